@@ -1,0 +1,173 @@
+/*
+ * cmd_demo.c - `fazhi demo --db FILE`: the demo county 青山县 with its
+ * government, legal office, departments and townships, an account for every
+ * role, and each module's year of records (the modules' demo hooks).
+ * Every demo account's password is FAZHI_DEMO_PASSWORD (default fazhi-demo).
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "modules/registry.h"
+#include "platform/accounts.h"
+#include "store/migrations.h"
+
+struct demo_agency {
+	const char *code, *name, *shortname, *kind;
+	const char *head, *clerk; /* names of the agency head and clerk */
+	bool enforces;            /* has enforcement officers */
+};
+
+static const struct demo_agency agencies[] = {
+	{"gov", "青山县人民政府", "青政", "county", "周建国", "孙丽", false},
+	{"sfj", "青山县司法局", "青司", "legal_office", "李正明", "王晓燕", true},
+	{"fgj", "青山县发展和改革局", "青发改", "department", "赵志强", "钱敏", false},
+	{"jyj", "青山县教育局", "青教", "department", "孙宏伟", "李娜", true},
+	{"gaj", "青山县公安局", "青公", "department", "刘卫东", "陈静", true},
+	{"mzj", "青山县民政局", "青民", "department", "吴秀英", "郑磊", false},
+	{"czj", "青山县财政局", "青财", "department", "王建华", "冯雪", false},
+	{"rsj", "青山县人力资源和社会保障局", "青人社", "department", "陈国庆", "褚红", true},
+	{"zrj", "青山县自然资源局", "青自然资源", "department", "杨海涛", "卫琳", true},
+	{"hbj", "青山县生态环境分局", "青环", "department", "朱立新", "蒋芳", true},
+	{"zjj", "青山县住房和城乡建设局", "青住建", "department", "秦志军", "沈悦", true},
+	{"jtj", "青山县交通运输局", "青交", "department", "许文斌", "韩梅", true},
+	{"slj", "青山县水利局", "青水", "department", "何长江", "曹倩", true},
+	{"nyj", "青山县农业农村局", "青农", "department", "吕春生", "施燕", true},
+	{"swj", "青山县商务局", "青商", "department", "张海燕", "孔颖", true},
+	{"wlj", "青山县文化广电和旅游局", "青文旅", "department", "严文华", "华晶", true},
+	{"wjj", "青山县卫生健康局", "青卫健", "department", "金玉兰", "魏洁", true},
+	{"yjj", "青山县应急管理局", "青应急", "department", "陶建军", "姜丹", true},
+	{"scj", "青山县市场监督管理局", "青市监", "department", "戚振华", "谢婷", true},
+	{"ybj", "青山县医疗保障局", "青医保", "department", "邹惠芳", "喻琪", true},
+	{"cgj", "青山县城市管理综合行政执法局", "青城管", "department", "柏继明", "水莉", true},
+	{"lyj", "青山县林业局", "青林", "department", "窦青山", "章蕾", true},
+	{"tjj", "青山县统计局", "青统", "department", "云光明", "苏红", true},
+	{"qsz", "青山镇人民政府", "青山镇", "township", "潘永福", "葛秀兰", true},
+	{"cgz", "城关镇人民政府", "城关镇", "township", "奚德胜", "范玲", true},
+	{"lhx", "柳河乡人民政府", "柳河乡", "township", "彭长林", "郎静", true},
+	{"sqz", "石桥镇人民政府", "石桥镇", "township", "鲁春华", "韦萍", true},
+	{"lqz", "龙泉镇人民政府", "龙泉镇", "township", "昌建平", "马芸", true},
+	{"bsx", "白沙乡人民政府", "白沙乡", "township", "苗振东", "凤霞", true},
+	{"dhjd", "东湖街道办事处", "东湖街道", "township", "花立军", "方园", true},
+};
+
+static bool upsert_agency(struct fz_cli *c, const struct demo_agency *a, int order,
+			  struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		c->db, err,
+		"INSERT INTO agency(code, name, short_name, kind, sort_order) VALUES (?,?,?,?,?)"
+		" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+		" short_name = excluded.short_name, kind = excluded.kind, sort_order = excluded.sort_order",
+		"ttttI", a->code, a->name, a->shortname, a->kind, order);
+	return st && fz_stmt_exec(st, err) == FZ_OK;
+}
+
+static int64_t agency_by_code(struct fz_cli *c, const char *code)
+{
+	struct fz_stmt *st = fz_db_query(c->db, NULL, "SELECT agency_id FROM agency WHERE code = ?",
+					 "t", code);
+	int64_t id = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	return id;
+}
+
+static bool add_user(struct fz_cli *c, const char *username, const char *name, enum fz_role role,
+		     const char *agency_code, const char *hash, int *created, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(c->db, err, "SELECT 1 FROM app_user WHERE username = ?", "t",
+					 username);
+	bool exists = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	if (exists)
+		return true;
+	if (fz_user_create(&c->ctx, username, name, role, agency_by_code(c, agency_code), hash, NULL,
+			   err) != FZ_OK)
+		return false;
+	(*created)++;
+	return true;
+}
+
+int fz_cmd_demo(int argc, char **argv)
+{
+	static const char *const opts[] = {"--db", NULL};
+	if (!fz_cli_known(argc, argv, opts, NULL))
+		return 2;
+	struct fz_cli c;
+	const char *path = fz_cli_opt(argc, argv, "--db");
+	if (!fz_cli_open(&c, path, 0))
+		return 1;
+	struct fz_err err;
+	fz_err_clear(&err);
+	int status = 1, applied, created = 0;
+	if (fz_migrate(c.db, &applied, &err) != FZ_OK || !c.cal) {
+		fprintf(stderr, "fazhi demo: 请先运行 fazhi init --db %s\n", path);
+		goto out;
+	}
+	struct fz_stmt *st = fz_db_query(c.db, &err, "SELECT COUNT(*) FROM case_record", NULL);
+	int64_t existing = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (existing) {
+		fprintf(stderr, "fazhi demo: 数据库中已有 %lld 件案件，演示数据只能装入新建的数据库\n",
+			(long long)existing);
+		goto out;
+	}
+	for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++)
+		if (!upsert_agency(&c, &agencies[i], (int)i, &err)) {
+			fz_cli_fail(&err);
+			goto out;
+		}
+	const char *pw = getenv("FAZHI_DEMO_PASSWORD");
+	if (!pw || !*pw)
+		pw = "fazhi-demo";
+	/* One hash for every demo account: they share the password anyway. */
+	char hash[crypto_pwhash_STRBYTES];
+	if (fz_password_hash(pw, hash, sizeof hash, &err) != FZ_OK) {
+		fprintf(stderr, "fazhi demo: FAZHI_DEMO_PASSWORD 无效：");
+		fz_cli_fail(&err);
+		goto out;
+	}
+	if (!add_user(&c, "legal", "王晓燕", FZ_ROLE_LEGAL_STAFF, "sfj", hash, &created, &err) ||
+	    !add_user(&c, "legalhead", "李正明", FZ_ROLE_LEGAL_HEAD, "sfj", hash, &created, &err) ||
+	    !add_user(&c, "leader", "周建国", FZ_ROLE_LEADER, "gov", hash, &created, &err)) {
+		fz_cli_fail(&err);
+		goto out;
+	}
+	for (size_t i = 2; i < sizeof agencies / sizeof agencies[0]; i++) {
+		const struct demo_agency *a = &agencies[i];
+		char u[48];
+		snprintf(u, sizeof u, "%s.clerk", a->code);
+		if (!add_user(&c, u, a->clerk, FZ_ROLE_AGENCY_CLERK, a->code, hash, &created, &err))
+			goto fail;
+		snprintf(u, sizeof u, "%s.head", a->code);
+		if (!add_user(&c, u, a->head, FZ_ROLE_AGENCY_HEAD, a->code, hash, &created, &err))
+			goto fail;
+		if (a->enforces) {
+			snprintf(u, sizeof u, "%s.officer", a->code);
+			char officer[32];
+			snprintf(officer, sizeof officer, "%.*s执法员", 3, a->clerk);
+			if (!add_user(&c, u, officer, FZ_ROLE_OFFICER, a->code, hash, &created, &err))
+				goto fail;
+		}
+	}
+	printf("演示县：%zu 个单位，新建 %d 个账号（密码均为 FAZHI_DEMO_PASSWORD，默认 fazhi-demo）\n",
+	       sizeof agencies / sizeof agencies[0], created);
+	for (size_t i = 0; i < fz_modules_count; i++) {
+		if (!fz_modules[i]->demo)
+			continue;
+		if (fz_modules[i]->demo(&c.ctx, &err) != FZ_OK) {
+			fprintf(stderr, "fazhi demo: %s：", fz_modules[i]->label);
+			fz_cli_fail(&err);
+			goto out;
+		}
+	}
+	status = 0;
+	goto out;
+fail:
+	fz_cli_fail(&err);
+out:
+	fz_cli_close(&c);
+	return status;
+}

@@ -1,0 +1,57 @@
+/* err.c - lookups over the error table in err.h. */
+#include "core/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	int status;
+	const char *message;
+} table[] = {
+#define FZ_X(name, status, msg) {#name, status, msg},
+	FZ_ERROR_MAP(FZ_X)
+#undef FZ_X
+};
+
+const char *fz_code_name(enum fz_code code)
+{
+	return code < FZ_E_COUNT ? table[code].name : "INTERNAL";
+}
+
+int fz_code_status(enum fz_code code)
+{
+	return code < FZ_E_COUNT ? table[code].status : 500;
+}
+
+const char *fz_code_message(enum fz_code code)
+{
+	return code < FZ_E_COUNT ? table[code].message : "服务器内部错误";
+}
+
+void fz_err_clear(struct fz_err *err)
+{
+	if (!err)
+		return;
+	err->code = FZ_OK;
+	err->field[0] = '\0';
+	err->message[0] = '\0';
+}
+
+enum fz_code fz_err_set(struct fz_err *err, enum fz_code code, const char *field,
+			const char *fmt, ...)
+{
+	if (!err)
+		return code;
+	err->code = code;
+	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+	if (fmt) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		va_end(ap);
+	} else {
+		snprintf(err->message, sizeof err->message, "%s", fz_code_message(code));
+	}
+	return code;
+}

@@ -1,0 +1,160 @@
+/* text.c - input text checks of text.h. */
+#include "core/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool fz_utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned cp;
+		if (c < 0x80) {
+			if (c == 0)
+				return false; /* NUL never belongs in text */
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (i + n >= len)
+			return false;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000))
+			return false; /* overlong */
+		if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+size_t fz_utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+bool fz_text_has_controls(const char *s, bool allow_newlines)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == 0x7F)
+			return true;
+		if (c < 0x20) {
+			if (allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool fz_text_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			p++;
+		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { /* U+3000 */
+			p += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool fz_phone_valid(const char *s)
+{
+	size_t len = strlen(s), digits = 0;
+	if (len < 7 || len > 20)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c != '-' && c != '+' && c != ' ')
+			return false;
+	}
+	return digits >= 7;
+}
+
+bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	if (!s || !*s)
+		return false;
+	char *end = NULL;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || end == s)
+		return false;
+	if (v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read out over the phone. */
+static const char alphabet[] = "ACDEFGHJKMNPQRTUVWXY34679";
+
+void fz_tracking_from_bytes(const unsigned char bytes[12], char out[15])
+{
+	size_t k = 0;
+	for (size_t i = 0; i < 12; i++) {
+		if (i == 4 || i == 8)
+			out[k++] = '-';
+		out[k++] = alphabet[bytes[i] % (sizeof alphabet - 1)];
+	}
+	out[k] = '\0';
+}
+
+bool fz_tracking_normalize(const char *s, char out[15])
+{
+	size_t n = 0, k = 0;
+	for (; *s; s++) {
+		char c = *s;
+		if (c == '-' || c == ' ')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (!strchr(alphabet, c) || n == 12)
+			return false;
+		if (n == 4 || n == 8)
+			out[k++] = '-';
+		out[k++] = c;
+		n++;
+	}
+	out[k] = '\0';
+	return n == 12;
+}
+
+bool fz_str_ct_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned char d = (unsigned char)(la != lb);
+	size_t n = la < lb ? la : lb;
+	for (size_t i = 0; i < n; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}

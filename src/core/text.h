@@ -1,0 +1,36 @@
+/*
+ * text.h - checks on text that comes from outside: UTF-8, lengths in
+ * characters, control characters, phone numbers, integers, tracking codes.
+ *
+ * Pure functions over byte strings; no allocation. Not for: escaping output
+ * (responses are JSON built by jansson, and the browser renders text as text).
+ */
+#ifndef FZ_CORE_TEXT_H
+#define FZ_CORE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool fz_utf8_valid(const char *s, size_t len);
+/* Number of code points in a valid UTF-8 string. */
+size_t fz_utf8_chars(const char *s);
+/* True when s contains C0 control characters other than \n, \r and \t (or DEL). */
+bool fz_text_has_controls(const char *s, bool allow_newlines);
+/* True when s is empty or only ASCII/full-width/ideographic white space. */
+bool fz_text_blank(const char *s);
+/* Phone: 7-20 characters of digits, '-', '+', spaces, at least 7 digits. */
+bool fz_phone_valid(const char *s);
+/* Whole decimal integer in [min, max], no junk. */
+bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
+/* Tracking codes are 12 characters from an alphabet without look-alikes,
+ * shown as XXXX-XXXX-XXXX; this accepts either form, any case, and writes the
+ * canonical 14-byte form with dashes plus NUL into out. */
+bool fz_tracking_normalize(const char *s, char out[15]);
+/* Render 12 random bytes (from the caller) as a canonical tracking code. */
+void fz_tracking_from_bytes(const unsigned char bytes[12], char out[15]);
+/* Constant-time comparison of two NUL-terminated strings. */
+bool fz_str_ct_equal(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,167 @@
+/*
+ * workflow.h - procedures declared as data: states, transitions, roles,
+ * inputs, guards and clock effects, and the one engine that reads them.
+ *
+ * A case type (one procedure, e.g. the county head's mailbox) is a table of
+ * states and a table of transitions. Each transition names the states it may
+ * leave, the state it enters, the roles that may take it, the inputs it needs,
+ * and what it does to the case's statutory clocks. platform/cases.c interprets
+ * the tables inside one transaction; modules only declare rows and, where the
+ * law needs more than a row can say, a guard or an apply hook.
+ *
+ * Not for: I/O or JSON. Everything here is pure and tested without a database.
+ */
+#ifndef FZ_CORE_WORKFLOW_H
+#define FZ_CORE_WORKFLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/clock.h"
+#include "core/err.h"
+
+/* Roles (bit flags so a transition can allow several). */
+#define FZ_ROLE_MAP(X)                                                         \
+	X(ADMIN, admin, "系统管理员")                                          \
+	X(LEGAL_STAFF, legal_staff, "法制机构工作人员")                         \
+	X(LEGAL_HEAD, legal_head, "法制机构负责人")                             \
+	X(AGENCY_CLERK, agency_clerk, "部门经办人员")                          \
+	X(AGENCY_HEAD, agency_head, "部门负责人")                              \
+	X(OFFICER, officer, "执法人员")                                        \
+	X(LEADER, leader, "县领导（只读）")                                    \
+	X(PUBLIC, public, "公众")
+
+enum fz_role_bit {
+#define FZ_X(up, low, label) FZ_ROLEBIT_##up,
+	FZ_ROLE_MAP(FZ_X)
+#undef FZ_X
+	FZ_ROLE_COUNT
+};
+
+enum fz_role {
+#define FZ_X(up, low, label) FZ_ROLE_##up = 1u << FZ_ROLEBIT_##up,
+	FZ_ROLE_MAP(FZ_X)
+#undef FZ_X
+};
+
+#define FZ_ROLES_LEGAL (FZ_ROLE_LEGAL_STAFF | FZ_ROLE_LEGAL_HEAD)
+#define FZ_ROLES_AGENCY (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD | FZ_ROLE_OFFICER)
+/* Roles that see every agency's records. */
+#define FZ_ROLES_ALL_AGENCIES (FZ_ROLES_LEGAL | FZ_ROLE_LEADER | FZ_ROLE_ADMIN)
+
+const char *fz_role_name(enum fz_role role);  /* "legal_staff" */
+const char *fz_role_label(enum fz_role role); /* "法制机构工作人员" */
+/* 0 when the name is unknown. PUBLIC is not a role an account can have. */
+enum fz_role fz_role_parse(const char *name);
+
+enum fz_input_type {
+	FZ_IN_TEXT,     /* one line */
+	FZ_IN_TEXTAREA, /* several lines */
+	FZ_IN_AGENCY,   /* an agency id from the registry */
+	FZ_IN_BOOL,
+	FZ_IN_DATE, /* YYYY-MM-DD within the loaded calendar */
+	FZ_IN_INT,
+	FZ_IN_SELECT, /* one of options */
+};
+
+struct fz_option {
+	const char *value;
+	const char *label;
+};
+
+struct fz_input {
+	const char *name;
+	const char *label;
+	enum fz_input_type type;
+	bool required;
+	int max_chars;                   /* text: limit in characters, 0 = 2000 */
+	long min, max;                   /* int: range */
+	const struct fz_option *options; /* select: NULL-terminated by value */
+};
+
+enum fz_clock_op {
+	FZ_CLK_NONE = 0,
+	FZ_CLK_START,   /* start (trigger = today) */
+	FZ_CLK_STOP,    /* stop */
+	FZ_CLK_PAUSE,   /* pause on today */
+	FZ_CLK_RESUME,  /* resume on today */
+	FZ_CLK_RESTART, /* new trigger day = today, pauses cleared */
+	FZ_CLK_EXTEND,  /* add the number of days in the input named by arg */
+};
+
+struct fz_clock_effect {
+	enum fz_clock_op op;
+	const char *clock; /* clock name */
+	const char *arg;   /* EXTEND: input holding the number of days */
+};
+
+struct fz_clock_def {
+	const char *name;
+	const char *label;
+	enum fz_clock_unit unit;
+	int days;                 /* statutory default */
+	const char *days_setting; /* setting key that overrides days (local rules), or NULL */
+	const char *article;      /* the law it rests on, shown in the UI */
+	const char *step;         /* state the clock belongs to, or NULL for the whole case */
+	int max_extension;        /* most days one may extend by in total, 0 = no extension */
+};
+
+struct fz_state {
+	const char *name;
+	const char *label;
+	bool final;
+};
+
+#define FZ_MAX_FROM 8
+#define FZ_MAX_EFFECTS 4
+#define FZ_MAX_INPUTS 8
+
+struct fz_transition {
+	const char *name;
+	const char *label;
+	const char *from[FZ_MAX_FROM]; /* states it may leave; NULL-terminated */
+	const char *to;                /* state it enters; NULL keeps the state */
+	unsigned roles;                /* enum fz_role bits */
+	struct fz_input inputs[FZ_MAX_INPUTS]; /* name NULL ends the list */
+	struct fz_clock_effect effects[FZ_MAX_EFFECTS];
+	const char *article; /* the law the step rests on, or NULL */
+	const char *note_input; /* input whose text becomes the event note, or NULL */
+};
+
+struct fz_case_type {
+	const char *name;
+	const char *label;
+	const char *number_code; /* 类别代字 in the official number, e.g. "信" */
+	const struct fz_state *states; /* name NULL ends */
+	const struct fz_transition *transitions; /* name NULL ends */
+	const struct fz_clock_def *clocks; /* name NULL ends */
+	const char *initial_state;
+	struct fz_clock_effect on_create[FZ_MAX_EFFECTS]; /* START effects use the receipt day */
+	const char *create_label; /* event label of creation, e.g. "来信登记" */
+};
+
+const struct fz_state *fz_flow_state(const struct fz_case_type *t, const char *name);
+const struct fz_transition *fz_flow_transition(const struct fz_case_type *t, const char *name);
+const struct fz_clock_def *fz_flow_clock(const struct fz_case_type *t, const char *name);
+bool fz_flow_from_ok(const struct fz_transition *tr, const char *state);
+
+/*
+ * May a user with `role` take transition `tr` while the case is in `state`?
+ * FZ_EFORBIDDEN when the role may not, FZ_ESTATE when the state does not allow
+ * it (the role is checked first, so a clerk learns nothing about states).
+ */
+enum fz_code fz_flow_check(const struct fz_case_type *t, const struct fz_transition *tr,
+			   const char *state, enum fz_role role, struct fz_err *err);
+
+/* Transitions open to role in state, in declaration order; returns how many (<= max). */
+size_t fz_flow_available(const struct fz_case_type *t, const char *state, enum fz_role role,
+			 const struct fz_transition **out, size_t max);
+
+/*
+ * Check a declaration for mistakes a reviewer would miss: transitions from or
+ * to unknown states, effects on undeclared clocks, EXTEND without an int
+ * input, duplicate names. Used by unit tests and at start-up.
+ */
+enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err);
+
+#endif

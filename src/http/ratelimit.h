@@ -1,0 +1,16 @@
+/*
+ * ratelimit.h - per-client token buckets for public forms and lookups.
+ *
+ * A fixed table of buckets keyed by client address (hash collisions share a
+ * bucket, which only ever makes the limit stricter). The rate is
+ * FAZHI_PUBLIC_RATE requests per minute (default 30) with the same burst.
+ */
+#ifndef FZ_HTTP_RATELIMIT_H
+#define FZ_HTTP_RATELIMIT_H
+
+#include <stdbool.h>
+
+/* true when the client may make one more request now (seconds since any epoch). */
+bool fz_ratelimit_allow(const char *client, double now);
+
+#endif

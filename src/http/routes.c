@@ -1,0 +1,447 @@
+/*
+ * routes.c - core HTTP handlers and the route table they are declared in.
+ *
+ * Handlers only translate: query and body in, one service call, JSON out.
+ * The rules live in platform/ and core/.
+ */
+#include "http/routes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "http/metrics.h"
+#include "http/multipart.h"
+#include "modules/registry.h"
+#include "platform/accounts.h"
+#include "platform/attachments.h"
+#include "platform/cases.h"
+#include "platform/jsonx.h"
+#include "platform/supervision.h"
+
+static void reply(struct fz_resp *resp, enum fz_code rc, const struct fz_err *err, json_t *out,
+		  int status)
+{
+	if (rc)
+		fz_resp_error(resp, err);
+	else
+		fz_resp_json(resp, status, out);
+}
+
+static json_t *user_json(const struct fz_user *u)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s}", "user_id", (json_int_t)u->user_id,
+			 "username", u->username, "display_name", u->display_name, "role",
+			 fz_role_name(u->role), "role_label", fz_role_label(u->role), "agency_id",
+			 (json_int_t)u->agency_id, "agency_name", u->agency_name);
+}
+
+/* ---- session ------------------------------------------------------------------ */
+
+static void session_create(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *body = NULL;
+	static const struct fz_input inputs[] = {
+		{.name = "username", .label = "用户名", .type = FZ_IN_TEXT, .required = true, .max_chars = 40},
+		{.name = "password", .label = "密码", .type = FZ_IN_TEXT, .required = true, .max_chars = 128},
+		{.name = NULL},
+	};
+	if (fz_req_json(req, &body, &err) ||
+	    fz_json_check_inputs(req->ctx, inputs, 3, body, NULL, &err)) {
+		json_decref(body);
+		fz_resp_error(resp, &err);
+		return;
+	}
+	char token[FZ_TOKEN_HEX], csrf[FZ_TOKEN_HEX];
+	struct fz_user u;
+	enum fz_code rc = fz_login(req->ctx, fz_json_str(body, "username"),
+				   fz_json_str(body, "password"), token, csrf, &u, &err);
+	json_decref(body);
+	if (rc) {
+		fz_resp_error(resp, &err);
+		return;
+	}
+	fz_resp_header(resp, "Set-Cookie",
+		       fz_arena_printf(req->ctx->arena,
+				       "fz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200",
+				       token));
+	fz_resp_json(resp, 200, json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u)));
+}
+
+static void session_get(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_user u;
+	char csrf[FZ_TOKEN_HEX];
+	struct fz_err err;
+	if (fz_session_lookup(req->ctx->db, req->session_token, req->ctx->now, &u, csrf, &err)) {
+		fz_resp_error(resp, &err);
+		return;
+	}
+	fz_resp_json(resp, 200, json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u)));
+}
+
+static void session_delete(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	if (fz_logout(req->ctx, req->session_token, &err)) {
+		fz_resp_error(resp, &err);
+		return;
+	}
+	fz_resp_header(resp, "Set-Cookie", "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	fz_resp_json(resp, 204, NULL);
+}
+
+/* ---- reference data --------------------------------------------------------------- */
+
+static const char *kind_label(const char *kind)
+{
+	static const char *const k[][2] = {{"county", "县人民政府"},
+					   {"legal_office", "法制机构"},
+					   {"department", "政府部门"},
+					   {"township", "乡镇（街道）"}};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (strcmp(k[i][0], kind) == 0)
+			return k[i][1];
+	return kind;
+}
+
+static void agencies(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	struct fz_stmt *st = fz_db_query(req->ctx->db, &err,
+					 "SELECT agency_id, name, short_name, kind FROM agency"
+					 " WHERE active = 1 ORDER BY sort_order, agency_id",
+					 NULL);
+	if (!st) {
+		fz_resp_error(resp, &err);
+		return;
+	}
+	json_t *items = json_array();
+	while (fz_stmt_row(st))
+		json_array_append_new(items,
+				      json_pack("{s:I, s:s, s:s, s:s, s:s}", "agency_id",
+						(json_int_t)fz_col_int(st, 0), "name", fz_col_text(st, 1),
+						"short_name", fz_col_text(st, 2), "kind",
+						fz_col_text(st, 3), "kind_label",
+						kind_label(fz_col_text(st, 3))));
+	fz_stmt_done(st);
+	fz_resp_json(resp, 200, json_pack("{s:o}", "items", items));
+}
+
+static json_t *options_json(const struct fz_option *o)
+{
+	json_t *a = json_array();
+	for (; o && o->value; o++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "value", o->value, "label", o->label));
+	return a;
+}
+
+static void meta(struct fz_req *req, struct fz_resp *resp)
+{
+	(void)req;
+	json_t *roles = json_array();
+	for (int i = 0; i < FZ_ROLE_COUNT; i++) {
+		enum fz_role r = (enum fz_role)(1u << i);
+		if (r != FZ_ROLE_PUBLIC)
+			json_array_append_new(roles, json_pack("{s:s, s:s}", "value", fz_role_name(r),
+							       "label", fz_role_label(r)));
+	}
+	json_t *types = json_array();
+	for (size_t i = 0; i < fz_modules_count; i++) {
+		const struct fz_case_type *t = fz_modules[i]->case_type;
+		if (!t)
+			continue;
+		json_t *states = json_array();
+		for (const struct fz_state *s = t->states; s->name; s++)
+			json_array_append_new(states, json_pack("{s:s, s:s, s:b}", "value", s->name,
+								"label", s->label, "final", s->final));
+		json_array_append_new(types, json_pack("{s:s, s:s, s:o}", "value", t->name, "label",
+						       t->label, "states", states));
+	}
+	static const struct fz_option status[] = {
+		{"green", "正常"}, {"yellow", "即将到期"}, {"red", "已超期"}, {NULL, NULL}};
+	extern const struct fz_option fz_mailbox_categories[];
+	fz_resp_json(resp, 200,
+		     json_pack("{s:o, s:o, s:o, s:o}", "roles", roles, "case_types", types,
+			       "mailbox_categories", options_json(fz_mailbox_categories),
+			       "clock_status", options_json(status)));
+}
+
+/* ---- cases ---------------------------------------------------------------------- */
+
+static void cases_list(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_case_filter f = {
+		.type = fz_req_query(req, "type"),
+		.state = fz_req_query(req, "state"),
+		.clock_status = fz_req_query(req, "clock_status"),
+		.q = fz_req_query(req, "q"),
+		.sort = fz_req_query(req, "sort"),
+		.page = 1,
+		.per_page = 20,
+	};
+	int64_t v;
+	const char *s;
+	if ((s = fz_req_query(req, "agency_id"))) {
+		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
+			fz_err_set(&err, FZ_EBAD_VALUE, "agency_id", "单位编号应为正整数");
+			fz_resp_error(resp, &err);
+			return;
+		}
+		f.agency_id = v;
+	}
+	if ((s = fz_req_query(req, "page"))) {
+		if (!fz_parse_int(s, 1, 100000, &v)) {
+			fz_err_set(&err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
+			fz_resp_error(resp, &err);
+			return;
+		}
+		f.page = (int)v;
+	}
+	if ((s = fz_req_query(req, "per_page"))) {
+		if (!fz_parse_int(s, 1, 100, &v)) {
+			fz_err_set(&err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
+			fz_resp_error(resp, &err);
+			return;
+		}
+		f.per_page = (int)v;
+	}
+	json_t *out = NULL;
+	enum fz_code rc = fz_case_list(req->ctx, &f, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+static bool path_id(struct fz_req *req, struct fz_resp *resp, int64_t *id)
+{
+	if (fz_req_id(req, 0, id))
+		return true;
+	struct fz_err err;
+	fz_err_set(&err, FZ_ENOT_FOUND, "id", "编号应为正整数");
+	fz_resp_error(resp, &err);
+	return false;
+}
+
+static void case_get(struct fz_req *req, struct fz_resp *resp)
+{
+	int64_t id;
+	if (!path_id(req, resp, &id))
+		return;
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fz_case_detail(req->ctx, id, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+static void case_action(struct fz_req *req, struct fz_resp *resp)
+{
+	int64_t id;
+	if (!path_id(req, resp, &id))
+		return;
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *body = NULL, *out = NULL;
+	enum fz_code rc = fz_req_json(req, &body, &err);
+	if (!rc)
+		rc = fz_case_act(req->ctx, id, req->params[1], body, &err);
+	json_decref(body);
+	if (!rc)
+		rc = fz_case_detail(req->ctx, id, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+static void attachment_post(struct fz_req *req, struct fz_resp *resp)
+{
+	int64_t id;
+	if (!path_id(req, resp, &id))
+		return;
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_part part;
+	if (!req->content_type || strncasecmp(req->content_type, "multipart/form-data", 19) != 0) {
+		fz_err_set(&err, FZ_EMEDIA_TYPE, NULL, "上传附件应使用 multipart/form-data");
+		fz_resp_error(resp, &err);
+		return;
+	}
+	if (!fz_multipart_find(req->content_type, req->body, req->body_len, "file", &part) ||
+	    !part.filename[0]) {
+		fz_err_set(&err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
+		fz_resp_error(resp, &err);
+		return;
+	}
+	json_t *out = NULL;
+	enum fz_code rc =
+		fz_attachment_add(req->ctx, id, part.filename, part.data, part.len, &out, &err);
+	reply(resp, rc, &err, out, 201);
+}
+
+static void attachment_get(struct fz_req *req, struct fz_resp *resp)
+{
+	int64_t id;
+	if (!path_id(req, resp, &id))
+		return;
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_attachment a;
+	if (fz_attachment_get(req->ctx, id, &a, &err)) {
+		fz_resp_error(resp, &err);
+		return;
+	}
+	resp->status = 200;
+	resp->content_type = fz_arena_strdup(req->ctx->arena, a.content_type);
+	resp->body = (char *)a.data;
+	resp->len = a.len;
+	/* RFC 6266 / 5987: the UTF-8 name percent-encoded, plus an ASCII fallback. */
+	char enc[800];
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)a.filename; *p && k + 4 < sizeof enc; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-' || *p == '_')
+			enc[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(enc + k, sizeof enc - k, "%%%02X", *p);
+	}
+	enc[k] = '\0';
+	fz_resp_header(resp, "Content-Disposition",
+		       fz_arena_printf(req->ctx->arena,
+				       "attachment; filename=\"attachment\"; filename*=UTF-8''%s", enc));
+	fz_resp_header(resp, "Cache-Control", "private, no-store");
+}
+
+/* ---- supervision, dashboard ----------------------------------------------------- */
+
+static void supervision(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fz_supervision_json(req->ctx, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+static void dashboard(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fz_dashboard_json(req->ctx, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+/* ---- operations ------------------------------------------------------------------ */
+
+static void healthz(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL, "SELECT 1", NULL);
+	bool ok = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	fz_resp_text(resp, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "db unavailable\n");
+}
+
+static void metrics(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_sup_totals t = {0, 0, 0};
+	struct fz_err err;
+	fz_supervision_totals(req->ctx, &t, &err);
+	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL,
+					 "SELECT COUNT(*) FROM case_record WHERE closed_on IS NULL", NULL);
+	long long open_cases = st && fz_stmt_row(st) ? (long long)fz_col_int(st, 0) : -1;
+	fz_stmt_done(st);
+	char *extra = fz_arena_printf(
+		req->ctx->arena,
+		"# HELP fazhi_open_cases Cases not yet closed.\n# TYPE fazhi_open_cases gauge\n"
+		"fazhi_open_cases %lld\n"
+		"# HELP fazhi_clocks Running or paused statutory clocks by status.\n"
+		"# TYPE fazhi_clocks gauge\n"
+		"fazhi_clocks{status=\"open\"} %lld\nfazhi_clocks{status=\"due_soon\"} %lld\n"
+		"fazhi_clocks{status=\"overdue\"} %lld\n",
+		open_cases, (long long)t.open, (long long)t.yellow, (long long)t.red);
+	char *text = fz_metrics_render(fz_server_router(), extra);
+	resp->status = 200;
+	resp->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	resp->body = text;
+	resp->len = text ? strlen(text) : 0;
+	resp->free_body = true;
+}
+
+static void openapi(struct fz_req *req, struct fz_resp *resp)
+{
+	(void)req;
+	fz_resp_json(resp, 200, fz_openapi(fz_server_router()));
+}
+
+static const struct fz_route core_routes[] = {
+	{"GET", "/healthz", healthz, FZ_R_PUBLIC, "健康检查", "运维"},
+	{"GET", "/metrics", metrics, FZ_R_PUBLIC, "Prometheus 指标：按接口的请求数与耗时、在办案件、即将到期与超期时限", "运维"},
+	{"GET", "/api/openapi.json", openapi, FZ_R_PUBLIC, "本接口说明（OpenAPI 3）", "运维"},
+	{"POST", "/api/session", session_create, FZ_R_PUBLIC | FZ_R_NOCSRF, "登录，返回 CSRF 令牌", "登录"},
+	{"GET", "/api/session", session_get, 0, "当前登录用户", "登录"},
+	{"DELETE", "/api/session", session_delete, 0, "退出登录", "登录"},
+	{"GET", "/api/meta", meta, 0, "角色、案件类型、状态、类别等参考数据", "参考数据"},
+	{"GET", "/api/agencies", agencies, 0, "单位列表", "参考数据"},
+	{"GET", "/api/public/agencies", agencies, FZ_R_PUBLIC, "单位列表（公开）", "参考数据"},
+	{"GET", "/api/cases", cases_list, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件"},
+	{"GET", "/api/cases/{id}", case_get, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件"},
+	{"POST", "/api/cases/{id}/actions/{action}", case_action, 0, "执行办理操作（需提交 version）", "案件"},
+	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_R_UPLOAD, "上传附件（multipart/form-data，字段 file）", "案件"},
+	{"GET", "/api/attachments/{id}", attachment_get, 0, "下载附件", "案件"},
+	{"GET", "/api/supervision", supervision, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察"},
+	{"GET", "/api/dashboard", dashboard, 0, "首页：待办、统计、按单位与按月数据", "电子监察"},
+	{NULL, NULL, NULL, 0, NULL, NULL},
+};
+
+bool fz_routes_build(struct fz_router *r)
+{
+	if (!fz_router_add(r, core_routes))
+		return false;
+	for (size_t i = 0; i < fz_modules_count; i++)
+		if (!fz_router_add(r, fz_modules[i]->routes))
+			return false;
+	return true;
+}
+
+json_t *fz_openapi(const struct fz_router *r)
+{
+	json_t *paths = json_object();
+	for (size_t i = 0; i < r->n; i++) {
+		const struct fz_route *rt = r->routes[i];
+		json_t *item = json_object_get(paths, rt->pattern);
+		if (!item) {
+			item = json_object();
+			json_object_set_new(paths, rt->pattern, item);
+		}
+		json_t *params = json_array();
+		for (const char *p = strchr(rt->pattern, '{'); p; p = strchr(p + 1, '{')) {
+			const char *e = strchr(p, '}');
+			char name[32];
+			snprintf(name, sizeof name, "%.*s", (int)(e - p - 1), p + 1);
+			json_array_append_new(params,
+					      json_pack("{s:s, s:s, s:b, s:{s:s}}", "name", name, "in",
+							"path", "required", 1, "schema", "type",
+							strcmp(name, "id") == 0 ? "integer" : "string"));
+		}
+		char lower[8];
+		size_t k = 0;
+		for (; rt->method[k] && k < 7; k++)
+			lower[k] = (char)(rt->method[k] | 0x20);
+		lower[k] = '\0';
+		json_t *op = json_pack(
+			"{s:s, s:[s], s:o, s:{s:{s:s}, s:{s:s}}}", "summary", rt->summary, "tags", rt->tag,
+			"parameters", params, "responses", "200", "description", "成功", "default",
+			"description", "错误：{\"error\":{\"code\",\"message\",\"field\"}}");
+		if (!(rt->flags & FZ_R_PUBLIC))
+			json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
+		json_object_set_new(item, lower, op);
+	}
+	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:{s:s, s:s, s:s}}}}", "openapi",
+			 "3.0.3", "info", "title", "法治（Fazhi）依法行政综合管理平台 API", "version",
+			 FZ_VERSION, "description", "见 docs/api.md", "paths", paths, "components",
+			 "securitySchemes", "session", "type", "apiKey", "in", "cookie", "name",
+			 "fz_session");
+}

@@ -1,0 +1,18 @@
+/*
+ * routes.h - the core routes (session, reference data, the generic case API,
+ * supervision, dashboard, health, metrics, OpenAPI) and the router built from
+ * them plus every module's routes.
+ */
+#ifndef FZ_HTTP_ROUTES_H
+#define FZ_HTTP_ROUTES_H
+
+#include <jansson.h>
+
+#include "http/router.h"
+
+bool fz_routes_build(struct fz_router *r);
+/* The OpenAPI 3 document generated from the route table. Caller owns it. */
+json_t *fz_openapi(const struct fz_router *r);
+const struct fz_router *fz_server_router(void);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * registry.h - the table of domain modules.
+ *
+ * A module (one folder under modules/) registers itself with one entry here:
+ * its name, its case type, its routes, its migrations, its hooks into the
+ * generic case engine, and its demo data. Adding a domain means adding a
+ * folder and one line in registry.c; nothing else changes.
+ */
+#ifndef FZ_MODULES_REGISTRY_H
+#define FZ_MODULES_REGISTRY_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/workflow.h"
+#include "http/handler.h"
+#include "platform/ctx.h"
+#include "store/migrations.h"
+
+struct fz_case_row;
+
+struct fz_module {
+	const char *name;
+	const char *label;
+	const struct fz_case_type *case_type; /* NULL for a module without cases */
+	const struct fz_migration *migrations; /* name NULL ends */
+	const struct fz_route *routes;          /* method NULL ends */
+	/*
+	 * The domain's part of a transition, inside the engine's transaction, after
+	 * permission, state, version and input checks and before the clocks and the
+	 * state are written. May change c->agency_id (reassignment). input has been
+	 * validated against the transition's declared inputs.
+	 */
+	enum fz_code (*apply)(struct fz_ctx *ctx, struct fz_case_row *c,
+			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
+	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
+	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+	/* Creates the module's demo records for the demo county. */
+	enum fz_code (*demo)(struct fz_ctx *ctx, struct fz_err *err);
+	/* Creates count synthetic records spread over the given agencies (benchmarks). */
+	enum fz_code (*generate)(struct fz_ctx *ctx, long count, const int64_t *agencies,
+				 size_t nagencies, struct fz_err *err);
+};
+
+extern const struct fz_module *const fz_modules[];
+extern const size_t fz_modules_count;
+
+const struct fz_module *fz_module_for_type(const char *case_type);
+
+#endif

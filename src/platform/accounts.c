@@ -1,0 +1,281 @@
+/* accounts.c - users, sessions and login throttling (accounts.h). */
+#include "platform/accounts.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "platform/audit.h"
+#include "platform/settings.h"
+
+#define FAIL_WINDOW (15 * 60)
+#define FAIL_PER_USER 5
+#define FAIL_PER_CLIENT 20
+
+enum fz_code fz_password_hash(const char *password, char *out, size_t size, struct fz_err *err)
+{
+	if (size < crypto_pwhash_STRBYTES)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
+	size_t len = strlen(password);
+	if (len < 8 || len > 128)
+		return fz_err_set(err, FZ_EBAD_VALUE, "password", "密码长度应为 8 至 128 个字符");
+	if (crypto_pwhash_str(out, password, len, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "密码哈希失败（内存不足）");
+	return FZ_OK;
+}
+
+static void random_hex(char out[FZ_TOKEN_HEX])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(out, FZ_TOKEN_HEX, raw, sizeof raw);
+}
+
+static void sha256_hex(const char *s, char out[FZ_TOKEN_HEX])
+{
+	unsigned char d[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(d, (const unsigned char *)s, strlen(s));
+	sodium_bin2hex(out, FZ_TOKEN_HEX, d, sizeof d);
+}
+
+static enum fz_code check_username(const char *u, struct fz_err *err)
+{
+	size_t n = strlen(u);
+	if (n < 2 || n > 40)
+		return fz_err_set(err, FZ_EBAD_VALUE, "username", "用户名长度应为 2 至 40 个字符");
+	for (const char *p = u; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' ||
+		      *p == '_' || *p == '-'))
+			return fz_err_set(err, FZ_EBAD_VALUE, "username",
+					  "用户名只能包含小写字母、数字和 . _ -");
+	return FZ_OK;
+}
+
+enum fz_code fz_user_create(struct fz_ctx *ctx, const char *username, const char *display_name,
+			    enum fz_role role, int64_t agency_id, const char *password_hash,
+			    int64_t *user_id, struct fz_err *err)
+{
+	enum fz_code rc = check_username(username, err);
+	if (rc)
+		return rc;
+	if (!display_name || fz_text_blank(display_name) || fz_utf8_chars(display_name) > 30)
+		return fz_err_set(err, FZ_EBAD_VALUE, "display_name", "姓名不能为空且不超过 30 个字");
+	if (!role || role == FZ_ROLE_PUBLIC)
+		return fz_err_set(err, FZ_EBAD_VALUE, "role", "角色无效");
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT 1 FROM agency WHERE agency_id = ?",
+					 "i", agency_id);
+	bool found = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	if (!found) {
+		rc = fz_err_set(err, FZ_EBAD_VALUE, "agency", "单位 %lld 不存在", (long long)agency_id);
+		goto fail;
+	}
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO app_user(username, display_name, password_hash, role, agency_id,"
+			 " created_at, password_changed_at) VALUES (?,?,?,?,?,?,?)",
+			 "ttttitt", username, display_name, password_hash, fz_role_name(role),
+			 agency_id, now, now);
+	if (!st || (rc = fz_stmt_exec(st, err))) {
+		if (err->code == FZ_EDUPLICATE)
+			fz_err_set(err, FZ_EDUPLICATE, "username", "用户名 %s 已存在", username);
+		rc = err->code;
+		goto fail;
+	}
+	int64_t id = fz_db_last_id(ctx->db);
+	char after[256];
+	snprintf(after, sizeof after, "{\"username\":\"%s\",\"role\":\"%s\",\"agency_id\":%lld}",
+		 username, fz_role_name(role), (long long)agency_id);
+	struct fz_event ev = {.entity = "user", .action = "user_create", .after = after,
+			      .note = display_name};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)))
+		goto fail;
+	if ((rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	if (user_id)
+		*user_id = id;
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+static enum fz_code user_update(struct fz_ctx *ctx, const char *username, const char *sql,
+				const char *fmt_arg, const char *action, struct fz_err *err)
+{
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, "tt", fmt_arg, username);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail;
+	if (fz_db_changes(ctx->db) != 1) {
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "username", "用户 %s 不存在", username);
+		goto fail;
+	}
+	struct fz_event ev = {.entity = "user", .action = action, .note = username};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	/* A changed password or a disabled account ends every session of that user. */
+	st = fz_db_query(ctx->db, NULL,
+			 "DELETE FROM user_session WHERE user_id ="
+			 " (SELECT user_id FROM app_user WHERE username = ?)",
+			 "t", username);
+	if (st)
+		fz_stmt_exec(st, NULL);
+	(void)now;
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_user_set_password(struct fz_ctx *ctx, const char *username, const char *password,
+				  struct fz_err *err)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	enum fz_code rc = fz_password_hash(password, hash, sizeof hash, err);
+	if (rc)
+		return rc;
+	return user_update(ctx, username, "UPDATE app_user SET password_hash = ? WHERE username = ?",
+			   hash, "user_passwd", err);
+}
+
+enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool disabled,
+				  struct fz_err *err)
+{
+	return user_update(ctx, username,
+			   "UPDATE app_user SET disabled = CAST(? AS INTEGER) WHERE username = ?",
+			   disabled ? "1" : "0", disabled ? "user_disable" : "user_enable", err);
+}
+
+static void record_attempt(struct fz_ctx *ctx, const char *username, bool ok)
+{
+	char at[21];
+	fz_iso_utc(ctx->now, at);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL, "INSERT INTO login_attempt(username, client, at, ok) VALUES (?,?,?,?)",
+		"tttI", username, ctx->client ? ctx->client : "cli", at, ok ? 1 : 0);
+	if (st)
+		fz_stmt_exec(st, NULL);
+}
+
+static bool throttled(struct fz_ctx *ctx, const char *username)
+{
+	char since[21];
+	fz_iso_utc(ctx->now - FAIL_WINDOW, since);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT (SELECT COUNT(*) FROM login_attempt WHERE username = ? AND ok = 0 AND at > ?),"
+		" (SELECT COUNT(*) FROM login_attempt WHERE client = ? AND ok = 0 AND at > ?)",
+		"tttt", username, since, ctx->client ? ctx->client : "cli", since);
+	bool t = false;
+	if (st && fz_stmt_row(st))
+		t = fz_col_int(st, 0) >= FAIL_PER_USER || fz_col_int(st, 1) >= FAIL_PER_CLIENT;
+	fz_stmt_done(st);
+	return t;
+}
+
+static const char user_sql[] =
+	"SELECT u.user_id, u.username, u.display_name, u.role, u.agency_id, a.name";
+
+static void fill_user(struct fz_stmt *st, struct fz_user *u)
+{
+	u->user_id = fz_col_int(st, 0);
+	snprintf(u->username, sizeof u->username, "%s", fz_col_text(st, 1));
+	snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 2));
+	u->role = fz_role_parse(fz_col_text(st, 3));
+	u->agency_id = fz_col_int(st, 4);
+	snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 5));
+}
+
+enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *password,
+		      char token[FZ_TOKEN_HEX], char csrf[FZ_TOKEN_HEX], struct fz_user *user,
+		      struct fz_err *err)
+{
+	if (throttled(ctx, username)) {
+		record_attempt(ctx, username, false);
+		return fz_err_set(err, FZ_ETHROTTLED, "username",
+				  "登录失败次数过多，请 15 分钟后再试");
+	}
+	static const char *sql = "SELECT u.user_id, u.username, u.display_name, u.role,"
+				 " u.agency_id, a.name, u.password_hash, u.disabled"
+				 " FROM app_user u JOIN agency a ON a.agency_id = u.agency_id"
+				 " WHERE u.username = ?";
+	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, "t", username);
+	if (!st)
+		return err->code;
+	char hash[crypto_pwhash_STRBYTES] = "";
+	bool found = fz_stmt_row(st);
+	bool disabled = false;
+	if (found) {
+		fill_user(st, user);
+		snprintf(hash, sizeof hash, "%s", fz_col_text(st, 6));
+		disabled = fz_col_int(st, 7) != 0;
+	}
+	fz_stmt_done(st);
+	bool ok = found && !disabled &&
+		  crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	record_attempt(ctx, username, ok);
+	if (!ok)
+		return fz_err_set(err, FZ_EBAD_CREDENTIALS, "password", NULL);
+	(void)user_sql;
+	random_hex(token);
+	random_hex(csrf);
+	char token_hash[FZ_TOKEN_HEX], now[21], exp[21];
+	sha256_hex(token, token_hash);
+	fz_iso_utc(ctx->now, now);
+	fz_iso_utc(ctx->now + fz_setting_int(ctx->db, "session.hours", 12) * 3600, exp);
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO user_session(token_hash, user_id, csrf_token, created_at,"
+			 " expires_at) VALUES (?,?,?,?,?)",
+			 "titt" "t", token_hash, user->user_id, csrf, now, exp);
+	if (!st || fz_stmt_exec(st, err))
+		return err->code;
+	return FZ_OK;
+}
+
+enum fz_code fz_session_lookup(struct fz_db *db, const char *token, int64_t now,
+			       struct fz_user *user, char csrf[FZ_TOKEN_HEX], struct fz_err *err)
+{
+	if (!token || strlen(token) != FZ_TOKEN_HEX - 1)
+		return fz_err_set(err, FZ_EUNAUTHENTICATED, NULL, NULL);
+	char token_hash[FZ_TOKEN_HEX], nowiso[21];
+	sha256_hex(token, token_hash);
+	fz_iso_utc(now, nowiso);
+	struct fz_stmt *st = fz_db_query(
+		db, err,
+		"SELECT u.user_id, u.username, u.display_name, u.role, u.agency_id, a.name,"
+		" s.csrf_token FROM user_session s JOIN app_user u ON u.user_id = s.user_id"
+		" JOIN agency a ON a.agency_id = u.agency_id"
+		" WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0",
+		"tt", token_hash, nowiso);
+	if (!st)
+		return err->code;
+	enum fz_code rc = FZ_OK;
+	if (fz_stmt_row(st)) {
+		fill_user(st, user);
+		snprintf(csrf, FZ_TOKEN_HEX, "%s", fz_col_text(st, 6));
+	} else {
+		rc = fz_err_set(err, FZ_EUNAUTHENTICATED, NULL, "登录已过期，请重新登录");
+	}
+	fz_stmt_done(st);
+	return rc;
+}
+
+enum fz_code fz_logout(struct fz_ctx *ctx, const char *token, struct fz_err *err)
+{
+	char token_hash[FZ_TOKEN_HEX];
+	sha256_hex(token ? token : "", token_hash);
+	struct fz_stmt *st =
+		fz_db_query(ctx->db, err, "DELETE FROM user_session WHERE token_hash = ?", "t",
+			    token_hash);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}

@@ -1,0 +1,43 @@
+/*
+ * accounts.h - users, passwords, sessions, login throttling.
+ *
+ * Passwords are hashed with argon2id (libsodium crypto_pwhash_str). Session
+ * tokens are 32 random bytes given to the browser once, in an HttpOnly
+ * SameSite=Strict cookie; only their SHA-256 is stored, so a copy of the
+ * database does not let anyone log in. Each session has its own CSRF token,
+ * which the browser sends back in X-CSRF-Token on every state change.
+ * Failed logins are recorded; after 5 failures for one username, or 20 from
+ * one client, within 15 minutes, further attempts are refused (429).
+ */
+#ifndef FZ_PLATFORM_ACCOUNTS_H
+#define FZ_PLATFORM_ACCOUNTS_H
+
+#include "platform/ctx.h"
+
+#define FZ_TOKEN_HEX 65 /* 32 bytes as hex + NUL */
+
+/* argon2id hash of password into out (crypto_pwhash_STRBYTES). */
+enum fz_code fz_password_hash(const char *password, char *out, size_t size, struct fz_err *err);
+
+/* Creates a user (inside its own transaction, with an audit event). */
+enum fz_code fz_user_create(struct fz_ctx *ctx, const char *username, const char *display_name,
+			    enum fz_role role, int64_t agency_id, const char *password_hash,
+			    int64_t *user_id, struct fz_err *err);
+enum fz_code fz_user_set_password(struct fz_ctx *ctx, const char *username, const char *password,
+				  struct fz_err *err);
+enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool disabled,
+				  struct fz_err *err);
+
+/*
+ * Checks the password and opens a session. On success token and csrf receive
+ * fresh hex strings and user is filled. Records the attempt either way.
+ */
+enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *password,
+		      char token[FZ_TOKEN_HEX], char csrf[FZ_TOKEN_HEX], struct fz_user *user,
+		      struct fz_err *err);
+/* Finds the live session for a cookie token. FZ_EUNAUTHENTICATED when none. */
+enum fz_code fz_session_lookup(struct fz_db *db, const char *token, int64_t now,
+			       struct fz_user *user, char csrf[FZ_TOKEN_HEX], struct fz_err *err);
+enum fz_code fz_logout(struct fz_ctx *ctx, const char *token, struct fz_err *err);
+
+#endif

@@ -1,0 +1,148 @@
+/* attachments.c - content-addressed attachments (attachments.h). */
+#include "platform/attachments.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "platform/audit.h"
+#include "platform/cases.h"
+#include "platform/jsonx.h"
+
+static const struct {
+	const char *ext;
+	const char *type;
+	const char *magic;
+	size_t magic_len;
+} kinds[] = {
+	{".pdf", "application/pdf", "%PDF-", 5},
+	{".jpg", "image/jpeg", "\xFF\xD8\xFF", 3},
+	{".jpeg", "image/jpeg", "\xFF\xD8\xFF", 3},
+	{".png", "image/png", "\x89PNG\r\n\x1A\n", 8},
+	{".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04", 4},
+	{".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\x03\x04", 4},
+	{".ofd", "application/ofd", "PK\x03\x04", 4},
+	{".txt", "text/plain; charset=utf-8", NULL, 0},
+};
+
+const char *fz_attachment_sniff(const char *filename, const void *data, size_t len)
+{
+	const char *dot = strrchr(filename, '.');
+	if (!dot)
+		return NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcasecmp(dot, kinds[i].ext) != 0)
+			continue;
+		if (kinds[i].magic)
+			return len >= kinds[i].magic_len &&
+					       memcmp(data, kinds[i].magic, kinds[i].magic_len) == 0
+				       ? kinds[i].type
+				       : NULL;
+		return fz_utf8_valid(data, len) ? kinds[i].type : NULL;
+	}
+	return NULL;
+}
+
+static enum fz_code check_name(const char *name, struct fz_err *err)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > 200 || !fz_utf8_valid(name, n) || fz_text_has_controls(name, false) ||
+	    strchr(name, '/') || strchr(name, '\\') || name[0] == '.')
+		return fz_err_set(err, FZ_EBAD_VALUE, "file",
+				  "文件名无效：不能为空、不能超过 200 字节、不能含路径或控制字符");
+	return FZ_OK;
+}
+
+enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+			       const void *data, size_t len, json_t **out, struct fz_err *err)
+{
+	enum fz_code rc = check_name(filename, err);
+	if (rc)
+		return rc;
+	if (len == 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "file", "文件为空");
+	if (len > FZ_ATTACH_MAX)
+		return fz_err_set(err, FZ_ETOO_LARGE, "file", "文件超过 10 MB 上限");
+	const char *type = fz_attachment_sniff(filename, data, len);
+	if (!type)
+		return fz_err_set(err, FZ_EMEDIA_TYPE, "file",
+				  "只接受 PDF、JPG、PNG、Word（.docx）、Excel（.xlsx）、OFD 和 UTF-8 文本文件，且内容须与扩展名相符");
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char hex[65], now[21];
+	crypto_hash_sha256(digest, data, len);
+	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_case_row c;
+	if ((rc = fz_case_load(ctx, case_id, false, &c, err)))
+		goto fail;
+	if (!(fz_ctx_role(ctx) & (FZ_ROLES_LEGAL | FZ_ROLES_AGENCY))) {
+		rc = fz_err_set(err, FZ_EFORBIDDEN, NULL, "您的角色不能上传附件");
+		goto fail;
+	}
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "INSERT INTO blob_store(sha256, size, data) VALUES (?, ?, ?)"
+					 " ON CONFLICT (sha256) DO NOTHING",
+					 "tib", hex, (int64_t)len, data, len);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail_code;
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO attachment(case_id, sha256, filename, content_type, size,"
+			 " uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?)",
+			 "itttiit", case_id, hex, filename, type, (int64_t)len,
+			 ctx->user ? ctx->user->user_id : (int64_t)0, now);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail_code;
+	int64_t id = fz_db_last_id(ctx->db);
+	char *after = fz_arena_printf(ctx->arena, "{\"attachment_id\":%lld,\"sha256\":\"%s\",\"size\":%zu}",
+				      (long long)id, hex, len);
+	struct fz_event ev = {.case_id = case_id, .entity = "attachment", .action = "attachment_add",
+			      .note = filename, .after = after};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	*out = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}", "attachment_id", (json_int_t)id,
+			 "filename", filename, "size", (json_int_t)len, "content_type", type, "sha256",
+			 hex, "uploaded_at", now, "uploaded_by",
+			 ctx->user ? ctx->user->display_name : "公众");
+	return FZ_OK;
+fail_code:
+	rc = err->code;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_attachment_get(struct fz_ctx *ctx, int64_t attachment_id, struct fz_attachment *out,
+			       struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT t.case_id, t.filename, t.content_type, b.data FROM attachment t"
+		" JOIN blob_store b ON b.sha256 = t.sha256 WHERE t.attachment_id = ?",
+		"i", attachment_id);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "附件不存在");
+	}
+	int64_t case_id = fz_col_int(st, 0);
+	snprintf(out->filename, sizeof out->filename, "%s", fz_col_text(st, 1));
+	snprintf(out->content_type, sizeof out->content_type, "%s", fz_col_text(st, 2));
+	size_t len;
+	const void *p = fz_col_blob(st, 3, &len);
+	void *copy = fz_arena_alloc(ctx->arena, len ? len : 1);
+	if (len)
+		memcpy(copy, p, len);
+	out->data = copy;
+	out->len = len;
+	fz_stmt_done(st);
+	struct fz_case_row c;
+	enum fz_code rc = fz_case_load(ctx, case_id, false, &c, err);
+	if (rc)
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "附件不存在");
+	return FZ_OK;
+}

@@ -1,0 +1,993 @@
+/*
+ * cases.c - the generic case engine (cases.h): creation, transitions, clocks,
+ * and the JSON views every procedure shares.
+ */
+#include "platform/cases.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/numbering.h"
+#include "core/text.h"
+#include "modules/registry.h"
+#include "platform/audit.h"
+#include "platform/jsonx.h"
+#include "platform/settings.h"
+
+#define MAX_CLOCKS 8
+#define MAX_PAUSES 16
+
+struct clock_rec {
+	int64_t clock_id;
+	char name[32];
+	enum fz_clock_unit unit;
+	int days, ext, trigger;
+	char state[12]; /* running, paused, stopped */
+	struct fz_clock_pause pauses[MAX_PAUSES];
+	size_t np;
+	int due;  /* FZ_OPEN while paused or unknown */
+	int left; /* days left when paused */
+	int stopped_on;
+};
+
+/* ---- clock storage ------------------------------------------------------ */
+
+static void pauses_format(const struct clock_rec *r, char *out, size_t size)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < r->np && k + 24 < size; i++) {
+		char a[11], b[11] = "";
+		fz_date_format(r->pauses[i].from, a);
+		if (r->pauses[i].to != FZ_OPEN)
+			fz_date_format(r->pauses[i].to, b);
+		k += (size_t)snprintf(out + k, size - k, "%s%s/%s", i ? ";" : "", a, b);
+	}
+}
+
+static void pauses_parse(struct clock_rec *r, const char *s)
+{
+	r->np = 0;
+	while (s && *s && r->np < MAX_PAUSES) {
+		char a[11] = "", b[11] = "";
+		memcpy(a, s, strlen(s) >= 10 ? 10 : strlen(s));
+		s += strlen(a);
+		if (*s == '/')
+			s++;
+		if (*s && *s != ';') {
+			memcpy(b, s, 10);
+			s += 10;
+		}
+		struct fz_clock_pause p = {FZ_OPEN, FZ_OPEN};
+		if (fz_date_parse(a, &p.from) != FZ_OK)
+			break;
+		if (b[0] && fz_date_parse(b, &p.to) != FZ_OK)
+			break;
+		r->pauses[r->np++] = p;
+		if (*s == ';')
+			s++;
+	}
+}
+
+static int date_col(struct fz_stmt *st, int col)
+{
+	int d;
+	const char *t = fz_col_text(st, col);
+	return t && fz_date_parse(t, &d) == FZ_OK ? d : FZ_OPEN;
+}
+
+static enum fz_code load_clocks(struct fz_ctx *ctx, int64_t case_id, struct clock_rec *recs,
+				size_t *n, struct fz_err *err)
+{
+	*n = 0;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT clock_id, name, unit, days, extended_days, trigger_date, state, due_date,"
+		" left_when_paused, pauses, stopped_on FROM case_clock WHERE case_id = ?"
+		" ORDER BY clock_id",
+		"i", case_id);
+	if (!st)
+		return err->code;
+	while (*n < MAX_CLOCKS && fz_stmt_row(st)) {
+		struct clock_rec *r = &recs[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->clock_id = fz_col_int(st, 0);
+		snprintf(r->name, sizeof r->name, "%s", fz_col_text(st, 1));
+		r->unit = strcmp(fz_col_text(st, 2), "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+		r->days = (int)fz_col_int(st, 3);
+		r->ext = (int)fz_col_int(st, 4);
+		r->trigger = date_col(st, 5);
+		snprintf(r->state, sizeof r->state, "%s", fz_col_text(st, 6));
+		r->due = date_col(st, 7);
+		r->left = (int)fz_col_int(st, 8);
+		pauses_parse(r, fz_col_text(st, 9));
+		r->stopped_on = date_col(st, 10);
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	return failed ? err->code : FZ_OK;
+}
+
+static enum fz_code compute(struct fz_ctx *ctx, struct clock_rec *r, struct fz_clock_explain *ex,
+			    struct fz_err *err)
+{
+	struct fz_clock_spec spec = {r->unit, r->days, r->ext, r->trigger, r->pauses, r->np};
+	struct fz_clock_explain local;
+	if (!ex)
+		ex = &local;
+	enum fz_code rc = fz_clock_compute(ctx->cal, &spec, ex, err);
+	if (rc)
+		return rc;
+	r->due = ex->due;
+	r->left = ex->left_when_paused;
+	return FZ_OK;
+}
+
+static enum fz_code save_clock(struct fz_ctx *ctx, const struct clock_rec *r, struct fz_err *err)
+{
+	char trig[11], due[11], stop[11], pauses[MAX_PAUSES * 24];
+	fz_date_format(r->trigger, trig);
+	if (r->due != FZ_OPEN)
+		fz_date_format(r->due, due);
+	if (r->stopped_on != FZ_OPEN)
+		fz_date_format(r->stopped_on, stop);
+	pauses_format(r, pauses, sizeof pauses);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"UPDATE case_clock SET days = ?, extended_days = ?, trigger_date = ?, state = ?,"
+		" due_date = ?, left_when_paused = ?, pauses = ?, stopped_on = ? WHERE clock_id = ?",
+		"IIttt" "Itti", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
+		r->left, pauses, r->stopped_on != FZ_OPEN ? stop : NULL, r->clock_id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static int clock_days(struct fz_ctx *ctx, const struct fz_clock_def *def)
+{
+	return def->days_setting ? (int)fz_setting_int(ctx->db, def->days_setting, def->days)
+				 : def->days;
+}
+
+static struct clock_rec *find_rec(struct clock_rec *recs, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(recs[i].name, name) == 0)
+			return &recs[i];
+	return NULL;
+}
+
+static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
+				const struct fz_clock_def *def, int trigger, struct fz_err *err)
+{
+	struct clock_rec r = {.unit = def->unit, .days = clock_days(ctx, def), .trigger = trigger,
+			      .due = FZ_OPEN, .stopped_on = FZ_OPEN};
+	snprintf(r.name, sizeof r.name, "%s", def->name);
+	snprintf(r.state, sizeof r.state, "running");
+	enum fz_code rc = compute(ctx, &r, NULL, err);
+	if (rc)
+		return rc;
+	char trig[11], due[11];
+	fz_date_format(r.trigger, trig);
+	fz_date_format(r.due, due);
+	/* Starting a clock again (a step re-entered) replaces the old run. */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO case_clock(case_id, agency_id, name, unit, days, extended_days,"
+		" trigger_date, state, due_date, left_when_paused, pauses)"
+		" VALUES (?,?,?,?,?,0,?,'running',?,0,'')"
+		" ON CONFLICT (case_id, name) DO UPDATE SET days = excluded.days, extended_days = 0,"
+		" trigger_date = excluded.trigger_date, state = 'running',"
+		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
+		"iittItt", c->case_id, c->agency_id, def->name, def->unit == FZ_UNIT_CD ? "CD" : "WD",
+		r.days, trig, due);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c,
+				 const struct fz_clock_effect *e, int trigger, json_t *input,
+				 struct clock_rec *recs, size_t n, struct fz_err *err)
+{
+	const struct fz_clock_def *def = fz_flow_clock(c->type, e->clock);
+	if (e->op == FZ_CLK_START)
+		return start_clock(ctx, c, def, trigger, err);
+	struct clock_rec *r = find_rec(recs, n, e->clock);
+	if (!r) /* the clock never started: only START makes sense */
+		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”尚未起算", def->label);
+	switch (e->op) {
+	case FZ_CLK_STOP:
+		if (strcmp(r->state, "stopped") == 0)
+			return FZ_OK;
+		if (strcmp(r->state, "paused") == 0 && r->np)
+			r->pauses[r->np - 1].to = ctx->today;
+		snprintf(r->state, sizeof r->state, "stopped");
+		r->stopped_on = ctx->today;
+		break;
+	case FZ_CLK_PAUSE:
+		if (strcmp(r->state, "running") != 0)
+			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”未在计算中，不能暂停",
+					  def->label);
+		if (r->np == MAX_PAUSES)
+			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”暂停次数过多", def->label);
+		if (r->np && r->pauses[r->np - 1].to > ctx->today)
+			return fz_err_set(err, FZ_ESTATE, NULL, "暂停日期早于上次恢复日期");
+		r->pauses[r->np++] = (struct fz_clock_pause){ctx->today < r->trigger ? r->trigger : ctx->today, FZ_OPEN};
+		snprintf(r->state, sizeof r->state, "paused");
+		break;
+	case FZ_CLK_RESUME:
+		if (strcmp(r->state, "paused") != 0 || !r->np)
+			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”未暂停，不能恢复",
+					  def->label);
+		r->pauses[r->np - 1].to = ctx->today;
+		snprintf(r->state, sizeof r->state, "running");
+		break;
+	case FZ_CLK_RESTART:
+		r->trigger = ctx->today;
+		r->np = 0;
+		r->ext = 0;
+		r->days = clock_days(ctx, def);
+		r->stopped_on = FZ_OPEN;
+		snprintf(r->state, sizeof r->state, "running");
+		break;
+	case FZ_CLK_EXTEND: {
+		if (strcmp(r->state, "stopped") == 0)
+			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”已停止，不能延长", def->label);
+		int add = (int)json_integer_value(json_object_get(input, e->arg));
+		if (add <= 0 || r->ext + add > def->max_extension)
+			return fz_err_set(err, FZ_EBAD_VALUE, e->arg,
+					  "延长天数超出法定上限：“%s”最多延长 %d 日，已延长 %d 日",
+					  def->label, def->max_extension, r->ext);
+		r->ext += add;
+		break;
+	}
+	default:
+		return fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
+	}
+	if (strcmp(r->state, "stopped") != 0) {
+		enum fz_code rc = compute(ctx, r, NULL, err);
+		if (rc)
+			return rc;
+	}
+	return save_clock(ctx, r, err);
+}
+
+static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"UPDATE case_record SET"
+		" due_date = (SELECT due_date FROM case_clock WHERE case_id = ?1 AND state = 'running'"
+		"  ORDER BY due_date LIMIT 1),"
+		" due_unit = (SELECT unit FROM case_clock WHERE case_id = ?1 AND state = 'running'"
+		"  ORDER BY due_date LIMIT 1)"
+		" WHERE case_id = ?1",
+		"i", case_id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
+				const struct fz_clock_effect *effects, int trigger, json_t *input,
+				struct fz_err *err)
+{
+	struct clock_rec recs[MAX_CLOCKS];
+	size_t n = 0;
+	enum fz_code rc = load_clocks(ctx, c->case_id, recs, &n, err);
+	for (int i = 0; !rc && i < FZ_MAX_EFFECTS && effects[i].op; i++)
+		rc = apply_effect(ctx, c, &effects[i], trigger, input, recs, n, err);
+	/* Clocks follow the case to its agency, so supervision counts them there. */
+	if (!rc) {
+		struct fz_stmt *st = fz_db_query(ctx->db, err,
+						 "UPDATE case_clock SET agency_id = ? WHERE case_id = ?",
+						 "ii", c->agency_id, c->case_id);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
+	}
+	if (!rc)
+		rc = refresh_case_due(ctx, c->case_id, err);
+	return rc;
+}
+
+/* ---- creation ------------------------------------------------------------ */
+
+static enum fz_code next_number(struct fz_ctx *ctx, const struct fz_case_type *t,
+				int64_t agency_id, int year, char *out, size_t size,
+				struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO number_seq(agency_id, code, year, last_no) VALUES (?, ?, ?, 1)"
+		" ON CONFLICT (agency_id, code, year) DO UPDATE SET last_no = number_seq.last_no + 1"
+		" RETURNING last_no",
+		"itI", agency_id, t->number_code, year);
+	if (!st)
+		return err->code;
+	long serial = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	st = fz_db_query(ctx->db, err, "SELECT short_name FROM agency WHERE agency_id = ?", "i",
+			 agency_id);
+	if (!st)
+		return err->code;
+	char shortname[64] = "";
+	if (fz_stmt_row(st))
+		snprintf(shortname, sizeof shortname, "%s", fz_col_text(st, 0));
+	fz_stmt_done(st);
+	if (!fz_number_format(out, size, shortname, t->number_code, year, serial))
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "文号生成失败");
+	return FZ_OK;
+}
+
+enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, struct fz_case_row *out,
+			    struct fz_err *err)
+{
+	const struct fz_module *m = fz_module_for_type(n->case_type);
+	if (!m)
+		return fz_err_set(err, FZ_EINTERNAL, "case_type", "未知的案件类型");
+	if (!fz_calendar_covers(ctx->cal, n->received_on))
+		return fz_err_set(err, FZ_EDATE_RANGE, "received_on", NULL);
+	memset(out, 0, sizeof *out);
+	out->type = m->case_type;
+	out->module = m;
+	out->agency_id = n->agency_id;
+	out->version = 1;
+	snprintf(out->state, sizeof out->state, "%s", m->case_type->initial_state);
+	fz_date_format(n->received_on, out->received_on);
+	snprintf(out->title, sizeof out->title, "%s", n->title);
+	int y, mo, d;
+	fz_date_to_ymd(n->received_on, &y, &mo, &d);
+	enum fz_code rc = next_number(ctx, m->case_type, n->agency_id, y, out->number,
+				      sizeof out->number, err);
+	if (rc)
+		return rc;
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	for (int attempt = 0; attempt < 5; attempt++) {
+		if (n->tracking) {
+			unsigned char raw[12];
+			randombytes_buf(raw, sizeof raw);
+			fz_tracking_from_bytes(raw, out->tracking_code);
+		}
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err,
+			"INSERT INTO case_record(case_type, agency_id, state, version, number, title,"
+			" tracking_code, received_on, created_at, updated_at)"
+			" VALUES (?,?,?,1,?,?,?,?,?,?)",
+			"titttttt" "t", m->case_type->name, n->agency_id, out->state, out->number,
+			n->title, n->tracking ? out->tracking_code : NULL, out->received_on, now, now);
+		if (!st)
+			return err->code;
+		rc = fz_stmt_exec(st, err);
+		if (rc != FZ_EDUPLICATE || !n->tracking)
+			break;
+	}
+	if (rc)
+		return rc;
+	out->case_id = fz_db_last_id(ctx->db);
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "INSERT INTO case_fts(rowid, title, body) VALUES (?, ?, ?)",
+					 "itt", out->case_id, n->title, n->body ? n->body : "");
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		return err->code;
+	if ((rc = run_effects(ctx, out, m->case_type->on_create, n->received_on, NULL, err)))
+		return rc;
+	char after[160];
+	snprintf(after, sizeof after, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":1}",
+		 out->state, (long long)out->agency_id);
+	struct fz_event ev = {.case_id = out->case_id, .entity = "case", .action = "create",
+			      .to_state = out->state, .input = n->input, .after = after};
+	return fz_audit_append(ctx, &ev, NULL, err);
+}
+
+/* ---- loading and acting -------------------------------------------------- */
+
+enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
+			  struct fz_case_row *out, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT case_type, agency_id, state, version, number, received_on, tracking_code,"
+		" title FROM case_record WHERE case_id = ?",
+		"i", case_id);
+	if (!st)
+		return err->code;
+	enum fz_code rc = FZ_OK;
+	if (!fz_stmt_row(st)) {
+		rc = fz_stmt_failed(st, err) ? err->code
+					     : fz_err_set(err, FZ_ENOT_FOUND, "id", "案件不存在");
+		fz_stmt_done(st);
+		return rc;
+	}
+	memset(out, 0, sizeof *out);
+	out->case_id = case_id;
+	out->module = fz_module_for_type(fz_col_text(st, 0));
+	out->type = out->module ? out->module->case_type : NULL;
+	out->agency_id = fz_col_int(st, 1);
+	snprintf(out->state, sizeof out->state, "%s", fz_col_text(st, 2));
+	out->version = fz_col_int(st, 3);
+	snprintf(out->number, sizeof out->number, "%s", fz_col_text(st, 4) ? fz_col_text(st, 4) : "");
+	snprintf(out->received_on, sizeof out->received_on, "%s", fz_col_text(st, 5));
+	snprintf(out->tracking_code, sizeof out->tracking_code, "%s",
+		 fz_col_text(st, 6) ? fz_col_text(st, 6) : "");
+	snprintf(out->title, sizeof out->title, "%s", fz_col_text(st, 7));
+	fz_stmt_done(st);
+	if (!out->type)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "案件类型未注册");
+	if (!any_scope && !fz_ctx_may_see(ctx, out->agency_id))
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "案件不存在");
+	return FZ_OK;
+}
+
+enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
+			 struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	if ((rc = fz_case_load(ctx, case_id, false, &c, err)))
+		goto fail;
+	const struct fz_transition *tr = fz_flow_transition(c.type, action);
+	if (!tr) {
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "action", "“%s”不是%s的操作", action,
+				c.type->label);
+		goto fail;
+	}
+	if ((rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err)))
+		goto fail;
+	json_t *ver = json_object_get(body, "version");
+	if (!json_is_integer(ver)) {
+		rc = fz_err_set(err, FZ_EMISSING_FIELD, "version",
+				"缺少版本号 version（用于防止覆盖他人的修改）");
+		goto fail;
+	}
+	if (json_integer_value(ver) != c.version) {
+		rc = fz_err_set(err, FZ_ECONFLICT, "version",
+				"案件已被他人修改（当前版本 %lld，提交的版本 %lld），请刷新后重试",
+				(long long)c.version, (long long)json_integer_value(ver));
+		goto fail;
+	}
+	static const char *const extra[] = {"version", NULL};
+	if ((rc = fz_json_check_inputs(ctx, tr->inputs, FZ_MAX_INPUTS, body, extra, err)))
+		goto fail;
+	char before[160];
+	snprintf(before, sizeof before, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":%lld}",
+		 c.state, (long long)c.agency_id, (long long)c.version);
+	char from[32];
+	snprintf(from, sizeof from, "%s", c.state);
+	if (c.module->apply && (rc = c.module->apply(ctx, &c, tr, body, err)))
+		goto fail;
+	if (tr->to)
+		snprintf(c.state, sizeof c.state, "%s", tr->to);
+	if ((rc = run_effects(ctx, &c, tr->effects, ctx->today, body, err)))
+		goto fail;
+	const struct fz_state *to = fz_flow_state(c.type, c.state);
+	char now[21], today[11];
+	fz_iso_utc(ctx->now, now);
+	fz_date_format(ctx->today, today);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"UPDATE case_record SET state = ?, agency_id = ?, version = version + 1,"
+		" updated_at = ?, closed_on = ? WHERE case_id = ? AND version = ?",
+		"titt" "ii", c.state, c.agency_id, now, to && to->final ? today : NULL, c.case_id,
+		c.version);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail;
+	if (fz_db_changes(ctx->db) != 1) {
+		rc = fz_err_set(err, FZ_ECONFLICT, "version", NULL);
+		goto fail;
+	}
+	char after[160];
+	snprintf(after, sizeof after, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":%lld}",
+		 c.state, (long long)c.agency_id, (long long)c.version + 1);
+	static const char *const skip[] = {"version", NULL};
+	struct fz_event ev = {
+		.case_id = c.case_id,
+		.entity = "case",
+		.action = tr->name,
+		.from_state = from,
+		.to_state = c.state,
+		.note = tr->note_input ? fz_json_str(body, tr->note_input) : NULL,
+		.input = fz_json_text(ctx->arena, body, skip),
+		.before = before,
+		.after = after,
+	};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)))
+		goto fail;
+	if ((rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+/* ---- JSON views ------------------------------------------------------------ */
+
+const char *fz_case_action_label(const struct fz_case_type *t, const char *action)
+{
+	if (!action)
+		return "";
+	if (strcmp(action, "create") == 0)
+		return t && t->create_label ? t->create_label : "登记";
+	if (strcmp(action, "attachment_add") == 0)
+		return "上传附件";
+	if (strcmp(action, "clock_recompute") == 0)
+		return "节假日日历调整，重新计算期限";
+	const struct fz_transition *tr = t ? fz_flow_transition(t, action) : NULL;
+	return tr ? tr->label : action;
+}
+
+void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit)
+{
+	int due;
+	if (!due_date || fz_date_parse(due_date, &due) != FZ_OK) {
+		json_object_set_new(obj, "due_date", json_null());
+		json_object_set_new(obj, "days_left", json_null());
+		json_object_set_new(obj, "clock_status", json_null());
+		return;
+	}
+	enum fz_clock_status s;
+	int left = 0;
+	int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3);
+	enum fz_clock_unit u = unit && strcmp(unit, "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+	json_object_set_new(obj, "due_date", json_string(due_date));
+	if (fz_clock_status(ctx->cal, u, due, ctx->today, yellow, &s, &left) == FZ_OK) {
+		json_object_set_new(obj, "days_left", json_integer(left));
+		json_object_set_new(obj, "clock_status", json_string(fz_clock_status_name(s)));
+	} else {
+		json_object_set_new(obj, "days_left", json_null());
+		json_object_set_new(obj, "clock_status", json_null());
+	}
+}
+
+static const char *state_label(const struct fz_case_type *t, const char *state)
+{
+	const struct fz_state *s = t ? fz_flow_state(t, state) : NULL;
+	return s ? s->label : state;
+}
+
+/* Columns: case_id, case_type, number, title, state, agency_id, agency name, received_on,
+ * created_at, due_date, due_unit, version, tracking_code. */
+#define ROW_COLS                                                                               \
+	"c.case_id, c.case_type, c.number, c.title, c.state, c.agency_id, a.name,"             \
+	" c.received_on, c.created_at, c.due_date, c.due_unit, c.version, c.tracking_code"
+
+static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
+{
+	const struct fz_module *m = fz_module_for_type(fz_col_text(st, 1));
+	const struct fz_case_type *t = m ? m->case_type : NULL;
+	json_t *o = json_object();
+	json_object_set_new(o, "case_id", json_integer(fz_col_int(st, 0)));
+	fz_json_set_str(o, "case_type", fz_col_text(st, 1));
+	fz_json_set_str(o, "type_label", t ? t->label : fz_col_text(st, 1));
+	fz_json_set_str(o, "number", fz_col_text(st, 2));
+	fz_json_set_str(o, "title", fz_col_text(st, 3));
+	fz_json_set_str(o, "state", fz_col_text(st, 4));
+	fz_json_set_str(o, "state_label", state_label(t, fz_col_text(st, 4)));
+	json_object_set_new(o, "agency_id", json_integer(fz_col_int(st, 5)));
+	fz_json_set_str(o, "agency_name", fz_col_text(st, 6));
+	fz_json_set_str(o, "received_on", fz_col_text(st, 7));
+	fz_json_set_str(o, "created_at", fz_col_text(st, 8));
+	fz_case_due_json(ctx, o, fz_col_text(st, 9), fz_col_text(st, 10));
+	json_object_set_new(o, "version", json_integer(fz_col_int(st, 11)));
+	return o;
+}
+
+enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,
+				 struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_case_load(ctx, case_id, true, &c, err);
+	if (rc)
+		return rc;
+	struct clock_rec recs[MAX_CLOCKS];
+	size_t n;
+	if ((rc = load_clocks(ctx, case_id, recs, &n, err)))
+		return rc;
+	int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct clock_rec *r = &recs[i];
+		const struct fz_clock_def *def = fz_flow_clock(c.type, r->name);
+		json_t *o = json_object();
+		fz_json_set_str(o, "name", r->name);
+		fz_json_set_str(o, "label", def ? def->label : r->name);
+		fz_json_set_str(o, "unit", r->unit == FZ_UNIT_CD ? "CD" : "WD");
+		fz_json_set_str(o, "unit_label", r->unit == FZ_UNIT_CD ? "自然日" : "工作日");
+		json_object_set_new(o, "days", json_integer(r->days));
+		json_object_set_new(o, "extended_days", json_integer(r->ext));
+		json_object_set_new(o, "trigger_date", fz_json_date(r->trigger));
+		fz_json_set_str(o, "state", r->state);
+		fz_json_set_str(o, "article", def ? def->article : NULL);
+		fz_json_set_str(o, "step", def ? def->step : NULL);
+		if (def && def->step)
+			fz_json_set_str(o, "step_label", state_label(c.type, def->step));
+		struct fz_clock_explain ex;
+		struct fz_err cerr;
+		fz_err_clear(&cerr);
+		json_t *lines = json_array();
+		if (compute(ctx, r, &ex, &cerr) == FZ_OK) {
+			struct fz_clock_spec spec = {r->unit, r->days, r->ext, r->trigger, r->pauses,
+						     r->np};
+			char(*buf)[FZ_CLOCK_LINE] = fz_arena_alloc(ctx->arena, 16 * FZ_CLOCK_LINE);
+			size_t k = fz_clock_explain_lines(ctx->cal, &spec, &ex, buf, 16);
+			for (size_t j = 0; j < k; j++)
+				json_array_append_new(lines, json_string(buf[j]));
+		} else {
+			json_array_append_new(lines, json_string(cerr.message));
+		}
+		if (strcmp(r->state, "stopped") == 0) {
+			char d[11];
+			fz_date_format(r->stopped_on, d);
+			json_array_append_new(lines, json_string(fz_arena_printf(
+							     ctx->arena, "%s 办结，停止计时。", d)));
+		}
+		json_object_set_new(o, "explain", lines);
+		json_object_set_new(o, "due_date", fz_json_date(r->due));
+		enum fz_clock_status s = FZ_STATUS_STOPPED;
+		int left = 0;
+		if (strcmp(r->state, "paused") == 0) {
+			s = FZ_STATUS_PAUSED;
+			left = r->left;
+		} else if (strcmp(r->state, "running") == 0 && r->due != FZ_OPEN) {
+			fz_clock_status(ctx->cal, r->unit, r->due, ctx->today, yellow, &s, &left);
+		}
+		fz_json_set_str(o, "status", fz_clock_status_name(s));
+		json_object_set_new(o, "days_left",
+				    s == FZ_STATUS_STOPPED ? json_null() : json_integer(left));
+		if (s == FZ_STATUS_STOPPED && r->due != FZ_OPEN && r->stopped_on != FZ_OPEN)
+			json_object_set_new(o, "on_time", json_boolean(r->stopped_on <= r->due));
+		json_array_append_new(arr, o);
+	}
+	*out = arr;
+	return FZ_OK;
+}
+
+static json_t *input_json(const struct fz_input *in)
+{
+	static const char *const types[] = {"text", "textarea", "agency", "bool",
+					    "date", "int", "select"};
+	json_t *o = json_object();
+	fz_json_set_str(o, "name", in->name);
+	fz_json_set_str(o, "label", in->label);
+	fz_json_set_str(o, "type", types[in->type]);
+	json_object_set_new(o, "required", json_boolean(in->required));
+	if (in->type == FZ_IN_TEXT || in->type == FZ_IN_TEXTAREA)
+		json_object_set_new(o, "max_chars", json_integer(in->max_chars ? in->max_chars : 2000));
+	if (in->type == FZ_IN_INT) {
+		json_object_set_new(o, "min", json_integer(in->min));
+		json_object_set_new(o, "max", json_integer(in->max));
+	}
+	if (in->options) {
+		json_t *opts = json_array();
+		for (const struct fz_option *op = in->options; op->value; op++) {
+			json_t *x = json_object();
+			fz_json_set_str(x, "value", op->value);
+			fz_json_set_str(x, "label", op->label);
+			json_array_append_new(opts, x);
+		}
+		json_object_set_new(o, "options", opts);
+	}
+	return o;
+}
+
+enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_case_load(ctx, case_id, false, &c, err);
+	if (rc)
+		return rc;
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT " ROW_COLS " FROM case_record c"
+					 " JOIN agency a ON a.agency_id = c.agency_id"
+					 " WHERE c.case_id = ?",
+					 "i", case_id);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "案件不存在");
+	}
+	json_t *caseobj = row_json(ctx, st);
+	fz_json_set_str(caseobj, "tracking_code", fz_col_text(st, 12));
+	fz_stmt_done(st);
+	json_t *res = json_object();
+	json_object_set_new(res, "case", caseobj);
+	json_t *fields = json_object();
+	json_object_set_new(caseobj, "fields", fields);
+	if (c.module->fields && (rc = c.module->fields(ctx, case_id, fields, err)))
+		goto fail;
+	json_t *clocks;
+	if ((rc = fz_case_clocks_json(ctx, case_id, &clocks, err)))
+		goto fail;
+	json_object_set_new(res, "clocks", clocks);
+
+	json_t *events = json_array();
+	json_object_set_new(res, "events", events);
+	st = fz_db_query(ctx->db, err,
+			 "SELECT event_id, at, actor, actor_role, action, from_state, to_state, note"
+			 " FROM event WHERE case_id = ? ORDER BY event_id",
+			 "i", case_id);
+	if (!st) {
+		rc = err->code;
+		goto fail;
+	}
+	while (fz_stmt_row(st)) {
+		json_t *e = json_object();
+		json_object_set_new(e, "event_id", json_integer(fz_col_int(st, 0)));
+		fz_json_set_str(e, "at", fz_col_text(st, 1));
+		fz_json_set_str(e, "actor", fz_col_text(st, 2));
+		fz_json_set_str(e, "actor_role", fz_col_text(st, 3));
+		enum fz_role r = fz_role_parse(fz_col_text(st, 3));
+		fz_json_set_str(e, "actor_role_label",
+				r ? fz_role_label(r)
+				  : strcmp(fz_col_text(st, 3), "public") == 0 ? "公众" : "系统");
+		fz_json_set_str(e, "action", fz_col_text(st, 4));
+		fz_json_set_str(e, "action_label", fz_case_action_label(c.type, fz_col_text(st, 4)));
+		fz_json_set_str(e, "from_state", fz_col_text(st, 5));
+		fz_json_set_str(e, "to_state", fz_col_text(st, 6));
+		if (fz_col_text(st, 5))
+			fz_json_set_str(e, "from_state_label", state_label(c.type, fz_col_text(st, 5)));
+		if (fz_col_text(st, 6))
+			fz_json_set_str(e, "to_state_label", state_label(c.type, fz_col_text(st, 6)));
+		fz_json_set_str(e, "note", fz_col_text(st, 7));
+		json_array_append_new(events, e);
+	}
+	fz_stmt_done(st);
+
+	json_t *atts = json_array();
+	json_object_set_new(res, "attachments", atts);
+	st = fz_db_query(ctx->db, err,
+			 "SELECT t.attachment_id, t.filename, t.size, t.content_type, t.sha256,"
+			 " t.uploaded_at, u.display_name FROM attachment t"
+			 " LEFT JOIN app_user u ON u.user_id = t.uploaded_by"
+			 " WHERE t.case_id = ? ORDER BY t.attachment_id",
+			 "i", case_id);
+	if (!st) {
+		rc = err->code;
+		goto fail;
+	}
+	while (fz_stmt_row(st)) {
+		json_t *a = json_object();
+		json_object_set_new(a, "attachment_id", json_integer(fz_col_int(st, 0)));
+		fz_json_set_str(a, "filename", fz_col_text(st, 1));
+		json_object_set_new(a, "size", json_integer(fz_col_int(st, 2)));
+		fz_json_set_str(a, "content_type", fz_col_text(st, 3));
+		fz_json_set_str(a, "sha256", fz_col_text(st, 4));
+		fz_json_set_str(a, "uploaded_at", fz_col_text(st, 5));
+		fz_json_set_str(a, "uploaded_by", fz_col_text(st, 6) ? fz_col_text(st, 6) : "公众");
+		json_array_append_new(atts, a);
+	}
+	fz_stmt_done(st);
+
+	json_t *actions = json_array();
+	json_object_set_new(res, "actions", actions);
+	const struct fz_transition *avail[32];
+	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
+	for (size_t i = 0; i < na; i++) {
+		json_t *a = json_object();
+		fz_json_set_str(a, "name", avail[i]->name);
+		fz_json_set_str(a, "label", avail[i]->label);
+		fz_json_set_str(a, "article", avail[i]->article);
+		json_t *ins = json_array();
+		for (int k = 0; k < FZ_MAX_INPUTS && avail[i]->inputs[k].name; k++)
+			json_array_append_new(ins, input_json(&avail[i]->inputs[k]));
+		json_object_set_new(a, "inputs", ins);
+		json_array_append_new(actions, a);
+	}
+	*out = res;
+	return FZ_OK;
+fail:
+	json_decref(res);
+	return rc;
+}
+
+static const struct {
+	const char *key, *sql;
+} sorts[] = {
+	{"created_at", " ORDER BY c.created_at, c.case_id"},
+	{"-created_at", " ORDER BY c.created_at DESC, c.case_id DESC"},
+	{"due_date", " ORDER BY c.due_date IS NULL, c.due_date, c.case_id"},
+	{"-due_date", " ORDER BY c.due_date IS NULL, c.due_date DESC, c.case_id DESC"},
+	{"number", " ORDER BY c.case_id"},
+	{"-number", " ORDER BY c.case_id DESC"},
+	{NULL, NULL},
+};
+
+static void like_escape(char *out, size_t size, const char *q)
+{
+	size_t k = 0;
+	out[k++] = '%';
+	for (; *q && k + 3 < size; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			out[k++] = '\\';
+		out[k++] = *q;
+	}
+	out[k++] = '%';
+	out[k] = '\0';
+}
+
+enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, json_t **out,
+			  struct fz_err *err)
+{
+	char where[1024] = " WHERE 1 = 1";
+	struct fz_bind b[12];
+	size_t nb = 0;
+	const char *sort_sql = NULL;
+	for (int i = 0; sorts[i].key; i++)
+		if (strcmp(sorts[i].key, f->sort ? f->sort : "-created_at") == 0)
+			sort_sql = sorts[i].sql;
+	if (!sort_sql)
+		return fz_err_set(err, FZ_EBAD_VALUE, "sort",
+				  "排序方式无效，可选 created_at、due_date、number（前加 - 为倒序）");
+	if (f->page < 1 || f->page > 100000)
+		return fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
+	if (f->per_page < 1 || f->per_page > 100)
+		return fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
+#define ADD(frag) strncat(where, frag, sizeof where - strlen(where) - 1)
+	if (!fz_ctx_sees_all(ctx)) {
+		ADD(" AND c.agency_id = ?");
+		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
+	}
+	if (f->type) {
+		if (!fz_module_for_type(f->type))
+			return fz_err_set(err, FZ_EBAD_VALUE, "type", "案件类型“%s”不存在", f->type);
+		ADD(" AND c.case_type = ?");
+		b[nb++] = (struct fz_bind){'t', 0, f->type};
+	}
+	if (f->state) {
+		ADD(" AND c.state = ?");
+		b[nb++] = (struct fz_bind){'t', 0, f->state};
+	}
+	if (f->agency_id) {
+		ADD(" AND c.agency_id = ?");
+		b[nb++] = (struct fz_bind){'i', f->agency_id, NULL};
+	}
+	char today[11], soon[11];
+	if (f->clock_status) {
+		int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3), s;
+		if (fz_calendar_add_workdays(ctx->cal, ctx->today, yellow, &s) != FZ_OK)
+			s = ctx->today + yellow;
+		fz_date_format(ctx->today, today);
+		fz_date_format(s, soon);
+		if (strcmp(f->clock_status, "red") == 0) {
+			ADD(" AND c.due_date < ?");
+			b[nb++] = (struct fz_bind){'t', 0, today};
+		} else if (strcmp(f->clock_status, "yellow") == 0) {
+			ADD(" AND c.due_date >= ? AND c.due_date <= ?");
+			b[nb++] = (struct fz_bind){'t', 0, today};
+			b[nb++] = (struct fz_bind){'t', 0, soon};
+		} else if (strcmp(f->clock_status, "green") == 0) {
+			ADD(" AND c.due_date > ?");
+			b[nb++] = (struct fz_bind){'t', 0, soon};
+		} else {
+			return fz_err_set(err, FZ_EBAD_VALUE, "clock_status",
+					  "时限状态应为 green、yellow 或 red");
+		}
+	}
+	char like[512], match[600];
+	if (f->q && *f->q) {
+		if (fz_utf8_chars(f->q) > 100)
+			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
+		if (fz_utf8_chars(f->q) >= 3) {
+			/* FTS5 trigram: the whole keyword as one phrase, quotes doubled. */
+			size_t k = 0;
+			match[k++] = '"';
+			for (const char *p = f->q; *p && k + 3 < sizeof match; p++) {
+				if (*p == '"')
+					match[k++] = '"';
+				match[k++] = *p;
+			}
+			match[k++] = '"';
+			match[k] = '\0';
+			ADD(" AND c.case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
+			b[nb++] = (struct fz_bind){'t', 0, match};
+		} else {
+			like_escape(like, sizeof like, f->q);
+			ADD(" AND (c.title LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\')");
+			b[nb++] = (struct fz_bind){'t', 0, like};
+			b[nb++] = (struct fz_bind){'t', 0, like};
+		}
+	}
+#undef ADD
+	char sql[2048];
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM case_record c%s", where);
+	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+
+	snprintf(sql, sizeof sql,
+		 "SELECT " ROW_COLS " FROM case_record c JOIN agency a ON a.agency_id = c.agency_id"
+		 "%s%s LIMIT ? OFFSET ?",
+		 where, sort_sql);
+	b[nb++] = (struct fz_bind){'i', f->per_page, NULL};
+	b[nb++] = (struct fz_bind){'i', (int64_t)(f->page - 1) * f->per_page, NULL};
+	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	json_t *items = json_array();
+	while (fz_stmt_row(st))
+		json_array_append_new(items, row_json(ctx, st));
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed) {
+		json_decref(items);
+		return err->code;
+	}
+	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
+			 f->page, "per_page", f->per_page);
+	return FZ_OK;
+}
+
+enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz_err *err)
+{
+	*changed = 0;
+	/* Collect ids first: the per-clock work issues other queries on this connection. */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err, "SELECT clock_id FROM case_clock WHERE state <> 'stopped' ORDER BY clock_id",
+		NULL);
+	if (!st)
+		return err->code;
+	size_t cap = 1024, n = 0;
+	int64_t *ids = malloc(cap * sizeof *ids);
+	while (ids && fz_stmt_row(st)) {
+		if (n == cap) {
+			int64_t *bigger = realloc(ids, (cap *= 2) * sizeof *ids);
+			if (!bigger) {
+				free(ids);
+				ids = NULL;
+				break;
+			}
+			ids = bigger;
+		}
+		ids[n++] = fz_col_int(st, 0);
+	}
+	fz_stmt_done(st);
+	if (!ids)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+	enum fz_code rc = FZ_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		st = fz_db_query(ctx->db, err,
+				 "SELECT case_id, name, unit, days, extended_days, trigger_date,"
+				 " due_date, pauses, state FROM case_clock WHERE clock_id = ?",
+				 "i", ids[i]);
+		if (!st || !fz_stmt_row(st)) {
+			fz_stmt_done(st);
+			continue;
+		}
+		struct clock_rec r = {.clock_id = ids[i], .stopped_on = FZ_OPEN};
+		int64_t case_id = fz_col_int(st, 0);
+		snprintf(r.name, sizeof r.name, "%s", fz_col_text(st, 1));
+		r.unit = strcmp(fz_col_text(st, 2), "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+		r.days = (int)fz_col_int(st, 3);
+		r.ext = (int)fz_col_int(st, 4);
+		r.trigger = date_col(st, 5);
+		int old_due = date_col(st, 6);
+		pauses_parse(&r, fz_col_text(st, 7));
+		snprintf(r.state, sizeof r.state, "%s", fz_col_text(st, 8));
+		fz_stmt_done(st);
+		if ((rc = compute(ctx, &r, NULL, err)))
+			break;
+		if (r.due == old_due)
+			continue;
+		if ((rc = save_clock(ctx, &r, err)) || (rc = refresh_case_due(ctx, case_id, err)))
+			break;
+		char a[11] = "", b2[11] = "", before[64], after[64];
+		if (old_due != FZ_OPEN)
+			fz_date_format(old_due, a);
+		if (r.due != FZ_OPEN)
+			fz_date_format(r.due, b2);
+		snprintf(before, sizeof before, "{\"due_date\":\"%s\"}", a);
+		snprintf(after, sizeof after, "{\"due_date\":\"%s\"}", b2);
+		char *note = fz_arena_printf(ctx->arena, "时限 %s 到期日由 %s 调整为 %s", r.name, a, b2);
+		struct fz_event ev = {.case_id = case_id, .entity = "clock", .action = "clock_recompute",
+				      .note = note, .before = before, .after = after};
+		rc = fz_audit_append(ctx, &ev, NULL, err);
+		(*changed)++;
+	}
+	free(ids);
+	return rc;
+}

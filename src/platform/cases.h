@@ -1,0 +1,91 @@
+/*
+ * cases.h - the generic case engine: identity, state, clocks, events for every procedure.
+ *
+ * A case is a case (DESIGN.md): every procedure instance lives in case_record
+ * with its statutory clocks in case_clock and its history in the event chain;
+ * a domain keeps only its own fields in its own table keyed by case_id. This
+ * file interprets the declarations of core/workflow.h: it checks who may do
+ * what, applies clock effects on the official calendar, writes the new state
+ * and the audit event in one transaction, and renders cases as JSON.
+ *
+ * Scope rule: agency roles see and act only on their own agency's cases; any
+ * other case answers FZ_ENOT_FOUND, as if it did not exist.
+ */
+#ifndef FZ_PLATFORM_CASES_H
+#define FZ_PLATFORM_CASES_H
+
+#include <jansson.h>
+
+#include "platform/ctx.h"
+
+struct fz_module;
+
+struct fz_case_row {
+	int64_t case_id;
+	const struct fz_case_type *type;
+	const struct fz_module *module;
+	int64_t agency_id;
+	char state[32];
+	int64_t version;
+	char number[64];
+	char received_on[11];
+	char tracking_code[15];
+	char title[512];
+};
+
+struct fz_case_new {
+	const char *case_type;
+	int64_t agency_id;  /* the agency that registers (and numbers) the case */
+	const char *title;
+	const char *body;   /* extra searchable text, may be NULL */
+	int received_on;    /* receipt day: the trigger of the creation clocks */
+	bool tracking;      /* give the public a tracking code */
+	const char *input;  /* JSON of the submission, for the event */
+};
+
+/* Creates a case inside the caller's transaction: number, tracking code, clocks, event. */
+enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, struct fz_case_row *out,
+			    struct fz_err *err);
+
+/* Loads a case the user may see (staff) or any case (ctx->user NULL and any_scope). */
+enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
+			  struct fz_case_row *out, struct fz_err *err);
+
+/*
+ * Takes a transition: scope, role, state, version (body "version"), inputs,
+ * domain apply, clock effects, new state, event, all in one transaction.
+ */
+enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
+			 struct fz_err *err);
+
+/* The detail view (docs/api.md CaseDetail). Caller owns *out. */
+enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err);
+
+struct fz_case_filter {
+	const char *type, *state, *clock_status, *q, *sort;
+	int64_t agency_id; /* 0 = any (within scope) */
+	int page, per_page;
+};
+
+/* The list view with total. Caller owns *out. */
+enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, json_t **out,
+			  struct fz_err *err);
+
+/* The clocks of a case as JSON (with explanations). Caller owns *out. */
+enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,
+				 struct fz_err *err);
+
+/*
+ * Recomputes every running or paused clock on ctx->cal (after a calendar
+ * change), recording an event for each clock whose due date moved. Runs inside
+ * the caller's transaction.
+ */
+enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz_err *err);
+
+/* Status of a due date for lists: fills status/days_left JSON members on obj. */
+void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit);
+
+/* Label of an event action for display. */
+const char *fz_case_action_label(const struct fz_case_type *t, const char *action);
+
+#endif

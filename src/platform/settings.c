@@ -1,0 +1,59 @@
+/* settings.c - local rules as settings (settings.h). */
+#include "platform/settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+const struct fz_setting_def fz_setting_defs[] = {
+	{"clock.yellow_days", "即将到期预警（工作日）", 3, 1, 30, "到期前多少个工作日亮黄牌"},
+	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
+	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
+	{"session.hours", "登录有效时长（小时）", 12, 1, 72, NULL},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+static const struct fz_setting_def *find(const char *key)
+{
+	for (const struct fz_setting_def *d = fz_setting_defs; d->key; d++)
+		if (strcmp(d->key, key) == 0)
+			return d;
+	return NULL;
+}
+
+long fz_setting_int(struct fz_db *db, const char *key, long def)
+{
+	const struct fz_setting_def *d = find(key);
+	if (d)
+		def = d->def;
+	struct fz_stmt *st = fz_db_query(db, NULL, "SELECT value FROM setting WHERE key = ?", "t", key);
+	if (!st)
+		return def;
+	int64_t v;
+	if (fz_stmt_row(st) && fz_parse_int(fz_col_text(st, 0), d ? d->min : INT32_MIN,
+					    d ? d->max : INT32_MAX, &v))
+		def = (long)v;
+	fz_stmt_done(st);
+	return def;
+}
+
+enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const char *now,
+			    struct fz_err *err)
+{
+	const struct fz_setting_def *d = find(key);
+	if (!d)
+		return fz_err_set(err, FZ_EBAD_VALUE, "key", "没有名为 %s 的设置项", key);
+	if (value < d->min || value > d->max)
+		return fz_err_set(err, FZ_EBAD_VALUE, "value", "“%s”应在 %ld 至 %ld 之间", d->label,
+				  d->min, d->max);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%ld", value);
+	struct fz_stmt *st = fz_db_query(
+		db, err,
+		"INSERT INTO setting(key, value, updated_at) VALUES (?, ?, ?)"
+		" ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+		"ttt", key, buf, now);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}

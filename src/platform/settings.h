@@ -1,0 +1,31 @@
+/*
+ * settings.h - local rules and preferences an administrator may change.
+ *
+ * The law's defaults live in the case-type declarations; where a rule is
+ * marked (local) or (unconfirmed) in spec/statutory-rules.md, the declaration
+ * names a setting key and the value here wins. Known keys and their defaults
+ * are listed in settings.c so the admin screen can show them.
+ */
+#ifndef FZ_PLATFORM_SETTINGS_H
+#define FZ_PLATFORM_SETTINGS_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct fz_setting_def {
+	const char *key;
+	const char *label;
+	long def;
+	long min, max;
+	const char *note; /* e.g. "地方规定" or "默认值待确认" */
+};
+
+extern const struct fz_setting_def fz_setting_defs[];
+
+/* Integer setting, or its declared default (or def when undeclared). */
+long fz_setting_int(struct fz_db *db, const char *key, long def);
+enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const char *now,
+			    struct fz_err *err);
+
+#endif

@@ -1,0 +1,262 @@
+/* supervision.c - supervision counts, cards and the dashboard (supervision.h). */
+#include "platform/supervision.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "modules/registry.h"
+#include "platform/cases.h"
+#include "platform/jsonx.h"
+#include "platform/settings.h"
+
+static void window(struct fz_ctx *ctx, char today[11], char soon[11], int *yellow_days)
+{
+	int yd = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3), s;
+	if (fz_calendar_add_workdays(ctx->cal, ctx->today, yd, &s) != FZ_OK)
+		s = ctx->today + yd;
+	fz_date_format(ctx->today, today);
+	fz_date_format(s, soon);
+	if (yellow_days)
+		*yellow_days = yd;
+}
+
+enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
+{
+	char today[11], soon[11];
+	int yd;
+	window(ctx, today, soon, &yd);
+	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
+	json_t *agencies = json_array();
+	struct fz_sup_totals t = {0, 0, 0};
+	/* Open clocks per agency: an index-only count over (state, agency_id). */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT a.agency_id, a.name, COALESCE(k.open, 0) FROM agency a LEFT JOIN"
+		" (SELECT agency_id, COUNT(*) AS open FROM case_clock"
+		"  WHERE state IN ('running', 'paused') GROUP BY agency_id) k"
+		" ON k.agency_id = a.agency_id WHERE (? = 0 OR a.agency_id = ?)"
+		" ORDER BY a.sort_order, a.agency_id",
+		"ii", scope, scope);
+	if (!st) {
+		json_decref(agencies);
+		return err->code;
+	}
+	while (fz_stmt_row(st)) {
+		json_t *a = json_object();
+		json_object_set_new(a, "agency_id", json_integer(fz_col_int(st, 0)));
+		fz_json_set_str(a, "agency_name", fz_col_text(st, 1));
+		json_object_set_new(a, "open", json_integer(fz_col_int(st, 2)));
+		json_object_set_new(a, "yellow", json_integer(0));
+		json_object_set_new(a, "red", json_integer(0));
+		t.open += fz_col_int(st, 2);
+		json_array_append_new(agencies, a);
+	}
+	fz_stmt_done(st);
+	/* Yellow and red: only the clocks due by the end of the window are read. */
+	st = fz_db_query(ctx->db, err,
+			 "SELECT agency_id, SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END), COUNT(*)"
+			 " FROM case_clock WHERE state = 'running' AND due_date <= ?"
+			 " AND (? = 0 OR agency_id = ?) GROUP BY agency_id",
+			 "ttii", today, soon, scope, scope);
+	if (!st) {
+		json_decref(agencies);
+		return err->code;
+	}
+	while (fz_stmt_row(st)) {
+		int64_t id = fz_col_int(st, 0), red = fz_col_int(st, 1),
+			yellow = fz_col_int(st, 2) - red;
+		size_t i;
+		json_t *a;
+		json_array_foreach(agencies, i, a)
+		{
+			if (json_integer_value(json_object_get(a, "agency_id")) == id) {
+				json_object_set_new(a, "yellow", json_integer(yellow));
+				json_object_set_new(a, "red", json_integer(red));
+			}
+		}
+		t.red += red;
+		t.yellow += yellow;
+	}
+	fz_stmt_done(st);
+
+	json_t *items = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
+			 " c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
+			 " JOIN agency a ON a.agency_id = k.agency_id"
+			 " WHERE k.state = 'running' AND k.due_date <= ? AND (? = 0 OR k.agency_id = ?)"
+			 " ORDER BY k.due_date, k.clock_id LIMIT 200",
+			 "tii", soon, scope, scope);
+	if (!st) {
+		json_decref(agencies);
+		json_decref(items);
+		return err->code;
+	}
+	while (fz_stmt_row(st)) {
+		json_t *o = json_object();
+		json_object_set_new(o, "case_id", json_integer(fz_col_int(st, 0)));
+		fz_json_set_str(o, "number", fz_col_text(st, 1));
+		fz_json_set_str(o, "title", fz_col_text(st, 2));
+		fz_json_set_str(o, "agency_name", fz_col_text(st, 3));
+		const struct fz_module *m = fz_module_for_type(fz_col_text(st, 7));
+		const struct fz_clock_def *def =
+			m && m->case_type ? fz_flow_clock(m->case_type, fz_col_text(st, 4)) : NULL;
+		fz_json_set_str(o, "clock_label", def ? def->label : fz_col_text(st, 4));
+		fz_json_set_str(o, "article", def ? def->article : NULL);
+		fz_case_due_json(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6));
+		json_object_set(o, "status", json_object_get(o, "clock_status"));
+		json_array_append_new(items, o);
+	}
+	fz_stmt_done(st);
+	*out = json_pack("{s:s, s:i, s:{s:I, s:I, s:I}, s:o, s:o}", "today", today, "yellow_days",
+			 yd, "totals", "open", (json_int_t)t.open, "yellow", (json_int_t)t.yellow,
+			 "red", (json_int_t)t.red, "agencies", agencies, "items", items);
+	return FZ_OK;
+}
+
+enum fz_code fz_supervision_totals(struct fz_ctx *ctx, struct fz_sup_totals *t, struct fz_err *err)
+{
+	char today[11], soon[11];
+	window(ctx, today, soon, NULL);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT (SELECT COUNT(*) FROM case_clock WHERE state IN ('running', 'paused')),"
+		" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date < ?),"
+		" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date >= ?"
+		"  AND due_date <= ?)",
+		"ttt", today, today, soon);
+	if (!st)
+		return err->code;
+	if (fz_stmt_row(st)) {
+		t->open = fz_col_int(st, 0);
+		t->red = fz_col_int(st, 1);
+		t->yellow = fz_col_int(st, 2);
+	}
+	fz_stmt_done(st);
+	return FZ_OK;
+}
+
+enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err *err)
+{
+	char today[11], soon[11], now[21];
+	window(ctx, today, soon, NULL);
+	fz_iso_utc(ctx->now, now);
+	*issued = 0;
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	static const char *const sql[2] = {
+		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
+		" issued_at) SELECT clock_id, case_id, agency_id, 'red', due_date, ?, ?"
+		" FROM case_clock WHERE state = 'running' AND due_date < ?"
+		" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
+		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
+		" issued_at) SELECT clock_id, case_id, agency_id, 'yellow', due_date, ?, ?"
+		" FROM case_clock WHERE state = 'running' AND due_date >= ? AND due_date <= ?"
+		" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
+	};
+	for (int i = 0; i < 2 && !rc; i++) {
+		struct fz_stmt *st = i == 0 ? fz_db_query(ctx->db, err, sql[0], "ttt", today, now, today)
+					    : fz_db_query(ctx->db, err, sql[1], "tttt", today, now,
+							  today, soon);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
+		if (!rc)
+			*issued += fz_db_changes(ctx->db);
+	}
+	if (!rc)
+		rc = fz_db_commit(ctx->db, err);
+	if (rc)
+		fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
+{
+	char today[11], soon[11], year_start[11];
+	window(ctx, today, soon, NULL);
+	int y, m, d;
+	fz_date_to_ymd(ctx->today, &y, &m, &d);
+	fz_date_format(fz_date_from_ymd(y, 1, 1), year_start);
+	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
+
+	/* To-do: cases in a state where this role has an action, nearest due first. */
+	json_t *todo = json_array();
+	for (size_t i = 0; i < fz_modules_count; i++) {
+		const struct fz_case_type *t = fz_modules[i]->case_type;
+		if (!t)
+			continue;
+		for (const struct fz_state *s = t->states; s->name; s++) {
+			const struct fz_transition *tr[1];
+			if (!fz_flow_available(t, s->name, fz_ctx_role(ctx), tr, 1))
+				continue;
+			struct fz_case_filter f = {.type = t->name, .state = s->name,
+						   .sort = "due_date", .page = 1, .per_page = 10,
+						   .agency_id = 0};
+			json_t *part;
+			enum fz_code rc = fz_case_list(ctx, &f, &part, err);
+			if (rc) {
+				json_decref(todo);
+				return rc;
+			}
+			json_array_extend(todo, json_object_get(part, "items"));
+			json_decref(part);
+		}
+	}
+
+	json_t *by_agency = json_array();
+	json_int_t open = 0, yellow = 0, red = 0, closed = 0;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT a.agency_id, a.name,"
+		" SUM(CASE WHEN c.closed_on IS NULL THEN 1 ELSE 0 END),"
+		" SUM(CASE WHEN c.closed_on IS NULL AND c.due_date >= ? AND c.due_date <= ? THEN 1 ELSE 0 END),"
+		" SUM(CASE WHEN c.closed_on IS NULL AND c.due_date < ? THEN 1 ELSE 0 END),"
+		" SUM(CASE WHEN c.closed_on >= ? THEN 1 ELSE 0 END)"
+		" FROM case_record c JOIN agency a ON a.agency_id = c.agency_id"
+		" WHERE (? = 0 OR c.agency_id = ?) AND (c.closed_on IS NULL OR c.closed_on >= ?)"
+		" GROUP BY a.agency_id, a.name ORDER BY 3 DESC, a.agency_id",
+		"tttt" "iit", today, soon, today, year_start, scope, scope, year_start);
+	if (!st) {
+		json_decref(todo);
+		json_decref(by_agency);
+		return err->code;
+	}
+	while (fz_stmt_row(st)) {
+		json_t *a = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I}", "agency_id",
+				      (json_int_t)fz_col_int(st, 0), "agency_name", fz_col_text(st, 1),
+				      "open", (json_int_t)fz_col_int(st, 2), "yellow",
+				      (json_int_t)fz_col_int(st, 3), "red", (json_int_t)fz_col_int(st, 4),
+				      "closed", (json_int_t)fz_col_int(st, 5));
+		open += fz_col_int(st, 2);
+		yellow += fz_col_int(st, 3);
+		red += fz_col_int(st, 4);
+		closed += fz_col_int(st, 5);
+		json_array_append_new(by_agency, a);
+	}
+	fz_stmt_done(st);
+
+	json_t *monthly = json_array();
+	for (int mo = 1; mo <= m; mo++) {
+		char lo[11], hi[11], label[24];
+		fz_date_format(fz_date_from_ymd(y, mo, 1), lo);
+		fz_date_format(mo == 12 ? fz_date_from_ymd(y + 1, 1, 1) : fz_date_from_ymd(y, mo + 1, 1),
+			       hi);
+		snprintf(label, sizeof label, "%04d-%02d", y, mo);
+		st = fz_db_query(ctx->db, err,
+				 "SELECT (SELECT COUNT(*) FROM case_record WHERE received_on >= ?1"
+				 "  AND received_on < ?2 AND (?3 = 0 OR agency_id = ?3)),"
+				 " (SELECT COUNT(*) FROM case_record WHERE closed_on >= ?1"
+				 "  AND closed_on < ?2 AND (?3 = 0 OR agency_id = ?3))",
+				 "tti", lo, hi, scope);
+		if (st && fz_stmt_row(st))
+			json_array_append_new(monthly,
+					      json_pack("{s:s, s:I, s:I}", "month", label, "received",
+							(json_int_t)fz_col_int(st, 0), "closed",
+							(json_int_t)fz_col_int(st, 1)));
+		fz_stmt_done(st);
+	}
+	*out = json_pack("{s:o, s:{s:I, s:I, s:I, s:I}, s:o, s:o}", "todo", todo, "counts", "open",
+			 open, "yellow", yellow, "red", red, "closed_this_year", closed, "by_agency",
+			 by_agency, "monthly", monthly);
+	return FZ_OK;
+}

@@ -1,0 +1,94 @@
+/*
+ * db.h - the one storage API: connections, transactions, prepared statements.
+ *
+ * Everything above store/ talks to the database through these calls, with
+ * bound parameters only. SQL text handed in here is standard SQL that
+ * PostgreSQL also accepts (positional `?` parameters; the backend rewrites them
+ * if it needs to). Backend-specific text lives only in the backend file.
+ *
+ * A struct fz_db is one connection, used by one thread at a time. Statements
+ * are cached per connection keyed by the SQL text, so each distinct text is
+ * parsed once. Because a cached statement is shared, a caller must finish
+ * (fz_stmt_done) a query before issuing the same SQL text again: never nest
+ * a query inside a loop over rows of the same query.
+ *
+ * Transactions nest: the outermost fz_db_begin takes the write lock at once
+ * (SQLite BEGIN IMMEDIATE), inner ones are savepoints, so a service function
+ * that opens its own transaction can also run inside a caller's batch.
+ */
+#ifndef FZ_STORE_DB_H
+#define FZ_STORE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct fz_db;
+struct fz_stmt;
+
+enum fz_db_flags {
+	FZ_DB_CREATE = 1,   /* create the file if missing */
+	FZ_DB_READONLY = 2, /* open read-only */
+};
+
+/* Opens the database (WAL mode, foreign keys on, busy timeout). Caller owns *out. */
+enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct fz_err *err);
+void fz_db_close(struct fz_db *db); /* NULL is a no-op */
+
+/* Runs one or more statements without parameters (schema, pragmas). */
+enum fz_code fz_db_exec(struct fz_db *db, const char *sql, struct fz_err *err);
+
+/*
+ * Prepared, reset statement for sql (cached). Binds parameters from fmt:
+ * 'i' int64_t, 'I' int, 't' const char * (NULL binds NULL), 'd' double,
+ * 'n' nothing-binds-NULL, 'b' const void *, size_t (blob).
+ * Returns NULL on a preparation error (a programmer error: logged, err set).
+ */
+struct fz_stmt *fz_db_query(struct fz_db *db, struct fz_err *err, const char *sql,
+			    const char *fmt, ...);
+
+/* One parameter for fz_db_query_v, for SQL assembled from fixed fragments. */
+struct fz_bind {
+	char type; /* 'i' integer, 't' text (NULL binds NULL) */
+	int64_t i;
+	const char *t;
+};
+
+struct fz_stmt *fz_db_query_v(struct fz_db *db, struct fz_err *err, const char *sql,
+			      const struct fz_bind *binds, size_t n);
+
+/* true while a row is available; false at the end or on error (see fz_stmt_failed). */
+bool fz_stmt_row(struct fz_stmt *st);
+bool fz_stmt_failed(const struct fz_stmt *st, struct fz_err *err);
+/* Runs a statement that returns no rows; FZ_OK or the mapped error. */
+enum fz_code fz_stmt_exec(struct fz_stmt *st, struct fz_err *err);
+/* Resets the statement so its locks go; call after the last row you need. */
+void fz_stmt_done(struct fz_stmt *st);
+
+int64_t fz_col_int(struct fz_stmt *st, int col);
+double fz_col_double(struct fz_stmt *st, int col);
+/* Text of a column, valid until the next step/done; NULL for SQL NULL. */
+const char *fz_col_text(struct fz_stmt *st, int col);
+const void *fz_col_blob(struct fz_stmt *st, int col, size_t *len);
+bool fz_col_null(struct fz_stmt *st, int col);
+
+int64_t fz_db_last_id(struct fz_db *db);
+int fz_db_changes(struct fz_db *db);
+
+enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err);
+enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err);
+void fz_db_rollback(struct fz_db *db);
+int fz_db_depth(const struct fz_db *db);
+
+/* Online, consistent copy of the whole database to path (server may be running). */
+enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err);
+
+/* Does the schema have this table? */
+bool fz_db_has_table(struct fz_db *db, const char *name);
+
+/* Backend handle, for the migration runner and tests only. */
+void *fz_db_native(struct fz_db *db);
+
+#endif

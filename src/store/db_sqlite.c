@@ -1,0 +1,381 @@
+/*
+ * db_sqlite.c - the SQLite backend of db.h.
+ *
+ * The only file that includes sqlite3.h besides the migration runner. WAL
+ * journal so readers never wait for the writer; a busy timeout so concurrent
+ * writers queue instead of failing; statements cached per connection in a
+ * small open-addressed table keyed by the SQL text's address.
+ */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_SIZE 256 /* power of two; more distinct statements than the app has */
+
+struct fz_stmt {
+	sqlite3_stmt *st;
+	char *sql;       /* the key: a copy of the SQL text */
+	size_t hash;
+	int rc;          /* last step result */
+	struct fz_db *db;
+};
+
+struct fz_db {
+	sqlite3 *h;
+	int depth; /* transaction nesting */
+	struct fz_stmt cache[CACHE_SIZE];
+};
+
+static enum fz_code map_rc(struct fz_db *db, int rc, struct fz_err *err)
+{
+	int base = rc & 0xFF;
+	if (base == SQLITE_CONSTRAINT) {
+		int ext = rc;
+		if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return fz_err_set(err, FZ_EDUPLICATE, NULL, NULL);
+		return fz_err_set(err, FZ_EBAD_VALUE, NULL, "数据不满足约束：%s",
+				  sqlite3_errmsg(db->h));
+	}
+	fprintf(stderr, "fazhi: sqlite error %d: %s\n", rc, sqlite3_errmsg(db->h));
+	return fz_err_set(err, FZ_EDB, NULL, "数据库错误（%d）", rc);
+}
+
+enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct fz_err *err)
+{
+	struct fz_db *db = calloc(1, sizeof *db);
+	if (!db)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	oflags |= (flags & FZ_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (flags & FZ_DB_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		fz_err_set(err, FZ_EIO, "db", "无法打开数据库 %s：%s", path,
+			   db->h ? sqlite3_errmsg(db->h) : "?");
+		sqlite3_close(db->h);
+		free(db);
+		return FZ_EIO;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 10000);
+	const char *pragmas = (flags & FZ_DB_READONLY)
+				      ? "PRAGMA foreign_keys=ON;"
+				      : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+					"PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		fz_err_set(err, FZ_EIO, "db", "数据库 %s 不可用：%s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		sqlite3_close(db->h);
+		free(db);
+		return FZ_EIO;
+	}
+	sqlite3_exec(db->h, "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;", NULL, NULL,
+		     NULL);
+	*out = db;
+	return FZ_OK;
+}
+
+void fz_db_close(struct fz_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < CACHE_SIZE; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
+	sqlite3_close(db->h);
+	free(db);
+}
+
+enum fz_code fz_db_exec(struct fz_db *db, const char *sql, struct fz_err *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "fazhi: sql: %s\n", msg ? msg : "?");
+		sqlite3_free(msg);
+		return map_rc(db, rc, err);
+	}
+	return FZ_OK;
+}
+
+static size_t text_hash(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct fz_stmt *cached(struct fz_db *db, const char *sql, struct fz_err *err)
+{
+	size_t h = text_hash(sql);
+	for (size_t k = 0; k < CACHE_SIZE; k++) {
+		struct fz_stmt *s = &db->cache[(h + k) & (CACHE_SIZE - 1)];
+		if (s->sql && s->hash == h && strcmp(s->sql, sql) == 0) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			s->rc = SQLITE_OK;
+			return s;
+		}
+		if (!s->sql) {
+			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+						    &s->st, NULL);
+			if (rc != SQLITE_OK) {
+				fprintf(stderr, "fazhi: prepare failed: %s\n  in: %s\n",
+					sqlite3_errmsg(db->h), sql);
+				fz_err_set(err, FZ_EDB, NULL, "数据库语句错误");
+				sqlite3_finalize(s->st);
+				s->st = NULL;
+				return NULL;
+			}
+			s->sql = strdup(sql);
+			if (!s->sql)
+				abort();
+			s->hash = h;
+			s->db = db;
+			s->rc = SQLITE_OK;
+			return s;
+		}
+	}
+	fprintf(stderr, "fazhi: statement cache full\n");
+	fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
+	return NULL;
+}
+
+struct fz_stmt *fz_db_query(struct fz_db *db, struct fz_err *err, const char *sql,
+			    const char *fmt, ...)
+{
+	struct fz_stmt *s = cached(db, sql, err);
+	if (!s)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int idx = 1;
+	for (const char *f = fmt ? fmt : ""; *f; f++, idx++) {
+		switch (*f) {
+		case 'i':
+			sqlite3_bind_int64(s->st, idx, va_arg(ap, int64_t));
+			break;
+		case 'I':
+			sqlite3_bind_int(s->st, idx, va_arg(ap, int));
+			break;
+		case 't': {
+			const char *t = va_arg(ap, const char *);
+			if (t)
+				sqlite3_bind_text(s->st, idx, t, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(s->st, idx);
+			break;
+		}
+		case 'd':
+			sqlite3_bind_double(s->st, idx, va_arg(ap, double));
+			break;
+		case 'n':
+			sqlite3_bind_null(s->st, idx);
+			break;
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			sqlite3_bind_blob64(s->st, idx, p, n, SQLITE_TRANSIENT);
+			break;
+		}
+		default:
+			va_end(ap);
+			fprintf(stderr, "fazhi: bad bind format '%c'\n", *f);
+			abort();
+		}
+	}
+	va_end(ap);
+	return s;
+}
+
+struct fz_stmt *fz_db_query_v(struct fz_db *db, struct fz_err *err, const char *sql,
+			      const struct fz_bind *binds, size_t n)
+{
+	struct fz_stmt *s = cached(db, sql, err);
+	if (!s)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		int idx = (int)k + 1;
+		if (binds[k].type == 'i')
+			sqlite3_bind_int64(s->st, idx, binds[k].i);
+		else if (binds[k].t)
+			sqlite3_bind_text(s->st, idx, binds[k].t, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s->st, idx);
+	}
+	return s;
+}
+
+bool fz_stmt_row(struct fz_stmt *st)
+{
+	if (st->rc != SQLITE_OK && st->rc != SQLITE_ROW)
+		return false;
+	st->rc = sqlite3_step(st->st);
+	return st->rc == SQLITE_ROW;
+}
+
+bool fz_stmt_failed(const struct fz_stmt *st, struct fz_err *err)
+{
+	if (st->rc == SQLITE_DONE || st->rc == SQLITE_ROW || st->rc == SQLITE_OK)
+		return false;
+	map_rc(st->db, st->rc, err);
+	return true;
+}
+
+enum fz_code fz_stmt_exec(struct fz_stmt *st, struct fz_err *err)
+{
+	int rc = sqlite3_step(st->st);
+	st->rc = rc;
+	sqlite3_reset(st->st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return FZ_OK;
+	return map_rc(st->db, rc, err);
+}
+
+void fz_stmt_done(struct fz_stmt *st)
+{
+	if (st)
+		sqlite3_reset(st->st);
+}
+
+int64_t fz_col_int(struct fz_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->st, col);
+}
+
+double fz_col_double(struct fz_stmt *st, int col)
+{
+	return sqlite3_column_double(st->st, col);
+}
+
+const char *fz_col_text(struct fz_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->st, col);
+}
+
+const void *fz_col_blob(struct fz_stmt *st, int col, size_t *len)
+{
+	const void *p = sqlite3_column_blob(st->st, col);
+	*len = (size_t)sqlite3_column_bytes(st->st, col);
+	return p;
+}
+
+bool fz_col_null(struct fz_stmt *st, int col)
+{
+	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+}
+
+int64_t fz_db_last_id(struct fz_db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int fz_db_changes(struct fz_db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err)
+{
+	char sql[48];
+	if (db->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
+	enum fz_code rc = fz_db_exec(db, sql, err);
+	if (rc == FZ_OK)
+		db->depth++;
+	return rc;
+}
+
+enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err)
+{
+	char sql[48];
+	if (db->depth <= 0)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "没有进行中的事务");
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE sp%d", db->depth - 1);
+	enum fz_code rc = fz_db_exec(db, sql, err);
+	if (rc == FZ_OK)
+		db->depth--;
+	return rc;
+}
+
+void fz_db_rollback(struct fz_db *db)
+{
+	char sql[64];
+	if (db->depth <= 0)
+		return;
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1,
+			 db->depth - 1);
+	/* Reset cached statements first: an active read would block ROLLBACK. */
+	for (int i = 0; i < CACHE_SIZE; i++)
+		if (db->cache[i].st)
+			sqlite3_reset(db->cache[i].st);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	db->depth--;
+}
+
+int fz_db_depth(const struct fz_db *db)
+{
+	return db->depth;
+}
+
+enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(dst);
+		return fz_err_set(err, FZ_EIO, "to", "无法创建备份文件 %s", path);
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
+	if (!b) {
+		fz_err_set(err, FZ_EIO, "to", "备份失败：%s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return FZ_EIO;
+	}
+	/* Copy in steps so a running server's writers are not blocked for long. */
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fz_err_set(err, FZ_EIO, "to", "备份失败：%s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return FZ_EIO;
+	}
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	return FZ_OK;
+}
+
+bool fz_db_has_table(struct fz_db *db, const char *name)
+{
+	struct fz_stmt *st = fz_db_query(db, NULL,
+					 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+					 "t", name);
+	bool found = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	return found;
+}
+
+void *fz_db_native(struct fz_db *db)
+{
+	return db->h;
+}

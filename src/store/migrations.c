@@ -1,0 +1,148 @@
+/*
+ * migrations.c - the core schema and the migration runner.
+ *
+ * Types are kept to what PostgreSQL also accepts (INTEGER, TEXT, REAL, BLOB as
+ * BYTEA in that backend). The FTS5 table is SQLite-only and sits in its own
+ * migration so a PostgreSQL backend can replace that one migration.
+ */
+#include "store/migrations.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "modules/registry.h"
+
+static const struct fz_migration core[] = {
+	{"core-001", /* registry, accounts, settings, calendar */
+	 "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	 "CREATE TABLE agency ("
+	 " agency_id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,"
+	 " short_name TEXT NOT NULL, kind TEXT NOT NULL, parent_id INTEGER REFERENCES agency,"
+	 " sort_order INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1);"
+	 "CREATE TABLE app_user ("
+	 " user_id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+	 " password_hash TEXT NOT NULL, role TEXT NOT NULL,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, disabled INTEGER NOT NULL DEFAULT 0,"
+	 " created_at TEXT NOT NULL, password_changed_at TEXT NOT NULL);"
+	 "CREATE TABLE user_session ("
+	 " session_id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,"
+	 " user_id INTEGER NOT NULL REFERENCES app_user, csrf_token TEXT NOT NULL,"
+	 " created_at TEXT NOT NULL, expires_at TEXT NOT NULL);"
+	 "CREATE INDEX user_session_user ON user_session(user_id);"
+	 "CREATE TABLE login_attempt ("
+	 " attempt_id INTEGER PRIMARY KEY, username TEXT NOT NULL, client TEXT NOT NULL,"
+	 " at TEXT NOT NULL, ok INTEGER NOT NULL);"
+	 "CREATE INDEX login_attempt_user ON login_attempt(username, at);"
+	 "CREATE TABLE calendar_day (day TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT);"
+	 "CREATE TABLE calendar_year (year INTEGER PRIMARY KEY, loaded_at TEXT NOT NULL,"
+	 " source TEXT NOT NULL);"},
+	{"core-002", /* cases, clocks, events, attachments, numbering */
+	 "CREATE TABLE case_record ("
+	 " case_id INTEGER PRIMARY KEY, case_type TEXT NOT NULL,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, state TEXT NOT NULL,"
+	 " version INTEGER NOT NULL DEFAULT 1, number TEXT, title TEXT NOT NULL,"
+	 " tracking_code TEXT UNIQUE, received_on TEXT NOT NULL, created_at TEXT NOT NULL,"
+	 " updated_at TEXT NOT NULL, closed_on TEXT,"
+	 " due_date TEXT, due_unit TEXT);" /* earliest due date of its running clocks and its unit */
+	 "CREATE INDEX case_type_created ON case_record(case_type, created_at);"
+	 "CREATE INDEX case_agency_created ON case_record(agency_id, created_at);"
+	 "CREATE INDEX case_agency_state ON case_record(agency_id, state, created_at);"
+	 "CREATE INDEX case_due ON case_record(due_date);"
+	 "CREATE INDEX case_created ON case_record(created_at);"
+	 "CREATE INDEX case_received ON case_record(received_on);"
+	 "CREATE INDEX case_closed ON case_record(closed_on);"
+	 "CREATE TABLE case_clock ("
+	 " clock_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " agency_id INTEGER NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,"
+	 " days INTEGER NOT NULL, extended_days INTEGER NOT NULL DEFAULT 0,"
+	 " trigger_date TEXT NOT NULL, state TEXT NOT NULL, due_date TEXT,"
+	 " left_when_paused INTEGER, pauses TEXT NOT NULL DEFAULT '',"
+	 " stopped_on TEXT, UNIQUE (case_id, name));"
+	 "CREATE INDEX case_clock_due ON case_clock(state, due_date, agency_id);"
+	 "CREATE INDEX case_clock_agency ON case_clock(state, agency_id);"
+	 "CREATE TABLE event ("
+	 " event_id INTEGER PRIMARY KEY, case_id INTEGER, entity TEXT NOT NULL,"
+	 " action TEXT NOT NULL, actor_user_id INTEGER, actor TEXT NOT NULL,"
+	 " actor_role TEXT NOT NULL, at TEXT NOT NULL, from_state TEXT, to_state TEXT,"
+	 " note TEXT, input TEXT, before_json TEXT, after_json TEXT,"
+	 " prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+	 "CREATE INDEX event_case ON event(case_id, event_id);"
+	 "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1),"
+	 " last_event_id INTEGER NOT NULL, last_hash TEXT NOT NULL);"
+	 "INSERT INTO audit_head VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');"
+	 "CREATE TABLE blob_store (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);"
+	 "CREATE TABLE attachment ("
+	 " attachment_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " sha256 TEXT NOT NULL REFERENCES blob_store, filename TEXT NOT NULL,"
+	 " content_type TEXT NOT NULL, size INTEGER NOT NULL,"
+	 " uploaded_by INTEGER REFERENCES app_user, uploaded_at TEXT NOT NULL);"
+	 "CREATE INDEX attachment_case ON attachment(case_id);"
+	 "CREATE TABLE number_seq (agency_id INTEGER NOT NULL, code TEXT NOT NULL,"
+	 " year INTEGER NOT NULL, last_no INTEGER NOT NULL, PRIMARY KEY (agency_id, code, year));"
+	 "CREATE TABLE supervision_card ("
+	 " card_id INTEGER PRIMARY KEY, clock_id INTEGER NOT NULL REFERENCES case_clock,"
+	 " case_id INTEGER NOT NULL, agency_id INTEGER NOT NULL, level TEXT NOT NULL,"
+	 " due_date TEXT NOT NULL, issued_on TEXT NOT NULL, issued_at TEXT NOT NULL,"
+	 " UNIQUE (clock_id, level, due_date));"
+	 "CREATE INDEX supervision_card_agency ON supervision_card(agency_id, issued_on);"},
+	{"core-003", /* full-text search over case titles and bodies (SQLite FTS5, trigram for Chinese) */
+	 "CREATE VIRTUAL TABLE case_fts USING fts5(title, body, tokenize='trigram');"},
+	{NULL, NULL},
+};
+
+static enum fz_code apply(struct fz_db *db, const struct fz_migration *m, int *applied,
+			  struct fz_err *err)
+{
+	struct fz_stmt *st =
+		fz_db_query(db, err, "SELECT 1 FROM schema_migration WHERE name = ?", "t", m->name);
+	if (!st)
+		return err->code;
+	bool done = fz_stmt_row(st);
+	fz_stmt_done(st);
+	if (done)
+		return FZ_OK;
+	enum fz_code rc = fz_db_begin(db, err);
+	if (rc)
+		return rc;
+	rc = fz_db_exec(db, m->sql, err);
+	if (!rc) {
+		char now[32];
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		st = fz_db_query(db, err, "INSERT INTO schema_migration(name, applied_at) VALUES (?, ?)",
+				 "tt", m->name, now);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
+	}
+	if (!rc)
+		rc = fz_db_commit(db, err);
+	if (rc) {
+		fz_db_rollback(db);
+		fprintf(stderr, "fazhi: migration %s failed\n", m->name);
+		return rc;
+	}
+	(*applied)++;
+	return FZ_OK;
+}
+
+enum fz_code fz_migrate(struct fz_db *db, int *applied, struct fz_err *err)
+{
+	*applied = 0;
+	enum fz_code rc = fz_db_exec(db,
+				     "CREATE TABLE IF NOT EXISTS schema_migration ("
+				     " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+				     err);
+	if (rc)
+		return rc;
+	for (const struct fz_migration *m = core; m->name; m++)
+		if ((rc = apply(db, m, applied, err)))
+			return rc;
+	for (size_t i = 0; i < fz_modules_count; i++) {
+		const struct fz_migration *mm = fz_modules[i]->migrations;
+		for (; mm && mm->name; mm++)
+			if ((rc = apply(db, mm, applied, err)))
+				return rc;
+	}
+	return FZ_OK;
+}

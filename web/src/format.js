@@ -1,0 +1,81 @@
+// Display conventions of the application: dates YYYY-MM-DD, instants in Asia/Shanghai
+// as "YYYY-MM-DD HH:mm", numbers grouped the Chinese way, rates with one decimal.
+
+const instantFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+function parts(date) {
+  const out = {}
+  for (const p of instantFmt.formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+/** "2026-03-04T01:02:03Z" -> "2026-03-04 09:02" (China Standard Time). */
+export function fmtInstant(value) {
+  if (!value) return '—'
+  const d = new Date(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  const p = parts(d)
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+}
+
+/** A law date ("2026-03-04") or an instant, shown as YYYY-MM-DD. */
+export function fmtDate(value) {
+  if (!value) return '—'
+  const s = String(value)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s
+  const d = new Date(s)
+  if (Number.isNaN(d.getTime())) return s
+  const p = parts(d)
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+const numFmt = new Intl.NumberFormat('zh-CN')
+
+export function fmtNumber(n) {
+  if (n === null || n === undefined || n === '') return '—'
+  const v = Number(n)
+  return Number.isFinite(v) ? numFmt.format(v) : String(n)
+}
+
+export function fmtRate(r) {
+  if (r === null || r === undefined || r === '') return '—'
+  const v = Number(r)
+  return Number.isFinite(v) ? `${v.toFixed(1)}%` : String(r)
+}
+
+export function fmtSize(bytes) {
+  const b = Number(bytes) || 0
+  if (b < 1024) return `${b} 字节`
+  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KB`
+  return `${(b / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** Days left on a clock, in words: 剩余 3 天 / 今日到期 / 超期 2 天. */
+export function fmtDaysLeft(days, unitLabel) {
+  if (days === null || days === undefined) return '—'
+  const unit = unitLabel ? ` 个${unitLabel}` : ' 天'
+  const u = unitLabel === '自然日' ? ' 天' : unit
+  if (days > 0) return `剩余 ${numFmt.format(days)}${u}`
+  if (days === 0) return '今日到期'
+  return `超期 ${numFmt.format(-days)}${u}`
+}
+
+export const CLOCK_STATUS = {
+  green: { label: '正常', type: 'success' },
+  yellow: { label: '即将到期', type: 'warning' },
+  red: { label: '已超期', type: 'danger' },
+  paused: { label: '已暂停', type: 'info' },
+  stopped: { label: '已停止', type: 'info' },
+}
+
+export function todayShanghai() {
+  return fmtDate(new Date().toISOString())
+}

@@ -1,0 +1,84 @@
+// Routes of the one SPA: the public portal at / and the staff back office under /app.
+// Every /app page except the login page needs a session (checked with GET /api/session).
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, loadSession } from './session.js'
+import { onUnauthorized } from './api.js'
+import PortalLayout from './layouts/PortalLayout.vue'
+import PortalHome from './views/portal/Home.vue'
+
+const routes = [
+  {
+    path: '/',
+    component: PortalLayout,
+    children: [
+      { path: '', name: 'portal-home', component: PortalHome, meta: { title: '首页' } },
+      { path: 'mailbox', name: 'portal-mailbox', component: () => import('./views/portal/Mailbox.vue'), meta: { title: '我要写信' } },
+      { path: 'track', name: 'portal-track', component: () => import('./views/portal/Track.vue'), meta: { title: '查询办理进度' } },
+      { path: 'track/:code', name: 'portal-track-code', component: () => import('./views/portal/Track.vue'), meta: { title: '查询办理进度' } },
+      { path: 'replies', name: 'portal-replies', component: () => import('./views/portal/Replies.vue'), meta: { title: '公开答复' } },
+    ],
+  },
+  { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
+  {
+    path: '/app',
+    component: () => import('./layouts/StaffLayout.vue'),
+    meta: { requiresAuth: true },
+    children: [
+      { path: '', name: 'dashboard', component: () => import('./views/app/Dashboard.vue'), meta: { title: '工作台', crumbs: [] } },
+      { path: 'cases', name: 'cases', component: () => import('./views/app/CaseList.vue'), meta: { title: '案件办理', crumbs: [] } },
+      { path: 'cases/:id', name: 'case-detail', component: () => import('./views/app/CaseDetail.vue'), meta: { title: '案件详情', crumbs: [{ title: '案件办理', to: '/app/cases' }] } },
+      { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
+      { path: 'mailbox/stats', name: 'mailbox-stats', component: () => import('./views/app/MailboxStats.vue'), meta: { title: '县长信箱统计', crumbs: [{ title: '县长信箱' }] } },
+      { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
+    ],
+  },
+  {
+    path: '/:rest(.*)*',
+    component: PortalLayout,
+    children: [{ path: '', name: 'not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } }],
+  },
+]
+
+const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior(to, from, saved) {
+    if (saved) return saved
+    if (to.path === from.path) return false
+    return { top: 0 }
+  },
+})
+
+router.beforeEach(async (to) => {
+  const needsAuth = to.matched.some((r) => r.meta.requiresAuth)
+  if (needsAuth && !session.user) {
+    try {
+      await loadSession()
+    } catch {
+      /* server unreachable: treat as signed out, the login page shows the error */
+    }
+    if (!session.user) return { path: '/app/login', query: { redirect: to.fullPath } }
+  }
+  if (to.name === 'login' && !session.checked) {
+    try { await loadSession() } catch { /* ignore */ }
+  }
+  if (to.name === 'login' && session.user) return { path: typeof to.query.redirect === 'string' ? to.query.redirect : '/app' }
+  return true
+})
+
+router.afterEach((to) => {
+  const staff = to.path.startsWith('/app')
+  const site = staff ? '青山县依法行政综合管理平台' : '青山县人民政府 · 县长信箱'
+  document.title = to.meta.title ? `${to.meta.title} - ${site}` : site
+})
+
+// A staff request that answers 401 means the session expired: back to the login page.
+onUnauthorized(() => {
+  session.user = null
+  const current = router.currentRoute.value
+  if (current.path.startsWith('/app') && current.name !== 'login') {
+    router.replace({ path: '/app/login', query: { redirect: current.fullPath } })
+  }
+})
+
+export default router
