@@ -23,7 +23,7 @@ if [ -d tests/api ] && ls tests/api/*.test.mjs >/dev/null 2>&1; then
 fi
 if [ -f tests/browser/mailbox.test.mjs ]; then
 	(cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
-	run "browser test" env FAZHI_BIN="$PWD/$build/fazhi" node --test tests/browser/
+	run "browser test" scripts/with-server.sh "$PWD/$build/fazhi" node --test tests/browser/
 fi
 echo
 printf '%s\n' "${summary[@]}"

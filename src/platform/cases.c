@@ -118,6 +118,22 @@ static enum fz_code compute(struct fz_ctx *ctx, struct clock_rec *r, struct fz_c
 	if (!ex)
 		ex = &local;
 	enum fz_code rc = fz_clock_compute(ctx->cal, &spec, ex, err);
+	if (rc == FZ_EDATE_RANGE) {
+		/*
+		 * The period runs into a year whose official calendar is not loaded yet
+		 * (the State Council publishes it late in the year). The law's days are
+		 * not guessed: the clock runs with its due date pending, the supervision
+		 * view warns the administrator, and loading the year fills it in
+		 * (fz_clocks_recompute_all). Refusing a citizen's letter instead would
+		 * be worse.
+		 */
+		fz_err_clear(err);
+		memset(ex, 0, sizeof *ex);
+		ex->due = FZ_OPEN;
+		r->due = FZ_OPEN;
+		r->left = 0;
+		return FZ_OK;
+	}
 	if (rc)
 		return rc;
 	r->due = ex->due;
@@ -169,7 +185,8 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		return rc;
 	char trig[11], due[11];
 	fz_date_format(r.trigger, trig);
-	fz_date_format(r.due, due);
+	if (r.due != FZ_OPEN)
+		fz_date_format(r.due, due);
 	/* Starting a clock again (a step re-entered) replaces the old run. */
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
@@ -180,7 +197,7 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		" trigger_date = excluded.trigger_date, state = 'running',"
 		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
 		"iittItt", c->case_id, c->agency_id, def->name, def->unit == FZ_UNIT_CD ? "CD" : "WD",
-		r.days, trig, due);
+		r.days, trig, r.due != FZ_OPEN ? due : NULL);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
@@ -253,15 +270,33 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 
 static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"UPDATE case_record SET"
-		" due_date = (SELECT due_date FROM case_clock WHERE case_id = ?1 AND state = 'running'"
-		"  ORDER BY due_date LIMIT 1),"
-		" due_unit = (SELECT unit FROM case_clock WHERE case_id = ?1 AND state = 'running'"
-		"  ORDER BY due_date LIMIT 1)"
-		" WHERE case_id = ?1",
-		"i", case_id);
+	/*
+	 * The earliest due date among the case's running clocks, found in C over the
+	 * case's own rows: an ORDER BY due_date in SQL invites the planner to walk the
+	 * (state, due_date) index over every running clock in the database.
+	 */
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT state, due_date, unit FROM case_clock WHERE case_id = ?",
+					 "i", case_id);
+	if (!st)
+		return err->code;
+	char due[11] = "", unit[3] = "";
+	while (fz_stmt_row(st)) {
+		const char *d = fz_col_text(st, 1);
+		if (strcmp(fz_col_text(st, 0), "running") != 0 || !d)
+			continue;
+		if (!due[0] || strcmp(d, due) < 0) {
+			snprintf(due, sizeof due, "%s", d);
+			snprintf(unit, sizeof unit, "%s", fz_col_text(st, 2));
+		}
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	st = fz_db_query(ctx->db, err,
+			 "UPDATE case_record SET due_date = ?, due_unit = ? WHERE case_id = ?", "tti",
+			 due[0] ? due : NULL, unit[0] ? unit : NULL, case_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
@@ -324,8 +359,6 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	const struct fz_module *m = fz_module_for_type(n->case_type);
 	if (!m)
 		return fz_err_set(err, FZ_EINTERNAL, "case_type", "未知的案件类型");
-	if (!fz_calendar_covers(ctx->cal, n->received_on))
-		return fz_err_set(err, FZ_EDATE_RANGE, "received_on", NULL);
 	memset(out, 0, sizeof *out);
 	out->type = m->case_type;
 	out->module = m;
@@ -607,7 +640,20 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		struct fz_err cerr;
 		fz_err_clear(&cerr);
 		json_t *lines = json_array();
-		if (compute(ctx, r, &ex, &cerr) == FZ_OK) {
+		bool pending = false;
+		if (compute(ctx, r, &ex, &cerr) == FZ_OK && strcmp(r->state, "running") == 0 &&
+		    r->due == FZ_OPEN) {
+			pending = true;
+			char t[11];
+			fz_date_format(r->trigger, t);
+			json_array_append_new(
+				lines, json_string(fz_arena_printf(
+					       ctx->arena, "起算日 %s（当日不计入），按%s计算 %d 日。", t,
+					       r->unit == FZ_UNIT_CD ? "自然日" : "工作日", r->days + r->ext)));
+			json_array_append_new(
+				lines, json_string("期限跨入尚未载入国务院节假日安排的年度，到期日不作推测："
+						   "待管理员载入该年度日历后自动计算。"));
+		} else if (cerr.code == FZ_OK) {
 			struct fz_clock_spec spec = {r->unit, r->days, r->ext, r->trigger, r->pauses,
 						     r->np};
 			char(*buf)[FZ_CLOCK_LINE] = fz_arena_alloc(ctx->arena, 16 * FZ_CLOCK_LINE);
@@ -621,7 +667,7 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 			char d[11];
 			fz_date_format(r->stopped_on, d);
 			json_array_append_new(lines, json_string(fz_arena_printf(
-							     ctx->arena, "%s 办结，停止计时。", d)));
+							     ctx->arena, "%s 完成，停止计时。", d)));
 		}
 		json_object_set_new(o, "explain", lines);
 		json_object_set_new(o, "due_date", fz_json_date(r->due));
@@ -632,6 +678,12 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 			left = r->left;
 		} else if (strcmp(r->state, "running") == 0 && r->due != FZ_OPEN) {
 			fz_clock_status(ctx->cal, r->unit, r->due, ctx->today, yellow, &s, &left);
+		}
+		if (pending) {
+			fz_json_set_str(o, "status", "unknown");
+			json_object_set_new(o, "days_left", json_null());
+			json_array_append_new(arr, o);
+			continue;
 		}
 		fz_json_set_str(o, "status", fz_clock_status_name(s));
 		json_object_set_new(o, "days_left",

@@ -20,6 +20,36 @@ static void window(struct fz_ctx *ctx, char today[11], char soon[11], int *yello
 		*yellow_days = yd;
 }
 
+/*
+ * What an administrator must do before clocks go wrong: load next year's
+ * official calendar (published by the State Council late each year), and the
+ * clocks whose due date waits for it.
+ */
+static json_t *warnings(struct fz_ctx *ctx)
+{
+	json_t *w = json_array();
+	int y, m, d;
+	fz_date_to_ymd(ctx->today, &y, &m, &d);
+	if (m >= 10 && !fz_calendar_covers(ctx->cal, fz_date_from_ymd(y + 1, 1, 1)))
+		json_array_append_new(
+			w, json_string(fz_arena_printf(
+				   ctx->arena,
+				   "%d 年国务院节假日安排尚未载入：跨入 %d 年的期限暂无法计算到期日。"
+				   "请管理员在安排公布后运行 fazhi calendar load 载入。",
+				   y + 1, y + 1)));
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date IS NULL", NULL);
+	int64_t n = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (n)
+		json_array_append_new(w, json_string(fz_arena_printf(
+					       ctx->arena,
+					       "%lld 个期限跨入未载入节假日日历的年度，到期日待载入后自动计算。",
+					       (long long)n)));
+	return w;
+}
+
 enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
 {
 	char today[11], soon[11];
@@ -108,9 +138,10 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 		json_array_append_new(items, o);
 	}
 	fz_stmt_done(st);
-	*out = json_pack("{s:s, s:i, s:{s:I, s:I, s:I}, s:o, s:o}", "today", today, "yellow_days",
-			 yd, "totals", "open", (json_int_t)t.open, "yellow", (json_int_t)t.yellow,
-			 "red", (json_int_t)t.red, "agencies", agencies, "items", items);
+	*out = json_pack("{s:s, s:i, s:{s:I, s:I, s:I}, s:o, s:o, s:o}", "today", today,
+			 "yellow_days", yd, "totals", "open", (json_int_t)t.open, "yellow",
+			 (json_int_t)t.yellow, "red", (json_int_t)t.red, "agencies", agencies, "items",
+			 items, "warnings", warnings(ctx));
 	return FZ_OK;
 }
 
@@ -255,8 +286,8 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 							(json_int_t)fz_col_int(st, 1)));
 		fz_stmt_done(st);
 	}
-	*out = json_pack("{s:o, s:{s:I, s:I, s:I, s:I}, s:o, s:o}", "todo", todo, "counts", "open",
-			 open, "yellow", yellow, "red", red, "closed_this_year", closed, "by_agency",
-			 by_agency, "monthly", monthly);
+	*out = json_pack("{s:o, s:{s:I, s:I, s:I, s:I}, s:o, s:o, s:o}", "todo", todo, "counts",
+			 "open", open, "yellow", yellow, "red", red, "closed_this_year", closed,
+			 "by_agency", by_agency, "monthly", monthly, "warnings", warnings(ctx));
 	return FZ_OK;
 }
