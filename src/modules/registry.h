@@ -33,6 +33,14 @@ struct fz_module {
 	 */
 	enum fz_code (*apply)(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
+	/*
+	 * Whether to offer a transition the engine allows on this case, where the
+	 * domain knows more (a reply is offered for publication only if the writer
+	 * agreed). NULL offers every allowed transition. Advisory only: apply()
+	 * still enforces the rule.
+	 */
+	bool (*offers)(struct fz_ctx *ctx, const struct fz_case_row *c,
+		       const struct fz_transition *tr);
 	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
 	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 	/* Creates the module's demo records for the demo county. */

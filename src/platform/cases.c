@@ -562,7 +562,7 @@ void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, con
 	}
 	enum fz_clock_status s;
 	int left = 0;
-	int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3);
+	int yellow = fz_ctx_yellow_days(ctx);
 	enum fz_clock_unit u = unit && strcmp(unit, "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
 	json_object_set_new(obj, "due_date", json_string(due_date));
 	if (fz_clock_status(ctx->cal, u, due, ctx->today, yellow, &s, &left) == FZ_OK) {
@@ -618,7 +618,7 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 	size_t n;
 	if ((rc = load_clocks(ctx, case_id, recs, &n, err)))
 		return rc;
-	int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3);
+	int yellow = fz_ctx_yellow_days(ctx);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		struct clock_rec *r = &recs[i];
@@ -818,6 +818,8 @@ enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, s
 	const struct fz_transition *avail[32];
 	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
 	for (size_t i = 0; i < na; i++) {
+		if (c.module->offers && !c.module->offers(ctx, &c, avail[i]))
+			continue;
 		json_t *a = json_object();
 		fz_json_set_str(a, "name", avail[i]->name);
 		fz_json_set_str(a, "label", avail[i]->label);
@@ -898,7 +900,7 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 	}
 	char today[11], soon[11];
 	if (f->clock_status) {
-		int yellow = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3), s;
+		int yellow = fz_ctx_yellow_days(ctx), s;
 		if (fz_calendar_add_workdays(ctx->cal, ctx->today, yellow, &s) != FZ_OK)
 			s = ctx->today + yellow;
 		fz_date_format(ctx->today, today);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "platform/settings.h"
+
 #define CST_OFFSET (8 * 3600)
 
 int64_t fz_now(void)
@@ -37,6 +39,13 @@ void fz_ctx_set_time(struct fz_ctx *ctx)
 {
 	ctx->now = fz_now();
 	ctx->today = fz_today_from(ctx->now);
+}
+
+int fz_ctx_yellow_days(struct fz_ctx *ctx)
+{
+	if (!ctx->yellow_days)
+		ctx->yellow_days = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3);
+	return ctx->yellow_days;
 }
 
 bool fz_ctx_sees_all(const struct fz_ctx *ctx)

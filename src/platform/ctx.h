@@ -35,7 +35,11 @@ struct fz_ctx {
 	int today;                  /* day number, China Standard Time */
 	int64_t now;                /* Unix seconds */
 	const char *client;         /* client address, for logs and throttling */
+	int yellow_days;            /* warning window, read once per request (0 = not yet) */
 };
+
+/* The warning window in working days (setting clock.yellow_days), cached in ctx. */
+int fz_ctx_yellow_days(struct fz_ctx *ctx);
 
 /* Current instant and CST date, honouring FAZHI_TODAY (tests, demo). */
 int64_t fz_now(void);

@@ -11,7 +11,7 @@
 
 static void window(struct fz_ctx *ctx, char today[11], char soon[11], int *yellow_days)
 {
-	int yd = (int)fz_setting_int(ctx->db, "clock.yellow_days", 3), s;
+	int yd = fz_ctx_yellow_days(ctx), s;
 	if (fz_calendar_add_workdays(ctx->cal, ctx->today, yd, &s) != FZ_OK)
 		s = ctx->today + yd;
 	fz_date_format(ctx->today, today);
@@ -218,7 +218,8 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 			continue;
 		for (const struct fz_state *s = t->states; s->name; s++) {
 			const struct fz_transition *tr[1];
-			if (!fz_flow_available(t, s->name, fz_ctx_role(ctx), tr, 1))
+			/* Finished cases are not to-dos, even where a follow-up is possible. */
+			if (s->final || !fz_flow_available(t, s->name, fz_ctx_role(ctx), tr, 1))
 				continue;
 			struct fz_case_filter f = {.type = t->name, .state = s->name,
 						   .sort = "due_date", .page = 1, .per_page = 10,

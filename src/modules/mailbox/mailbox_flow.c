@@ -142,6 +142,7 @@ const struct fz_module fz_mailbox_module = {
 	.migrations = fz_mailbox_migrations,
 	.routes = fz_mailbox_routes,
 	.apply = fz_mailbox_apply,
+	.offers = fz_mailbox_offers,
 	.fields = fz_mailbox_fields,
 	.demo = fz_mailbox_demo,
 	.generate = fz_mailbox_generate,

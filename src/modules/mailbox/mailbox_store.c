@@ -123,6 +123,19 @@ enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
+bool fz_mailbox_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
+		       const struct fz_transition *tr)
+{
+	if (strcmp(tr->name, "publish") != 0)
+		return true;
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT publish_ok FROM mailbox_letter WHERE case_id = ?", "i",
+					 c->case_id);
+	bool ok = st && fz_stmt_row(st) && fz_col_int(st, 0) == 1;
+	fz_stmt_done(st);
+	return ok;
+}
+
 enum fz_code fz_mailbox_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err)
 {
