@@ -153,6 +153,19 @@ enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err)
 					return fz_err_set(err, FZ_EINTERNAL, tr->name,
 							  "%s.%s: 延长时限需要整数输入项",
 							  t->name, tr->name);
+			} else if (e->arg) {
+				const struct fz_input *in = find_input(tr, e->arg);
+				if (!in || in->type != FZ_IN_DATE)
+					return fz_err_set(err, FZ_EINTERNAL, tr->name,
+							  "%s.%s: 时限生效日期须为日期输入项",
+							  t->name, tr->name);
+			}
+			if (e->days_arg) {
+				const struct fz_input *in = find_input(tr, e->days_arg);
+				if (!in || in->type != FZ_IN_INT)
+					return fz_err_set(err, FZ_EINTERNAL, tr->name,
+							  "%s.%s: 时限天数须为整数输入项",
+							  t->name, tr->name);
 			}
 		}
 		if (tr->note_input && !find_input(tr, tr->note_input))

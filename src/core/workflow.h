@@ -92,7 +92,13 @@ enum fz_clock_op {
 struct fz_clock_effect {
 	enum fz_clock_op op;
 	const char *clock; /* clock name */
-	const char *arg;   /* EXTEND: input holding the number of days */
+	/*
+	 * EXTEND: the int input holding the number of days. Any other op: the
+	 * date input giving the day it takes effect (e.g. the day a corrected
+	 * request arrived), or NULL for today (creation: the receipt day).
+	 */
+	const char *arg;
+	const char *days_arg; /* START/RESTART: int input overriding the clock's days, or NULL */
 };
 
 struct fz_clock_def {
@@ -104,6 +110,7 @@ struct fz_clock_def {
 	const char *article;      /* the law it rests on, shown in the UI */
 	const char *step;         /* state the clock belongs to, or NULL for the whole case */
 	int max_extension;        /* most days one may extend by in total, 0 = no extension */
+	int max_extensions;       /* how many times it may be extended, 0 = no limit */
 };
 
 struct fz_state {

@@ -27,6 +27,7 @@ struct clock_rec {
 	char state[12]; /* running, paused, stopped */
 	struct fz_clock_pause pauses[MAX_PAUSES];
 	size_t np;
+	int extensions;
 	int due;  /* FZ_OPEN while paused or unknown */
 	int left; /* days left when paused */
 	int stopped_on;
@@ -85,7 +86,7 @@ static enum fz_code load_clocks(struct fz_ctx *ctx, int64_t case_id, struct cloc
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT clock_id, name, unit, days, extended_days, trigger_date, state, due_date,"
-		" left_when_paused, pauses, stopped_on FROM case_clock WHERE case_id = ?"
+		" left_when_paused, pauses, stopped_on, extensions FROM case_clock WHERE case_id = ?"
 		" ORDER BY clock_id",
 		"i", case_id);
 	if (!st)
@@ -104,6 +105,7 @@ static enum fz_code load_clocks(struct fz_ctx *ctx, int64_t case_id, struct cloc
 		r->left = (int)fz_col_int(st, 8);
 		pauses_parse(r, fz_col_text(st, 9));
 		r->stopped_on = date_col(st, 10);
+		r->extensions = (int)fz_col_int(st, 11);
 	}
 	bool failed = fz_stmt_failed(st, err);
 	fz_stmt_done(st);
@@ -153,9 +155,10 @@ static enum fz_code save_clock(struct fz_ctx *ctx, const struct clock_rec *r, st
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"UPDATE case_clock SET days = ?, extended_days = ?, trigger_date = ?, state = ?,"
-		" due_date = ?, left_when_paused = ?, pauses = ?, stopped_on = ? WHERE clock_id = ?",
-		"IIttt" "Itti", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
-		r->left, pauses, r->stopped_on != FZ_OPEN ? stop : NULL, r->clock_id);
+		" due_date = ?, left_when_paused = ?, pauses = ?, stopped_on = ?, extensions = ?"
+		" WHERE clock_id = ?",
+		"IIttt" "ItIIi", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
+		r->left, pauses, r->stopped_on != FZ_OPEN ? stop : NULL, r->extensions, r->clock_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
@@ -174,10 +177,10 @@ static struct clock_rec *find_rec(struct clock_rec *recs, size_t n, const char *
 }
 
 static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
-				const struct fz_clock_def *def, int trigger, struct fz_err *err)
+				const struct fz_clock_def *def, int trigger, int days, struct fz_err *err)
 {
-	struct clock_rec r = {.unit = def->unit, .days = clock_days(ctx, def), .trigger = trigger,
-			      .due = FZ_OPEN, .stopped_on = FZ_OPEN};
+	struct clock_rec r = {.unit = def->unit, .days = days, .trigger = trigger, .due = FZ_OPEN,
+			      .stopped_on = FZ_OPEN};
 	snprintf(r.name, sizeof r.name, "%s", def->name);
 	snprintf(r.state, sizeof r.state, "running");
 	enum fz_code rc = compute(ctx, &r, NULL, err);
@@ -194,31 +197,68 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		" trigger_date, state, due_date, left_when_paused, pauses)"
 		" VALUES (?,?,?,?,?,0,?,'running',?,0,'')"
 		" ON CONFLICT (case_id, name) DO UPDATE SET days = excluded.days, extended_days = 0,"
-		" trigger_date = excluded.trigger_date, state = 'running',"
+		" extensions = 0, trigger_date = excluded.trigger_date, state = 'running',"
 		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
 		"iittItt", c->case_id, c->agency_id, def->name, def->unit == FZ_UNIT_CD ? "CD" : "WD",
 		r.days, trig, r.due != FZ_OPEN ? due : NULL);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
+/*
+ * The day an effect takes hold: the date input it names (already checked to
+ * be a date inside the loaded calendar), else `fallback` (today, or the
+ * receipt day at creation). A day in the future is refused: the record says
+ * what happened, not what will.
+ */
+static enum fz_code effect_day(struct fz_ctx *ctx, const struct fz_clock_effect *e,
+			       const struct fz_transition *tr, json_t *input, int fallback,
+			       int *day, struct fz_err *err)
+{
+	*day = fallback;
+	const char *s = e->arg && e->op != FZ_CLK_EXTEND ? fz_json_str(input, e->arg) : NULL;
+	if (!s)
+		return FZ_OK;
+	if (fz_date_parse(s, day) != FZ_OK)
+		return fz_err_set(err, FZ_EBAD_DATE, e->arg, NULL);
+	if (*day > ctx->today) {
+		const char *label = e->arg;
+		for (int i = 0; tr && i < FZ_MAX_INPUTS && tr->inputs[i].name; i++)
+			if (strcmp(tr->inputs[i].name, e->arg) == 0)
+				label = tr->inputs[i].label;
+		return fz_err_set(err, FZ_EBAD_DATE, e->arg, "“%s”不能晚于今天", label);
+	}
+	return FZ_OK;
+}
+
 static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c,
-				 const struct fz_clock_effect *e, int trigger, json_t *input,
-				 struct clock_rec *recs, size_t n, struct fz_err *err)
+				 const struct fz_transition *tr, const struct fz_clock_effect *e,
+				 int fallback, json_t *input, struct clock_rec *recs, size_t n,
+				 struct fz_err *err)
 {
 	const struct fz_clock_def *def = fz_flow_clock(c->type, e->clock);
+	int day;
+	enum fz_code rc = effect_day(ctx, e, tr, input, fallback, &day, err);
+	if (rc)
+		return rc;
+	int days = clock_days(ctx, def);
+	if (e->days_arg && json_is_integer(json_object_get(input, e->days_arg)))
+		days = (int)json_integer_value(json_object_get(input, e->days_arg));
 	if (e->op == FZ_CLK_START)
-		return start_clock(ctx, c, def, trigger, err);
+		return start_clock(ctx, c, def, day, days, err);
 	struct clock_rec *r = find_rec(recs, n, e->clock);
 	if (!r) /* the clock never started: only START makes sense */
 		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”尚未起算", def->label);
+	int last_resume = r->np ? r->pauses[r->np - 1].to : FZ_OPEN;
 	switch (e->op) {
 	case FZ_CLK_STOP:
 		if (strcmp(r->state, "stopped") == 0)
 			return FZ_OK;
 		if (strcmp(r->state, "paused") == 0 && r->np)
-			r->pauses[r->np - 1].to = ctx->today;
+			r->pauses[r->np - 1].to = day < r->pauses[r->np - 1].from
+							  ? r->pauses[r->np - 1].from
+							  : day;
 		snprintf(r->state, sizeof r->state, "stopped");
-		r->stopped_on = ctx->today;
+		r->stopped_on = day;
 		break;
 	case FZ_CLK_PAUSE:
 		if (strcmp(r->state, "running") != 0)
@@ -226,42 +266,55 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 					  def->label);
 		if (r->np == MAX_PAUSES)
 			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”暂停次数过多", def->label);
-		if (r->np && r->pauses[r->np - 1].to > ctx->today)
-			return fz_err_set(err, FZ_ESTATE, NULL, "暂停日期早于上次恢复日期");
-		r->pauses[r->np++] = (struct fz_clock_pause){ctx->today < r->trigger ? r->trigger : ctx->today, FZ_OPEN};
+		if (day < r->trigger || (last_resume != FZ_OPEN && day < last_resume))
+			return fz_err_set(err, FZ_EBAD_DATE, e->arg ? e->arg : "date",
+					  "暂停日期不能早于起算日或上次恢复计算的日期");
+		r->pauses[r->np++] = (struct fz_clock_pause){day, FZ_OPEN};
 		snprintf(r->state, sizeof r->state, "paused");
 		break;
 	case FZ_CLK_RESUME:
 		if (strcmp(r->state, "paused") != 0 || !r->np)
 			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”未暂停，不能恢复",
 					  def->label);
-		r->pauses[r->np - 1].to = ctx->today;
+		if (day < r->pauses[r->np - 1].from)
+			return fz_err_set(err, FZ_EBAD_DATE, e->arg ? e->arg : "date",
+					  "恢复计算的日期不能早于暂停日期");
+		r->pauses[r->np - 1].to = day;
 		snprintf(r->state, sizeof r->state, "running");
 		break;
 	case FZ_CLK_RESTART:
-		r->trigger = ctx->today;
+		if (r->np && r->pauses[r->np - 1].to == FZ_OPEN && day < r->pauses[r->np - 1].from)
+			return fz_err_set(err, FZ_EBAD_DATE, e->arg ? e->arg : "date",
+					  "重新起算的日期不能早于中止计算的日期");
+		r->trigger = day;
 		r->np = 0;
 		r->ext = 0;
-		r->days = clock_days(ctx, def);
+		r->extensions = 0;
+		r->days = days;
 		r->stopped_on = FZ_OPEN;
 		snprintf(r->state, sizeof r->state, "running");
 		break;
 	case FZ_CLK_EXTEND: {
 		if (strcmp(r->state, "stopped") == 0)
 			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”已停止，不能延长", def->label);
+		if (def->max_extensions && r->extensions >= def->max_extensions)
+			return fz_err_set(err, FZ_ESTATE, e->arg,
+					  "“%s”只能延长 %d 次，已经延长过（%s）", def->label,
+					  def->max_extensions, def->article);
 		int add = (int)json_integer_value(json_object_get(input, e->arg));
 		if (add <= 0 || r->ext + add > def->max_extension)
 			return fz_err_set(err, FZ_EBAD_VALUE, e->arg,
 					  "延长天数超出法定上限：“%s”最多延长 %d 日，已延长 %d 日",
 					  def->label, def->max_extension, r->ext);
 		r->ext += add;
+		r->extensions++;
 		break;
 	}
 	default:
 		return fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
 	}
 	if (strcmp(r->state, "stopped") != 0) {
-		enum fz_code rc = compute(ctx, r, NULL, err);
+		rc = compute(ctx, r, NULL, err);
 		if (rc)
 			return rc;
 	}
@@ -301,14 +354,14 @@ static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct
 }
 
 static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
-				const struct fz_clock_effect *effects, int trigger, json_t *input,
-				struct fz_err *err)
+				const struct fz_transition *tr, const struct fz_clock_effect *effects,
+				int trigger, json_t *input, struct fz_err *err)
 {
 	struct clock_rec recs[MAX_CLOCKS];
 	size_t n = 0;
 	enum fz_code rc = load_clocks(ctx, c->case_id, recs, &n, err);
 	for (int i = 0; !rc && i < FZ_MAX_EFFECTS && effects[i].op; i++)
-		rc = apply_effect(ctx, c, &effects[i], trigger, input, recs, n, err);
+		rc = apply_effect(ctx, c, tr, &effects[i], trigger, input, recs, n, err);
 	/* Clocks follow the case to its agency, so supervision counts them there. */
 	if (!rc) {
 		struct fz_stmt *st = fz_db_query(ctx->db, err,
@@ -402,7 +455,7 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 					 "itt", out->case_id, n->title, n->body ? n->body : "");
 	if (!st || (rc = fz_stmt_exec(st, err)))
 		return err->code;
-	if ((rc = run_effects(ctx, out, m->case_type->on_create, n->received_on, NULL, err)))
+	if ((rc = run_effects(ctx, out, NULL, m->case_type->on_create, n->received_on, NULL, err)))
 		return rc;
 	char after[160];
 	snprintf(after, sizeof after, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":1}",
@@ -492,7 +545,7 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 		goto fail;
 	if (tr->to)
 		snprintf(c.state, sizeof c.state, "%s", tr->to);
-	if ((rc = run_effects(ctx, &c, tr->effects, ctx->today, body, err)))
+	if ((rc = run_effects(ctx, &c, tr, tr->effects, ctx->today, body, err)))
 		goto fail;
 	const struct fz_state *to = fz_flow_state(c.type, c.state);
 	char now[21], today[11];

@@ -87,6 +87,8 @@ static const struct fz_migration core[] = {
 	 "CREATE INDEX supervision_card_agency ON supervision_card(agency_id, issued_on);"},
 	{"core-003", /* full-text search over case titles and bodies (SQLite FTS5, trigram for Chinese) */
 	 "CREATE VIRTUAL TABLE case_fts USING fts5(title, body, tokenize='trigram');"},
+	{"core-004", /* how many times a clock was extended: some laws allow one extension only */
+	 "ALTER TABLE case_clock ADD COLUMN extensions INTEGER NOT NULL DEFAULT 0;"},
 	{NULL, NULL},
 };
 

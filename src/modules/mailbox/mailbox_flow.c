@@ -54,11 +54,14 @@ static const struct fz_state states[] = {
 };
 
 static const struct fz_clock_def clocks[] = {
-	{"reply", "答复期限", FZ_UNIT_WD, 15, "mailbox.reply_days",
-	 "地方规定（设置项“县长信箱答复期限”）：自收信次日起 15 个工作日内答复", NULL, 0},
-	{"assign", "分办时限", FZ_UNIT_WD, 2, "mailbox.assign_days",
-	 "地方规定（设置项“县长信箱分办时限”）：自收信次日起 2 个工作日内分办", "pending", 0},
-	{NULL, NULL, FZ_UNIT_WD, 0, NULL, NULL, NULL, 0},
+	{.name = "reply", .label = "答复期限", .unit = FZ_UNIT_WD, .days = 15,
+	 .days_setting = "mailbox.reply_days",
+	 .article = "地方规定（设置项“县长信箱答复期限”）：自收信次日起 15 个工作日内答复"},
+	{.name = "assign", .label = "分办时限", .unit = FZ_UNIT_WD, .days = 2,
+	 .days_setting = "mailbox.assign_days",
+	 .article = "地方规定（设置项“县长信箱分办时限”）：自收信次日起 2 个工作日内分办",
+	 .step = "pending"},
+	{.name = NULL},
 };
 
 #define LEGAL (FZ_ROLE_LEGAL_STAFF | FZ_ROLE_LEGAL_HEAD)
@@ -72,7 +75,7 @@ static const struct fz_transition transitions[] = {
 	 .roles = LEGAL,
 	 .inputs = {{.name = "agency_id", .label = "承办单位", .type = FZ_IN_AGENCY, .required = true},
 		    {.name = "opinion", .label = "分办意见", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
-	 .effects = {{FZ_CLK_STOP, "assign", NULL}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "assign"}},
 	 .note_input = "opinion"},
 	{.name = "return",
 	 .label = "退回重新分办",
@@ -81,7 +84,7 @@ static const struct fz_transition transitions[] = {
 	 .roles = AGENCY,
 	 .inputs = {{.name = "reason", .label = "退回理由", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 500}},
-	 .effects = {{FZ_CLK_START, "assign", NULL}},
+	 .effects = {{.op = FZ_CLK_START, .clock = "assign"}},
 	 .note_input = "reason"},
 	{.name = "reply",
 	 .label = "拟办答复",
@@ -96,7 +99,7 @@ static const struct fz_transition transitions[] = {
 	 .to = "answered",
 	 .roles = LEGAL,
 	 .inputs = {{.name = "opinion", .label = "审核意见", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
-	 .effects = {{FZ_CLK_STOP, "reply", NULL}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "reply"}},
 	 .note_input = "opinion"},
 	{.name = "reject",
 	 .label = "退回修改",
@@ -118,7 +121,7 @@ static const struct fz_transition transitions[] = {
 	 .roles = LEGAL,
 	 .inputs = {{.name = "reason", .label = "不予办理理由", .type = FZ_IN_TEXTAREA,
 		     .required = true, .max_chars = 500}},
-	 .effects = {{FZ_CLK_STOP, "assign", NULL}, {FZ_CLK_STOP, "reply", NULL}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "assign"}, {.op = FZ_CLK_STOP, .clock = "reply"}},
 	 .note_input = "reason"},
 	{.name = NULL},
 };
@@ -131,7 +134,7 @@ const struct fz_case_type fz_mailbox_type = {
 	.transitions = transitions,
 	.clocks = clocks,
 	.initial_state = "pending",
-	.on_create = {{FZ_CLK_START, "reply", NULL}, {FZ_CLK_START, "assign", NULL}},
+	.on_create = {{.op = FZ_CLK_START, .clock = "reply"}, {.op = FZ_CLK_START, .clock = "assign"}},
 	.create_label = "来信登记",
 };
 
