@@ -2,7 +2,8 @@
 # Installs what the build and the tests need on Debian 12, and only what is missing.
 set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
-      libsodium-dev libxlsxwriter-dev libzip-dev libcmocka-dev chromium wrk curl nodejs npm)
+      libsodium-dev libxlsxwriter-dev libzip-dev libcmocka-dev chromium fonts-noto-cjk wrk curl
+      nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
 	# nodejs/npm may come from elsewhere (a newer Node on the image): accept the commands.

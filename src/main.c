@@ -23,6 +23,8 @@ static const struct {
 	{"user", fz_cmd_user,
 	 "user add --db FILE --username U --name 姓名 --role ROLE --agency ID|CODE [--password P]\n"
 	 "           user passwd --db FILE --username U [--password P];  user disable|enable --db FILE --username U"},
+	{"report", fz_cmd_report,
+	 "report disclosure --db FILE --year YYYY [--agency ID] [--format json|text]  年度报告数据"},
 	{"bench-gen", fz_cmd_bench_gen,
 	 "bench-gen --db FILE [--cases N] [--agencies N]  生成省级规模的压测数据库"},
 };

@@ -20,6 +20,7 @@ int fz_cmd_backup(int argc, char **argv);
 int fz_cmd_supervise(int argc, char **argv);
 int fz_cmd_user(int argc, char **argv);
 int fz_cmd_bench_gen(int argc, char **argv);
+int fz_cmd_report(int argc, char **argv);
 
 /* Shared by the subcommands (common.c). */
 #include <stdbool.h>

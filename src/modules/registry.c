@@ -3,10 +3,12 @@
 
 #include <string.h>
 
+#include "modules/disclosure/disclosure.h"
 #include "modules/mailbox/mailbox.h"
 
 const struct fz_module *const fz_modules[] = {
 	&fz_mailbox_module,
+	&fz_disclosure_module,
 };
 const size_t fz_modules_count = sizeof fz_modules / sizeof fz_modules[0];
 

@@ -43,6 +43,9 @@ struct fz_module {
 		       const struct fz_transition *tr);
 	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
 	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
+	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+			       struct fz_err *err);
 	/* Creates the module's demo records for the demo county. */
 	enum fz_code (*demo)(struct fz_ctx *ctx, struct fz_err *err);
 	/* Creates count synthetic records spread over the given agencies (benchmarks). */

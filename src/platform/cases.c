@@ -246,6 +246,8 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 	if (e->op == FZ_CLK_START)
 		return start_clock(ctx, c, def, day, days, err);
 	struct clock_rec *r = find_rec(recs, n, e->clock);
+	if (!r && e->op == FZ_CLK_STOP)
+		return FZ_OK; /* stopping a clock that never ran (e.g. no correction was asked) */
 	if (!r) /* the clock never started: only START makes sense */
 		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”尚未起算", def->label);
 	int last_resume = r->np ? r->pauses[r->np - 1].to : FZ_OPEN;

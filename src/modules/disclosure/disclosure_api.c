@@ -1,0 +1,390 @@
+/*
+ * disclosure_api.c - HTTP routes of the disclosure module: the public request
+ * form and tracking, the public catalogue, staff registration of requests
+ * received in person, by post or fax (第31条 receipt day), the catalogue for
+ * staff, and the annual report. Generic case routes serve request handling.
+ */
+#include <string.h>
+
+#include "core/text.h"
+#include "modules/disclosure/disclosure_int.h"
+#include "platform/jsonx.h"
+
+static const struct fz_option deliveries[] = {
+	{"pickup", "自行领取"}, {"post", "邮寄"}, {"email", "电子邮件"}, {"online", "网上获取"},
+	{NULL, NULL}};
+
+#define APPLICANT_INPUTS                                                                       \
+	{.name = "agency_id", .label = "申请公开的机关", .type = FZ_IN_AGENCY, .required = true},  \
+	{.name = "applicant_type", .label = "申请人类型", .type = FZ_IN_SELECT, .required = true,  \
+	 .options = fz_disc_applicant_types},                                                   \
+	{.name = "applicant_name", .label = "申请人姓名或名称", .type = FZ_IN_TEXT,               \
+	 .required = true, .max_chars = 100},                                                   \
+	{.name = "id_number", .label = "身份证件号码或统一社会信用代码", .type = FZ_IN_TEXT,      \
+	 .max_chars = 30},                                                                      \
+	{.name = "phone", .label = "联系电话", .type = FZ_IN_TEXT, .required = true,              \
+	 .max_chars = 20},                                                                      \
+	{.name = "address", .label = "通信地址", .type = FZ_IN_TEXT, .max_chars = 200},            \
+	{.name = "email", .label = "电子邮箱", .type = FZ_IN_TEXT, .max_chars = 100},              \
+	{.name = "description", .label = "所需政府信息的名称、文号或便于查询的其他特征性描述",    \
+	 .type = FZ_IN_TEXTAREA, .required = true, .max_chars = 3000},                          \
+	{.name = "purpose", .label = "用途（选填）", .type = FZ_IN_TEXT, .max_chars = 200},        \
+	{.name = "delivery", .label = "获取信息的方式", .type = FZ_IN_SELECT, .required = true,   \
+	 .options = deliveries}
+
+const struct fz_input fz_disc_public_inputs[] = {APPLICANT_INPUTS, {.name = NULL}};
+const struct fz_input fz_disc_staff_inputs[] = {
+	APPLICANT_INPUTS,
+	{.name = "channel", .label = "申请方式", .type = FZ_IN_SELECT, .required = true,
+	 .options = fz_disc_channels},
+	{.name = "submitted_on", .label = "申请人提交日期", .type = FZ_IN_DATE, .required = true},
+	{.name = "signed_on", .label = "签收日期（邮寄需签收）", .type = FZ_IN_DATE},
+	{.name = "confirmed_on", .label = "双方确认日期（平常信函、传真、电子邮件）", .type = FZ_IN_DATE},
+	{.name = NULL}};
+
+static int opt_date(json_t *body, const char *key)
+{
+	int d;
+	const char *s = fz_json_str(body, key);
+	return s && fz_date_parse(s, &d) == FZ_OK ? d : -1;
+}
+
+static void fill(struct fz_disc_request *r, json_t *b)
+{
+	r->applicant_type = fz_json_str(b, "applicant_type");
+	r->applicant_name = fz_json_str(b, "applicant_name");
+	r->id_number = fz_json_str(b, "id_number");
+	r->phone = fz_json_str(b, "phone");
+	r->address = fz_json_str(b, "address");
+	r->email = fz_json_str(b, "email");
+	r->description = fz_json_str(b, "description");
+	r->purpose = fz_json_str(b, "purpose");
+	r->delivery = fz_json_str(b, "delivery");
+	r->agency_id = json_integer_value(json_object_get(b, "agency_id"));
+}
+
+static void created(struct fz_req *req, struct fz_resp *resp, const struct fz_case_row *c)
+{
+	json_t *clocks = NULL, *due = NULL;
+	struct fz_err err;
+	if (fz_case_clocks_json(req->ctx, c->case_id, &clocks, &err) == FZ_OK)
+		due = json_incref(json_object_get(json_array_get(clocks, 0), "due_date"));
+	json_decref(clocks);
+	fz_resp_json(resp, 201,
+		     json_pack("{s:I, s:s, s:s, s:s, s:o}", "case_id", (json_int_t)c->case_id,
+			       "tracking_code", c->tracking_code, "number", c->number, "received_on",
+			       c->received_on, "due_date", due ? due : json_null()));
+}
+
+static void public_submit(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *b = NULL;
+	if (fz_req_json(req, &b, &err) ||
+	    fz_json_check_inputs(req->ctx, fz_disc_public_inputs, 32, b, NULL, &err))
+		goto fail;
+	if (!fz_phone_valid(fz_json_str(b, "phone"))) {
+		fz_err_set(&err, FZ_EBAD_VALUE, "phone", "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+		goto fail;
+	}
+	/* 第31条（三）: an online request is received on the day both sides confirm; the
+	 * portal confirms at once with the tracking code, so that is the day it is sent. */
+	struct fz_disc_request r = {.channel = "online", .submitted_on = req->ctx->today,
+				    .received_on = req->ctx->today};
+	fill(&r, b);
+	struct fz_case_row c;
+	if (fz_disc_submit(req->ctx, &r, &c, &err))
+		goto fail;
+	created(req, resp, &c);
+	json_decref(b);
+	return;
+fail:
+	json_decref(b);
+	fz_resp_error(resp, &err);
+}
+
+static void staff_register(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *b = NULL;
+	if (!(fz_ctx_role(req->ctx) & (FZ_ROLES_AGENCY | FZ_ROLES_LEGAL)) ||
+	    fz_ctx_role(req->ctx) == FZ_ROLE_OFFICER) {
+		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "您的角色不能登记政府信息公开申请");
+		goto fail;
+	}
+	if (fz_req_json(req, &b, &err) ||
+	    fz_json_check_inputs(req->ctx, fz_disc_staff_inputs, 32, b, NULL, &err))
+		goto fail;
+	if (!fz_phone_valid(fz_json_str(b, "phone"))) {
+		fz_err_set(&err, FZ_EBAD_VALUE, "phone", "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+		goto fail;
+	}
+	struct fz_disc_request r = {.channel = fz_json_str(b, "channel")};
+	fill(&r, b);
+	if (!fz_ctx_may_see(req->ctx, r.agency_id)) {
+		fz_err_set(&err, FZ_EFORBIDDEN, "agency_id", "只能登记本单位收到的申请");
+		goto fail;
+	}
+	struct fz_disc_dates d = {opt_date(b, "submitted_on"), opt_date(b, "signed_on"),
+				  opt_date(b, "confirmed_on")};
+	if (fz_disc_receipt_day(r.channel, &d, &r.received_on, &err))
+		goto fail;
+	if (r.received_on > req->ctx->today) {
+		fz_err_set(&err, FZ_EBAD_DATE, "submitted_on", "收到申请的日期不能晚于今天");
+		goto fail;
+	}
+	r.submitted_on = d.submitted_on;
+	struct fz_case_row c;
+	if (fz_disc_submit(req->ctx, &r, &c, &err))
+		goto fail;
+	created(req, resp, &c);
+	json_decref(b);
+	return;
+fail:
+	json_decref(b);
+	fz_resp_error(resp, &err);
+}
+
+static void track(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	char code[15];
+	json_t *out;
+	if (!fz_tracking_normalize(req->params[0], code)) {
+		fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确，应为 12 位字母数字");
+		fz_resp_error(resp, &err);
+	} else if (fz_disc_track_json(req->ctx, code, &out, &err)) {
+		fz_resp_error(resp, &err);
+	} else {
+		fz_resp_json(resp, 200, out);
+	}
+}
+
+static bool int_arg(struct fz_req *req, const char *key, int64_t min, int64_t max, int64_t *out,
+		    const char *label, struct fz_err *err)
+{
+	const char *s = fz_req_query(req, key);
+	if (!s)
+		return true;
+	if (fz_parse_int(s, min, max, out))
+		return true;
+	fz_err_set(err, FZ_EBAD_VALUE, key, "%s应为 %lld 至 %lld 的整数", label, (long long)min,
+		   (long long)max);
+	return false;
+}
+
+static void items_list(struct fz_req *req, struct fz_resp *resp, bool public_only)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t agency = 0, page = 1, per_page = 20;
+	json_t *out;
+	if (!int_arg(req, "agency_id", 1, INT64_MAX, &agency, "单位编号", &err) ||
+	    !int_arg(req, "page", 1, 100000, &page, "页码", &err) ||
+	    !int_arg(req, "per_page", 1, 100, &per_page, "每页条数", &err) ||
+	    fz_disc_items_json(req->ctx, public_only, agency, fz_req_query(req, "category"),
+			       fz_req_query(req, "q"), (int)page, (int)per_page, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+static void public_items(struct fz_req *req, struct fz_resp *resp)
+{
+	items_list(req, resp, true);
+}
+
+static void staff_items(struct fz_req *req, struct fz_resp *resp)
+{
+	items_list(req, resp, false);
+}
+
+static void item_get(struct fz_req *req, struct fz_resp *resp, bool public_only)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t id;
+	json_t *out;
+	if (!fz_req_id(req, 0, &id))
+		fz_err_set(&err, FZ_ENOT_FOUND, "id", "该信息不存在");
+	if (err.code || fz_disc_item_json(req->ctx, id, public_only, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+static void public_item(struct fz_req *req, struct fz_resp *resp)
+{
+	item_get(req, resp, true);
+}
+
+static void staff_item(struct fz_req *req, struct fz_resp *resp)
+{
+	item_get(req, resp, false);
+}
+
+static void item_create(struct fz_req *req, struct fz_resp *resp)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "agency_id", .label = "公开单位", .type = FZ_IN_AGENCY, .required = true},
+		{.name = "category", .label = "信息类别", .type = FZ_IN_SELECT, .required = true,
+		 .options = fz_disc_categories},
+		{.name = "title", .label = "标题", .type = FZ_IN_TEXT, .required = true, .max_chars = 200},
+		{.name = "body", .label = "正文", .type = FZ_IN_TEXTAREA, .required = true,
+		 .max_chars = 50000},
+		{.name = "created_on", .label = "信息形成（变更）日期", .type = FZ_IN_DATE, .required = true},
+		{.name = "published_on", .label = "公开日期", .type = FZ_IN_DATE, .required = true},
+		{.name = "valid_until", .label = "有效期至", .type = FZ_IN_DATE},
+		{.name = NULL}};
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *b = NULL, *out = NULL;
+	if (fz_ctx_role(req->ctx) & (FZ_ROLE_LEADER | FZ_ROLE_OFFICER)) {
+		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "您的角色不能发布主动公开信息");
+		goto fail;
+	}
+	if (fz_req_json(req, &b, &err) || fz_json_check_inputs(req->ctx, inputs, 8, b, NULL, &err))
+		goto fail;
+	struct fz_disc_item it = {
+		.agency_id = json_integer_value(json_object_get(b, "agency_id")),
+		.category = fz_json_str(b, "category"),
+		.title = fz_json_str(b, "title"),
+		.body = fz_json_str(b, "body"),
+		.created_on = opt_date(b, "created_on"),
+		.published_on = opt_date(b, "published_on"),
+		.valid_until = opt_date(b, "valid_until"),
+	};
+	if (!fz_ctx_may_see(req->ctx, it.agency_id)) {
+		fz_err_set(&err, FZ_EFORBIDDEN, "agency_id", "只能发布本单位的信息");
+		goto fail;
+	}
+	if (fz_disc_item_create(req->ctx, &it, &out, &err))
+		goto fail;
+	json_decref(b);
+	fz_resp_json(resp, 201, out);
+	return;
+fail:
+	json_decref(b);
+	fz_resp_error(resp, &err);
+}
+
+/* Which report a user may read or edit: agency roles only their own agency's. */
+static bool report_scope(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
+{
+	int y, m, d;
+	fz_date_to_ymd(req->ctx->today, &y, &m, &d);
+	*year = y - (m <= 3 ? 1 : 0); /* reports are written in Jan-Mar about the past year */
+	*agency = 0;
+	if (!int_arg(req, "year", 2000, 2100, year, "年份", err) ||
+	    !int_arg(req, "agency_id", 0, INT64_MAX, agency, "单位编号", err))
+		return false;
+	if (!fz_ctx_sees_all(req->ctx)) {
+		if (*agency && *agency != req->ctx->user->agency_id) {
+			fz_err_set(err, FZ_ENOT_FOUND, "agency_id", "只能查看本单位的年度报告");
+			return false;
+		}
+		*agency = req->ctx->user->agency_id;
+	}
+	return true;
+}
+
+static void report_get(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t year, agency;
+	json_t *out;
+	if (!report_scope(req, &year, &agency, &err) ||
+	    fz_disc_report_json(req->ctx, (int)year, agency, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+static void report_write(struct fz_req *req, struct fz_resp *resp, bool publish)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "overall", .label = "一、总体情况", .type = FZ_IN_TEXTAREA, .max_chars = 20000},
+		{.name = "problems", .label = "五、存在的主要问题及改进情况", .type = FZ_IN_TEXTAREA,
+		 .max_chars = 20000},
+		{.name = "other", .label = "六、其他需要报告的事项", .type = FZ_IN_TEXTAREA,
+		 .max_chars = 20000},
+		{.name = NULL}};
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *b = NULL, *out = NULL;
+	int64_t year, agency;
+	enum fz_role role = fz_ctx_role(req->ctx);
+	if (!(role & (FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_HEAD | FZ_ROLE_AGENCY_CLERK)) ||
+	    (publish && !(role & (FZ_ROLE_LEGAL_HEAD | FZ_ROLE_AGENCY_HEAD)))) {
+		fz_err_set(&err, FZ_EFORBIDDEN, NULL,
+			   publish ? "年度报告须由负责人发布" : "您的角色不能编辑年度报告");
+		goto fail;
+	}
+	if (!report_scope(req, &year, &agency, &err) || fz_req_json(req, &b, &err) ||
+	    fz_json_check_inputs(req->ctx, inputs, 4, b, NULL, &err) ||
+	    fz_disc_report_save(req->ctx, (int)year, agency, b, publish, &err) ||
+	    fz_disc_report_json(req->ctx, (int)year, agency, &out, &err))
+		goto fail;
+	json_decref(b);
+	fz_resp_json(resp, 200, out);
+	return;
+fail:
+	json_decref(b);
+	fz_resp_error(resp, &err);
+}
+
+static void report_put(struct fz_req *req, struct fz_resp *resp)
+{
+	report_write(req, resp, false);
+}
+
+static void report_publish(struct fz_req *req, struct fz_resp *resp)
+{
+	report_write(req, resp, true);
+}
+
+static void meta(struct fz_req *req, struct fz_resp *resp)
+{
+	(void)req;
+	json_t *o = json_object();
+	static const struct {
+		const char *key;
+		const struct fz_option *opts;
+	} lists[] = {{"applicant_types", fz_disc_applicant_types},
+		     {"channels", fz_disc_channels},
+		     {"deliveries", deliveries},
+		     {"categories", fz_disc_categories},
+		     {"outcomes", fz_disc_outcome_options}};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		json_t *a = json_array();
+		for (const struct fz_option *p = lists[i].opts; p->value; p++)
+			json_array_append_new(a, json_pack("{s:s, s:s}", "value", p->value, "label",
+							   p->label));
+		json_object_set_new(o, lists[i].key, a);
+	}
+	fz_resp_json(resp, 200, o);
+}
+
+const struct fz_route fz_disc_routes[] = {
+	{"GET", "/api/public/disclosure/meta", meta, FZ_R_PUBLIC, "政府信息公开：申请人类型、申请方式、信息类别、答复类型", "政府信息公开"},
+	{"POST", "/api/public/disclosure/requests", public_submit, FZ_R_PUBLIC | FZ_R_RATELIMIT,
+	 "网上提交政府信息公开申请，返回查询码", "政府信息公开"},
+	{"GET", "/api/public/disclosure/track/{code}", track, FZ_R_PUBLIC | FZ_R_RATELIMIT,
+	 "凭查询码查询申请办理进度与答复", "政府信息公开"},
+	{"GET", "/api/public/disclosure/items", public_items, FZ_R_PUBLIC,
+	 "主动公开目录：按单位、类别浏览，全文检索", "政府信息公开"},
+	{"GET", "/api/public/disclosure/items/{id}", public_item, FZ_R_PUBLIC, "主动公开信息详情", "政府信息公开"},
+	{"POST", "/api/disclosure/requests", staff_register, 0,
+	 "登记当面、邮寄、传真、电子邮件等方式收到的申请（按第三十一条确定收到日期）", "政府信息公开"},
+	{"GET", "/api/disclosure/items", staff_items, 0, "主动公开信息列表（含未到公开日期的）", "政府信息公开"},
+	{"GET", "/api/disclosure/items/{id}", staff_item, 0, "主动公开信息详情（工作人员）", "政府信息公开"},
+	{"POST", "/api/disclosure/items", item_create, 0, "发布主动公开信息（标记超过20个工作日公开的）", "政府信息公开"},
+	{"GET", "/api/disclosure/report", report_get, 0, "政府信息公开工作年度报告（表二、表三、表四及文字部分）", "政府信息公开"},
+	{"PUT", "/api/disclosure/report", report_put, 0, "保存年度报告文字部分", "政府信息公开"},
+	{"POST", "/api/disclosure/report/publish", report_publish, 0, "发布年度报告（表三须平衡）", "政府信息公开"},
+	{NULL, NULL, NULL, 0, NULL, NULL},
+};

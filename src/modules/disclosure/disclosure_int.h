@@ -1,0 +1,63 @@
+/*
+ * disclosure_int.h - private to the disclosure module: shared between its files.
+ */
+#ifndef FZ_MODULES_DISCLOSURE_INT_H
+#define FZ_MODULES_DISCLOSURE_INT_H
+
+#include <jansson.h>
+
+#include "core/workflow.h"
+#include "http/handler.h"
+#include "modules/disclosure/disclosure_rules.h"
+#include "platform/cases.h"
+#include "store/migrations.h"
+
+extern const struct fz_case_type fz_disc_type;
+extern const struct fz_migration fz_disc_migrations[];
+extern const struct fz_route fz_disc_routes[];
+extern const struct fz_input fz_disc_public_inputs[];
+extern const struct fz_input fz_disc_staff_inputs[];
+extern const struct fz_option fz_disc_categories[];
+
+struct fz_disc_request {
+	const char *channel, *applicant_type, *applicant_name, *id_number, *phone, *address,
+		*email, *description, *purpose, *delivery;
+	int submitted_on, received_on;
+	int64_t agency_id;
+};
+
+/* Registers a request as a case (reply clock from the receipt day), in one transaction. */
+enum fz_code fz_disc_submit(struct fz_ctx *ctx, const struct fz_disc_request *r,
+			    struct fz_case_row *out, struct fz_err *err);
+enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
+			   const struct fz_transition *tr, json_t *input, struct fz_err *err);
+bool fz_disc_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
+		    const struct fz_transition *tr);
+enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
+				struct fz_err *err);
+
+/* Annual report (report.c): year, agency (0 = whole county). Caller owns *out. */
+enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				 struct fz_err *err);
+
+/* Catalogue. */
+struct fz_disc_item {
+	int64_t agency_id;
+	const char *category, *title, *body;
+	int created_on, published_on, valid_until; /* valid_until -1 = open-ended */
+};
+enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *it,
+				 json_t **out, struct fz_err *err);
+enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
+				const char *category, const char *q, int page, int per_page,
+				json_t **out, struct fz_err *err);
+enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
+			       json_t **out, struct fz_err *err);
+/* Saves the prose sections; publishes only a reconciled report. */
+enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id, json_t *body,
+				 bool publish, struct fz_err *err);
+
+enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err);
+
+#endif

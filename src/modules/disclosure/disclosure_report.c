@@ -1,0 +1,313 @@
+/*
+ * disclosure_report.c - the annual information-disclosure report
+ * (政府信息公开工作年度报告, 国办公开办函〔2021〕30号 layout; 条例 第49-50条),
+ * counted from the records.
+ *
+ * Table 三's detail rows are counted by outcome; its group rows, 三（七）,
+ * 一, 二 and 四 are counted by separate queries, so the template's printed
+ * checks (一 + 二 = 三（七） + 四; each group = the sum of its rows) test the
+ * records rather than the arithmetic. A mismatch blocks publication.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "modules/disclosure/disclosure_int.h"
+#include "platform/audit.h"
+#include "platform/jsonx.h"
+
+static void range(int year, char lo[11], char hi[11])
+{
+	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
+	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
+}
+
+/* Runs one counting query (grouped by applicant type, and optionally a key) into row r. */
+static enum fz_code count_into(struct fz_ctx *ctx, struct fz_disc_table3 *t, int fixed_row,
+			       const char *sql, const char *lo, const char *hi, int64_t agency,
+			       struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, "ttii", lo, hi, agency, agency);
+	if (!st)
+		return err->code;
+	while (fz_stmt_row(st)) {
+		int col = fz_disc_column(fz_col_text(st, 0));
+		int row = fixed_row >= 0 ? fixed_row : fz_disc_row_of(fz_col_text(st, 1));
+		if (col >= 0 && row >= 0)
+			t->v[row][col] += (long)fz_col_int(st, 2);
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	return failed ? err->code : FZ_OK;
+}
+
+/* Every query takes (?1 year start, ?2 year end, ?3/?4 agency or 0). */
+#define REQ " FROM disclosure_request r JOIN case_record c ON c.case_id = r.case_id WHERE (?3 = 0 OR c.agency_id = ?4) AND"
+
+static enum fz_code table3(struct fz_ctx *ctx, int year, int64_t agency, struct fz_disc_table3 *t,
+			   struct fz_err *err)
+{
+	char lo[11], hi[11];
+	range(year, lo, hi);
+	memset(t, 0, sizeof *t);
+	static const struct {
+		int row;
+		const char *sql;
+	} q[] = {
+		{FZ_ROW_RECEIVED, "SELECT r.applicant_type, NULL, COUNT(*)" REQ
+				  " c.received_on >= ?1 AND c.received_on <= ?2 GROUP BY 1"},
+		{FZ_ROW_CARRIED_IN, "SELECT r.applicant_type, NULL, COUNT(*)" REQ
+				    " c.received_on < ?1 AND (c.closed_on IS NULL OR c.closed_on >= ?1)"
+				    " GROUP BY 1"},
+		{-1, "SELECT r.applicant_type, r.report_row, COUNT(*)" REQ
+		     " c.closed_on >= ?1 AND c.closed_on <= ?2 GROUP BY 1, 2"},
+		{-1, "SELECT r.applicant_type, CASE"
+		     " WHEN r.report_row LIKE 'withhold.%' THEN 'withhold'"
+		     " WHEN r.report_row LIKE 'unable.%' THEN 'unable'"
+		     " WHEN r.report_row LIKE 'refuse.%' THEN 'refuse'"
+		     " WHEN r.report_row LIKE 'other.%' THEN 'other' END, COUNT(*)" REQ
+		     " c.closed_on >= ?1 AND c.closed_on <= ?2 GROUP BY 1, 2"},
+		{FZ_ROW_TOTAL, "SELECT r.applicant_type, NULL, COUNT(*)" REQ
+			       " c.closed_on >= ?1 AND c.closed_on <= ?2 GROUP BY 1"},
+		{FZ_ROW_CARRIED_OUT, "SELECT r.applicant_type, NULL, COUNT(*)" REQ
+				     " c.received_on <= ?2 AND (c.closed_on IS NULL OR c.closed_on > ?2)"
+				     " GROUP BY 1"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		enum fz_code rc = count_into(ctx, t, q[i].row, q[i].sql, lo, hi, agency, err);
+		if (rc)
+			return rc;
+	}
+	fz_disc_table3_sum_columns(t);
+	return FZ_OK;
+}
+
+static json_t *table3_json(const struct fz_disc_table3 *t)
+{
+	json_t *cols = json_array();
+	for (int c = 0; fz_disc_applicant_types[c].value; c++)
+		json_array_append_new(cols, json_string(c == 0 ? "自然人" : fz_disc_applicant_types[c].label));
+	json_array_append_new(cols, json_string("总计"));
+	json_t *rows = json_array();
+	for (int r = 0; r < FZ_ROW_COUNT; r++) {
+		json_t *vals = json_array();
+		for (int c = 0; c < FZ_DISC_COLUMNS; c++)
+			json_array_append_new(vals, json_integer(t->v[r][c]));
+		json_array_append_new(rows, json_pack("{s:s, s:s, s:i, s:o}", "key", fz_disc_rows[r].key,
+						      "label", fz_disc_rows[r].label, "indent",
+						      fz_disc_rows[r].indent, "values", vals));
+	}
+	return json_pack("{s:s, s:[s, s], s:o, s:o}", "title", "三、收到和处理政府信息公开申请情况",
+			 "column_groups", "自然人", "法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）",
+			 "columns", cols, "rows", rows);
+}
+
+static json_t *table2_json(struct fz_ctx *ctx, int year, int64_t agency)
+{
+	(void)ctx;
+	(void)year;
+	(void)agency;
+	/* These rows come from the normative-document, licensing, penalty and fee modules. */
+	const char *note = "相关业务模块（规范性文件、行政许可、行政处罚、行政强制、收费）尚未启用，暂填 0";
+	return json_pack(
+		"{s:s, s:[{s:s, s:[s, s, s, s], s:[[s, i, i, i], [s, i, i, i]]},"
+		" {s:s, s:[s, s], s:[[s, i]]}, {s:s, s:[s, s], s:[[s, i], [s, i]]},"
+		" {s:s, s:[s, s], s:[[s, f]]}], s:s}",
+		"title", "二、主动公开政府信息情况", "blocks", "block", "第二十条第（一）项", "columns",
+		"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "rows", "规章", 0, 0, 0,
+		"行政规范性文件", 0, 0, 0, "block", "第二十条第（五）项", "columns", "信息内容",
+		"本年处理决定数量", "rows", "行政许可", 0, "block", "第二十条第（六）项", "columns",
+		"信息内容", "本年处理决定数量", "rows", "行政处罚", 0, "行政强制", 0, "block",
+		"第二十条第（八）项", "columns", "信息内容", "本年收费金额（单位：万元）", "rows",
+		"行政事业性收费", 0.0, "note", note);
+}
+
+static json_t *table4_json(void)
+{
+	json_t *cols = json_array();
+	static const char *const groups[] = {"行政复议", "行政诉讼（未经复议直接起诉）",
+					     "行政诉讼（复议后起诉）"};
+	static const char *const five[] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+	json_t *vals = json_array();
+	for (int g = 0; g < 3; g++)
+		for (int k = 0; k < 5; k++) {
+			json_array_append_new(cols, json_sprintf("%s·%s", groups[g], five[k]));
+			json_array_append_new(vals, json_integer(0));
+		}
+	return json_pack("{s:s, s:o, s:o, s:s}", "title", "四、政府信息公开行政复议、行政诉讼情况",
+			 "columns", cols, "values", vals, "note",
+			 "行政复议、行政应诉模块尚未启用，暂填 0");
+}
+
+enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				 struct fz_err *err)
+{
+	char agency_name[128] = "全县";
+	if (agency_id) {
+		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT name FROM agency WHERE agency_id = ?",
+						 "i", agency_id);
+		if (!st)
+			return err->code;
+		bool found = fz_stmt_row(st);
+		if (found)
+			snprintf(agency_name, sizeof agency_name, "%s", fz_col_text(st, 0));
+		fz_stmt_done(st);
+		if (!found)
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency", "单位 %lld 不存在", (long long)agency_id);
+	}
+	struct fz_disc_table3 t;
+	enum fz_code rc = table3(ctx, year, agency_id, &t, err);
+	if (rc)
+		return rc;
+	struct fz_disc_check checks[64];
+	size_t n;
+	size_t fails = fz_disc_reconcile(&t, checks, 64, &n);
+	json_t *cj = json_array();
+	for (size_t i = 0; i < n; i++)
+		if (!checks[i].ok)
+			json_array_append_new(cj, json_pack("{s:s, s:i, s:I, s:I}", "rule", checks[i].rule,
+							    "column", checks[i].column, "left",
+							    (json_int_t)checks[i].left, "right",
+							    (json_int_t)checks[i].right));
+
+	/* Proactive disclosure and timeliness for section 一. */
+	char lo[11], hi[11];
+	range(year, lo, hi);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT COUNT(*), COALESCE(SUM(late), 0) FROM disclosure_item"
+		" WHERE published_on >= ? AND published_on <= ? AND (? = 0 OR agency_id = ?)",
+		"ttii", lo, hi, agency_id, agency_id);
+	long items = 0, late_items = 0;
+	if (st && fz_stmt_row(st)) {
+		items = (long)fz_col_int(st, 0);
+		late_items = (long)fz_col_int(st, 1);
+	}
+	fz_stmt_done(st);
+	st = fz_db_query(ctx->db, err,
+			 "SELECT COUNT(*), COALESCE(SUM(CASE WHEN k.stopped_on <= k.due_date THEN 1 ELSE 0 END), 0),"
+			 " COALESCE(SUM(r.fee_amount * r.fee_paid), 0)"
+			 " FROM disclosure_request r JOIN case_record c ON c.case_id = r.case_id"
+			 " JOIN case_clock k ON k.case_id = c.case_id AND k.name = 'reply'"
+			 " WHERE c.closed_on >= ? AND c.closed_on <= ? AND (? = 0 OR c.agency_id = ?)"
+			 " AND c.state = 'replied'",
+			 "ttii", lo, hi, agency_id, agency_id);
+	long replied = 0, on_time = 0, fees = 0;
+	if (st && fz_stmt_row(st)) {
+		replied = (long)fz_col_int(st, 0);
+		on_time = (long)fz_col_int(st, 1);
+		fees = (long)fz_col_int(st, 2);
+	}
+	fz_stmt_done(st);
+	const long *v7 = t.v[FZ_ROW_TOTAL];
+	char *overall = fz_arena_printf(
+		ctx->arena,
+		"%d年，%s认真贯彻落实《中华人民共和国政府信息公开条例》，坚持“以公开为常态、不公开为例外”，"
+		"全年主动公开政府信息%ld条%s。全年新收政府信息公开申请%ld件，上年结转%ld件，办结%ld件"
+		"（其中予以公开%ld件、部分公开%ld件、不予公开%ld件、无法提供%ld件、不予处理%ld件、其他处理%ld件），"
+		"结转下年度继续办理%ld件；作出答复的申请中按期答复%ld件%s。",
+		year, agency_name, items,
+		late_items ? fz_arena_printf(ctx->arena, "（其中%ld条超过20个工作日公开，已督促整改）", late_items)
+			   : "，均在信息形成之日起20个工作日内公开",
+		t.v[FZ_ROW_RECEIVED][6], t.v[FZ_ROW_CARRIED_IN][6], v7[6], t.v[FZ_ROW_DISCLOSE][6],
+		t.v[FZ_ROW_PARTIAL][6], t.v[FZ_ROW_WITHHOLD][6], t.v[FZ_ROW_UNABLE][6],
+		t.v[FZ_ROW_REFUSE][6], t.v[FZ_ROW_OTHER][6], t.v[FZ_ROW_CARRIED_OUT][6], on_time,
+		replied ? fz_arena_printf(ctx->arena, "，按期答复率%ld%%", (on_time * 100 + replied / 2) / replied)
+			: "");
+	char *other = fz_arena_printf(ctx->arena,
+				      "本年度%s收取信息处理费%ld元。", agency_name, fees);
+
+	/* Saved prose (staff edit sections 一, 五, 六), else the drafts. */
+	json_t *saved = NULL;
+	char published_on[11] = "";
+	st = fz_db_query(ctx->db, err,
+			 "SELECT sections, published_on FROM disclosure_report WHERE year = ? AND agency_id = ?",
+			 "Ii", year, agency_id);
+	if (st && fz_stmt_row(st)) {
+		saved = json_loads(fz_col_text(st, 0), 0, NULL);
+		if (fz_col_text(st, 1))
+			snprintf(published_on, sizeof published_on, "%s", fz_col_text(st, 1));
+	}
+	fz_stmt_done(st);
+	const char *s1 = saved ? fz_json_str(saved, "overall") : NULL;
+	const char *s5 = saved ? fz_json_str(saved, "problems") : NULL;
+	const char *s6 = saved ? fz_json_str(saved, "other") : NULL;
+	json_t *sections = json_pack(
+		"[{s:s, s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s},"
+		" {s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s}]",
+		"key", "overall", "title", "一、总体情况", "text", s1 ? s1 : overall, "draft", overall,
+		"key", "table2", "title", "二、主动公开政府信息情况", "table", "table2", "key", "table3",
+		"title", "三、收到和处理政府信息公开申请情况", "table", "table3", "key", "table4", "title",
+		"四、政府信息公开行政复议、行政诉讼情况", "table", "table4", "key", "problems", "title",
+		"五、存在的主要问题及改进情况", "text",
+		s5 ? s5 : "（请填写本年度政府信息公开工作存在的主要问题及改进措施。）", "draft", "",
+		"key", "other", "title", "六、其他需要报告的事项", "text", s6 ? s6 : other, "draft", other);
+	json_decref(saved);
+	*out = json_pack("{s:i, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:s?}", "year", year,
+			 "agency_id", (json_int_t)agency_id, "agency_name", agency_name, "title",
+			 fz_arena_printf(ctx->arena, "%s%d年政府信息公开工作年度报告", agency_name, year),
+			 "sections", sections, "table2", table2_json(ctx, year, agency_id), "table3",
+			 table3_json(&t), "table4", table4_json(), "reconciled", fails == 0,
+			 "mismatches", cj, "published_on", published_on[0] ? published_on : NULL);
+	return FZ_OK;
+}
+
+enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id, json_t *body,
+				 bool publish, struct fz_err *err)
+{
+	json_t *report = NULL;
+	enum fz_code rc = fz_disc_report_json(ctx, year, agency_id, &report, err);
+	if (rc)
+		return rc;
+	if (publish && !json_is_true(json_object_get(report, "reconciled"))) {
+		json_decref(report);
+		return fz_err_set(err, FZ_ESTATE, "table3",
+				  "表三数据不平衡（见 mismatches），须核对申请记录后才能发布");
+	}
+	/* Start from what is shown now (saved text or drafts), then apply the edits. */
+	json_t *sections = json_object();
+	size_t i;
+	json_t *s;
+	json_array_foreach(json_object_get(report, "sections"), i, s)
+	{
+		const char *key = fz_json_str(s, "key"), *text = fz_json_str(s, "text");
+		if (text)
+			json_object_set_new(sections, key, json_string(text));
+	}
+	static const char *const keys[] = {"overall", "problems", "other"};
+	for (size_t k = 0; k < 3 && body; k++) {
+		const char *v = fz_json_str(body, keys[k]);
+		if (v)
+			json_object_set_new(sections, keys[k], json_string(v));
+	}
+	json_decref(report);
+	char *text = fz_json_text(ctx->arena, sections, NULL);
+	json_decref(sections);
+	char now[21], today[11];
+	fz_iso_utc(ctx->now, now);
+	fz_date_format(ctx->today, today);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO disclosure_report(year, agency_id, sections, updated_at, published_on)"
+		" VALUES (?, ?, ?, ?, ?) ON CONFLICT (year, agency_id) DO UPDATE SET"
+		" sections = excluded.sections, updated_at = excluded.updated_at,"
+		" published_on = COALESCE(excluded.published_on, disclosure_report.published_on)",
+		"Iittt", year, agency_id, text, now, publish ? today : NULL);
+	if (!st || (rc = fz_stmt_exec(st, err))) {
+		rc = err->code;
+		goto fail;
+	}
+	char *note = fz_arena_printf(ctx->arena, "%d 年政府信息公开工作年度报告（单位 %lld）%s", year,
+				     (long long)agency_id, publish ? "发布" : "保存");
+	struct fz_event ev = {.entity = "disclosure_report",
+			      .action = publish ? "report_publish" : "report_save",
+			      .note = note,
+			      .after = text};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}

@@ -1,0 +1,544 @@
+/*
+ * disclosure_store.c - the disclosure module's SQL: its tables, registering
+ * requests, the domain half of each transition (the guards of 第30条 and
+ * 第36-39条), the detail fields, public tracking, and the catalogue.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "modules/disclosure/disclosure_int.h"
+#include "platform/audit.h"
+#include "platform/jsonx.h"
+
+const struct fz_migration fz_disc_migrations[] = {
+	{"disclosure-001",
+	 "CREATE TABLE disclosure_request ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record,"
+	 " channel TEXT NOT NULL, applicant_type TEXT NOT NULL, applicant_name TEXT NOT NULL,"
+	 " id_number TEXT, phone TEXT NOT NULL, address TEXT, email TEXT,"
+	 " description TEXT NOT NULL, purpose TEXT, delivery TEXT NOT NULL,"
+	 " submitted_on TEXT NOT NULL, corrections INTEGER NOT NULL DEFAULT 0,"
+	 " outcome TEXT, report_row TEXT, ground TEXT, where_public TEXT, right_agency TEXT,"
+	 " withheld TEXT, reply_text TEXT, replied_on TEXT, fee_amount INTEGER,"
+	 " fee_paid INTEGER NOT NULL DEFAULT 0);"
+	 "CREATE INDEX disclosure_request_row ON disclosure_request(report_row);"
+	 "CREATE TABLE disclosure_item ("
+	 " item_id INTEGER PRIMARY KEY, index_no TEXT NOT NULL UNIQUE,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, category TEXT NOT NULL,"
+	 " title TEXT NOT NULL, body TEXT NOT NULL, created_on TEXT NOT NULL,"
+	 " published_on TEXT NOT NULL, valid_until TEXT, late INTEGER NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX disclosure_item_agency ON disclosure_item(agency_id, category, published_on);"
+	 "CREATE INDEX disclosure_item_published ON disclosure_item(published_on);"
+	 "CREATE TABLE disclosure_report (year INTEGER NOT NULL, agency_id INTEGER NOT NULL,"
+	 " sections TEXT NOT NULL, updated_at TEXT NOT NULL, published_on TEXT,"
+	 " PRIMARY KEY (year, agency_id));"},
+	{"disclosure-002", /* SQLite full-text search over the catalogue (trigram: Chinese) */
+	 "CREATE VIRTUAL TABLE disclosure_item_fts USING fts5(title, body, tokenize='trigram');"},
+	{NULL, NULL},
+};
+
+enum fz_code fz_disc_submit(struct fz_ctx *ctx, const struct fz_disc_request *r,
+			    struct fz_case_row *out, struct fz_err *err)
+{
+	json_t *in = json_pack("{s:s, s:s, s:s}", "channel", r->channel, "applicant_type",
+			       r->applicant_type, "description", r->description);
+	char *input = fz_json_text(ctx->arena, in, NULL);
+	json_decref(in);
+	char title[200];
+	/* The title staff see in lists: the start of the request, cut at a character. */
+	size_t k = 0, chars = 0;
+	for (const char *p = r->description; *p && k + 4 < sizeof title && chars < 40; chars++) {
+		size_t len = 1;
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0xF0)
+			len = 4;
+		else if (c >= 0xE0)
+			len = 3;
+		else if (c >= 0xC0)
+			len = 2;
+		for (size_t i = 0; i < len && p[i]; i++)
+			title[k++] = p[i];
+		p += len;
+	}
+	title[k] = '\0';
+	struct fz_case_new n = {.case_type = "disclosure", .agency_id = r->agency_id, .title = title,
+				.body = r->description, .received_on = r->received_on,
+				.tracking = true, .input = input};
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	if ((rc = fz_case_create(ctx, &n, out, err)))
+		goto fail;
+	char sub[11];
+	fz_date_format(r->submitted_on, sub);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO disclosure_request(case_id, channel, applicant_type, applicant_name,"
+		" id_number, phone, address, email, description, purpose, delivery, submitted_on)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+		"itttttttttt" "t", out->case_id, r->channel, r->applicant_type, r->applicant_name,
+		r->id_number, r->phone, r->address, r->email, r->description, r->purpose, r->delivery,
+		sub);
+	if (!st || fz_stmt_exec(st, err)) {
+		rc = err->code;
+		goto fail;
+	}
+	if ((rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+/* Receipt day of the case (the trigger of the first reply clock). */
+static int receipt_day(struct fz_ctx *ctx, int64_t case_id)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT received_on FROM case_record WHERE case_id = ?", "i",
+					 case_id);
+	int day = -1;
+	if (st && fz_stmt_row(st))
+		fz_date_parse(fz_col_text(st, 0), &day);
+	fz_stmt_done(st);
+	return day;
+}
+
+static enum fz_code correction_guard(struct fz_ctx *ctx, struct fz_case_row *c, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT corrections FROM disclosure_request WHERE case_id = ?",
+					 "i", c->case_id);
+	if (!st)
+		return err->code;
+	long n = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (n > 0)
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "补正只能一次性告知（《政府信息公开条例》第三十条），本申请已告知过补正");
+	/* 第30条: the notice within 7 working days of receipt. */
+	int received = receipt_day(ctx, c->case_id), last;
+	if (fz_calendar_add_workdays(ctx->cal, received, 7, &last) == FZ_OK && ctx->today > last) {
+		char d[11];
+		fz_date_format(last, d);
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "补正告知应在收到申请之日起 7 个工作日内作出（第三十条），期限已于 %s 届满",
+				  d);
+	}
+	st = fz_db_query(ctx->db, err,
+			 "UPDATE disclosure_request SET corrections = corrections + 1 WHERE case_id = ?",
+			 "i", c->case_id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static enum fz_code overdue_guard(struct fz_ctx *ctx, struct fz_case_row *c, const char *clock,
+				  const char *what, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err, "SELECT due_date FROM case_clock WHERE case_id = ? AND name = ?", "it",
+		c->case_id, clock);
+	if (!st)
+		return err->code;
+	int due = -1;
+	if (fz_stmt_row(st) && fz_col_text(st, 0))
+		fz_date_parse(fz_col_text(st, 0), &due);
+	fz_stmt_done(st);
+	if (due < 0 || ctx->today <= due) {
+		char d[11] = "未定";
+		if (due >= 0)
+			fz_date_format(due, d);
+		return fz_err_set(err, FZ_ESTATE, NULL, "%s期限（%s）尚未届满，不能作此处理", what, d);
+	}
+	return FZ_OK;
+}
+
+static enum fz_code reply_guard(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
+				struct fz_err *err)
+{
+	const char *value = fz_json_str(in, "outcome");
+	const struct fz_disc_outcome *o = fz_disc_outcome(value);
+	if (!o)
+		return fz_err_set(err, FZ_EBAD_VALUE, "outcome", "答复类型无效");
+	static const struct {
+		unsigned need;
+		const char *field, *msg;
+	} needs[] = {
+		{FZ_DISC_NEEDS_GROUND, "ground", "该答复类型须写明理由和法律依据"},
+		{FZ_DISC_NEEDS_WHERE, "where", "已主动公开的，须告知获取该信息的方式和途径（第三十六条（一））"},
+		{FZ_DISC_NEEDS_AGENCY, "right_agency",
+		 "不属于本机关公开的，须告知负责公开的机关名称及联系方式（第三十六条（五））"},
+		{FZ_DISC_NEEDS_WITHHELD, "withheld", "部分公开的，须写明不予公开的部分及理由（第三十七条）"},
+	};
+	for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+		const char *v = fz_json_str(in, needs[i].field);
+		if ((o->needs & needs[i].need) && (!v || fz_text_blank(v)))
+			return fz_err_set(err, FZ_EMISSING_FIELD, needs[i].field, "%s", needs[i].msg);
+	}
+	/* 第30条: "still unclear after correction" needs a correction first. */
+	if (strcmp(o->value, "unable.unclear") == 0) {
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err, "SELECT corrections FROM disclosure_request WHERE case_id = ?", "i",
+			c->case_id);
+		long n = st && fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+		fz_stmt_done(st);
+		if (!n)
+			return fz_err_set(err, FZ_EBAD_VALUE, "outcome",
+					  "“补正后申请内容仍不明确”须先告知补正（第三十条）");
+	}
+	char today[11];
+	fz_date_format(ctx->today, today);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"UPDATE disclosure_request SET outcome = ?, report_row = ?, ground = ?, where_public = ?,"
+		" right_agency = ?, withheld = ?, reply_text = ?, replied_on = ? WHERE case_id = ?",
+		"tttttttti", o->value, o->row, fz_json_str(in, "ground"), fz_json_str(in, "where"),
+		fz_json_str(in, "right_agency"), fz_json_str(in, "withheld"),
+		fz_json_str(in, "reply_text"), today, c->case_id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static enum fz_code set_ending(struct fz_ctx *ctx, struct fz_case_row *c, const char *outcome,
+			       const char *ground, struct fz_err *err)
+{
+	const struct fz_disc_outcome *o = fz_disc_outcome(outcome);
+	char today[11];
+	fz_date_format(ctx->today, today);
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "UPDATE disclosure_request SET outcome = ?, report_row = ?,"
+					 " ground = ?, replied_on = ? WHERE case_id = ?",
+					 "tttti", o->value, o->row, ground, today, c->case_id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
+			   const struct fz_transition *tr, json_t *input, struct fz_err *err)
+{
+	const char *a = tr->name;
+	if (strcmp(a, "request_correction") == 0)
+		return correction_guard(ctx, c, err);
+	if (strcmp(a, "deem_withdrawn") == 0) {
+		enum fz_code rc = overdue_guard(ctx, c, "correction", "申请人补正", err);
+		return rc ? rc
+			  : set_ending(ctx, c, "other.no_correction",
+				       "申请人无正当理由逾期不补正，视为放弃申请（第三十条）", err);
+	}
+	if (strcmp(a, "fee_lapsed") == 0) {
+		enum fz_code rc = overdue_guard(ctx, c, "fee", "缴费", err);
+		return rc ? rc
+			  : set_ending(ctx, c, "other.no_fee", "申请人逾期未按收费通知缴纳费用", err);
+	}
+	if (strcmp(a, "withdraw") == 0)
+		return set_ending(ctx, c, "other.other", fz_json_str(input, "reason"), err);
+	if (strcmp(a, "fee_notice") == 0) {
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err, "UPDATE disclosure_request SET fee_amount = ? WHERE case_id = ?", "ii",
+			(int64_t)json_integer_value(json_object_get(input, "amount")), c->case_id);
+		return st ? fz_stmt_exec(st, err) : err->code;
+	}
+	if (strcmp(a, "fee_paid") == 0) {
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err, "UPDATE disclosure_request SET fee_paid = 1 WHERE case_id = ?", "i",
+			c->case_id);
+		return st ? fz_stmt_exec(st, err) : err->code;
+	}
+	if (strcmp(a, "reply") == 0)
+		return reply_guard(ctx, c, input, err);
+	return FZ_OK;
+}
+
+bool fz_disc_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
+{
+	/* Offer the ends of a waiting period only once it has run out. */
+	const char *clock = strcmp(tr->name, "deem_withdrawn") == 0 ? "correction"
+			    : strcmp(tr->name, "fee_lapsed") == 0   ? "fee"
+								    : NULL;
+	if (!clock)
+		return true;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL, "SELECT due_date FROM case_clock WHERE case_id = ? AND name = ?", "it",
+		c->case_id, clock);
+	int due = -1;
+	if (st && fz_stmt_row(st) && fz_col_text(st, 0))
+		fz_date_parse(fz_col_text(st, 0), &due);
+	fz_stmt_done(st);
+	return due >= 0 && ctx->today > due;
+}
+
+static const char *label_of(const struct fz_option *o, const char *v)
+{
+	for (; v && o->value; o++)
+		if (strcmp(o->value, v) == 0)
+			return o->label;
+	return v;
+}
+
+enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT channel, applicant_type, applicant_name, id_number, phone, address, email,"
+		" description, purpose, delivery, submitted_on, corrections, outcome, ground,"
+		" where_public, right_agency, withheld, reply_text, replied_on, fee_amount, fee_paid"
+		" FROM disclosure_request WHERE case_id = ?",
+		"i", case_id);
+	if (!st)
+		return err->code;
+	if (fz_stmt_row(st)) {
+		static const char *const names[] = {
+			"channel", "applicant_type", "applicant_name", "id_number", "phone", "address",
+			"email", "description", "purpose", "delivery", "submitted_on"};
+		for (int i = 0; i < 11; i++)
+			fz_json_set_str(obj, names[i], fz_col_text(st, i));
+		fz_json_set_str(obj, "channel_label", label_of(fz_disc_channels, fz_col_text(st, 0)));
+		fz_json_set_str(obj, "applicant_type_label",
+				label_of(fz_disc_applicant_types, fz_col_text(st, 1)));
+		json_object_set_new(obj, "corrections", json_integer(fz_col_int(st, 11)));
+		const struct fz_disc_outcome *o = fz_disc_outcome(fz_col_text(st, 12));
+		fz_json_set_str(obj, "outcome", fz_col_text(st, 12));
+		fz_json_set_str(obj, "outcome_label", o ? o->label : NULL);
+		fz_json_set_str(obj, "outcome_article", o ? o->article : NULL);
+		static const char *const rest[] = {"ground", "where", "right_agency", "withheld",
+						   "reply_text", "replied_on"};
+		for (int i = 0; i < 6; i++)
+			fz_json_set_str(obj, rest[i], fz_col_text(st, 13 + i));
+		if (!fz_col_null(st, 19))
+			json_object_set_new(obj, "fee_amount", json_integer(fz_col_int(st, 19)));
+		json_object_set_new(obj, "fee_paid", json_boolean(fz_col_int(st, 20)));
+	}
+	fz_stmt_done(st);
+	return FZ_OK;
+}
+
+enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
+				struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT c.case_id, c.number, c.state, c.received_on, a.name, r.description,"
+		" r.outcome, r.reply_text, r.replied_on, c.tracking_code FROM case_record c"
+		" JOIN disclosure_request r ON r.case_id = c.case_id"
+		" JOIN agency a ON a.agency_id = c.agency_id"
+		" WHERE c.tracking_code = ? AND c.case_type = 'disclosure'",
+		"t", code);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "code", "没有找到该查询码对应的申请，请核对后重试");
+	}
+	int64_t case_id = fz_col_int(st, 0);
+	const struct fz_state *s = fz_flow_state(&fz_disc_type, fz_col_text(st, 2));
+	const struct fz_disc_outcome *o = fz_disc_outcome(fz_col_text(st, 6));
+	bool done = s && s->final;
+	json_t *res = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "tracking_code",
+				fz_col_text(st, 9), "number", fz_col_text(st, 1), "state",
+				fz_col_text(st, 2), "state_label", s ? s->label : "", "received_on",
+				fz_col_text(st, 3), "agency_name", fz_col_text(st, 4), "description",
+				fz_col_text(st, 5));
+	json_object_set_new(res, "reply",
+			    done && o ? json_pack("{s:s, s:s?, s:s?}", "outcome_label", o->label,
+						  "text", fz_col_text(st, 7), "replied_on",
+						  fz_col_text(st, 8))
+				      : json_null());
+	fz_stmt_done(st);
+	json_t *clocks;
+	enum fz_code rc = fz_case_clocks_json(ctx, case_id, &clocks, err);
+	if (rc) {
+		json_decref(res);
+		return rc;
+	}
+	json_object_set_new(res, "clocks", clocks);
+	*out = res;
+	return FZ_OK;
+}
+
+/* ---- catalogue (主动公开) ------------------------------------------------------ */
+
+const struct fz_option fz_disc_categories[] = {
+	{"functions", "机构职能"},   {"normdoc", "规范性文件"},
+	{"plans", "规划计划"},       {"budget", "财政预决算"},
+	{"licensing", "行政许可"},   {"penalty", "行政处罚"},
+	{"coercion", "行政强制"},    {"fees", "行政事业性收费"},
+	{"personnel", "人事信息"},   {"other", "其他"},
+	{NULL, NULL},
+};
+
+enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *it,
+				 json_t **out, struct fz_err *err)
+{
+	if (it->published_on < it->created_on)
+		return fz_err_set(err, FZ_EBAD_DATE, "published_on", "公开日期不能早于信息形成日期");
+	if (it->valid_until >= 0 && it->valid_until < it->published_on)
+		return fz_err_set(err, FZ_EBAD_DATE, "valid_until", "有效期截止日不能早于公开日期");
+	/* 第26条: made public within 20 working days of being created or changed. */
+	int limit;
+	enum fz_code rc = fz_calendar_add_workdays(ctx->cal, it->created_on, 20, &limit);
+	if (rc)
+		return fz_err_set(err, FZ_EDATE_RANGE, "created_on", NULL);
+	bool late = it->published_on > limit;
+	int y, m, d;
+	fz_date_to_ymd(it->published_on, &y, &m, &d);
+	char created[11], published[11], valid[11], now[21];
+	fz_date_format(it->created_on, created);
+	fz_date_format(it->published_on, published);
+	if (it->valid_until >= 0)
+		fz_date_format(it->valid_until, valid);
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	/* 索引号: agency code / year - serial, unique within the county. */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO number_seq(agency_id, code, year, last_no) VALUES (?, '索引', ?, 1)"
+		" ON CONFLICT (agency_id, code, year) DO UPDATE SET last_no = number_seq.last_no + 1"
+		" RETURNING last_no, (SELECT code FROM agency WHERE agency_id = ?)",
+		"iIi", it->agency_id, y, it->agency_id);
+	if (!st || !fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		rc = fz_err_set(err, FZ_EBAD_VALUE, "agency_id", "单位不存在");
+		goto fail;
+	}
+	char index_no[64];
+	snprintf(index_no, sizeof index_no, "%s/%04d-%05lld", fz_col_text(st, 1), y,
+		 (long long)fz_col_int(st, 0));
+	fz_stmt_done(st);
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO disclosure_item(index_no, agency_id, category, title, body,"
+			 " created_on, published_on, valid_until, late, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?)",
+			 "titttttt" "It", index_no, it->agency_id, it->category, it->title, it->body,
+			 created, published, it->valid_until >= 0 ? valid : NULL, late ? 1 : 0, now);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail_code;
+	int64_t id = fz_db_last_id(ctx->db);
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO disclosure_item_fts(rowid, title, body) VALUES (?, ?, ?)", "itt", id,
+			 it->title, it->body);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail_code;
+	char *after = fz_arena_printf(ctx->arena, "{\"index_no\":\"%s\",\"late\":%s}", index_no,
+				      late ? "true" : "false");
+	struct fz_event ev = {.entity = "disclosure_item", .action = "item_publish",
+			      .note = it->title, .after = after};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return fz_disc_item_json(ctx, id, false, out, err);
+fail_code:
+	rc = err->code;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+#define ITEM_COLS                                                                              \
+	"i.item_id, i.index_no, i.agency_id, a.name, i.category, i.title, i.created_on,"       \
+	" i.published_on, i.valid_until, i.late"
+
+static json_t *item_row(struct fz_stmt *st)
+{
+	json_t *o = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:b}", "item_id",
+			      (json_int_t)fz_col_int(st, 0), "index_no", fz_col_text(st, 1),
+			      "agency_id", (json_int_t)fz_col_int(st, 2), "agency_name",
+			      fz_col_text(st, 3), "category", fz_col_text(st, 4), "category_label",
+			      label_of(fz_disc_categories, fz_col_text(st, 4)), "title",
+			      fz_col_text(st, 5), "created_on", fz_col_text(st, 6), "published_on",
+			      fz_col_text(st, 7), "valid_until", fz_col_text(st, 8), "late",
+			      fz_col_int(st, 9) != 0);
+	return o;
+}
+
+enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
+				const char *category, const char *q, int page, int per_page,
+				json_t **out, struct fz_err *err)
+{
+	char where[512] = " WHERE 1 = 1", today[11], match[400];
+	struct fz_bind b[8];
+	size_t nb = 0;
+	fz_date_format(ctx->today, today);
+	if (public_only) {
+		strncat(where, " AND i.published_on <= ?", sizeof where - strlen(where) - 1);
+		b[nb++] = (struct fz_bind){'t', 0, today};
+	}
+	if (agency_id) {
+		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
+		b[nb++] = (struct fz_bind){'i', agency_id, NULL};
+	}
+	if (category) {
+		if (!label_of(fz_disc_categories, category) ||
+		    label_of(fz_disc_categories, category) == category)
+			return fz_err_set(err, FZ_EBAD_VALUE, "category", "信息类别“%s”不存在", category);
+		strncat(where, " AND i.category = ?", sizeof where - strlen(where) - 1);
+		b[nb++] = (struct fz_bind){'t', 0, category};
+	}
+	if (q && *q) {
+		if (fz_utf8_chars(q) > 50)
+			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
+		if (fz_utf8_chars(q) >= 3) {
+			size_t k = 0;
+			match[k++] = '"';
+			for (const char *p = q; *p && k + 3 < sizeof match; p++) {
+				if (*p == '"')
+					match[k++] = '"';
+				match[k++] = *p;
+			}
+			match[k++] = '"';
+			match[k] = '\0';
+			strncat(where,
+				" AND i.item_id IN (SELECT rowid FROM disclosure_item_fts"
+				" WHERE disclosure_item_fts MATCH ?)",
+				sizeof where - strlen(where) - 1);
+		} else {
+			snprintf(match, sizeof match, "%%%s%%", q);
+			strncat(where, " AND i.title LIKE ?", sizeof where - strlen(where) - 1);
+		}
+		b[nb++] = (struct fz_bind){'t', 0, match};
+	}
+	char sql[1024];
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM disclosure_item i%s", where);
+	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	snprintf(sql, sizeof sql,
+		 "SELECT " ITEM_COLS " FROM disclosure_item i JOIN agency a ON a.agency_id = i.agency_id"
+		 "%s ORDER BY i.published_on DESC, i.item_id DESC LIMIT ? OFFSET ?",
+		 where);
+	b[nb++] = (struct fz_bind){'i', per_page, NULL};
+	b[nb++] = (struct fz_bind){'i', (int64_t)(page - 1) * per_page, NULL};
+	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	json_t *items = json_array();
+	while (fz_stmt_row(st))
+		json_array_append_new(items, item_row(st));
+	fz_stmt_done(st);
+	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
+			 page, "per_page", per_page);
+	return FZ_OK;
+}
+
+enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
+			       json_t **out, struct fz_err *err)
+{
+	char today[11];
+	fz_date_format(ctx->today, today);
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT " ITEM_COLS ", i.body FROM disclosure_item i"
+					 " JOIN agency a ON a.agency_id = i.agency_id"
+					 " WHERE i.item_id = ? AND (? = 0 OR i.published_on <= ?)",
+					 "iIt", item_id, public_only ? 1 : 0, today);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "该信息不存在或尚未公开");
+	}
+	json_t *o = item_row(st);
+	fz_json_set_str(o, "body", fz_col_text(st, 10));
+	fz_stmt_done(st);
+	*out = o;
+	return FZ_OK;
+}
