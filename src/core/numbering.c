@@ -1,6 +1,7 @@
 /* numbering.c - formatting and parsing official numbers (numbering.h). */
 #include "core/numbering.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,15 +25,24 @@ bool fz_number_parse(const char *s, int *year, long *serial)
 	if (!o)
 		return false;
 	o += strlen(OPEN);
+	/* Digits only: strtol alone would also take a sign or leading space. */
+	int y = 0;
+	for (int i = 0; i < 4; i++) {
+		if (o[i] < '0' || o[i] > '9')
+			return false;
+		y = y * 10 + (o[i] - '0');
+	}
+	if (y < 1900 || strncmp(o + 4, CLOSE, strlen(CLOSE)) != 0)
+		return false;
+	const char *p = o + 4 + strlen(CLOSE);
+	if (*p < '1' || *p > '9')
+		return false; /* no serial, a sign, or a leading zero (不编虚位) */
 	char *end;
-	long y = strtol(o, &end, 10);
-	if (end != o + 4 || strncmp(end, CLOSE, strlen(CLOSE)) != 0)
-		return false;
-	const char *p = end + strlen(CLOSE);
+	errno = 0;
 	long n = strtol(p, &end, 10);
-	if (end == p || n < 1 || *p == '0' || strcmp(end, "号") != 0)
+	if (errno || strcmp(end, "号") != 0)
 		return false;
-	*year = (int)y;
+	*year = y;
 	*serial = n;
 	return true;
 }

@@ -102,7 +102,8 @@ bool fz_phone_valid(const char *s)
 
 bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
 {
-	if (!s || !*s)
+	/* strtoll would skip leading white space and take a '+': neither is a whole integer. */
+	if (!s || !((*s >= '0' && *s <= '9') || *s == '-'))
 		return false;
 	char *end = NULL;
 	errno = 0;
@@ -131,6 +132,7 @@ void fz_tracking_from_bytes(const unsigned char bytes[12], char out[15])
 
 bool fz_tracking_normalize(const char *s, char out[15])
 {
+	char buf[15]; /* out is written only when the code is good */
 	size_t n = 0, k = 0;
 	for (; *s; s++) {
 		char c = *s;
@@ -141,12 +143,15 @@ bool fz_tracking_normalize(const char *s, char out[15])
 		if (!strchr(alphabet, c) || n == 12)
 			return false;
 		if (n == 4 || n == 8)
-			out[k++] = '-';
-		out[k++] = c;
+			buf[k++] = '-';
+		buf[k++] = c;
 		n++;
 	}
-	out[k] = '\0';
-	return n == 12;
+	if (n != 12)
+		return false;
+	buf[k] = '\0';
+	memcpy(out, buf, sizeof buf);
+	return true;
 }
 
 bool fz_str_ct_equal(const char *a, const char *b)

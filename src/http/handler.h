@@ -77,6 +77,12 @@ enum fz_code fz_req_json(struct fz_req *req, json_t **out, struct fz_err *err);
 void fz_resp_json(struct fz_resp *resp, int status, json_t *j);
 void fz_resp_error(struct fz_resp *resp, const struct fz_err *err);
 void fz_resp_text(struct fz_resp *resp, int status, const char *type, const char *text);
+/*
+ * A file download: takes ownership of data (malloc'd) and names it filename
+ * (UTF-8, sent per RFC 6266/5987 with an ASCII fallback).
+ */
+void fz_resp_file(struct fz_req *req, struct fz_resp *resp, const char *type, char *data,
+		  size_t len, const char *filename);
 /* Adds a header; name and value must outlive the response (arena or static). */
 void fz_resp_header(struct fz_resp *resp, const char *name, const char *value);
 

@@ -293,25 +293,15 @@ static void attachment_get(struct fz_req *req, struct fz_resp *resp)
 		fz_resp_error(resp, &err);
 		return;
 	}
-	resp->status = 200;
-	resp->content_type = fz_arena_strdup(req->ctx->arena, a.content_type);
-	resp->body = (char *)a.data;
-	resp->len = a.len;
-	/* RFC 6266 / 5987: the UTF-8 name percent-encoded, plus an ASCII fallback. */
-	char enc[800];
-	size_t k = 0;
-	for (const unsigned char *p = (const unsigned char *)a.filename; *p && k + 4 < sizeof enc; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '.' || *p == '-' || *p == '_')
-			enc[k++] = (char)*p;
-		else
-			k += (size_t)snprintf(enc + k, sizeof enc - k, "%%%02X", *p);
+	char *copy = malloc(a.len ? a.len : 1);
+	if (!copy) {
+		fz_err_set(&err, FZ_EINTERNAL, NULL, "内存不足");
+		fz_resp_error(resp, &err);
+		return;
 	}
-	enc[k] = '\0';
-	fz_resp_header(resp, "Content-Disposition",
-		       fz_arena_printf(req->ctx->arena,
-				       "attachment; filename=\"attachment\"; filename*=UTF-8''%s", enc));
-	fz_resp_header(resp, "Cache-Control", "private, no-store");
+	memcpy(copy, a.data, a.len);
+	fz_resp_file(req, resp, fz_arena_strdup(req->ctx->arena, a.content_type), copy, a.len,
+		     fz_arena_strdup(req->ctx->arena, a.filename));
 }
 
 /* ---- supervision, dashboard ----------------------------------------------------- */

@@ -151,6 +151,32 @@ void fz_resp_text(struct fz_resp *resp, int status, const char *type, const char
 	resp->free_body = false;
 }
 
+void fz_resp_file(struct fz_req *req, struct fz_resp *resp, const char *type, char *data,
+		  size_t len, const char *filename)
+{
+	resp->status = 200;
+	resp->content_type = type;
+	resp->body = data;
+	resp->len = len;
+	resp->free_body = true;
+	char enc[800];
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)filename; *p && k + 4 < sizeof enc; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-' || *p == '_')
+			enc[k++] = (char)*p;
+		else
+			k += (size_t)snprintf(enc + k, sizeof enc - k, "%%%02X", *p);
+	}
+	enc[k] = '\0';
+	const char *dot = strrchr(filename, '.');
+	fz_resp_header(resp, "Content-Disposition",
+		       fz_arena_printf(req->ctx->arena,
+				       "attachment; filename=\"download%s\"; filename*=UTF-8''%s",
+				       dot && strlen(dot) < 8 ? dot : "", enc));
+	fz_resp_header(resp, "Cache-Control", "private, no-store");
+}
+
 void fz_resp_header(struct fz_resp *resp, const char *name, const char *value)
 {
 	if (resp->nheaders < FZ_MAX_RESP_HEADERS) {

@@ -157,7 +157,7 @@ static enum fz_code save_clock(struct fz_ctx *ctx, const struct clock_rec *r, st
 		"UPDATE case_clock SET days = ?, extended_days = ?, trigger_date = ?, state = ?,"
 		" due_date = ?, left_when_paused = ?, pauses = ?, stopped_on = ?, extensions = ?"
 		" WHERE clock_id = ?",
-		"IIttt" "ItIIi", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
+		"IIttt" "IttIi", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
 		r->left, pauses, r->stopped_on != FZ_OPEN ? stop : NULL, r->extensions, r->clock_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }

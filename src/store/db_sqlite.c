@@ -155,6 +155,12 @@ struct fz_stmt *fz_db_query(struct fz_db *db, struct fz_err *err, const char *sq
 	struct fz_stmt *s = cached(db, sql, err);
 	if (!s)
 		return NULL;
+	/* A format that does not match the statement is a programmer error: stop at once. */
+	if ((int)strlen(fmt ? fmt : "") != sqlite3_bind_parameter_count(s->st)) {
+		fprintf(stderr, "fazhi: bind format \"%s\" does not match %d parameters in: %s\n",
+			fmt ? fmt : "", sqlite3_bind_parameter_count(s->st), sql);
+		abort();
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	int idx = 1;

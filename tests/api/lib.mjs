@@ -255,10 +255,10 @@ export class Client {
     return { ...r.json, case_id: caseId }
   }
 
-  /** case_id of the case with this number, looked up by the legal office. */
+  /** case_id of a recent letter with this number, looked up by the legal office (newest first). */
   async caseIdByNumber (number) {
     const s = await this.login('legal')
-    const r = await this.get(`/api/cases?q=${encodeURIComponent(number)}&per_page=100`, { session: s })
+    const r = await this.get('/api/cases?type=mailbox&sort=-number&per_page=100', { session: s })
     assert.equal(r.status, 200, r.text)
     const hit = r.json.items.find((c) => c.number === number)
     assert.ok(hit, `case ${number} not found in the list`)

@@ -347,6 +347,104 @@ static void report_publish(struct fz_req *req, struct fz_resp *resp)
 	report_write(req, resp, true);
 }
 
+static const char DOCX[] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+static const char XLSX[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+static void send_file(struct fz_req *req, struct fz_resp *resp, enum fz_code rc,
+		      const struct fz_err *err, const char *type, char *data, size_t len,
+		      const char *filename)
+{
+	if (rc)
+		fz_resp_error(resp, err);
+	else
+		fz_resp_file(req, resp, type, data, len, fz_arena_strdup(req->ctx->arena, filename));
+}
+
+static void reply_docx(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t id;
+	struct fz_case_row c;
+	char *data = NULL, name[160];
+	size_t len = 0;
+	enum fz_code rc = fz_req_id(req, 0, &id) ? fz_case_load(req->ctx, id, false, &c, &err)
+						 : fz_err_set(&err, FZ_ENOT_FOUND, "id", NULL);
+	if (!rc && strcmp(c.type->name, "disclosure") != 0)
+		rc = fz_err_set(&err, FZ_ENOT_FOUND, "id", "该案件不是政府信息公开申请");
+	if (!rc)
+		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, &err);
+	send_file(req, resp, rc, &err, DOCX, data, len, name);
+}
+
+static void public_reply_docx(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	char code[15], *data = NULL, name[160];
+	size_t len = 0;
+	int64_t id = 0;
+	enum fz_code rc = FZ_OK;
+	if (!fz_tracking_normalize(req->params[0], code)) {
+		rc = fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
+	} else {
+		struct fz_stmt *st = fz_db_query(
+			req->ctx->db, &err,
+			"SELECT case_id FROM case_record WHERE tracking_code = ? AND case_type = 'disclosure'"
+			" AND state = 'replied'",
+			"t", code);
+		if (st && fz_stmt_row(st))
+			id = fz_col_int(st, 0);
+		fz_stmt_done(st);
+		if (!id)
+			rc = fz_err_set(&err, FZ_ENOT_FOUND, "code", "没有找到已答复的申请，请核对查询码");
+	}
+	if (!rc)
+		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, &err);
+	send_file(req, resp, rc, &err, DOCX, data, len, name);
+}
+
+static void report_file(struct fz_req *req, struct fz_resp *resp, bool excel)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t year, agency;
+	char *data = NULL, name[200];
+	size_t len = 0;
+	enum fz_code rc = report_scope(req, &year, &agency, &err) ? FZ_OK : err.code;
+	if (!rc)
+		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, &data, &len, name,
+						 sizeof name, &err)
+			   : fz_disc_report_docx(req->ctx, (int)year, agency, &data, &len, name,
+						 sizeof name, &err);
+	send_file(req, resp, rc, &err, excel ? XLSX : DOCX, data, len, name);
+}
+
+static void report_docx(struct fz_req *req, struct fz_resp *resp)
+{
+	report_file(req, resp, false);
+}
+
+static void report_xlsx(struct fz_req *req, struct fz_resp *resp)
+{
+	report_file(req, resp, true);
+}
+
+static void stats(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int y, m, d;
+	fz_date_to_ymd(req->ctx->today, &y, &m, &d);
+	int64_t year = y;
+	json_t *out;
+	if (!int_arg(req, "year", 2000, 2100, &year, "年份", &err) ||
+	    fz_disc_stats_json(req->ctx, (int)year, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
 static void meta(struct fz_req *req, struct fz_resp *resp)
 {
 	(void)req;
@@ -386,5 +484,11 @@ const struct fz_route fz_disc_routes[] = {
 	{"GET", "/api/disclosure/report", report_get, 0, "政府信息公开工作年度报告（表二、表三、表四及文字部分）", "政府信息公开"},
 	{"PUT", "/api/disclosure/report", report_put, 0, "保存年度报告文字部分", "政府信息公开"},
 	{"POST", "/api/disclosure/report/publish", report_publish, 0, "发布年度报告（表三须平衡）", "政府信息公开"},
+	{"GET", "/api/disclosure/report.docx", report_docx, 0, "导出年度报告（Word，规定格式）", "政府信息公开"},
+	{"GET", "/api/disclosure/report.xlsx", report_xlsx, 0, "导出年度报告表格（Excel）", "政府信息公开"},
+	{"GET", "/api/disclosure/stats", stats, 0, "年度统计：按单位、申请方式、申请人类型、答复类型；按期答复率、平均答复用时", "政府信息公开"},
+	{"GET", "/api/cases/{id}/documents/reply.docx", reply_docx, 0, "生成答复告知书（Word）", "政府信息公开"},
+	{"GET", "/api/public/disclosure/track/{code}/reply.docx", public_reply_docx, FZ_R_PUBLIC | FZ_R_RATELIMIT,
+	 "申请人凭查询码下载答复告知书（Word）", "政府信息公开"},
 	{NULL, NULL, NULL, 0, NULL, NULL},
 };

@@ -60,4 +60,13 @@ enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id
 
 enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err);
 
+/* Documents and statistics (disclosure_docs.c). Files are malloc'd, owned by the caller. */
+enum fz_code fz_disc_reply_docx(struct fz_ctx *ctx, int64_t case_id, char **out, size_t *len,
+				char *filename, size_t fsize, struct fz_err *err);
+enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				 size_t *len, char *filename, size_t fsize, struct fz_err *err);
+enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				 size_t *len, char *filename, size_t fsize, struct fz_err *err);
+enum fz_code fz_disc_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err);
+
 #endif

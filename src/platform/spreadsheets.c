@@ -1,0 +1,79 @@
+/* spreadsheets.c - .xlsx through libxlsxwriter and a temporary file (spreadsheets.h). */
+#include "platform/spreadsheets.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "core/text.h"
+#include "platform/calendar_store.h"
+
+enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, size_t *len,
+			   struct fz_err *err)
+{
+	char path[] = "/tmp/fazhi-xlsx-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return fz_err_set(err, FZ_EIO, NULL, "无法创建临时文件：%s", strerror(errno));
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		unlink(path);
+		return fz_err_set(err, FZ_EIO, NULL, "生成 Excel 文件失败");
+	}
+	lxw_format *head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_align(head, LXW_ALIGN_CENTER);
+	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(head);
+	format_set_border(head, LXW_BORDER_THIN);
+	format_set_bg_color(head, 0xDCE6F1);
+	lxw_format *cell = workbook_add_format(wb);
+	format_set_border(cell, LXW_BORDER_THIN);
+	format_set_text_wrap(cell);
+	format_set_align(cell, LXW_ALIGN_VERTICAL_CENTER);
+	lxw_format *title = workbook_add_format(wb);
+	format_set_bold(title);
+	format_set_font_size(title, 14);
+	format_set_align(title, LXW_ALIGN_CENTER);
+	for (size_t s = 0; s < n; s++) {
+		const struct fz_sheet *sh = &sheets[s];
+		lxw_worksheet *ws = workbook_add_worksheet(wb, sh->name);
+		if (!ws)
+			continue;
+		int r0 = 0;
+		if (sh->title) {
+			worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(sh->cols - 1), sh->title, title);
+			worksheet_set_row(ws, 0, 28, NULL);
+			r0 = 2;
+		}
+		for (int c = 0; c < sh->cols; c++)
+			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+					     sh->widths ? sh->widths[c] : 14, NULL);
+		for (int r = 0; r < sh->rows; r++)
+			for (int c = 0; c < sh->cols; c++) {
+				const char *v = sh->cells[r * sh->cols + c];
+				lxw_format *f = r < sh->header_rows ? head : cell;
+				int64_t num;
+				if (!v)
+					worksheet_write_blank(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, f);
+				else if (r >= sh->header_rows && fz_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &num))
+					worksheet_write_number(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c,
+							       (double)num, f);
+				else
+					worksheet_write_string(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, v, f);
+			}
+		if (sh->header_rows)
+			worksheet_freeze_panes(ws, (lxw_row_t)(r0 + sh->header_rows), 1);
+	}
+	lxw_error e = workbook_close(wb);
+	enum fz_code rc = FZ_OK;
+	if (e != LXW_NO_ERROR)
+		rc = fz_err_set(err, FZ_EIO, NULL, "生成 Excel 文件失败：%s", lxw_strerror(e));
+	else
+		rc = fz_read_file(path, 64u << 20, out, len, err);
+	unlink(path);
+	return rc;
+}
