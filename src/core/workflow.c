@@ -122,6 +122,16 @@ enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err)
 			if (strcmp(s->name, u->name) == 0)
 				return fz_err_set(err, FZ_EINTERNAL, s->name, "%s: 状态 %s 重复",
 						  t->name, s->name);
+	for (const struct fz_clock_def *c = t->clocks; c && c->name; c++)
+		if (c->step && !fz_flow_state(t, c->step))
+			return fz_err_set(err, FZ_EINTERNAL, c->name, "%s: 时限 %s 所属步骤 %s 未声明",
+					  t->name, c->name, c->step);
+	/* The engine looks the clock of each effect up and uses it: it must exist. */
+	for (int i = 0; i < FZ_MAX_EFFECTS && t->on_create[i].op; i++)
+		if (!fz_flow_clock(t, t->on_create[i].clock))
+			return fz_err_set(err, FZ_EINTERNAL, "on_create", "%s.on_create: 时限 %s 未声明",
+					  t->name,
+					  t->on_create[i].clock ? t->on_create[i].clock : "(null)");
 	for (const struct fz_transition *tr = t->transitions; tr->name; tr++) {
 		for (const struct fz_transition *u = tr + 1; u->name; u++)
 			if (strcmp(tr->name, u->name) == 0)

@@ -32,6 +32,8 @@ static int hexval(char c)
 
 bool fz_url_decode(const char *src, size_t len, char *dst, size_t size)
 {
+	if (size == 0)
+		return false; /* no room even for the NUL */
 	size_t k = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = src[i];

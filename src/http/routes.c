@@ -251,8 +251,23 @@ static void case_action(struct fz_req *req, struct fz_resp *resp)
 	if (!rc)
 		rc = fz_case_act(req->ctx, id, req->params[1], body, &err);
 	json_decref(body);
-	if (!rc)
+	if (rc) {
+		reply(resp, rc, &err, NULL, 200);
+		return;
+	}
+	rc = fz_case_detail(req->ctx, id, &out, &err);
+	/* The action moved the case out of the actor's agency (a letter returned for
+	 * reassignment): it is done, so show its result once rather than a 404. */
+	struct fz_case_row moved;
+	if (rc == FZ_ENOT_FOUND && req->ctx->user &&
+	    fz_case_load(req->ctx, id, true, &moved, &err) == FZ_OK) {
+		const struct fz_user *actor = req->ctx->user;
+		struct fz_user as = *actor;
+		as.agency_id = moved.agency_id;
+		req->ctx->user = &as;
 		rc = fz_case_detail(req->ctx, id, &out, &err);
+		req->ctx->user = actor;
+	}
 	reply(resp, rc, &err, out, 200);
 }
 

@@ -65,6 +65,9 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 				else
 					worksheet_write_string(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, v, f);
 			}
+		worksheet_set_landscape(ws);
+		worksheet_set_paper(ws, 9); /* A4 */
+		worksheet_fit_to_pages(ws, 1, 0);
 		if (sh->header_rows)
 			worksheet_freeze_panes(ws, (lxw_row_t)(r0 + sh->header_rows), 1);
 	}

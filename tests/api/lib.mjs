@@ -155,13 +155,16 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
 /**
  * One server for the whole test file: before() starts it, after() stops it and fails the file
  * if the server misbehaved. Returns a client whose fields are filled in by before().
+ * setup(client), if given, runs in the same hook once the server is up: use it instead of a
+ * second top-level before(), because Node 20 runs top-level before() hooks concurrently.
  */
-export function useServer (opts = {}) {
+export function useServer ({ setup, ...opts } = {}) {
   const client = new Client()
   before(async () => {
     client.server = await startServer(opts)
     client.url = client.server.url
     client.db = client.server.db
+    if (setup) await setup(client)
   })
   after(async () => {
     if (client.server) await client.server.stop()

@@ -187,7 +187,7 @@ enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id
 		struct grid g = strcmp(table, "table3") == 0   ? table3_grid(ctx, t)
 				: strcmp(table, "table4") == 0 ? table4_grid(ctx, t)
 							       : table2_grid(ctx, t);
-		int w3[8] = {10, 3, 3, 3, 3, 3, 3, 3};
+		int w3[8] = {17, 3, 3, 3, 3, 3, 3, 3};
 		fz_docx_table(doc, g.rows, g.cols, g.cells, strcmp(table, "table3") == 0 ? 1 : 0,
 			      strcmp(table, "table3") == 0 ? w3 : NULL);
 		if (fz_json_str(t, "note"))

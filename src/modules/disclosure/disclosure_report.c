@@ -141,17 +141,22 @@ static json_t *table4_json(void)
 enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				 struct fz_err *err)
 {
-	char agency_name[128] = "全县";
-	if (agency_id) {
-		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT name FROM agency WHERE agency_id = ?",
-						 "i", agency_id);
+	/* The county-wide report is the county government's (e.g. 青山县人民政府). */
+	char agency_name[128] = "本县人民政府";
+	{
+		struct fz_stmt *st = agency_id
+			? fz_db_query(ctx->db, err, "SELECT name FROM agency WHERE agency_id = ?", "i",
+				      agency_id)
+			: fz_db_query(ctx->db, err,
+				      "SELECT name FROM agency WHERE kind = 'county' ORDER BY agency_id LIMIT 1",
+				      NULL);
 		if (!st)
 			return err->code;
 		bool found = fz_stmt_row(st);
 		if (found)
 			snprintf(agency_name, sizeof agency_name, "%s", fz_col_text(st, 0));
 		fz_stmt_done(st);
-		if (!found)
+		if (!found && agency_id)
 			return fz_err_set(err, FZ_EBAD_VALUE, "agency", "单位 %lld 不存在", (long long)agency_id);
 	}
 	struct fz_disc_table3 t;
