@@ -31,6 +31,7 @@
 #include "http/static.h"
 #include "platform/accounts.h"
 #include "platform/calendar_store.h"
+#include "modules/registry.h"
 #include "platform/supervision.h"
 
 #define JSON_LIMIT (256 * 1024)
@@ -552,6 +553,10 @@ int fz_server_run(const struct fz_server_opts *o)
 	calendar_signature(db, g_cal_sig, sizeof g_cal_sig);
 	fz_db_close(db);
 
+	if (fz_modules_validate(&err) != FZ_OK) {
+		fprintf(stderr, "fazhi: 流程声明有误：%s\n", err.message);
+		return 1;
+	}
 	fz_router_init(&router);
 	if (!fz_routes_build(&router)) {
 		fprintf(stderr, "fazhi: 路由表已满\n");

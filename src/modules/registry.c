@@ -12,6 +12,23 @@ const struct fz_module *const fz_modules[] = {
 };
 const size_t fz_modules_count = sizeof fz_modules / sizeof fz_modules[0];
 
+enum fz_code fz_modules_validate(struct fz_err *err)
+{
+	for (size_t i = 0; i < fz_modules_count; i++) {
+		const struct fz_case_type *t = fz_modules[i]->case_type;
+		if (!t)
+			continue;
+		enum fz_code rc = fz_flow_validate(t, err);
+		if (rc)
+			return rc;
+		for (size_t j = 0; j < i; j++)
+			if (fz_modules[j]->case_type && strcmp(fz_modules[j]->case_type->name, t->name) == 0)
+				return fz_err_set(err, FZ_EINTERNAL, t->name, "案件类型 %s 重复注册",
+						  t->name);
+	}
+	return FZ_OK;
+}
+
 const struct fz_module *fz_module_for_type(const char *case_type)
 {
 	for (size_t i = 0; i < fz_modules_count; i++) {

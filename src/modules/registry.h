@@ -58,4 +58,11 @@ extern const size_t fz_modules_count;
 
 const struct fz_module *fz_module_for_type(const char *case_type);
 
+/*
+ * Checks every module's case-type declaration (fz_flow_validate) and that
+ * case-type names are unique. The server refuses to start on a bad
+ * declaration rather than fail at the first case that uses it.
+ */
+enum fz_code fz_modules_validate(struct fz_err *err);
+
 #endif

@@ -123,12 +123,13 @@ enum fz_code fz_audit_append(struct fz_ctx *ctx, const struct fz_event *ev, int6
 	return FZ_OK;
 }
 
+/* NULL for SQL NULL and for text too long for buf: a cut copy could hide appended bytes. */
 static const char *dup_text(struct fz_stmt *st, int col, char *buf, size_t size)
 {
 	const char *t = fz_col_text(st, col);
-	if (!t)
+	if (!t || strlen(t) >= size)
 		return NULL;
-	snprintf(buf, size, "%s", t);
+	memcpy(buf, t, strlen(t) + 1);
 	return buf;
 }
 
@@ -167,9 +168,10 @@ enum fz_code fz_audit_verify(struct fz_db *db, struct fz_audit_report *rep, stru
 			.after = fz_col_text(st, 13),
 			.prev_hash = dup_text(st, 14, prevbuf, sizeof prevbuf),
 		};
-		dup_text(st, 15, stored, sizeof stored);
+		const char *stored_hash = dup_text(st, 15, stored, sizeof stored);
 		if (f.event_id != expect_id) {
-			rep->bad_event_id = f.event_id;
+			/* The first missing position, as when the newest events are removed. */
+			rep->bad_event_id = expect_id;
 			snprintf(rep->why, sizeof rep->why, "事件编号不连续：应为 %" PRId64 "，实为 %" PRId64
 				 "（有事件被删除或重排）", expect_id, f.event_id);
 			break;
@@ -183,7 +185,7 @@ enum fz_code fz_audit_verify(struct fz_db *db, struct fz_audit_report *rep, stru
 		}
 		char computed[HASH_HEX];
 		hash_event(&f, computed);
-		if (strcmp(computed, stored) != 0) {
+		if (!stored_hash || strcmp(computed, stored_hash) != 0) {
 			rep->bad_event_id = f.event_id;
 			snprintf(rep->why, sizeof rep->why, "事件 %" PRId64 " 的内容与其哈希不符（内容被改动）",
 				 f.event_id);

@@ -452,9 +452,12 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	if (rc)
 		return rc;
 	out->case_id = fz_db_last_id(ctx->db);
+	/* The number goes into the searched text too: staff search by it (“编号、标题、内容”). */
 	struct fz_stmt *st = fz_db_query(ctx->db, err,
 					 "INSERT INTO case_fts(rowid, title, body) VALUES (?, ?, ?)",
-					 "itt", out->case_id, n->title, n->body ? n->body : "");
+					 "itt", out->case_id, n->title,
+					 fz_arena_printf(ctx->arena, "%s\n%s", out->number,
+							 n->body ? n->body : ""));
 	if (!st || (rc = fz_stmt_exec(st, err)))
 		return err->code;
 	if ((rc = run_effects(ctx, out, NULL, m->case_type->on_create, n->received_on, NULL, err)))
@@ -524,6 +527,10 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 	if ((rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err)))
 		goto fail;
 	json_t *ver = json_object_get(body, "version");
+	if (ver && !json_is_null(ver) && !json_is_integer(ver)) {
+		rc = fz_err_set(err, FZ_EBAD_TYPE, "version", "版本号 version 应为整数");
+		goto fail;
+	}
 	if (!json_is_integer(ver)) {
 		rc = fz_err_set(err, FZ_EMISSING_FIELD, "version",
 				"缺少版本号 version（用于防止覆盖他人的修改）");

@@ -1,7 +1,7 @@
 // Logging in and out, the session cookie, login throttling and CSRF protection.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useServer, assertError, cookiePair, snapshot, assertUnchanged, DEMO_PASSWORD } from './lib.mjs'
+import { useServer, startServer, Client, mkTemp, assertError, cookiePair, snapshot, assertUnchanged, DEMO_PASSWORD } from './lib.mjs'
 
 const c = useServer()
 
@@ -119,4 +119,19 @@ test('staff endpoints without a session are 401, not data', async () => {
   }
   const r = await c.post('/api/cases/1/actions/assign', { version: 1, agency_id: 19 })
   assertError(r, 401, 'UNAUTHENTICATED')
+})
+
+test('a session lasts 12 hours: the next day the cookie is refused', async () => {
+  const s = await c.login('jyj.clerk', DEMO_PASSWORD)
+  // Two more servers on the same database, one still on the day of login, one on the next day.
+  for (const [today, status] of [['2026-11-23', 200], ['2026-11-24', 401]]) {
+    const other = await startServer({ db: c.db, dir: mkTemp(), env: { FAZHI_TODAY: today } })
+    try {
+      const r = await new Client(other).get('/api/session', { session: s })
+      assert.equal(r.status, status, `${today}: ${r.text}`)
+      if (status === 401) assert.match(assertError(r, 401, 'UNAUTHENTICATED').message, /登录已过期/)
+    } finally {
+      await other.stop()
+    }
+  }
 })

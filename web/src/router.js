@@ -16,6 +16,18 @@ const routes = [
       { path: 'track', name: 'portal-track', component: () => import('./views/portal/Track.vue'), meta: { title: '查询办理进度' } },
       { path: 'track/:code', name: 'portal-track-code', component: () => import('./views/portal/Track.vue'), meta: { title: '查询办理进度' } },
       { path: 'replies', name: 'portal-replies', component: () => import('./views/portal/Replies.vue'), meta: { title: '公开答复' } },
+      {
+        path: 'disclosure',
+        component: () => import('./views/portal/disclosure/Section.vue'),
+        meta: { section: 'disclosure' },
+        children: [
+          { path: '', name: 'disclosure-catalogue', component: () => import('./views/portal/disclosure/Catalogue.vue'), meta: { title: '主动公开目录' } },
+          { path: 'items/:id', name: 'disclosure-item', component: () => import('./views/portal/disclosure/Item.vue'), meta: { title: '政府信息' } },
+          { path: 'apply', name: 'disclosure-apply', component: () => import('./views/portal/disclosure/Apply.vue'), meta: { title: '依申请公开' } },
+          { path: 'track', name: 'disclosure-track', component: () => import('./views/portal/disclosure/Track.vue'), meta: { title: '申请办理查询' } },
+          { path: 'track/:code', name: 'disclosure-track-code', component: () => import('./views/portal/disclosure/Track.vue'), meta: { title: '申请办理查询' } },
+        ],
+      },
     ],
   },
   { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
@@ -29,6 +41,10 @@ const routes = [
       { path: 'cases/:id', name: 'case-detail', component: () => import('./views/app/CaseDetail.vue'), meta: { title: '案件详情', crumbs: [{ title: '案件办理', to: '/app/cases' }] } },
       { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
       { path: 'mailbox/stats', name: 'mailbox-stats', component: () => import('./views/app/MailboxStats.vue'), meta: { title: '县长信箱统计', crumbs: [{ title: '县长信箱' }] } },
+      { path: 'disclosure/register', name: 'disclosure-register', component: () => import('./views/app/disclosure/Register.vue'), meta: { title: '登记申请', crumbs: [{ title: '政府信息公开' }] } },
+      { path: 'disclosure/items', name: 'disclosure-items', component: () => import('./views/app/disclosure/Items.vue'), meta: { title: '主动公开', crumbs: [{ title: '政府信息公开' }] } },
+      { path: 'disclosure/report', name: 'disclosure-report', component: () => import('./views/app/disclosure/Report.vue'), meta: { title: '年度报告', crumbs: [{ title: '政府信息公开' }] } },
+      { path: 'disclosure/stats', name: 'disclosure-stats', component: () => import('./views/app/disclosure/Stats.vue'), meta: { title: '政府信息公开统计', crumbs: [{ title: '政府信息公开' }] } },
       { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
     ],
   },
@@ -68,7 +84,8 @@ router.beforeEach(async (to) => {
 
 router.afterEach((to) => {
   const staff = to.path.startsWith('/app')
-  const site = staff ? '青山县依法行政综合管理平台' : '青山县人民政府 · 县长信箱'
+  const disclosure = to.matched.some((r) => r.meta.section === 'disclosure')
+  const site = staff ? '青山县依法行政综合管理平台' : disclosure ? '青山县人民政府 · 政府信息公开' : '青山县人民政府 · 县长信箱'
   document.title = to.meta.title ? `${to.meta.title} - ${site}` : site
 })
 

@@ -132,7 +132,11 @@ static void staff_register(struct fz_req *req, struct fz_resp *resp)
 	if (fz_disc_receipt_day(r.channel, &d, &r.received_on, &err))
 		goto fail;
 	if (r.received_on > req->ctx->today) {
-		fz_err_set(&err, FZ_EBAD_DATE, "submitted_on", "收到申请的日期不能晚于今天");
+		/* Name the date that set the receipt day (第31条), as fz_disc_receipt_day does. */
+		const char *field = strcmp(r.channel, "in_person") == 0	    ? "submitted_on"
+				    : strcmp(r.channel, "post_signed") == 0 ? "signed_on"
+									    : "confirmed_on";
+		fz_err_set(&err, FZ_EBAD_DATE, field, "收到申请的日期不能晚于今天");
 		goto fail;
 	}
 	r.submitted_on = d.submitted_on;

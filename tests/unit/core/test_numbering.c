@@ -85,8 +85,8 @@ static void format_truncation(void **state)
 		}
 		for (size_t k = size; k < sizeof out; k++)
 			if (out[k] != 'x') {
-				print_message("FAIL [size %zu] byte %zu written outside the buffer\n",
-					      size, k);
+				print_message("FAIL [size %zu] byte %zu written outside\n", size,
+					      k);
 				fail();
 			}
 	}
@@ -158,8 +158,8 @@ static void parse_table(void **state)
 		int year = -1;
 		long serial = -1;
 		bool ok = fz_number_parse(r->in, &year, &serial);
-		bool good = ok == r->ok &&
-			    (ok ? year == r->year && serial == r->serial : year == -1 && serial == -1);
+		bool good = ok == r->ok && (ok ? year == r->year && serial == r->serial
+					       : year == -1 && serial == -1);
 		if (!good) {
 			print_message("FAIL [%s] parse(\"%s\") = %d %d/%ld, want %d %d/%ld%s\n",
 				      r->name, r->in, ok, year, serial, r->ok, r->year, r->serial,
@@ -191,9 +191,10 @@ static void format_parse_round_trip(void **state)
 		char out[128];
 		int year = 0;
 		long serial = 0;
-		bool ok = fz_number_format(out, sizeof out, r->agency, r->type, r->year, r->serial) &&
-			  fz_number_parse(out, &year, &serial) && year == r->year &&
-			  serial == r->serial;
+		bool ok =
+			fz_number_format(out, sizeof out, r->agency, r->type, r->year, r->serial) &&
+			fz_number_parse(out, &year, &serial) && year == r->year &&
+			serial == r->serial;
 		if (!ok) {
 			print_message("FAIL [%s%s %d %ld] round trip via \"%s\" gave %d/%ld\n",
 				      r->agency, r->type, r->year, r->serial, out, year, serial);

@@ -315,7 +315,8 @@ static void parse_int_table(void **state)
 		{"exponent", "1e3", 0, 10000, false, 0},
 		{"decimal point", "1.0", 0, 100, false, 0},
 		{"full-width digits", "１２", 0, 100, false, 0},
-		{"percent-decoded id with a space (/api/cases/%2012)", " 12", 1, INT64_MAX, false, 0},
+		{"percent-decoded id with a space (/api/cases/%2012)", " 12", 1, INT64_MAX, false,
+		 0},
 	};
 	int failures = 0;
 	for (size_t i = 0; i < NROWS(rows); i++) {
@@ -453,7 +454,8 @@ static void tracking_from_bytes_round_trip(void **state)
 			  strcmp(back2, code) == 0 && fz_tracking_normalize(bare, back3) &&
 			  strcmp(back3, code) == 0;
 		if (!ok) {
-			print_message("FAIL [generated #%d] %s (lower %s, bare %s) does not round-trip\n",
+			print_message("FAIL [generated #%d] %s (lower %s, bare %s) does not "
+				      "round-trip\n",
 				      n, code, lower, bare);
 			if (++failures > 5)
 				break;

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "core/workflow.h"
+#include "modules/registry.h"
 
 #define NROWS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -59,7 +60,8 @@ static const struct fz_transition base_transitions[] = {
 	 .from = {"review"},
 	 .to = "done",
 	 .roles = FZ_ROLE_LEGAL_HEAD,
-	 .effects = {{.op = FZ_CLK_STOP, .clock = "decide"}, {.op = FZ_CLK_STOP, .clock = "review"}}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "decide"},
+		     {.op = FZ_CLK_STOP, .clock = "review"}}},
 	{.name = "extend",
 	 .label = "延长期限",
 	 .from = {"review"},
@@ -188,7 +190,8 @@ static void flow_check_table(void **state)
 			ok = ok && err.code == code && r->message &&
 			     strcmp(err.message, r->message) == 0;
 		if (!ok) {
-			print_message("FAIL [%s] check(%s in %s as %s) = %s \"%s\", want %s \"%s\"\n",
+			print_message("FAIL [%s] check(%s in %s as %s) = %s \"%s\", "
+				      "want %s \"%s\"\n",
 				      r->name, r->transition, r->state, fz_role_name(r->role),
 				      fz_code_name(code), err.message, fz_code_name(r->code),
 				      r->message ? r->message : "");
@@ -246,7 +249,8 @@ static void flow_available_table(void **state)
 		for (size_t k = n; k < 8; k++)
 			ok = ok && out[k] == NULL; /* nothing written past what it returns */
 		if (!ok) {
-			print_message("FAIL [%s] available(%s, %s, max %zu) = %zu \"%s\", want \"%s\"\n",
+			print_message("FAIL [%s] available(%s, %s, max %zu) = %zu \"%s\", "
+				      "want \"%s\"\n",
 				      r->name, r->state, fz_role_name(r->role), r->max, n, got,
 				      r->want);
 			failures++;
@@ -296,7 +300,8 @@ static void role_names_round_trip(void **state)
 					      "admin ", " admin", "legal-staff", "系统管理员"};
 	for (size_t i = 0; i < NROWS(unknown); i++)
 		if (fz_role_parse(unknown[i]) != 0) {
-			print_message("FAIL [unknown name] fz_role_parse(\"%s\") != 0\n", unknown[i]);
+			print_message("FAIL [unknown name] fz_role_parse(\"%s\") != 0\n",
+				      unknown[i]);
 			failures++;
 		}
 	assert_int_equal(fz_role_parse(NULL), 0);
@@ -338,7 +343,10 @@ static void m_from_unknown(struct decl *d) { d->trs[APPROVE].from[0] = "reviewin
 static void m_second_from_unknown(struct decl *d) { d->trs[WITHDRAW].from[1] = "pending"; }
 static void m_no_from(struct decl *d) { d->trs[APPROVE].from[0] = NULL; }
 static void m_to_unknown(struct decl *d) { d->trs[APPROVE].to = "approved"; }
-static void m_effect_undeclared_clock(struct decl *d) { d->trs[APPROVE].effects[1].clock = "reply"; }
+static void m_effect_undeclared_clock(struct decl *d)
+{
+	d->trs[APPROVE].effects[1].clock = "reply";
+}
 static void m_effect_null_clock(struct decl *d) { d->trs[APPROVE].effects[0].clock = NULL; }
 static void m_extend_no_arg(struct decl *d) { d->trs[EXTEND].effects[0].arg = NULL; }
 static void m_extend_text_input(struct decl *d) { d->trs[EXTEND].effects[0].arg = "reason"; }
@@ -446,6 +454,20 @@ static void mailbox_declaration_is_valid(void **state)
 	assert_false(fz_flow_state(&fz_mailbox_type, fz_mailbox_type.initial_state)->final);
 }
 
+/* Every registered module's declaration, as the server checks it at start-up. */
+static void all_module_declarations_are_valid(void **state)
+{
+	(void)state;
+	struct fz_err err;
+	fz_err_clear(&err);
+	if (fz_modules_validate(&err) != FZ_OK)
+		fail_msg("module declaration invalid: %s (%s)", err.message, err.field);
+	size_t types = 0;
+	for (size_t i = 0; i < fz_modules_count; i++)
+		types += fz_modules[i]->case_type != NULL;
+	assert_true(types >= 2); /* mailbox and disclosure at least */
+}
+
 static void mailbox_permissions_table(void **state)
 {
 	(void)state;
@@ -486,7 +508,8 @@ static void mailbox_permissions_table(void **state)
 		bool ok = code == r->code &&
 			  (code == FZ_OK || (r->message && strcmp(err.message, r->message) == 0));
 		if (!ok) {
-			print_message("FAIL [mailbox: %s] %s in %s as %s = %s \"%s\", want %s \"%s\"\n",
+			print_message("FAIL [mailbox: %s] %s in %s as %s = %s \"%s\", "
+				      "want %s \"%s\"\n",
 				      r->name, r->transition, r->state, fz_role_name(r->role),
 				      fz_code_name(code), err.message, fz_code_name(r->code),
 				      r->message ? r->message : "");
@@ -539,6 +562,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(role_names_round_trip),
 		cmocka_unit_test(flow_validate_table),
 		cmocka_unit_test(mailbox_declaration_is_valid),
+		cmocka_unit_test(all_module_declarations_are_valid),
 		cmocka_unit_test(mailbox_permissions_table),
 		cmocka_unit_test(mailbox_nobody_acts_on_final_letters),
 	};

@@ -157,8 +157,8 @@ static void match_table(void **state)
 		{"literal with a suffix", "GET", "/api/casesx", FZ_MATCH_NONE, 0, 0, {NULL}, NULL},
 		{"case of a literal", "GET", "/API/cases", FZ_MATCH_NONE, 0, 0, {NULL}, NULL},
 		{"no leading slash", "GET", "api/cases", FZ_MATCH_NONE, 0, 0, {NULL}, NULL},
-		{"encoded slash does not split segments", "GET", "/api%2Fcases", FZ_MATCH_NONE, 0, 0,
-		 {NULL}, NULL},
+		{"encoded slash does not split segments", "GET", "/api%2Fcases", FZ_MATCH_NONE, 0,
+		 0, {NULL}, NULL},
 
 		{"bad escape %ZZ", "GET", "/api/cases/%ZZ", FZ_MATCH_BAD_PARAM, 0, 0, {NULL}, NULL},
 		{"bad escape %G1", "GET", "/api/cases/%G1", FZ_MATCH_BAD_PARAM, 0, 0, {NULL}, NULL},
@@ -167,8 +167,8 @@ static void match_table(void **state)
 		{"lone %", "GET", "/api/cases/%", FZ_MATCH_BAD_PARAM, 0, 0, {NULL}, NULL},
 		{"truncated escape before the next segment", "POST", "/api/cases/1%/actions/x",
 		 FZ_MATCH_BAD_PARAM, 0, 0, {NULL}, NULL},
-		{"%00 (NUL) in a param", "GET", "/api/cases/a%00b", FZ_MATCH_BAD_PARAM, 0, 0, {NULL},
-		 NULL},
+		{"%00 (NUL) in a param", "GET", "/api/cases/a%00b", FZ_MATCH_BAD_PARAM, 0, 0,
+		 {NULL}, NULL},
 		{"%2F (slash) in a param", "GET", "/api/cases/a%2Fb", FZ_MATCH_BAD_PARAM, 0, 0,
 		 {NULL}, NULL},
 		{"%2f lowercase", "GET", "/api/cases/..%2f..%2fetc", FZ_MATCH_BAD_PARAM, 0, 0,
@@ -378,8 +378,8 @@ static void url_decode_table(void **state)
 			good = strcmp(dst, r->out) == 0;
 		if (!good) {
 			char buf[64];
-			print_message("FAIL [%s] decode(\"%s\", %zu, size %zu) = %d \"%.*s\"%s, want "
-				      "%d \"%s\"\n",
+			print_message("FAIL [%s] decode(\"%s\", %zu, size %zu) = %d \"%.*s\"%s, "
+				      "want %d \"%s\"\n",
 				      r->name, esc(r->src, len, buf, sizeof buf), len, r->size, ok,
 				      (int)strnlen(dst, r->size), dst,
 				      dst[r->size] != 'x' ? " (wrote past size)" : "", r->ok,
@@ -402,7 +402,8 @@ static const char two_parts[] = "--XyZ123\r\n"
 				"\r\n"
 				"请示\r\n"
 				"--XyZ123\r\n"
-				"Content-Disposition: form-data; name=\"file\"; filename=\"公文.pdf\"\r\n"
+				"Content-Disposition: form-data; name=\"file\";"
+				" filename=\"公文.pdf\"\r\n"
 				"Content-Type: application/pdf\r\n"
 				"\r\n"
 				"%PDF-1.7 data\r\n"
@@ -425,7 +426,8 @@ static void multipart_table(void **state)
 	(void)state;
 	/* Binary data with NUL, CR and LF bytes and the boundary text not after CRLF. */
 	static const char binary[] = "--b\r\n"
-				     "Content-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
+				     "Content-Disposition: form-data; name=\"file\";"
+				     " filename=\"x.bin\"\r\n"
 				     "\r\n"
 				     "\x00\x01\r\n\r\nA--b--\r\x00"
 				     "\r\n--b--\r\n";
@@ -520,8 +522,8 @@ static void multipart_table(void **state)
 		 NULL},
 		{"empty boundary", "multipart/form-data; boundary=", two_parts, 0, "file", false,
 		 NULL, 0, NULL},
-		{"empty quoted boundary", "multipart/form-data; boundary=\"\"", two_parts, 0, "file",
-		 false, NULL, 0, NULL},
+		{"empty quoted boundary", "multipart/form-data; boundary=\"\"", two_parts, 0,
+		 "file", false, NULL, 0, NULL},
 		{"unterminated quoted boundary", "multipart/form-data; boundary=\"XyZ123",
 		 two_parts, 0, "file", false, NULL, 0, NULL},
 		{"a parameter ending in 'boundary' is not the boundary",
@@ -603,9 +605,9 @@ static void multipart_long_values(void **state)
 	memset(boundary, 'q', 200);
 	boundary[200] = '\0';
 	snprintf(ct, sizeof ct, "multipart/form-data; boundary=%s", boundary);
-	int n = snprintf(body, sizeof body,
-			 "--%s\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--%s--\r\n",
-			 boundary, boundary);
+	static const char fmt[] =
+		"--%s\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--%s--\r\n";
+	int n = snprintf(body, sizeof body, fmt, boundary, boundary);
 	struct fz_part part;
 	char *b = exact(body, (size_t)n);
 	assert_false(fz_multipart_find(ct, b, (size_t)n, "file", &part));
@@ -614,9 +616,7 @@ static void multipart_long_values(void **state)
 	/* 70 characters, the most RFC 2046 allows, work. */
 	boundary[70] = '\0';
 	snprintf(ct, sizeof ct, "multipart/form-data; boundary=\"%s\"", boundary);
-	n = snprintf(body, sizeof body,
-		     "--%s\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--%s--\r\n",
-		     boundary, boundary);
+	n = snprintf(body, sizeof body, fmt, boundary, boundary);
 	b = exact(body, (size_t)n);
 	assert_true(fz_multipart_find(ct, b, (size_t)n, "file", &part));
 	assert_int_equal(part.len, 1);
