@@ -48,8 +48,16 @@ enum fz_code fz_err_set(struct fz_err *err, enum fz_code code, const char *field
 	if (fmt) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
 		va_end(ap);
+		/* Cut a message that did not fit on a character boundary: half a
+		 * Chinese character is invalid UTF-8 and could not be sent as JSON. */
+		if (n >= (int)sizeof err->message) {
+			size_t k = sizeof err->message - 1;
+			while (k > 0 && ((unsigned char)err->message[k] & 0xC0) == 0x80)
+				k--;
+			err->message[k] = '\0';
+		}
 	} else {
 		snprintf(err->message, sizeof err->message, "%s", fz_code_message(code));
 	}

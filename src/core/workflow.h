@@ -108,6 +108,7 @@ struct fz_clock_def {
 	int days;                 /* statutory default */
 	const char *days_setting; /* setting key that overrides days (local rules), or NULL */
 	const char *article;      /* the law it rests on, shown in the UI */
+	const char *cite;         /* short citation for messages, e.g. "《政府信息公开条例》第三十三条" */
 	const char *step;         /* state the clock belongs to, or NULL for the whole case */
 	int max_extension;        /* most days one may extend by in total, 0 = no extension */
 	int max_extensions;       /* how many times it may be extended, 0 = no limit */

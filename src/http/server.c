@@ -137,9 +137,14 @@ void fz_resp_json(struct fz_resp *resp, int status, json_t *j)
 
 void fz_resp_error(struct fz_resp *resp, const struct fz_err *err)
 {
+	const char *msg = err->message[0] && fz_utf8_valid(err->message, strlen(err->message))
+				  ? err->message
+				  : fz_code_message(err->code);
+	const char *field = err->field[0] && fz_utf8_valid(err->field, strlen(err->field))
+				    ? err->field
+				    : NULL;
 	json_t *e = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", fz_code_name(err->code),
-			      "message", err->message[0] ? err->message : fz_code_message(err->code),
-			      "field", err->field[0] ? err->field : NULL);
+			      "message", msg, "field", field);
 	fz_resp_json(resp, fz_code_status(err->code), e);
 }
 

@@ -301,8 +301,8 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 			return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”已停止，不能延长", def->label);
 		if (def->max_extensions && r->extensions >= def->max_extensions)
 			return fz_err_set(err, FZ_ESTATE, e->arg,
-					  "“%s”只能延长 %d 次，已经延长过（%s）", def->label,
-					  def->max_extensions, def->article);
+					  "“%s”依法只能延长 %d 次，已经延长过（%s）", def->label,
+					  def->max_extensions, def->cite ? def->cite : "见该期限的法律依据");
 		int add = (int)json_integer_value(json_object_get(input, e->arg));
 		if (add <= 0 || r->ext + add > def->max_extension)
 			return fz_err_set(err, FZ_EBAD_VALUE, e->arg,

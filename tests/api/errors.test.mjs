@@ -223,6 +223,7 @@ test('bad list parameters are 422 naming the parameter', async () => {
   assertError(await c.get('/api/mailbox/stats?year=1999', { session: s }), 422, 'BAD_VALUE', 'year')
   assertError(await c.get('/api/public/mailbox/replies?per_page=51'), 422, 'BAD_VALUE', 'per_page')
   assertError(await c.get('/api/public/mailbox/replies?page=0'), 422, 'BAD_VALUE', 'page')
+  assertError(await c.get(`/api/public/mailbox/replies?q=${encodeURIComponent('词'.repeat(51))}`), 422, 'BAD_VALUE', 'q')
   // The limits themselves are fine.
   const ok = await c.get('/api/cases?page=1&per_page=100&sort=-due_date&clock_status=red', { session: s })
   assert.equal(ok.status, 200, ok.text)
@@ -281,6 +282,33 @@ test('text with quotes, SQL, HTML, emoji and Chinese quotation marks is stored a
   assert.equal(pub.json.items[0].content, nasty.content)
   assert.equal(pub.json.items[0].reply_text, replyText)
   assert.ok(!pub.text.includes("O'Brien"), 'the writer is not published')
+})
+
+test('hostile inputs get a 4xx and the server keeps serving', async () => {
+  const before = await snapshot(c, caseId)
+  const bodies = [
+    '['.repeat(200000), // nesting far beyond any parser's comfort
+    '{"version":' + '9'.repeat(400) + ',"reply_text":"x"}', // an integer no machine word holds
+    '{"version":1e400,"reply_text":"x"}',
+    '{"version":2,"reply_text":"a\\u0000b"}', // an escaped NUL
+    '{"version":2,"reply_text":"\\ud800"}', // an escaped lone surrogate
+    '{"version":2,"reply_text":"' + 'x'.repeat(200 * 1024) + '"}', // long, but under the body limit
+    '{"' + 'k'.repeat(100000) + '":1}',
+  ]
+  for (const body of bodies) {
+    const r = await c.post(actionPath('reply'), body, { session: await c.login('scj.clerk'), headers: JSON_CT })
+    assert.ok(r.status >= 400 && r.status < 500, `${body.slice(0, 40)}…: ${r.status} ${r.text.slice(0, 200)}`)
+    assertError(r, r.status)
+  }
+  await assertUnchanged(c, caseId, before)
+  const s = await c.login('legal')
+  const longQ = await c.get('/api/cases?q=' + 'a'.repeat(60000), { session: s })
+  assert.ok(longQ.status >= 400 && longQ.status < 500, `long query: ${longQ.status}`)
+  const manyParams = await c.get('/api/cases?' + Array.from({ length: 500 }, (_, i) => `p${i}=${i}`).join('&'), { session: s })
+  assert.ok(manyParams.status < 500, `many parameters: ${manyParams.status}`)
+  const bigHeader = await c.get('/api/cases', { session: s, headers: { 'x-filler': 'y'.repeat(20000) } })
+  assert.ok(bigHeader.status < 500 || bigHeader.status === 431, `big header: ${bigHeader.status}`)
+  assert.equal((await c.get('/healthz')).status, 200, 'still serving')
 })
 
 test('every kind of response carries the security headers; API responses are JSON', async () => {

@@ -42,11 +42,6 @@ export function chars(s) {
   return [...String(s || '')].length
 }
 
-/** Chinese label of the applicant-type group (table 三's two column groups). */
-export function isNaturalPerson(type) {
-  return type === 'natural'
-}
-
 /**
  * el-form rules of the applicant part of a request (public form and staff registration),
  * the same limits as the server: required fields, lengths in characters, the phone format.

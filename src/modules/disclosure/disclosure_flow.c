@@ -31,7 +31,7 @@ static const struct fz_clock_def clocks[] = {
 	{.name = "reply", .label = "答复期限", .unit = FZ_UNIT_WD, .days = 20,
 	 .article = "《政府信息公开条例》第三十三条：收到申请之日起 20 个工作日内答复；"
 		    "经负责人同意可延长，延长期限最长不超过 20 个工作日；征求第三方意见的时间不计算在内",
-	 .max_extension = 20, .max_extensions = 1},
+	 .cite = "《政府信息公开条例》第三十三条", .max_extension = 20, .max_extensions = 1},
 	{.name = "correction", .label = "补正期限（申请人）", .unit = FZ_UNIT_WD, .days = 15,
 	 .article = "《政府信息公开条例》第三十条：申请人无正当理由逾期不补正的，视为放弃申请",
 	 .step = "correcting"},
