@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "core/text.h"
 
 #define NROWS(a) (sizeof(a) / sizeof((a)[0]))
@@ -498,6 +499,32 @@ static void str_ct_equal_table(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A message longer than struct fz_err holds is cut on a character boundary, never inside a
+ * Chinese character: half a character is invalid UTF-8 and could not be sent as JSON. */
+static void err_message_cut_on_character_boundary(void **state)
+{
+	(void)state;
+	for (int pad = 0; pad < 3; pad++) {
+		char msg[600];
+		size_t k = 0;
+		for (int i = 0; i < pad; i++)
+			msg[k++] = 'x';
+		while (k + 3 < sizeof msg) {
+			memcpy(msg + k, "期", 3); /* 3 bytes each */
+			k += 3;
+		}
+		msg[k] = '\0';
+		struct fz_err err;
+		fz_err_set(&err, FZ_ESTATE, "days", "%s", msg);
+		size_t len = strlen(err.message);
+		if (!fz_utf8_valid(err.message, len))
+			fail_msg("pad %d: truncated message is not valid UTF-8 (%zu bytes)", pad, len);
+		assert_true(len < sizeof err.message);
+		assert_true(len > sizeof err.message - 4); /* only the partial character dropped */
+		assert_string_equal(err.field, "days");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -512,6 +539,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(tracking_normalize_table),
 		cmocka_unit_test(tracking_from_bytes_round_trip),
 		cmocka_unit_test(str_ct_equal_table),
+		cmocka_unit_test(err_message_cut_on_character_boundary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
