@@ -53,10 +53,15 @@ enum fz_code fz_err_set(struct fz_err *err, enum fz_code code, const char *field
 		/* Cut a message that did not fit on a character boundary: half a
 		 * Chinese character is invalid UTF-8 and could not be sent as JSON. */
 		if (n >= (int)sizeof err->message) {
-			size_t k = sizeof err->message - 1;
-			while (k > 0 && ((unsigned char)err->message[k] & 0xC0) == 0x80)
-				k--;
-			err->message[k] = '\0';
+			size_t end = sizeof err->message - 1, j = end;
+			while (j > 0 && ((unsigned char)err->message[j - 1] & 0xC0) == 0x80)
+				j--;
+			if (j > 0) {
+				unsigned char lead = (unsigned char)err->message[j - 1];
+				size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+				if (j - 1 + need > end)
+					err->message[j - 1] = '\0';
+			}
 		}
 	} else {
 		snprintf(err->message, sizeof err->message, "%s", fz_code_message(code));
