@@ -5,10 +5,13 @@
 
 #include "modules/disclosure/disclosure.h"
 #include "modules/mailbox/mailbox.h"
+#include "modules/reconsideration/reconsideration.h"
 
 const struct fz_module *const fz_modules[] = {
 	&fz_mailbox_module,
 	&fz_disclosure_module,
+	&fz_recon_module,
+	&fz_litigation_module,
 };
 const size_t fz_modules_count = sizeof fz_modules / sizeof fz_modules[0];
 

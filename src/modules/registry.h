@@ -46,6 +46,14 @@ struct fz_module {
 	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
 	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 			       struct fz_err *err);
+	/*
+	 * Its contribution to table 四 of the disclosure annual report: 15 numbers
+	 * (复议 / 未经复议直接起诉 / 复议后起诉 × 维持, 纠正, 其他, 尚未审结, 总计),
+	 * added to values. A registry-declared report section, so the disclosure
+	 * module needs no other module's private header.
+	 */
+	enum fz_code (*disclosure_table4)(struct fz_ctx *ctx, int year, int64_t agency_id,
+					  long values[15], struct fz_err *err);
 	/* Creates the module's demo records for the demo county. */
 	enum fz_code (*demo)(struct fz_ctx *ctx, struct fz_err *err);
 	/* Creates count synthetic records spread over the given agencies (benchmarks). */

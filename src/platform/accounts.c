@@ -221,8 +221,13 @@ enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *pass
 		disabled = fz_col_int(st, 7) != 0;
 	}
 	fz_stmt_done(st);
-	bool ok = found && !disabled &&
-		  crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	/* Always one hash check, so the time taken does not tell whether the account exists. */
+	static const char no_account[crypto_pwhash_STRBYTES] =
+		"$argon2id$v=19$m=65536,t=2,p=1$HlQpdKstpbHoitw8MGIF/g$"
+		"zGDvp3ehohitmuYxj2/TSklK3f0jOy9FeYeaWHKTs+o";
+	bool pw_ok = crypto_pwhash_str_verify(found ? hash : no_account, password,
+					      strlen(password)) == 0;
+	bool ok = found && !disabled && pw_ok;
 	record_attempt(ctx, username, ok);
 	if (!ok)
 		return fz_err_set(err, FZ_EBAD_CREDENTIALS, "password", NULL);

@@ -246,8 +246,11 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 	if (e->op == FZ_CLK_START)
 		return start_clock(ctx, c, def, day, days, err);
 	struct clock_rec *r = find_rec(recs, n, e->clock);
-	if (!r && e->op == FZ_CLK_STOP)
-		return FZ_OK; /* stopping a clock that never ran (e.g. no correction was asked) */
+	if (!r && (e->op == FZ_CLK_STOP || e->op == FZ_CLK_PAUSE || e->op == FZ_CLK_RESUME))
+		return FZ_OK; /* a clock that never ran (e.g. the other procedure's decision clock) */
+	if (r && strcmp(r->state, "stopped") == 0 &&
+	    (e->op == FZ_CLK_PAUSE || e->op == FZ_CLK_RESUME))
+		return FZ_OK; /* suspending a case does not revive a finished step */
 	if (!r) /* the clock never started: only START makes sense */
 		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”尚未起算", def->label);
 	int last_resume = r->np ? r->pauses[r->np - 1].to : FZ_OPEN;
@@ -321,6 +324,15 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 			return rc;
 	}
 	return save_clock(ctx, r, err);
+}
+
+enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c,
+				 const char *clock, int trigger, int days, struct fz_err *err)
+{
+	const struct fz_clock_def *def = fz_flow_clock(c->type, clock);
+	if (!def)
+		return fz_err_set(err, FZ_EINTERNAL, clock, "时限 %s 未声明", clock);
+	return start_clock(ctx, c, def, trigger, days > 0 ? days : clock_days(ctx, def), err);
 }
 
 static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err)

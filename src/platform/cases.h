@@ -47,6 +47,14 @@ struct fz_case_new {
 enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, struct fz_case_row *out,
 			    struct fz_err *err);
 
+/*
+ * For a domain's apply hook: starts (or restarts) a declared clock with a
+ * trigger day and a number of days the domain decides (days <= 0: the
+ * declared days). The engine's own effects run after the hook.
+ */
+enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c,
+				 const char *clock, int trigger, int days, struct fz_err *err);
+
 /* Loads a case the user may see (staff) or any case (ctx->user NULL and any_scope). */
 enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 			  struct fz_case_row *out, struct fz_err *err);

@@ -380,6 +380,31 @@ test('public submissions are rate-limited per client (429 THROTTLED with Retry-A
   }
 })
 
+test('a letter whose reply period runs into a year without an official calendar is accepted, its due date pending', async () => {
+  // Received Tue 2026-12-15: 15 working days end in January 2027, whose holidays are not loaded.
+  const s = await startServer({ demo: false, env: { FAZHI_TODAY: '2026-12-15' } })
+  try {
+    const pc = new Client(s)
+    const r = await pc.post('/api/public/mailbox', { name: '跨年', phone: '13700000000', category: 'other',
+      subject: '跨年来信', content: '十二月中旬的来信', publish_ok: false })
+    assert.equal(r.status, 201, r.text)
+    assert.equal(r.json.received_on, '2026-12-15')
+    assert.equal(r.json.due_date, null, 'no guessed due date')
+    const tr = await pc.get(`/api/public/track/${r.json.tracking_code}`)
+    assert.equal(tr.status, 200, tr.text)
+    assert.equal(tr.json.clock.due_date, null)
+    assert.equal(tr.json.clock.status, 'unknown')
+    assert.ok(tr.json.clock.explain.some((line) => /尚未载入/.test(line)), tr.json.clock.explain.join('\n'))
+    // The administrator is told on the supervision page.
+    const sup = await pc.get('/api/supervision', { session: await pc.login('admin') })
+    assert.equal(sup.status, 200, sup.text)
+    assert.ok(sup.json.warnings.some((w) => /2027 年/.test(w)), sup.json.warnings.join('\n'))
+    assert.ok(sup.json.warnings.some((w) => /到期日待载入后自动计算/.test(w)), sup.json.warnings.join('\n'))
+  } finally {
+    await s.stop()
+  }
+})
+
 test('every event of the mailbox run is in an intact audit chain', async () => {
   const r = fazhi(['audit', 'verify', '--db', c.db])
   assert.equal(r.status, 0, r.stdout + r.stderr)

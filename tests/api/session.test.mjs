@@ -50,6 +50,19 @@ test('a wrong password is 401 BAD_CREDENTIALS with a Chinese message and no cook
   assert.deepEqual(u.json, r.json)
 })
 
+test('a login for an unknown account takes as long as one with a wrong password (no timing oracle)', async () => {
+  const time = async (username) => {
+    const t = performance.now()
+    assertError(await c.post('/api/session', { username, password: 'wrong-password-1' }), 401, 'BAD_CREDENTIALS')
+    return performance.now() - t
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[1]
+  const known = median([await time('jyj.head'), await time('fgj.head'), await time('mzj.head')])
+  const unknown = median([await time('no.such.one'), await time('ghost.user'), await time('nobody.else')])
+  // The password hash (Argon2id) takes tens of milliseconds; skipping it would show.
+  assert.ok(unknown > known * 0.3, `unknown account ${unknown.toFixed(1)} ms, known account ${known.toFixed(1)} ms`)
+})
+
 test('login input is checked: missing password, wrong types, unknown fields', async () => {
   assertError(await c.post('/api/session', { username: 'legal' }), 422, 'MISSING_FIELD', 'password')
   assertError(await c.post('/api/session', { username: 7, password: 'x' }), 422, 'BAD_TYPE', 'username')

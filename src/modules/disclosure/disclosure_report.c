@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "modules/disclosure/disclosure_int.h"
+#include "modules/registry.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
 
@@ -121,21 +122,30 @@ static json_t *table2_json(struct fz_ctx *ctx, int year, int64_t agency)
 		"行政事业性收费", 0.0, "note", note);
 }
 
-static json_t *table4_json(void)
+/* Table 四 comes from the modules that declare a disclosure_table4 section. */
+static json_t *table4_json(struct fz_ctx *ctx, int year, int64_t agency)
 {
 	json_t *cols = json_array();
 	static const char *const groups[] = {"行政复议", "行政诉讼（未经复议直接起诉）",
 					     "行政诉讼（复议后起诉）"};
 	static const char *const five[] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+	long v[15] = {0};
+	bool any = false;
+	for (size_t i = 0; i < fz_modules_count; i++)
+		if (fz_modules[i]->disclosure_table4) {
+			struct fz_err err;
+			if (fz_modules[i]->disclosure_table4(ctx, year, agency, v, &err) == FZ_OK)
+				any = true;
+		}
 	json_t *vals = json_array();
 	for (int g = 0; g < 3; g++)
 		for (int k = 0; k < 5; k++) {
 			json_array_append_new(cols, json_sprintf("%s·%s", groups[g], five[k]));
-			json_array_append_new(vals, json_integer(0));
+			json_array_append_new(vals, json_integer(v[g * 5 + k]));
 		}
-	return json_pack("{s:s, s:o, s:o, s:s}", "title", "四、政府信息公开行政复议、行政诉讼情况",
+	return json_pack("{s:s, s:o, s:o, s:s?}", "title", "四、政府信息公开行政复议、行政诉讼情况",
 			 "columns", cols, "values", vals, "note",
-			 "行政复议、行政应诉模块尚未启用，暂填 0");
+			 any ? NULL : "行政复议、行政应诉模块尚未启用，暂填 0");
 }
 
 enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
@@ -251,7 +261,7 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 			 "agency_id", (json_int_t)agency_id, "agency_name", agency_name, "title",
 			 fz_arena_printf(ctx->arena, "%s%d年政府信息公开工作年度报告", agency_name, year),
 			 "sections", sections, "table2", table2_json(ctx, year, agency_id), "table3",
-			 table3_json(&t), "table4", table4_json(), "reconciled", fails == 0,
+			 table3_json(&t), "table4", table4_json(ctx, year, agency_id), "reconciled", fails == 0,
 			 "mismatches", cj, "published_on", published_on[0] ? published_on : NULL);
 	return FZ_OK;
 }

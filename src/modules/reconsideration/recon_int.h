@@ -1,0 +1,53 @@
+/*
+ * recon_int.h - private to the reconsideration folder: shared between its files.
+ */
+#ifndef FZ_MODULES_RECON_INT_H
+#define FZ_MODULES_RECON_INT_H
+
+#include <jansson.h>
+
+#include "core/workflow.h"
+#include "http/handler.h"
+#include "platform/cases.h"
+#include "store/migrations.h"
+
+extern const struct fz_case_type fz_recon_type;
+extern const struct fz_case_type fz_lit_type;
+extern const struct fz_migration fz_recon_migrations[];
+extern const struct fz_route fz_recon_routes[];
+extern const struct fz_option fz_recon_act_types[];
+extern const struct fz_option fz_recon_decisions[];
+extern const struct fz_option fz_recon_endings[];
+extern const struct fz_option fz_recon_simplified_grounds[];
+extern const struct fz_option fz_lit_outcomes[];
+extern const struct fz_input fz_recon_apply_inputs[];
+extern const struct fz_input fz_lit_inputs[];
+
+/* 纠正 / 维持 / 其他 for a decision or ending value (table 四 and the correction rate). */
+const char *fz_recon_result_class(const char *decision);
+const char *fz_recon_label(const struct fz_option *opts, const char *value);
+
+enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel, int received_on,
+			     struct fz_case_row *out, struct fz_err *err);
+enum fz_code fz_lit_submit(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
+			   struct fz_err *err);
+enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
+			    const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struct fz_transition *tr,
+			  json_t *input, struct fz_err *err);
+bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
+		     const struct fz_transition *tr);
+enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
+				 struct fz_err *err);
+
+enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				  struct fz_err *err);
+enum fz_code fz_recon_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				  size_t *len, struct fz_err *err);
+enum fz_code fz_recon_disclosure_table4(struct fz_ctx *ctx, int year, int64_t agency_id,
+					long values[15], struct fz_err *err);
+enum fz_code fz_recon_demo(struct fz_ctx *ctx, struct fz_err *err);
+
+#endif

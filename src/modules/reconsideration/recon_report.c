@@ -1,0 +1,306 @@
+/*
+ * recon_report.c - the figures county reports publish about reconsideration
+ * and litigation ("收到行政复议申请6件，受理5件，不予受理1件；被申请人是乡镇政府
+ * 的2件，占33%；维持2件，调解2件，和解终止1件" and the court-appearance rate),
+ * the drafted paragraph, the Excel export, and table 四 of the disclosure report.
+ * Percentages are whole numbers, rounded half up, as the reports write them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "modules/reconsideration/recon_int.h"
+#include "platform/jsonx.h"
+#include "platform/spreadsheets.h"
+
+static long pct(long n, long total)
+{
+	return total ? (n * 100 + total / 2) / total : 0;
+}
+
+struct counter {
+	char key[32];
+	char label[96];
+	long n;
+};
+
+#define MAXC 24
+
+static void bump(struct counter *c, int *nc, const char *key, const char *label)
+{
+	if (!key)
+		return;
+	for (int i = 0; i < *nc; i++)
+		if (strcmp(c[i].key, key) == 0) {
+			c[i].n++;
+			return;
+		}
+	if (*nc < MAXC) {
+		snprintf(c[*nc].key, sizeof c[*nc].key, "%s", key);
+		snprintf(c[*nc].label, sizeof c[*nc].label, "%s", label ? label : key);
+		c[*nc].n = 1;
+		(*nc)++;
+	}
+}
+
+static json_t *counters_json(const struct counter *c, int nc, long total)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < nc; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I}", "value", c[i].key, "label",
+						   c[i].label, "count", (json_int_t)c[i].n, "percent",
+						   (json_int_t)pct(c[i].n, total)));
+	return a;
+}
+
+/* The label of a decision or ending without its article, for prose: "维持", "调解结案". */
+static const char *short_label(const char *d)
+{
+	static const char *const m[][2] = {
+		{"change", "变更"}, {"revoke", "撤销"}, {"partial_revoke", "部分撤销"},
+		{"revoke_remake", "撤销并责令重作"}, {"confirm_illegal", "确认违法"},
+		{"order_perform", "责令履行"}, {"confirm_void", "确认无效"}, {"uphold", "维持"},
+		{"reject_claim", "驳回复议请求"}, {"dismiss", "驳回复议申请"}, {"mediation", "调解"},
+		{"settle_withdraw", "和解终止"}, {"withdraw", "撤回终止"}, {"terminate", "终止"}};
+	for (size_t i = 0; d && i < sizeof m / sizeof m[0]; i++)
+		if (strcmp(m[i][0], d) == 0)
+			return m[i][1];
+	return d;
+}
+
+enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				  struct fz_err *err)
+{
+	char lo[11], hi[11];
+	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
+	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
+	int64_t scope = agency_id;
+	if (!fz_ctx_sees_all(ctx))
+		scope = ctx->user ? ctx->user->agency_id : -1;
+	long received = 0, accepted = 0, refused = 0, forwarded = 0, withdrawn = 0, decided = 0,
+	     corrected = 0, on_time = 0, late_apps = 0;
+	struct counter resp[MAXC], acts[MAXC], decs[MAXC];
+	int nresp = 0, nacts = 0, ndecs = 0;
+	struct fz_stmt *st;
+	st = fz_db_query(
+		ctx->db, err,
+		"SELECT c.received_on, c.state, r.accepted_on, r.decided_on, r.decision, a.kind,"
+		" r.act_type, k.stopped_on, k.due_date, r.late"
+		" FROM recon_case r JOIN case_record c ON c.case_id = r.case_id"
+		" JOIN agency a ON a.agency_id = r.respondent_agency_id"
+		" LEFT JOIN case_clock k ON k.case_id = c.case_id AND k.name = 'decision'"
+		" WHERE (?3 = 0 OR r.respondent_agency_id = ?3)"
+		" AND ((c.received_on >= ?1 AND c.received_on <= ?2) OR (r.decided_on >= ?1 AND r.decided_on <= ?2)"
+		"  OR (r.accepted_on >= ?1 AND r.accepted_on <= ?2))",
+		"tti", lo, hi, scope);
+	if (!st)
+		return err->code;
+	while (fz_stmt_row(st)) {
+		const char *rec = fz_col_text(st, 0), *state = fz_col_text(st, 1),
+			   *acc = fz_col_text(st, 2), *dec_on = fz_col_text(st, 3),
+			   *dec = fz_col_text(st, 4), *kind = fz_col_text(st, 5);
+		bool in_year_rec = strcmp(rec, lo) >= 0 && strcmp(rec, hi) <= 0;
+		bool in_year_dec = dec_on && strcmp(dec_on, lo) >= 0 && strcmp(dec_on, hi) <= 0;
+		if (in_year_rec) {
+			received++;
+			late_apps += fz_col_int(st, 9) != 0;
+			bump(resp, &nresp, kind,
+			     strcmp(kind, "township") == 0 ? "乡镇政府（街道办事处）"
+			     : strcmp(kind, "county") == 0 ? "县人民政府"
+							   : "县政府部门");
+			bump(acts, &nacts, fz_col_text(st, 6),
+			     fz_recon_label(fz_recon_act_types, fz_col_text(st, 6)));
+		}
+		if (acc && strcmp(acc, lo) >= 0 && strcmp(acc, hi) <= 0)
+			accepted++;
+		if (!in_year_dec)
+			continue;
+		if (strcmp(state, "refused") == 0)
+			refused++;
+		else if (strcmp(state, "forwarded") == 0)
+			forwarded++;
+		else if (strcmp(state, "withdrawn") == 0)
+			withdrawn++;
+		else if (strcmp(state, "decided") == 0) {
+			decided++;
+			const char *dl = fz_recon_label(fz_recon_decisions, dec);
+			if (dl == dec)
+				dl = fz_recon_label(fz_recon_endings, dec);
+			bump(decs, &ndecs, dec, dl);
+			corrected += strcmp(fz_recon_result_class(dec), "corrected") == 0;
+			if (fz_col_text(st, 7) && fz_col_text(st, 8) &&
+			    strcmp(fz_col_text(st, 7), fz_col_text(st, 8)) <= 0)
+				on_time++;
+		}
+	}
+	fz_stmt_done(st);
+
+	/* Litigation: cases received in the year, judgments in the year, hearings in the year. */
+	long lawsuits = 0, judged = 0, hearings = 0, head_appeared = 0, after_recon = 0;
+	struct counter lit[MAXC];
+	int nlit = 0;
+	st = fz_db_query(ctx->db, err,
+			 "SELECT c.received_on, l.outcome, l.judged_on, l.recon_case_id FROM lit_case l"
+			 " JOIN case_record c ON c.case_id = l.case_id WHERE (?3 = 0 OR c.agency_id = ?3)"
+			 " AND ((c.received_on >= ?1 AND c.received_on <= ?2) OR (l.judged_on >= ?1 AND l.judged_on <= ?2))",
+			 "tti", lo, hi, scope);
+	while (st && fz_stmt_row(st)) {
+		const char *rec = fz_col_text(st, 0), *j = fz_col_text(st, 2);
+		if (strcmp(rec, lo) >= 0 && strcmp(rec, hi) <= 0) {
+			lawsuits++;
+			after_recon += !fz_col_null(st, 3);
+		}
+		if (j && strcmp(j, lo) >= 0 && strcmp(j, hi) <= 0) {
+			judged++;
+			bump(lit, &nlit, fz_col_text(st, 1), fz_recon_label(fz_lit_outcomes, fz_col_text(st, 1)));
+		}
+	}
+	fz_stmt_done(st);
+	st = fz_db_query(ctx->db, err,
+			 "SELECT h.post FROM lit_hearing h JOIN case_record c ON c.case_id = h.case_id"
+			 " WHERE h.hearing_on >= ?1 AND h.hearing_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)",
+			 "tti", lo, hi, scope);
+	while (st && fz_stmt_row(st)) {
+		hearings++;
+		head_appeared += strcmp(fz_col_text(st, 0), "staff") != 0;
+	}
+	fz_stmt_done(st);
+
+	/* The paragraph, in the county reports' own style. */
+	char resp_text[512] = "", dec_text[512] = "", lit_text[512] = "";
+	size_t k = 0;
+	for (int i = 0; i < nresp && k < sizeof resp_text - 120; i++)
+		k += (size_t)snprintf(resp_text + k, sizeof resp_text - k, "%s被申请人是%s的%ld件，占%ld%%",
+				      i ? "，" : "；", resp[i].label, resp[i].n, pct(resp[i].n, received));
+	k = 0;
+	for (int i = 0; i < ndecs && k < sizeof dec_text - 80; i++)
+		k += (size_t)snprintf(dec_text + k, sizeof dec_text - k, "%s%s%ld件", i ? "，" : "",
+				      short_label(decs[i].key), decs[i].n);
+	k = 0;
+	for (int i = 0; i < nlit && k < sizeof lit_text - 80; i++)
+		k += (size_t)snprintf(lit_text + k, sizeof lit_text - k, "%s%s%ld件", i ? "，" : "（",
+				      lit[i].label, lit[i].n);
+	if (nlit)
+		snprintf(lit_text + k, sizeof lit_text - k, "）");
+	char *paragraph = fz_arena_printf(
+		ctx->arena,
+		"%d年，共收到行政复议申请%ld件，受理%ld件，不予受理%ld件%s%s%s；审结%ld件%s%s%s，纠错率%ld%%，"
+		"按期审结%ld件。全年发生行政应诉案件%ld件（其中经复议后起诉%ld件），审结%ld件%s；"
+		"行政机关负责人出庭应诉%ld次，出庭应诉率%ld%%。",
+		year, received, accepted, refused,
+		forwarded ? fz_arena_printf(ctx->arena, "，转送%ld件", forwarded) : "",
+		withdrawn ? fz_arena_printf(ctx->arena, "，视为撤回%ld件", withdrawn) : "", resp_text,
+		decided, ndecs ? "（" : "", dec_text, ndecs ? "）" : "", pct(corrected, decided), on_time,
+		lawsuits, after_recon, judged, lit_text, head_appeared, pct(head_appeared, hearings));
+	*out = json_pack(
+		"{s:i, s:I, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}, s:o, s:o, s:o,"
+		" s:{s:I, s:I, s:I, s:I, s:I, s:I, s:o}, s:s}",
+		"year", year, "agency_id", (json_int_t)scope, "reconsideration", "received",
+		(json_int_t)received, "accepted", (json_int_t)accepted, "refused", (json_int_t)refused,
+		"forwarded", (json_int_t)forwarded, "withdrawn", (json_int_t)withdrawn, "decided",
+		(json_int_t)decided, "corrected", (json_int_t)corrected, "correction_rate",
+		(json_int_t)pct(corrected, decided), "on_time", (json_int_t)on_time, "late_applications",
+		(json_int_t)late_apps, "by_respondent_type", counters_json(resp, nresp, received),
+		"by_act_type", counters_json(acts, nacts, received), "by_decision",
+		counters_json(decs, ndecs, decided), "litigation", "received", (json_int_t)lawsuits,
+		"after_reconsideration", (json_int_t)after_recon, "judged", (json_int_t)judged,
+		"hearings", (json_int_t)hearings, "head_appeared", (json_int_t)head_appeared,
+		"appearance_rate", (json_int_t)pct(head_appeared, hearings), "by_outcome",
+		counters_json(lit, nlit, judged), "paragraph", paragraph);
+	return FZ_OK;
+}
+
+enum fz_code fz_recon_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				  size_t *len, struct fz_err *err)
+{
+	json_t *r;
+	enum fz_code rc = fz_recon_report_json(ctx, year, agency_id, &r, err);
+	if (rc)
+		return rc;
+	const char *cells[80 * 3];
+	int n = 0;
+#define ROW(a, b, c) (cells[n * 3] = (a), cells[n * 3 + 1] = (b), cells[n * 3 + 2] = (c), n++)
+	ROW("项目", "数量", "占比（%）");
+	json_t *rc_ = json_object_get(r, "reconsideration");
+	static const char *const keys[][2] = {
+		{"received", "收到行政复议申请"}, {"accepted", "受理"}, {"refused", "不予受理"},
+		{"forwarded", "转送"}, {"withdrawn", "视为撤回"}, {"decided", "审结"},
+		{"corrected", "纠错（变更、撤销、确认违法、责令履行、确认无效）"},
+		{"on_time", "按期审结"}, {"late_applications", "超过申请期限的申请"}};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		ROW(keys[i][1], fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(rc_, keys[i][0]))), NULL);
+	static const char *const lists[][2] = {{"by_respondent_type", "被申请人："},
+					       {"by_act_type", "行为类型："},
+					       {"by_decision", "审结方式："}};
+	for (size_t l = 0; l < 3; l++) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(r, lists[l][0]), i, x)
+			if (n < 76)
+				ROW(fz_arena_printf(ctx->arena, "%s%s", lists[l][1], fz_json_str(x, "label")),
+				    fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(x, "count"))),
+				    fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(x, "percent"))));
+	}
+	json_t *lit = json_object_get(r, "litigation");
+	ROW("行政应诉案件", fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(lit, "received"))), NULL);
+	ROW("负责人出庭应诉（次）", fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(lit, "head_appeared"))),
+	    fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(lit, "appearance_rate"))));
+#undef ROW
+	int widths[3] = {48, 12, 12};
+	struct fz_sheet sheet = {"行政复议与应诉", fz_arena_printf(ctx->arena, "%d年行政复议和行政应诉情况统计", year),
+				 n, 3, cells, 1, widths};
+	rc = fz_xlsx_build(&sheet, 1, out, len, err);
+	json_decref(r);
+	return rc;
+}
+
+enum fz_code fz_recon_disclosure_table4(struct fz_ctx *ctx, int year, int64_t agency_id,
+					long v[15], struct fz_err *err)
+{
+	char lo[11], hi[11];
+	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
+	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
+	/* Reconsideration about disclosure received in the year, by result (or not yet decided). */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT c.state, r.decision, r.decided_on FROM recon_case r"
+		" JOIN case_record c ON c.case_id = r.case_id WHERE r.act_type = 'disclosure'"
+		" AND c.received_on >= ?1 AND c.received_on <= ?2 AND (?3 = 0 OR r.respondent_agency_id = ?3)"
+		" AND c.state IN ('accepted', 'suspended', 'decided')",
+		"tti", lo, hi, agency_id);
+	if (!st)
+		return err->code;
+	while (fz_stmt_row(st)) {
+		const char *state = fz_col_text(st, 0), *d = fz_col_text(st, 1), *on = fz_col_text(st, 2);
+		int col = 3; /* 尚未审结 */
+		if (strcmp(state, "decided") == 0 && on && strcmp(on, hi) <= 0) {
+			const char *cls = fz_recon_result_class(d);
+			col = strcmp(cls, "upheld") == 0 ? 0 : strcmp(cls, "corrected") == 0 ? 1 : 2;
+		}
+		v[col]++;
+		v[4]++;
+	}
+	fz_stmt_done(st);
+	/* Lawsuits about disclosure: direct (no reconsideration) or after it. */
+	st = fz_db_query(ctx->db, err,
+			 "SELECT l.outcome, l.judged_on, l.recon_case_id FROM lit_case l"
+			 " JOIN case_record c ON c.case_id = l.case_id WHERE l.act_type = 'disclosure'"
+			 " AND c.received_on >= ?1 AND c.received_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)",
+			 "tti", lo, hi, agency_id);
+	if (!st)
+		return err->code;
+	while (fz_stmt_row(st)) {
+		int base = fz_col_null(st, 2) ? 5 : 10;
+		const char *o = fz_col_text(st, 0), *j = fz_col_text(st, 1);
+		int col = 3;
+		if (o && j && strcmp(j, hi) <= 0)
+			col = strcmp(o, "uphold") == 0 ? 0
+			      : (strcmp(o, "revoke") == 0 || strcmp(o, "confirm_illegal") == 0 ||
+				 strcmp(o, "order_perform") == 0 || strcmp(o, "change") == 0)
+				      ? 1
+				      : 2;
+		v[base + col]++;
+		v[base + 4]++;
+	}
+	fz_stmt_done(st);
+	return FZ_OK;
+}

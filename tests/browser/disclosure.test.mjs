@@ -1,0 +1,282 @@
+// End-to-end test of government information disclosure (政府信息公开) through the browser,
+// against a running `fazhi serve` with the demo county loaded:
+//   the portal catalogue and a catalogue item → a request on the portal (tracking code) →
+//   the legal office opens it from 申请办理, asks for a correction (第三十条), records the
+//   corrected request and replies 部分公开 (第三十七条) → the portal shows the reply with
+//   the Word letter → the annual report of the whole county reconciles (表三) → statistics.
+//
+// Environment:
+//   FAZHI_URL             base URL of the server (required), e.g. http://127.0.0.1:8123
+//   FAZHI_SHOTS           directory for the full-page screenshots (default tests/browser/shots)
+//   FAZHI_DEMO_PASSWORD   password of the demo accounts (default fazhi-demo)
+//
+// Runs Debian's Chromium (/usr/bin/chromium); never downloads a browser.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const BASE = (process.env.FAZHI_URL || '').replace(/\/+$/, '')
+const SHOTS = path.resolve(process.env.FAZHI_SHOTS || path.join(here, 'shots'))
+const PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'fazhi-demo'
+const AGENCY = '市场监督管理局'
+const TIMEOUT = 15_000
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+let browser
+let context
+let page
+const pageErrors = []
+
+before(async () => {
+  assert.ok(BASE, 'set FAZHI_URL to the base URL of a running fazhi server')
+  fs.mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  context.setDefaultTimeout(TIMEOUT)
+  page = await context.newPage()
+  page.on('pageerror', (err) => pageErrors.push(err.message))
+})
+
+after(async () => {
+  if (browser) await browser.close()
+})
+
+const sel = (name) => `[data-test="${name}"]`
+
+// Today and this year in China Standard Time, as the server counts them.
+function todayShanghai() {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date()).map((x) => [x.type, x.value]))
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+async function shot(name) {
+  // Let charts and transitions settle before the picture is taken.
+  await page.waitForLoadState('networkidle').catch(() => {})
+  // Toasts from the previous step fade after three seconds; keep them out of the picture.
+  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
+}
+
+async function waitForText(selector, text) {
+  await page.waitForFunction(
+    ([s, t]) => [...document.querySelectorAll(s)].some((el) => el.textContent.includes(t)),
+    [selector, text],
+    { timeout: TIMEOUT },
+  )
+}
+
+async function login(username) {
+  await page.goto(`${BASE}/app/login`)
+  await page.fill(sel('login-username'), username)
+  await page.fill(sel('login-password'), PASSWORD)
+  await page.click(sel('login-submit'))
+  await page.waitForURL((url) => url.pathname === '/app' || (url.pathname.startsWith('/app/') && url.pathname !== '/app/login'))
+  await page.locator(sel('user-name')).waitFor()
+}
+
+async function logout() {
+  await page.click(sel('logout'))
+  await page.waitForURL((url) => url.pathname === '/app/login')
+}
+
+// Picks the option of an Element Plus select whose text contains `text`.
+async function choose(scope, selectSelector, text) {
+  await scope.locator(selectSelector).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+
+// Types a date into an Element Plus date picker and confirms it.
+async function typeDate(scope, selector, date) {
+  const input = scope.locator(`${selector} input`).first()
+  await input.click()
+  await input.fill(date)
+  await input.press('Enter')
+  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => {})
+}
+
+// Opens the action's dialog, lets fill() complete its form, submits and waits for the
+// dialog to close (the case detail is replaced by the server's answer).
+async function perform(action, fill) {
+  const button = page.locator(sel(`action-${action}`))
+  await button.waitFor()
+  await button.click()
+  const dialog = page.locator('.el-dialog').filter({ has: page.locator(sel('action-submit')) })
+  await dialog.waitFor()
+  if (fill) await fill(dialog)
+  await dialog.locator(sel('action-submit')).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+async function expectState(label) {
+  await waitForText(sel('case-state'), label)
+}
+
+test('information disclosure: catalogue, request, correction, partial disclosure, annual report', { timeout: 240_000 }, async () => {
+  try {
+    await scenario()
+  } catch (err) {
+    // Keep a picture of the page as it was when the step failed.
+    await page.screenshot({ path: path.join(SHOTS, 'failure-disclosure.png'), fullPage: true }).catch(() => {})
+    throw err
+  }
+  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+})
+
+async function scenario() {
+  const stamp = `D${Date.now().toString(36).toUpperCase()}`
+  const today = todayShanghai()
+  const thisYear = today.slice(0, 4)
+  const description = `${stamp} 城南片区老旧小区改造项目的立项批复文件及项目资金安排情况（2025年）`
+  const replyText = `${stamp} 您申请公开的城南片区老旧小区改造项目立项批复文件现予公开；项目资金安排表中涉及第三方商业秘密的部分不予公开。`
+
+  // 1. The public browses the proactive-disclosure catalogue and opens one item.
+  await page.goto(`${BASE}/`)
+  await page.click(sel('nav-disclosure'))
+  await page.waitForURL((url) => url.pathname === '/disclosure')
+  await page.locator(sel('catalogue-item')).first().waitFor()
+  await waitForText(sel('cat-all'), '全部信息')
+  await page.waitForFunction((s) => /\d/.test(document.querySelector(s)?.textContent || ''), sel('cat-all'))
+  const catalogueTotal = await page.locator(sel('catalogue-total')).textContent()
+  assert.match(catalogueTotal, /共 [1-9][\d,]* 条/, 'the catalogue lists items')
+  await shot('portal-disclosure-catalogue.png')
+
+  await page.click(sel('cat-normdoc'))
+  await page.waitForURL((url) => url.searchParams.get('category') === 'normdoc')
+  await page.locator(sel('catalogue-item')).first().waitFor()
+  const itemTitle = (await page.locator(sel('catalogue-item')).first().textContent()).trim()
+  await page.locator(sel('catalogue-item')).first().click()
+  await page.waitForURL(/\/disclosure\/items\/\d+$/)
+  await waitForText(sel('item-title'), itemTitle)
+  const indexNo = (await page.locator(sel('item-index')).textContent()).trim()
+  assert.match(indexNo, /^[a-z]+\/\d{4}-\d{5}$/, `索引号 looks wrong: "${indexNo}"`)
+  await waitForText(sel('item-meta'), '有 效 性')
+
+  // 2. An applicant requests information on the portal and gets a tracking code.
+  await page.goto(`${BASE}/disclosure/apply`)
+  await page.locator(sel('disclosure-form')).waitFor()
+  await choose(page, `${sel('da-agency')}`, AGENCY)
+  await page.click(sel('da-type-natural'))
+  await page.fill(sel('da-name'), '李明华')
+  await page.fill(sel('da-id'), '330103198805120018')
+  await page.fill(sel('da-phone'), '138-0571-2233')
+  await page.fill(sel('da-email'), 'liminghua@example.cn')
+  await page.fill(sel('da-address'), '青山县城关镇解放路 16 号（邮编 311300）')
+  await page.fill(sel('da-description'), description)
+  await page.fill(sel('da-purpose'), '了解小区改造资金使用情况')
+  await page.click(sel('da-delivery-email'))
+  await page.click(sel('da-pledge'))
+  await shot('portal-disclosure-form.png')
+  await page.click(sel('da-submit'))
+  const codeEl = page.locator(sel('da-code'))
+  await codeEl.waitFor()
+  const trackingCode = (await codeEl.textContent()).trim()
+  const number = (await page.locator(sel('da-number')).textContent()).trim()
+  assert.match(trackingCode, /^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/, `tracking code looks wrong: "${trackingCode}"`)
+  assert.ok(number.includes('依申公'), `request number looks wrong: "${number}"`)
+  assert.equal((await page.locator(sel('da-received')).textContent()).trim(), today, 'an online request is received the day it is sent (第三十一条)')
+  assert.match((await page.locator(sel('da-due')).textContent()).trim(), /^\d{4}-\d{2}-\d{2}$/)
+  await waitForText(sel('da-explain'), '第三十三条')
+  await shot('portal-disclosure-submitted.png')
+
+  // 3. The legal office opens it from 申请办理 and handles it.
+  await login('legal')
+  await page.click(sel('menu-disclosure-cases'))
+  await page.waitForURL((url) => url.pathname === '/app/cases' && url.searchParams.get('type') === 'disclosure')
+  await page.fill(sel('filter-q'), stamp)
+  await page.click(sel('filter-search'))
+  await page.waitForURL((url) => url.searchParams.get('q') === stamp)
+  const link = page.locator(sel('case-link'), { hasText: number })
+  await link.waitFor()
+  await link.click()
+  await page.waitForURL(/\/app\/cases\/[^/?#]+$/)
+  await waitForText(sel('case-number'), number)
+  await waitForText(sel('field-channel'), '网上申请')
+  await expectState('办理中')
+
+  // 一次性告知补正 (第三十条): the reply clock pauses, the applicant's correction clock starts.
+  await perform('request_correction', async (dialog) => {
+    await dialog.locator(`${sel('action-field-items')} textarea`).fill('请补充说明所需资金安排情况的具体年度和项目名称。')
+    const days = dialog.locator(`${sel('action-field-correction_days')} input`)
+    await days.fill('10')
+    await days.press('Tab')
+  })
+  await expectState('待补正')
+
+  // 收到补正申请 today: the 20 working days restart from the corrected request.
+  await perform('corrected', async (dialog) => {
+    await typeDate(dialog, sel('action-field-corrected_on'), today)
+    await dialog.locator(`${sel('action-field-note')} textarea`).fill('申请人已补正：2025 年度城南片区老旧小区改造项目。')
+  })
+  await expectState('办理中')
+  await waitForText(sel('field-corrections'), '1 次')
+
+  // 作出答复: 部分公开 needs the ground and the withheld part (第三十七条).
+  await perform('reply', async (dialog) => {
+    await choose(dialog, `${sel('action-field-outcome')} .el-select`, '部分公开')
+    await dialog.locator(`${sel('action-field-withheld')} textarea`).waitFor()
+    await dialog.locator(`${sel('action-field-ground')} textarea`).fill('依据《中华人民共和国政府信息公开条例》第十五条、第三十七条，涉及第三方商业秘密的内容不予公开，其余部分予以公开。')
+    await dialog.locator(`${sel('action-field-withheld')} textarea`).fill('项目资金安排表中施工企业的报价明细。')
+    await dialog.locator(`${sel('action-field-reply_text')} textarea`).fill(replyText)
+  })
+  await expectState('已答复')
+  await waitForText(sel('field-outcome'), '部分公开')
+  await waitForText(sel('field-outcome'), '第37条')
+  await waitForText(sel('field-withheld'), '报价明细')
+  const staffDocx = await page.locator(sel('case-reply-docx')).getAttribute('href')
+  assert.match(staffDocx, /^\/api\/cases\/\d+\/documents\/reply\.docx$/)
+  await shot('app-disclosure-detail.png')
+
+  // 4. The annual report of the whole county for this year reconciles.
+  await page.click(sel('menu-disclosure-report'))
+  await page.waitForURL((url) => url.pathname === '/app/disclosure/report')
+  await page.locator(sel('report-title')).waitFor()
+  if (!(await page.locator(sel('report-title')).textContent()).includes(thisYear)) {
+    await page.goto(`${BASE}/app/disclosure/report?year=${thisYear}`)
+    await waitForText(sel('report-title'), thisYear)
+  }
+  await waitForText(sel('report-title'), `青山县人民政府${thisYear}年`)
+  await waitForText(sel('report-reconcile'), '表三平衡校验通过')
+  await waitForText(sel('report-table3'), '（七）总计')
+  await waitForText(sel('t3-total'), '（七）总计')
+  const sectionTitles = await page.locator('.sec-title').allTextContents()
+  assert.deepEqual(sectionTitles.map((t) => t.trim().slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、'], 'six sections in order')
+  assert.match(await page.locator(sel('report-docx')).getAttribute('href'), new RegExp(`^/api/disclosure/report\\.docx\\?year=${thisYear}&agency_id=0$`))
+  assert.match(await page.locator(sel('report-xlsx')).getAttribute('href'), new RegExp(`^/api/disclosure/report\\.xlsx\\?year=${thisYear}&agency_id=0$`))
+  await shot('app-disclosure-report.png')
+
+  // 5. Statistics.
+  await page.click(sel('menu-disclosure-stats'))
+  await page.locator(sel('disclosure-stats')).waitFor()
+  await page.waitForFunction((s) => /%/.test(document.querySelector(s)?.textContent || ''), sel('dstats-rate'))
+  await page.locator(`${sel('dstats-pie')} canvas`).waitFor()
+  await shot('app-disclosure-stats.png')
+  await logout()
+
+  // 6. The applicant sees the reply on the portal and can download the letter.
+  await page.goto(`${BASE}/disclosure/track`)
+  await page.fill(sel('dt-input'), trackingCode)
+  await page.click(sel('dt-submit'))
+  await waitForText(sel('dt-state'), '已答复')
+  await waitForText(sel('dt-number'), number)
+  await waitForText(sel('dt-outcome'), '部分公开')
+  await waitForText(sel('dt-reply-text'), stamp)
+  const docxHref = await page.locator(sel('dt-reply-docx')).getAttribute('href')
+  assert.equal(docxHref, `/api/public/disclosure/track/${encodeURIComponent(trackingCode)}/reply.docx`)
+  const res = await page.request.get(`${BASE}${docxHref}`)
+  assert.equal(res.status(), 200, 'the reply letter downloads')
+  assert.ok(String(res.headers()['content-type']).startsWith(DOCX), 'the reply letter is a Word document')
+  await shot('portal-disclosure-track.png')
+}
