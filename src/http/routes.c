@@ -296,6 +296,27 @@ static void attachment_post(struct fz_req *req, struct fz_resp *resp)
 	reply(resp, rc, &err, out, 201);
 }
 
+static void public_attachment_post(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_part part;
+	char code[15];
+	json_t *out = NULL;
+	if (!fz_tracking_normalize(req->params[0], code))
+		fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
+	else if (!req->content_type || strncasecmp(req->content_type, "multipart/form-data", 19) != 0)
+		fz_err_set(&err, FZ_EMEDIA_TYPE, NULL, "上传材料应使用 multipart/form-data");
+	else if (!fz_multipart_find(req->content_type, req->body, req->body_len, "file", &part) ||
+		 !part.filename[0])
+		fz_err_set(&err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
+	if (err.code ||
+	    fz_attachment_add_public(req->ctx, code, part.filename, part.data, part.len, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 201, out);
+}
+
 static void attachment_get(struct fz_req *req, struct fz_resp *resp)
 {
 	int64_t id;
@@ -396,6 +417,9 @@ static const struct fz_route core_routes[] = {
 	{"POST", "/api/cases/{id}/actions/{action}", case_action, 0, "执行办理操作（需提交 version）", "案件"},
 	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_R_UPLOAD, "上传附件（multipart/form-data，字段 file）", "案件"},
 	{"GET", "/api/attachments/{id}", attachment_get, 0, "下载附件", "案件"},
+	{"POST", "/api/public/cases/{code}/attachments", public_attachment_post,
+	 FZ_R_PUBLIC | FZ_R_UPLOAD | FZ_R_RATELIMIT,
+	 "公众凭查询码为本人尚在办理的事项上传材料（每件最多 10 个）", "案件"},
 	{"GET", "/api/supervision", supervision, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察"},
 	{"GET", "/api/dashboard", dashboard, 0, "首页：待办、统计、按单位与按月数据", "电子监察"},
 	{NULL, NULL, NULL, 0, NULL, NULL},

@@ -55,16 +55,10 @@ static enum fz_code check_name(const char *name, struct fz_err *err)
 	return FZ_OK;
 }
 
-enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
-			       const void *data, size_t len, json_t **out, struct fz_err *err)
+/* Stores one file on a case, inside the caller's transaction, with its event. */
+static enum fz_code store(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+			  const void *data, size_t len, json_t **out, struct fz_err *err)
 {
-	enum fz_code rc = check_name(filename, err);
-	if (rc)
-		return rc;
-	if (len == 0)
-		return fz_err_set(err, FZ_EBAD_VALUE, "file", "文件为空");
-	if (len > FZ_ATTACH_MAX)
-		return fz_err_set(err, FZ_ETOO_LARGE, "file", "文件超过 10 MB 上限");
 	const char *type = fz_attachment_sniff(filename, data, len);
 	if (!type)
 		return fz_err_set(err, FZ_EMEDIA_TYPE, "file",
@@ -74,6 +68,53 @@ enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *
 	crypto_hash_sha256(digest, data, len);
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
 	fz_iso_utc(ctx->now, now);
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "INSERT INTO blob_store(sha256, size, data) VALUES (?, ?, ?)"
+					 " ON CONFLICT (sha256) DO NOTHING",
+					 "tib", hex, (int64_t)len, data, len);
+	if (!st || fz_stmt_exec(st, err))
+		return err->code;
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO attachment(case_id, sha256, filename, content_type, size,"
+			 " uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?)",
+			 "itttit" "t", case_id, hex, filename, type, (int64_t)len,
+			 ctx->user ? fz_arena_printf(ctx->arena, "%lld", (long long)ctx->user->user_id) : NULL,
+			 now);
+	if (!st || fz_stmt_exec(st, err))
+		return err->code;
+	int64_t id = fz_db_last_id(ctx->db);
+	char *after = fz_arena_printf(ctx->arena, "{\"attachment_id\":%lld,\"sha256\":\"%s\",\"size\":%zu}",
+				      (long long)id, hex, len);
+	struct fz_event ev = {.case_id = case_id, .entity = "attachment", .action = "attachment_add",
+			      .note = filename, .after = after};
+	enum fz_code rc = fz_audit_append(ctx, &ev, NULL, err);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}", "attachment_id", (json_int_t)id,
+			 "filename", filename, "size", (json_int_t)len, "content_type", type, "sha256",
+			 hex, "uploaded_at", now, "uploaded_by",
+			 ctx->user ? ctx->user->display_name : "公众");
+	return FZ_OK;
+}
+
+static enum fz_code check_file(const char *filename, size_t len, struct fz_err *err)
+{
+	enum fz_code rc = check_name(filename, err);
+	if (rc)
+		return rc;
+	if (len == 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "file", "文件为空");
+	if (len > FZ_ATTACH_MAX)
+		return fz_err_set(err, FZ_ETOO_LARGE, "file", "文件超过 10 MB 上限");
+	return FZ_OK;
+}
+
+enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+			       const void *data, size_t len, json_t **out, struct fz_err *err)
+{
+	enum fz_code rc = check_file(filename, len, err);
+	if (rc)
+		return rc;
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct fz_case_row c;
@@ -83,33 +124,46 @@ enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *
 		rc = fz_err_set(err, FZ_EFORBIDDEN, NULL, "您的角色不能上传附件");
 		goto fail;
 	}
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "INSERT INTO blob_store(sha256, size, data) VALUES (?, ?, ?)"
-					 " ON CONFLICT (sha256) DO NOTHING",
-					 "tib", hex, (int64_t)len, data, len);
-	if (!st || (rc = fz_stmt_exec(st, err)))
-		goto fail_code;
-	st = fz_db_query(ctx->db, err,
-			 "INSERT INTO attachment(case_id, sha256, filename, content_type, size,"
-			 " uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?)",
-			 "itttiit", case_id, hex, filename, type, (int64_t)len,
-			 ctx->user ? ctx->user->user_id : (int64_t)0, now);
-	if (!st || (rc = fz_stmt_exec(st, err)))
-		goto fail_code;
-	int64_t id = fz_db_last_id(ctx->db);
-	char *after = fz_arena_printf(ctx->arena, "{\"attachment_id\":%lld,\"sha256\":\"%s\",\"size\":%zu}",
-				      (long long)id, hex, len);
-	struct fz_event ev = {.case_id = case_id, .entity = "attachment", .action = "attachment_add",
-			      .note = filename, .after = after};
-	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+	if ((rc = store(ctx, case_id, filename, data, len, out, err)) ||
+	    (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
-	*out = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}", "attachment_id", (json_int_t)id,
-			 "filename", filename, "size", (json_int_t)len, "content_type", type, "sha256",
-			 hex, "uploaded_at", now, "uploaded_by",
-			 ctx->user ? ctx->user->display_name : "公众");
 	return FZ_OK;
-fail_code:
-	rc = err->code;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_attachment_add_public(struct fz_ctx *ctx, const char *code, const char *filename,
+				      const void *data, size_t len, json_t **out, struct fz_err *err)
+{
+	enum fz_code rc = check_file(filename, len, err);
+	if (rc)
+		return rc;
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT case_id, closed_on, (SELECT COUNT(*) FROM attachment t WHERE t.case_id ="
+		" c.case_id AND t.uploaded_by IS NULL) FROM case_record c WHERE tracking_code = ?",
+		"t", code);
+	int64_t case_id = 0, count = 0;
+	bool closed = false;
+	if (st && fz_stmt_row(st)) {
+		case_id = fz_col_int(st, 0);
+		closed = !fz_col_null(st, 1);
+		count = fz_col_int(st, 2);
+	}
+	fz_stmt_done(st);
+	if (!case_id)
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "code", "没有找到该查询码对应的事项");
+	else if (closed)
+		rc = fz_err_set(err, FZ_ESTATE, "code", "该事项已办结，不能再上传材料");
+	else if (count >= FZ_ATTACH_PUBLIC_MAX)
+		rc = fz_err_set(err, FZ_ESTATE, "file", "每件事项最多上传 %d 个材料", FZ_ATTACH_PUBLIC_MAX);
+	if (rc || (rc = store(ctx, case_id, filename, data, len, out, err)) ||
+	    (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return FZ_OK;
 fail:
 	fz_db_rollback(ctx->db);
 	return rc;

@@ -20,6 +20,15 @@
 enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
 			       const void *data, size_t len, json_t **out, struct fz_err *err);
 
+/*
+ * The public's upload to its own case, found by tracking code: only while the
+ * case is open, at most FZ_ATTACH_PUBLIC_MAX files per case.
+ */
+#define FZ_ATTACH_PUBLIC_MAX 10
+enum fz_code fz_attachment_add_public(struct fz_ctx *ctx, const char *tracking_code,
+				      const char *filename, const void *data, size_t len,
+				      json_t **out, struct fz_err *err);
+
 struct fz_attachment {
 	char filename[256];
 	char content_type[64];
