@@ -5,22 +5,14 @@
  * journal so readers never wait for the writer; a busy timeout so concurrent
  * writers queue instead of failing; statements cached per connection in a
  * small open-addressed table keyed by the SQL text's address.
- *
- * Writers of this process also queue on one mutex before BEGIN IMMEDIATE:
- * SQLite's busy handler waits by sleeping (1, 2, 5, ... 100 ms), so N server
- * threads contending for the write lock spent most of their time asleep
- * (bench/: 4 threads wrote 430 assigns/s, 1 thread 1,170/s). The mutex hands
- * the lock over at once; the busy timeout still covers other processes.
  */
 #include "store/db.h"
 
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define CACHE_SIZE 256 /* power of two; more distinct statements than the app has */
 
@@ -34,29 +26,9 @@ struct fz_stmt {
 
 struct fz_db {
 	sqlite3 *h;
-	int depth;         /* transaction nesting */
-	bool holds_writer; /* this connection holds writer_lock (outermost transaction) */
+	int depth; /* transaction nesting */
 	struct fz_stmt cache[CACHE_SIZE];
 };
-
-static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* Waits as long as the busy timeout; past that, BEGIN IMMEDIATE decides as before. */
-static void writer_acquire(struct fz_db *db)
-{
-	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += 10;
-	db->holds_writer = pthread_mutex_timedlock(&writer_lock, &until) == 0;
-}
-
-static void writer_release(struct fz_db *db)
-{
-	if (db->holds_writer) {
-		db->holds_writer = false;
-		pthread_mutex_unlock(&writer_lock);
-	}
-}
 
 static enum fz_code map_rc(struct fz_db *db, int rc, struct fz_err *err)
 {
@@ -118,7 +90,6 @@ void fz_db_close(struct fz_db *db)
 		free(db->cache[i].sql);
 	}
 	sqlite3_close(db->h);
-	writer_release(db);
 	free(db);
 }
 
@@ -321,17 +292,13 @@ int fz_db_changes(struct fz_db *db)
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err)
 {
 	char sql[48];
-	if (db->depth == 0) {
-		writer_acquire(db);
+	if (db->depth == 0)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
-	} else {
+	else
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
-	}
 	enum fz_code rc = fz_db_exec(db, sql, err);
 	if (rc == FZ_OK)
 		db->depth++;
-	else if (db->depth == 0)
-		writer_release(db);
 	return rc;
 }
 
@@ -345,8 +312,8 @@ enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err)
 	else
 		snprintf(sql, sizeof sql, "RELEASE sp%d", db->depth - 1);
 	enum fz_code rc = fz_db_exec(db, sql, err);
-	if (rc == FZ_OK && --db->depth == 0)
-		writer_release(db);
+	if (rc == FZ_OK)
+		db->depth--;
 	return rc;
 }
 
@@ -365,8 +332,7 @@ void fz_db_rollback(struct fz_db *db)
 		if (db->cache[i].st)
 			sqlite3_reset(db->cache[i].st);
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	if (--db->depth == 0)
-		writer_release(db);
+	db->depth--;
 }
 
 int fz_db_depth(const struct fz_db *db)
