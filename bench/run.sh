@@ -238,6 +238,8 @@ fi
 # Newer migrations (a new index, say) are applied to the cache itself.
 FAZHI_ADMIN_PASSWORD=unused "$FAZHI" init --db "$DB" | sed -n '1s/^/   /p'
 TODAY=$(cat "$DB.today") # pinned, so clock colours do not drift as the cache ages
+# The day's supervision sweep, once, on the cache (a no-op when already swept for that day).
+FAZHI_TODAY="$TODAY" "$FAZHI" supervise --db "$DB" >/dev/null
 rm -f "$WORK" "$WORK-wal" "$WORK-shm"
 cp --reflink=auto "$DB" "$WORK"
 

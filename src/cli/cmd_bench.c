@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "modules/registry.h"
 #include "platform/accounts.h"
+#include "platform/supervision.h"
 #include "store/migrations.h"
 
 int fz_cmd_bench_gen(int argc, char **argv)
@@ -81,6 +82,18 @@ int fz_cmd_bench_gen(int argc, char **argv)
 			fz_cli_fail(&err);
 			goto out;
 		}
+	}
+	/* Issue the supervision cards once, as the server's first sweep would. */
+	{
+		struct fz_user system = {.role = FZ_ROLE_ADMIN};
+		c.ctx.user = &system;
+		int issued = 0;
+		fprintf(stderr, "发放红黄牌…\n");
+		if (fz_supervision_sweep(&c.ctx, &issued, &err)) {
+			fz_cli_fail(&err);
+			goto out;
+		}
+		c.ctx.user = NULL;
 	}
 	fz_db_exec(c.db, "ANALYZE", NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -33,6 +33,7 @@
 #include "platform/calendar_store.h"
 #include "modules/registry.h"
 #include "platform/supervision.h"
+#include "store/migrations.h"
 
 #define JSON_LIMIT (256 * 1024)
 #define UPLOAD_LIMIT (10 * 1024 * 1024 + 64 * 1024)
@@ -66,6 +67,7 @@ static struct fz_db *thread_db(void)
 		fprintf(stderr, "fazhi: %s\n", err.message);
 		return NULL;
 	}
+	fz_db_autocheckpoint(tdb, 0); /* the background thread checkpoints */
 	pthread_mutex_lock(&dbs_lock);
 	if (n_dbs < 256)
 		all_dbs[n_dbs++] = tdb;
@@ -508,6 +510,7 @@ static void *background(void *arg)
 			pthread_rwlock_unlock(&cal_lock);
 			fz_arena_cleanup(&arena);
 		}
+		fz_db_checkpoint(db);
 		sleep(1);
 		waited++;
 	}
@@ -543,13 +546,18 @@ int fz_server_run(const struct fz_server_opts *o)
 		fprintf(stderr, "fazhi: %s（请先运行 fazhi init --db %s）\n", err.message, o->db_path);
 		return 1;
 	}
-	struct fz_stmt *st = fz_db_query(db, &err, "SELECT COUNT(*) FROM schema_migration", NULL);
-	if (!st) {
+	if (!fz_db_has_table(db, "schema_migration")) {
 		fprintf(stderr, "fazhi: %s 不是 fazhi 数据库（请先运行 fazhi init）\n", o->db_path);
 		fz_db_close(db);
 		return 1;
 	}
-	fz_stmt_done(st);
+	int pending = fz_migrations_pending(db);
+	if (pending > 0) {
+		fprintf(stderr, "fazhi: 数据库结构需要升级（%d 个迁移待执行），请先运行 fazhi init --db %s\n",
+			pending, o->db_path);
+		fz_db_close(db);
+		return 1;
+	}
 	if (fz_calstore_load(db, &g_cal, &err) != FZ_OK) {
 		fprintf(stderr, "fazhi: %s\n", err.message);
 		fz_db_close(db);

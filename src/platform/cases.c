@@ -1020,7 +1020,15 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 	}
 #undef ADD
 	char sql[2048];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM case_record c%s", where);
+	/*
+	 * Filters on agency, type and state only (the common lists) read their
+	 * total from the tally the triggers keep (core-005): the same WHERE, over
+	 * case_tally aliased as c, which has exactly those columns.
+	 */
+	if (!f->clock_status && !(f->q && *f->q))
+		snprintf(sql, sizeof sql, "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c%s", where);
+	else
+		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM case_record c%s", where);
 	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
 	if (!st)
 		return err->code;

@@ -58,12 +58,11 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
 	json_t *agencies = json_array();
 	struct fz_sup_totals t = {0, 0, 0};
-	/* Open clocks per agency: an index-only count over (state, agency_id). */
+	/* Open clocks per agency, from the tally the triggers keep (core-005). */
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT a.agency_id, a.name, COALESCE(k.open, 0) FROM agency a LEFT JOIN"
-		" (SELECT agency_id, COUNT(*) AS open FROM case_clock"
-		"  WHERE state IN ('running', 'paused') GROUP BY agency_id) k"
+		" (SELECT agency_id, SUM(n) AS open FROM clock_tally GROUP BY agency_id) k"
 		" ON k.agency_id = a.agency_id WHERE (? = 0 OR a.agency_id = ?)"
 		" ORDER BY a.sort_order, a.agency_id",
 		"ii", scope, scope);
@@ -82,10 +81,10 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 		json_array_append_new(agencies, a);
 	}
 	fz_stmt_done(st);
-	/* Yellow and red: only the clocks due by the end of the window are read. */
+	/* Yellow and red: the tally's due dates up to the end of the warning window. */
 	st = fz_db_query(ctx->db, err,
-			 "SELECT agency_id, SUM(CASE WHEN due_date < ? THEN 1 ELSE 0 END), COUNT(*)"
-			 " FROM case_clock WHERE state = 'running' AND due_date <= ?"
+			 "SELECT agency_id, SUM(CASE WHEN due_date < ? THEN n ELSE 0 END), SUM(n)"
+			 " FROM clock_tally WHERE state = 'running' AND due_date <> '' AND due_date <= ?"
 			 " AND (? = 0 OR agency_id = ?) GROUP BY agency_id",
 			 "ttii", today, soon, scope, scope);
 	if (!st) {
@@ -109,14 +108,25 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 	}
 	fz_stmt_done(st);
 
+	/*
+	 * The most overdue first, straight off an index in due-date order so only
+	 * the first 200 are read: (state, due_date) county-wide, (agency_id, state,
+	 * due_date) for one agency.
+	 */
 	json_t *items = json_array();
-	st = fz_db_query(ctx->db, err,
-			 "SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
-			 " c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
-			 " JOIN agency a ON a.agency_id = k.agency_id"
-			 " WHERE k.state = 'running' AND k.due_date <= ? AND (? = 0 OR k.agency_id = ?)"
-			 " ORDER BY k.due_date, k.clock_id LIMIT 200",
-			 "tii", soon, scope, scope);
+	static const char *const item_sql[2] = {
+		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
+		" c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
+		" JOIN agency a ON a.agency_id = k.agency_id"
+		" WHERE k.state = 'running' AND k.due_date <= ? ORDER BY k.due_date LIMIT 200",
+		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
+		" c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
+		" JOIN agency a ON a.agency_id = k.agency_id"
+		" WHERE k.agency_id = ? AND k.state = 'running' AND k.due_date <= ?"
+		" ORDER BY k.due_date LIMIT 200",
+	};
+	st = scope ? fz_db_query(ctx->db, err, item_sql[1], "it", scope, soon)
+		   : fz_db_query(ctx->db, err, item_sql[0], "t", soon);
 	if (!st) {
 		json_decref(agencies);
 		json_decref(items);
@@ -151,10 +161,11 @@ enum fz_code fz_supervision_totals(struct fz_ctx *ctx, struct fz_sup_totals *t, 
 	window(ctx, today, soon, NULL);
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
-		"SELECT (SELECT COUNT(*) FROM case_clock WHERE state IN ('running', 'paused')),"
-		" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date < ?),"
-		" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date >= ?"
-		"  AND due_date <= ?)",
+		"SELECT COALESCE(SUM(n), 0),"
+		" COALESCE(SUM(CASE WHEN state = 'running' AND due_date <> '' AND due_date < ?"
+		"  THEN n ELSE 0 END), 0),"
+		" COALESCE(SUM(CASE WHEN state = 'running' AND due_date >= ? AND due_date <= ?"
+		"  THEN n ELSE 0 END), 0) FROM clock_tally",
 		"ttt", today, today, soon);
 	if (!st)
 		return err->code;
@@ -167,32 +178,59 @@ enum fz_code fz_supervision_totals(struct fz_ctx *ctx, struct fz_sup_totals *t, 
 	return FZ_OK;
 }
 
+/*
+ * Cards are issued once a day, for the due dates that crossed into red or
+ * yellow since the last sweep (kept in the setting table), so a sweep reads a
+ * day's worth of clocks, not every overdue one again. The first sweep covers
+ * everything. A clock whose due date is moved into the past later in the day
+ * gets its card at the next day's sweep only if its new due date falls in that
+ * day's window; the supervision view itself is always current.
+ */
 enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err *err)
 {
-	char today[11], soon[11], now[21];
+	char today[11], soon[11], now[21], last_today[11] = "", last_soon[11] = "";
 	window(ctx, today, soon, NULL);
 	fz_iso_utc(ctx->now, now);
 	*issued = 0;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err, "SELECT value FROM setting WHERE key = 'supervision.swept'", NULL);
+	if (st && fz_stmt_row(st))
+		sscanf(fz_col_text(st, 0), "%10s %10s", last_today, last_soon);
+	fz_stmt_done(st);
+	if (strcmp(last_today, today) == 0 && strcmp(last_soon, soon) == 0)
+		return FZ_OK; /* already swept for this day and window */
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
 	static const char *const sql[2] = {
 		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
-		" issued_at) SELECT clock_id, case_id, agency_id, 'red', due_date, ?, ?"
-		" FROM case_clock WHERE state = 'running' AND due_date < ?"
+		" issued_at) SELECT clock_id, case_id, agency_id, 'red', due_date, ?1, ?2"
+		" FROM case_clock WHERE state = 'running' AND due_date >= ?3 AND due_date < ?1"
 		" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
 		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
-		" issued_at) SELECT clock_id, case_id, agency_id, 'yellow', due_date, ?, ?"
-		" FROM case_clock WHERE state = 'running' AND due_date >= ? AND due_date <= ?"
-		" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
+		" issued_at) SELECT clock_id, case_id, agency_id, 'yellow', due_date, ?1, ?2"
+		" FROM case_clock WHERE state = 'running' AND due_date > ?3 AND due_date >= ?1"
+		" AND due_date <= ?4 ON CONFLICT (clock_id, level, due_date) DO NOTHING",
 	};
+	/* Red: due dates in [last today, today); yellow: (last window end, window end]. */
+	const char *red_from = last_today[0] ? last_today : "0000-00-00";
+	const char *yellow_from = last_soon[0] ? last_soon : "0000-00-00";
 	for (int i = 0; i < 2 && !rc; i++) {
-		struct fz_stmt *st = i == 0 ? fz_db_query(ctx->db, err, sql[0], "ttt", today, now, today)
-					    : fz_db_query(ctx->db, err, sql[1], "tttt", today, now,
-							  today, soon);
+		st = i == 0 ? fz_db_query(ctx->db, err, sql[0], "ttt", today, now, red_from)
+			    : fz_db_query(ctx->db, err, sql[1], "tttt", today, now, yellow_from, soon);
 		rc = st ? fz_stmt_exec(st, err) : err->code;
 		if (!rc)
 			*issued += fz_db_changes(ctx->db);
+	}
+	if (!rc) {
+		char value[32];
+		snprintf(value, sizeof value, "%s %s", today, soon);
+		st = fz_db_query(ctx->db, err,
+				 "INSERT INTO setting(key, value, updated_at) VALUES ('supervision.swept', ?, ?)"
+				 " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+				 " updated_at = excluded.updated_at",
+				 "tt", value, now);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
 	}
 	if (!rc)
 		rc = fz_db_commit(ctx->db, err);

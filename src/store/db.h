@@ -85,6 +85,14 @@ int fz_db_depth(const struct fz_db *db);
 /* Online, consistent copy of the whole database to path (server may be running). */
 enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err);
 
+/*
+ * WAL checkpoints: a server turns them off on request connections
+ * (fz_db_autocheckpoint(db, 0)) and runs fz_db_checkpoint from a background
+ * thread, so no request waits for the checkpoint's fsync.
+ */
+void fz_db_autocheckpoint(struct fz_db *db, int pages);
+void fz_db_checkpoint(struct fz_db *db);
+
 /* Does the schema have this table? */
 bool fz_db_has_table(struct fz_db *db, const char *name);
 

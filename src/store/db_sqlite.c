@@ -75,7 +75,9 @@ enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct 
 		free(db);
 		return FZ_EIO;
 	}
-	sqlite3_exec(db->h, "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;", NULL, NULL,
+	/* 16 MiB page cache and 256 MiB of memory map per connection: a server has one
+	 * connection per thread, so this bounds memory while keeping hot pages mapped. */
+	sqlite3_exec(db->h, "PRAGMA cache_size=-16384; PRAGMA mmap_size=268435456;", NULL, NULL,
 		     NULL);
 	*out = db;
 	return FZ_OK;
@@ -369,6 +371,21 @@ enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err
 	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE;", NULL, NULL, NULL);
 	sqlite3_close(dst);
 	return FZ_OK;
+}
+
+void fz_db_autocheckpoint(struct fz_db *db, int pages)
+{
+	sqlite3_wal_autocheckpoint(db->h, pages);
+}
+
+void fz_db_checkpoint(struct fz_db *db)
+{
+	int log = 0, done = 0;
+	/* PASSIVE: copies what it can without waiting for readers or writers. */
+	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	/* A WAL that keeps growing (readers never let it wrap) is truncated when idle. */
+	if (log > 100000 && done == log)
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 bool fz_db_has_table(struct fz_db *db, const char *name)

@@ -16,6 +16,9 @@ struct fz_migration {
 	const char *sql;
 };
 
+/* How many known migrations are not yet applied (the server refuses to start then). */
+int fz_migrations_pending(struct fz_db *db);
+
 /* Applies every migration not yet recorded: core first, then each module's. Returns how many ran. */
 enum fz_code fz_migrate(struct fz_db *db, int *applied, struct fz_err *err);
 
