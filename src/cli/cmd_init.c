@@ -42,6 +42,8 @@ int fz_cmd_init(int argc, char **argv)
 		goto out;
 	}
 	printf("数据库结构：新执行 %d 个迁移\n", applied);
+	if (applied)
+		fz_db_optimize(c.db);
 	if (!c.cal) {
 		fz_calendar_free(c.cal);
 		if (fz_calstore_load(c.db, &c.cal, &err) != FZ_OK) {

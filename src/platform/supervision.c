@@ -114,15 +114,17 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 	 * due_date) for one agency.
 	 */
 	json_t *items = json_array();
+	/* CROSS JOIN keeps case_clock the outer loop (SQLite does not reorder it), so
+	 * the planner cannot start from agency and sort every overdue clock. */
 	static const char *const item_sql[2] = {
 		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
-		" c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
-		" JOIN agency a ON a.agency_id = k.agency_id"
-		" WHERE k.state = 'running' AND k.due_date <= ? ORDER BY k.due_date LIMIT 200",
+		" c.case_type FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
+		" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
+		" AND k.state = 'running' AND k.due_date <= ? ORDER BY k.due_date LIMIT 200",
 		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
-		" c.case_type FROM case_clock k JOIN case_record c ON c.case_id = k.case_id"
-		" JOIN agency a ON a.agency_id = k.agency_id"
-		" WHERE k.agency_id = ? AND k.state = 'running' AND k.due_date <= ?"
+		" c.case_type FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
+		" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
+		" AND k.agency_id = ? AND k.state = 'running' AND k.due_date <= ?"
 		" ORDER BY k.due_date LIMIT 200",
 	};
 	st = scope ? fz_db_query(ctx->db, err, item_sql[1], "it", scope, soon)

@@ -93,6 +93,9 @@ enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err
 void fz_db_autocheckpoint(struct fz_db *db, int pages);
 void fz_db_checkpoint(struct fz_db *db);
 
+/* Refreshes the planner's statistics where they are stale (after migrations). */
+void fz_db_optimize(struct fz_db *db);
+
 /* Does the schema have this table? */
 bool fz_db_has_table(struct fz_db *db, const char *name);
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import crypto from 'node:crypto'
-import { useServer, assertError, snapshot, assertUnchanged } from './lib.mjs'
+import { useServer, assertError, snapshot, assertUnchanged, multipart } from './lib.mjs'
 
 let caseId // a letter being handled by scj
 const c = useServer({
@@ -18,20 +18,6 @@ const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog 
   'xref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R >>\nstartxref\n0\n%%EOF\n', 'latin1')
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64)])
 const sha256 = (b) => crypto.createHash('sha256').update(b).digest('hex')
-
-/** A multipart/form-data body with one file part, built by hand so the filename is sent as is. */
-function multipart (filename, bytes, { field = 'file', type = 'application/octet-stream' } = {}) {
-  const boundary = '----fazhiTest' + crypto.randomBytes(8).toString('hex')
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
-    `Content-Type: ${type}\r\n\r\n`
-  return {
-    body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n附言\r\n`),
-      Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
-}
 
 async function upload (username, filename, bytes, { id = caseId, ...opts } = {}) {
   const m = multipart(filename, bytes, opts)

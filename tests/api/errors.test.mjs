@@ -245,7 +245,7 @@ test('text with quotes, SQL, HTML, emoji and Chinese quotation marks is stored a
     content: '他说：“这是‘引号’”。\n<img src=x onerror=alert(1)> 😀🏮 \\ % _ \' " ; -- /* */ \u3000全角空格\r\n第二行\t制表',
   }
   const before = await snapshot(c)
-  const r = await c.post('/api/public/mailbox', { ...nasty, phone: '+86 138-0013-8000'.replace(/ /g, ''), category: 'other', publish_ok: true })
+  const r = await c.post('/api/public/mailbox', { ...nasty, phone: '+86138-0013-8000', category: 'other', publish_ok: true })
   assert.equal(r.status, 201, r.text)
   assert.match(r.headers.get('content-type'), /^application\/json/)
   const id = await c.caseIdByNumber(r.json.number)
@@ -315,7 +315,7 @@ test('a request with many query parameters is answered at once, not left hanging
     '30 s connection timeout: each such request holds a connection for 30 s',
 }, async () => {
   const q = Array.from({ length: 500 }, (_, i) => `p${i}=${i}`).join('&')
-  const r = await fetch(`${c.url}/api/cases?${q}`, { signal: AbortSignal.timeout(5000) })
+  const r = await fetch(`${c.url}/api/cases?${q}`, { signal: AbortSignal.timeout(3000) })
   assert.ok([401, 414, 431].includes(r.status), `status ${r.status}`)
 })
 

@@ -11,6 +11,7 @@
 import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -79,12 +80,19 @@ export function sqlNumber (db, query) {
 }
 
 /**
- * Starts `fazhi serve --port 0 --quiet` on db (or on a new demo database in a new temporary
- * directory). Resolves to a handle: {url, port, db, dir, web, stderr(), stop()}.
+ * Starts `fazhi serve --port 0 --quiet` on db (or on a new demo database) with its web files
+ * in dir/web (dir: a new temporary directory unless given). Resolves to a handle:
+ * {url, port, db, dir, web, stderr(), alive(), stop()}; stop() removes dir, a given one too.
  */
 export async function startServer ({ env = {}, demo = true, db = null, dir = null } = {}) {
+  const ownDir = !dir
   dir = dir || mkTemp()
-  db = db || makeDb(dir, { demo })
+  try {
+    db = db || makeDb(dir, { demo })
+  } catch (e) {
+    if (ownDir) fs.rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
   const web = path.join(dir, 'web')
   fs.mkdirSync(path.join(web, 'assets'), { recursive: true })
   fs.writeFileSync(path.join(web, 'index.html'), INDEX_HTML)
@@ -104,7 +112,7 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (d) => { err += d })
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-  const port = await new Promise((resolve, reject) => {
+  const listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${out}\n${err}`)), 20_000)
     child.stdout.on('data', (d) => {
       out += d
@@ -120,6 +128,15 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
       reject(new Error(`server exited before listening (code ${code}, signal ${signal}):\n${out}\n${err}`))
     })
   })
+  let port
+  try {
+    port = await listening
+  } catch (e) {
+    child.kill('SIGKILL')
+    await exited
+    if (ownDir) fs.rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
   let stopped = null
   return {
     url: `http://127.0.0.1:${port}`,
@@ -225,7 +242,7 @@ export class Client {
     return s
   }
 
-  /** The agencies by code-less name lookup: returns the list of {agency_id, name, short_name, kind}. */
+  /** GET /api/agencies as the legal office: [{agency_id, name, short_name, kind, kind_label}]. */
   async agencies () {
     if (!this._agencies) {
       const s = await this.login('legal')
@@ -288,6 +305,23 @@ export class Client {
     const r = await this.act(caseId, action, username, body)
     assert.equal(r.status, 200, `${action} on ${caseId} as ${username}: ${r.text}`)
     return r.json
+  }
+}
+
+/**
+ * A multipart/form-data body with one file part (and a plain field before it), built by hand
+ * so that the filename is sent exactly as given. Returns {body, headers} for Client.post().
+ */
+export function multipart (filename, bytes, { field = 'file', type = 'application/octet-stream' } = {}) {
+  const boundary = '----fazhiTest' + crypto.randomBytes(8).toString('hex')
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+    `Content-Type: ${type}\r\n\r\n`
+  return {
+    body: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n附言\r\n`),
+      Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   }
 }
 

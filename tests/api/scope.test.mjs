@@ -3,21 +3,11 @@
 // written. The county leader reads everything and changes nothing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useServer, assertError, snapshot, assertUnchanged, sqlNumber } from './lib.mjs'
+import { useServer, assertError, snapshot, assertUnchanged, sqlNumber, multipart } from './lib.mjs'
 
 const c = useServer({ setup })
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-
-function multipart (filename, bytes) {
-  const boundary = '----fazhiScope' + Math.random().toString(16).slice(2)
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-    'Content-Type: application/octet-stream\r\n\r\n'
-  return {
-    body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  }
-}
 
 /** Every case row the user can list, through all pages. */
 async function listAll (username, query = '') {

@@ -166,12 +166,56 @@ static const char *col(struct fz_ctx *ctx, int64_t case_id, const char *sql)
 	return v;
 }
 
+/* Due day of one of the case's clocks (SQL names it), or -1 when it has none. */
+static int due_of(struct fz_ctx *ctx, int64_t case_id, const char *sql)
+{
+	const char *s = col(ctx, case_id, sql);
+	int d;
+	return s && fz_date_parse(s, &d) == FZ_OK ? d : -1;
+}
+
+/* 第31条: one notice listing everything, sent within 5 working days of receipt. */
+static enum fz_code correction_guard(struct fz_ctx *ctx, const struct fz_case_row *c,
+				     struct fz_err *err)
+{
+	if (col(ctx, c->case_id, "SELECT state FROM case_clock WHERE case_id = ? AND name = 'correction'"))
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "补正通知应一次性载明全部需补正的事项（《行政复议法》第三十一条），本申请已通知过补正");
+	int received, last;
+	if (fz_date_parse(c->received_on, &received) == FZ_OK &&
+	    fz_calendar_add_workdays(ctx->cal, received, 5, &last) == FZ_OK && ctx->today > last) {
+		char d[11];
+		fz_date_format(last, d);
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "补正通知应在收到申请之日起五日内发出（《行政复议法》第三十一条），期限已于 %s 届满", d);
+	}
+	return FZ_OK;
+}
+
 enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    const struct fz_transition *tr, json_t *in, struct fz_err *err)
 {
 	const char *a = tr->name;
 	char today[11];
 	fz_date_format(ctx->today, today);
+	if (strcmp(a, "request_correction") == 0)
+		return correction_guard(ctx, c, err);
+	if (strcmp(a, "deem_withdrawn") == 0) {
+		/* 第31条: withdrawn only once the applicant's 10 working days have run out. */
+		int due = due_of(ctx, c->case_id,
+				 "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'correction'");
+		char d[11] = "未起算";
+		if (due >= 0)
+			fz_date_format(due, d);
+		if (due < 0 || ctx->today <= due)
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "申请人的补正期限（%s）尚未届满，不能视为放弃申请（《行政复议法》第三十一条）", d);
+	}
+	if (strcmp(a, "opinion_reported") == 0 &&
+	    !col(ctx, c->case_id,
+		 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'opinion_report' AND state = 'running'"))
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "没有等待报告纠正情况的意见书或建议书（《行政复议法》第七十六条）：须先制发，每份只登记一次报告");
 	if (strcmp(a, "accept") == 0) {
 		const char *proc = fz_json_str(in, "procedure"), *ground = fz_json_str(in, "simplified_ground");
 		bool simple = strcmp(proc, "simplified") == 0;
@@ -273,7 +317,15 @@ bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const stru
 	if (strcmp(tr->name, "extend") == 0)
 		return !simple;
 	if (strcmp(tr->name, "opinion_reported") == 0)
-		return col(ctx, c->case_id, "SELECT opinion_kind FROM recon_case WHERE case_id = ?") != NULL;
+		return col(ctx, c->case_id,
+			   "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'opinion_report' AND state = 'running'") != NULL;
+	if (strcmp(tr->name, "request_correction") == 0)
+		return !col(ctx, c->case_id, "SELECT state FROM case_clock WHERE case_id = ? AND name = 'correction'");
+	if (strcmp(tr->name, "deem_withdrawn") == 0) {
+		int due = due_of(ctx, c->case_id,
+				 "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'correction'");
+		return due >= 0 && ctx->today > due;
+	}
 	return true;
 }
 
@@ -296,6 +348,12 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 					fz_json_str(in, "appearer"), post, reason),
 			    err);
 	}
+	if (strcmp(a, "judge") == 0 && date_of(in, "judged_on") > ctx->today)
+		return fz_err_set(err, FZ_EBAD_DATE, "judged_on", "只登记已经作出的判决（裁定），裁判日期不能晚于今天");
+	if (strcmp(a, "suggestion_handled") == 0 &&
+	    !col(ctx, c->case_id,
+		 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'suggestion' AND state = 'running'"))
+		return fz_err_set(err, FZ_ESTATE, NULL, "没有等待回复的司法建议：须先登记收到的司法建议");
 	if (strcmp(a, "judge") == 0)
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_case SET outcome = ?, judged_on = ? WHERE case_id = ?",
