@@ -335,6 +335,27 @@ enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c
 	return start_clock(ctx, c, def, trigger, days > 0 ? days : clock_days(ctx, def), err);
 }
 
+enum fz_code fz_case_clock_set_days(struct fz_ctx *ctx, const struct fz_case_row *c,
+				    const char *clock, int days, struct fz_err *err)
+{
+	const struct fz_clock_def *def = fz_flow_clock(c->type, clock);
+	if (!def)
+		return fz_err_set(err, FZ_EINTERNAL, clock, "时限 %s 未声明", clock);
+	struct clock_rec recs[MAX_CLOCKS];
+	size_t n = 0;
+	enum fz_code rc = load_clocks(ctx, c->case_id, recs, &n, err);
+	if (rc)
+		return rc;
+	struct clock_rec *r = find_rec(recs, n, clock);
+	if (!r)
+		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”尚未起算", def->label);
+	if (strcmp(r->state, "stopped") == 0)
+		return fz_err_set(err, FZ_ESTATE, NULL, "时限“%s”已停止", def->label);
+	r->days = days;
+	rc = compute(ctx, r, NULL, err);
+	return rc ? rc : save_clock(ctx, r, err);
+}
+
 static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err)
 {
 	/*

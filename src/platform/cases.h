@@ -55,6 +55,14 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c,
 				 const char *clock, int trigger, int days, struct fz_err *err);
 
+/*
+ * For a domain's apply hook: changes the number of days of a running or paused
+ * clock, keeping its trigger day, pauses and extensions (a procedure switched
+ * to a longer period: the suspended days stay out of the count).
+ */
+enum fz_code fz_case_clock_set_days(struct fz_ctx *ctx, const struct fz_case_row *c,
+				    const char *clock, int days, struct fz_err *err);
+
 /* Loads a case the user may see (staff) or any case (ctx->user NULL and any_scope). */
 enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 			  struct fz_case_row *out, struct fz_err *err);

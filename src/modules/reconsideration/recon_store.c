@@ -275,12 +275,11 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		}
 		if (!simple)
 			return fz_err_set(err, FZ_ESTATE, NULL, "本案已适用普通程序");
-		/* 第62条: the normal procedure's 60 days, still counted from acceptance. */
-		const char *acc = col(ctx, c->case_id, "SELECT accepted_on FROM recon_case WHERE case_id = ?");
-		int accepted;
-		if (!acc || fz_date_parse(acc, &accepted) != FZ_OK)
-			return fz_err_set(err, FZ_EINTERNAL, NULL, "缺少受理日期");
-		enum fz_code rc = fz_case_clock_start(ctx, c, "decision", accepted, 60, err);
+		/*
+		 * 第62条: the normal procedure's 60 days, still counted from acceptance;
+		 * days the case was suspended (第39条) stay out of the count.
+		 */
+		enum fz_code rc = fz_case_clock_set_days(ctx, c, "decision", 60, err);
 		return rc ? rc
 			  : exec(fz_db_query(ctx->db, err,
 					     "UPDATE recon_case SET procedure = 'normal' WHERE case_id = ?",
