@@ -79,7 +79,8 @@ struct reqstate {
 	struct fz_arena arena;
 	char *body;
 	size_t len, cap, limit;
-	bool too_large;
+	bool too_large, started;
+	char *raw_path; /* the path as sent, before libmicrohttpd unescapes it */
 	struct timespec start;
 };
 
@@ -247,7 +248,13 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		     struct fz_user *user, bool *have_user)
 {
 	*route_index = FZ_METRICS_OTHER;
-	if (!is_api(url)) {
+	/*
+	 * libmicrohttpd hands over the path already unescaped; the router decodes
+	 * each parameter itself, so it matches the path as sent: /api/cases%2F1 is
+	 * no route and /api/cases/%2531 is case "%31", not case 1.
+	 */
+	const char *path = rs->raw_path ? rs->raw_path : url;
+	if (!is_api(path)) {
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 			error_resp(resp, FZ_EMETHOD, NULL, NULL);
 			fz_resp_header(resp, "Allow", "GET, HEAD");
@@ -269,7 +276,7 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 	const struct fz_route *route = NULL;
 	char params[FZ_MAX_PARAMS][FZ_PARAM_MAX], allow[64];
 	int np = 0;
-	switch (fz_router_match(&router, method, url, &route, route_index, params, &np, allow,
+	switch (fz_router_match(&router, method, path, &route, route_index, params, &np, allow,
 				sizeof allow)) {
 	case FZ_MATCH_OK:
 		break;
@@ -354,10 +361,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)cls;
 	(void)version;
 	struct reqstate *rs = *con_cls;
-	if (!rs) {
-		rs = calloc(1, sizeof *rs);
-		if (!rs)
+	if (!rs || !rs->started) {
+		if (!rs && !(rs = calloc(1, sizeof *rs)))
 			return MHD_NO;
+		rs->started = true;
 		fz_arena_init(&rs->arena);
 		clock_gettime(CLOCK_MONOTONIC, &rs->start);
 		rs->limit = JSON_LIMIT;
@@ -452,10 +459,23 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct reqstate *rs = *con_cls;
 	if (!rs)
 		return;
-	fz_arena_cleanup(&rs->arena);
+	if (rs->started)
+		fz_arena_cleanup(&rs->arena);
 	free(rs->body);
+	free(rs->raw_path);
 	free(rs);
 	*con_cls = NULL;
+}
+
+/* Called with the request's URI as sent, before it is parsed: keeps the raw path. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	struct reqstate *rs = calloc(1, sizeof *rs);
+	if (rs)
+		rs->raw_path = strndup(uri, strcspn(uri, "?#"));
+	return rs;
 }
 
 /* ---- background: supervision cards and calendar changes ---------------------- */
@@ -589,7 +609,8 @@ int fz_server_run(const struct fz_server_opts *o)
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)o->port,
 		NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_NOTIFY_COMPLETED,
-		on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096, MHD_OPTION_LISTENING_ADDRESS_REUSE,
 		(unsigned)1, MHD_OPTION_END);
 	if (!d) {
