@@ -8,6 +8,7 @@
  */
 #include "store/db.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -108,6 +109,8 @@ void fz_db_close(struct fz_db *db)
 {
 	if (!db)
 		return;
+	while (db->depth > 0) /* a transaction left open: rolled back, the queue freed */
+		fz_db_rollback(db);
 	for (int i = 0; i < CACHE_SIZE; i++) {
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
@@ -312,16 +315,29 @@ int fz_db_changes(struct fz_db *db)
 	return sqlite3_changes(db->h);
 }
 
+/*
+ * Write transactions of this process queue on a mutex before they ask SQLite
+ * for its write lock. SQLite's lock has no queue: a writer that finds it taken
+ * sleeps in the busy handler and retries, so under load the lock sits free
+ * while the waiters sleep. The mutex hands it straight to the next thread; the
+ * busy handler is left for other processes (a CLI command beside the server).
+ */
+static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
+
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err)
 {
 	char sql[48];
-	if (db->depth == 0)
+	if (db->depth == 0) {
+		pthread_mutex_lock(&write_mutex);
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
-	else
+	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", db->depth);
+	}
 	enum fz_code rc = fz_db_exec(db, sql, err);
 	if (rc == FZ_OK)
 		db->depth++;
+	else if (db->depth == 0)
+		pthread_mutex_unlock(&write_mutex);
 	return rc;
 }
 
@@ -335,8 +351,13 @@ enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err)
 	else
 		snprintf(sql, sizeof sql, "RELEASE sp%d", db->depth - 1);
 	enum fz_code rc = fz_db_exec(db, sql, err);
-	if (rc == FZ_OK)
-		db->depth--;
+	if (rc == FZ_OK) {
+		if (--db->depth == 0)
+			pthread_mutex_unlock(&write_mutex);
+	} else if (db->depth == 1) {
+		/* A failed COMMIT is rolled back here, so the write queue moves on. */
+		fz_db_rollback(db);
+	}
 	return rc;
 }
 
@@ -355,7 +376,8 @@ void fz_db_rollback(struct fz_db *db)
 		if (db->cache[i].st)
 			sqlite3_reset(db->cache[i].st);
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	db->depth--;
+	if (--db->depth == 0)
+		pthread_mutex_unlock(&write_mutex);
 }
 
 int fz_db_depth(const struct fz_db *db)
