@@ -22,6 +22,23 @@ export function getPublicAgencies() {
   return agenciesPromise
 }
 
+// Agencies grouped the way residents look for them: the county government, its departments
+// (the legal office among them), townships. Used by every select of an agency on the portal.
+const KIND_ORDER = ['county', 'department', 'legal_office', 'township']
+export function groupAgencies(agencies) {
+  const groups = new Map()
+  for (const a of agencies || []) {
+    const kind = a.kind === 'legal_office' ? 'department' : a.kind
+    const label = kind === 'department' ? '政府部门' : a.kind_label || '其他'
+    if (!groups.has(kind)) groups.set(kind, { kind, label, items: [] })
+    groups.get(kind).items.push(a)
+  }
+  return [...groups.values()].sort((x, y) => {
+    const i = KIND_ORDER.indexOf(x.kind), j = KIND_ORDER.indexOf(y.kind)
+    return (i < 0 ? 99 : i) - (j < 0 ? 99 : j)
+  })
+}
+
 export function labelOf(list, value) {
   const o = (list || []).find((x) => x.value === value)
   return o ? o.label : value

@@ -28,6 +28,16 @@ const routes = [
           { path: 'track/:code', name: 'disclosure-track-code', component: () => import('./views/portal/disclosure/Track.vue'), meta: { title: '申请办理查询' } },
         ],
       },
+      {
+        path: 'reconsideration',
+        component: () => import('./views/portal/reconsideration/Section.vue'),
+        meta: { section: 'reconsideration' },
+        children: [
+          { path: '', name: 'recon-apply', component: () => import('./views/portal/reconsideration/Apply.vue'), meta: { title: '申请行政复议' } },
+          { path: 'track', name: 'recon-track', component: () => import('./views/portal/reconsideration/Track.vue'), meta: { title: '申请办理查询' } },
+          { path: 'track/:code', name: 'recon-track-code', component: () => import('./views/portal/reconsideration/Track.vue'), meta: { title: '申请办理查询' } },
+        ],
+      },
     ],
   },
   { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
@@ -45,6 +55,11 @@ const routes = [
       { path: 'disclosure/items', name: 'disclosure-items', component: () => import('./views/app/disclosure/Items.vue'), meta: { title: '主动公开', crumbs: [{ title: '政府信息公开' }] } },
       { path: 'disclosure/report', name: 'disclosure-report', component: () => import('./views/app/disclosure/Report.vue'), meta: { title: '年度报告', crumbs: [{ title: '政府信息公开' }] } },
       { path: 'disclosure/stats', name: 'disclosure-stats', component: () => import('./views/app/disclosure/Stats.vue'), meta: { title: '政府信息公开统计', crumbs: [{ title: '政府信息公开' }] } },
+      { path: 'reconsideration', name: 'recon-cases', component: () => import('./views/app/reconsideration/CaseList.vue'), props: { caseType: 'reconsideration' }, meta: { title: '复议案件', crumbs: [{ title: '行政复议与应诉' }] } },
+      { path: 'reconsideration/register', name: 'recon-register', component: () => import('./views/app/reconsideration/Register.vue'), meta: { title: '登记复议申请', crumbs: [{ title: '行政复议与应诉' }] } },
+      { path: 'litigation', name: 'lit-cases', component: () => import('./views/app/reconsideration/CaseList.vue'), props: { caseType: 'litigation' }, meta: { title: '应诉案件', crumbs: [{ title: '行政复议与应诉' }] } },
+      { path: 'litigation/register', name: 'lit-register', component: () => import('./views/app/reconsideration/LitigationRegister.vue'), meta: { title: '登记应诉案件', crumbs: [{ title: '行政复议与应诉' }] } },
+      { path: 'reconsideration/stats', name: 'recon-stats', component: () => import('./views/app/reconsideration/Stats.vue'), meta: { title: '复议应诉统计', crumbs: [{ title: '行政复议与应诉' }] } },
       { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
     ],
   },
@@ -84,8 +99,10 @@ router.beforeEach(async (to) => {
 
 router.afterEach((to) => {
   const staff = to.path.startsWith('/app')
-  const disclosure = to.matched.some((r) => r.meta.section === 'disclosure')
-  const site = staff ? '青山县依法行政综合管理平台' : disclosure ? '青山县人民政府 · 政府信息公开' : '青山县人民政府 · 县长信箱'
+  const section = to.matched.map((r) => r.meta.section).find(Boolean)
+  const site = staff ? '青山县依法行政综合管理平台'
+    : section === 'disclosure' ? '青山县人民政府 · 政府信息公开'
+    : section === 'reconsideration' ? '青山县人民政府 · 行政复议' : '青山县人民政府 · 县长信箱'
   document.title = to.meta.title ? `${to.meta.title} - ${site}` : site
 })
 
