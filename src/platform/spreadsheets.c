@@ -59,7 +59,7 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 				int64_t num;
 				if (!v)
 					worksheet_write_blank(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, f);
-				else if (r >= sh->header_rows && fz_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &num))
+				else if (!sh->text_only && r >= sh->header_rows && fz_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &num))
 					worksheet_write_number(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c,
 							       (double)num, f);
 				else

@@ -7,6 +7,7 @@
 #ifndef FZ_PLATFORM_SPREADSHEETS_H
 #define FZ_PLATFORM_SPREADSHEETS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/err.h"
@@ -18,6 +19,7 @@ struct fz_sheet {
 	const char *const *cells;  /* row-major; a cell that parses as a number is written as one */
 	int header_rows;
 	const int *widths;         /* column widths in characters, or NULL */
+	bool text_only;            /* write every cell as text (codes with leading zeros) */
 };
 
 /* Writes the sheets as one workbook; *out is malloc'd and owned by the caller. */

@@ -292,6 +292,25 @@ test('`fazhi report disclosure --format json` prints the same table 三 as the A
   assert.equal(cli.reconciled, api.reconciled)
 })
 
+test('a report with a blank section is not published: 422 naming the section; nothing changes', async () => {
+  const legal = await c.login('legal'), head = await c.login('legalhead')
+  // Never written, section 五 comes back empty with an instruction beside it, not as its text.
+  const fresh = (await c.get(`/api/disclosure/report?year=${YEAR - 1}`, { session: legal })).json
+  const five = fresh.sections.find((s) => s.key === 'problems')
+  assert.equal(five.text, '')
+  assert.match(five.placeholder, /请填写/)
+  const keep = Object.fromEntries((await report()).sections.filter((s) => 'text' in s).map((s) => [s.key, s.text]))
+  const put = await c.api('PUT', `/api/disclosure/report?year=${YEAR}`, { session: legal, body: { problems: '  \n ' } })
+  assert.equal(put.status, 200, put.text)
+  const before = sql(c.db, 'SELECT COUNT(*), COUNT(published_on) FROM disclosure_report')
+  const e = assertError(await c.post(`/api/disclosure/report/publish?year=${YEAR}`, {}, { session: head }), 422, 'MISSING_FIELD', 'problems')
+  assert.match(e.message, /五、存在的主要问题及改进情况/)
+  assert.deepEqual(sql(c.db, 'SELECT COUNT(*), COUNT(published_on) FROM disclosure_report'), before)
+  assert.equal((await report()).published_on, null)
+  const back = await c.api('PUT', `/api/disclosure/report?year=${YEAR}`, { session: legal, body: keep })
+  assert.equal(back.status, 200, back.text)
+})
+
 test('a head publishes the reconciled report; it shows today’s date', async () => {
   const p = await c.post(`/api/disclosure/report/publish?year=${YEAR}`, {}, { session: await c.login('legalhead') })
   assert.equal(p.status, 200, p.text)

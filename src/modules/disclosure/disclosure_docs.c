@@ -213,9 +213,9 @@ enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id
 	int w3[8] = {58, 10, 10, 10, 12, 12, 10, 10}, w2[4] = {30, 18, 18, 18};
 	const char *title = fz_json_str(r, "title");
 	struct fz_sheet sheets[] = {
-		{"表二 主动公开", title, g2.rows, g2.cols, g2.cells, 0, w2},
-		{"表三 依申请公开", title, g3.rows, g3.cols, g3.cells, 1, w3},
-		{"表四 复议诉讼", title, g4.rows, g4.cols, g4.cells, 1, NULL},
+		{"表二 主动公开", title, g2.rows, g2.cols, g2.cells, 0, w2, false},
+		{"表三 依申请公开", title, g3.rows, g3.cols, g3.cells, 1, w3, false},
+		{"表四 复议诉讼", title, g4.rows, g4.cols, g4.cells, 1, NULL, false},
 	};
 	snprintf(filename, fsize, "%s.xlsx", title);
 	rc = fz_xlsx_build(sheets, 3, out, len, err);

@@ -248,13 +248,13 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 	const char *s6 = saved ? fz_json_str(saved, "other") : NULL;
 	json_t *sections = json_pack(
 		"[{s:s, s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s},"
-		" {s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s}]",
+		" {s:s, s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s}]",
 		"key", "overall", "title", "一、总体情况", "text", s1 ? s1 : overall, "draft", overall,
 		"key", "table2", "title", "二、主动公开政府信息情况", "table", "table2", "key", "table3",
 		"title", "三、收到和处理政府信息公开申请情况", "table", "table3", "key", "table4", "title",
 		"四、政府信息公开行政复议、行政诉讼情况", "table", "table4", "key", "problems", "title",
-		"五、存在的主要问题及改进情况", "text",
-		s5 ? s5 : "（请填写本年度政府信息公开工作存在的主要问题及改进措施。）", "draft", "",
+		"五、存在的主要问题及改进情况", "text", s5 ? s5 : "", "draft", "", "placeholder",
+		"请填写本年度政府信息公开工作存在的主要问题及改进措施（发布前必填）",
 		"key", "other", "title", "六、其他需要报告的事项", "text", s6 ? s6 : other, "draft", other);
 	json_decref(saved);
 	*out = json_pack("{s:i, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:s?}", "year", year,
@@ -295,6 +295,18 @@ enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id
 			json_object_set_new(sections, keys[k], json_string(v));
 	}
 	json_decref(report);
+	/* A published report has every section written: none is left blank. */
+	static const char *const titles[] = {"一、总体情况", "五、存在的主要问题及改进情况",
+					     "六、其他需要报告的事项"};
+	for (size_t k = 0; k < 3 && publish; k++) {
+		const char *v = fz_json_str(sections, keys[k]);
+		while (v && (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r'))
+			v++;
+		if (!v || !*v) {
+			json_decref(sections);
+			return fz_err_set(err, FZ_EMISSING_FIELD, keys[k], "发布前须填写“%s”", titles[k]);
+		}
+	}
 	char *text = fz_json_text(ctx->arena, sections, NULL);
 	json_decref(sections);
 	char now[21], today[11];

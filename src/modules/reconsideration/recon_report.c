@@ -247,7 +247,7 @@ enum fz_code fz_recon_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_i
 #undef ROW
 	int widths[3] = {48, 12, 12};
 	struct fz_sheet sheet = {"行政复议与应诉", fz_arena_printf(ctx->arena, "%d年行政复议和行政应诉情况统计", year),
-				 n, 3, cells, 1, widths};
+				 n, 3, cells, 1, widths, false};
 	rc = fz_xlsx_build(&sheet, 1, out, len, err);
 	json_decref(r);
 	return rc;
