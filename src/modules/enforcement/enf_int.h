@@ -1,0 +1,128 @@
+/*
+ * enf_int.h - private to the enforcement folder: shared between its files.
+ */
+#ifndef FZ_MODULES_ENF_INT_H
+#define FZ_MODULES_ENF_INT_H
+
+#include <jansson.h>
+
+#include "core/workflow.h"
+#include "http/handler.h"
+#include "platform/cases.h"
+#include "store/migrations.h"
+
+extern const struct fz_case_type fz_enf_body_type;
+extern const struct fz_case_type fz_enf_cert_type;
+extern const struct fz_migration fz_enf_migrations[];
+extern const struct fz_route fz_enf_routes[];
+
+extern const struct fz_option fz_enf_body_kinds[];
+extern const struct fz_option fz_enf_body_levels[];
+extern const struct fz_option fz_enf_body_status[];
+extern const struct fz_option fz_enf_categories[];
+extern const struct fz_option fz_enf_officer_status[];
+extern const struct fz_option fz_enf_posts[];
+extern const struct fz_option fz_enf_education[];
+extern const struct fz_option fz_enf_employment[];
+extern const struct fz_option fz_enf_end_reasons[];
+extern const struct fz_option fz_enf_change_types[];
+
+const char *fz_enf_label(const struct fz_option *opts, const char *value);
+/* The category value for a value or its Chinese label ("行政处罚" → "penalty"), or NULL. */
+const char *fz_enf_category_parse(const char *s);
+
+/* ---- scope and roles (enf_store.c) ---- */
+/* May the user change records of this agency (legal office, or its own clerk/head)? */
+bool fz_enf_may_edit(const struct fz_ctx *ctx, int64_t agency_id);
+enum fz_code fz_enf_need_edit(const struct fz_ctx *ctx, int64_t agency_id, struct fz_err *err);
+/* An audited registry event inside the caller's transaction. */
+enum fz_code fz_enf_audit(struct fz_ctx *ctx, const char *entity, const char *action,
+			  const char *note, const char *input, const char *before, const char *after,
+			  struct fz_err *err);
+
+/* List paging shared by every list endpoint. */
+struct fz_enf_page {
+	int page, per_page;
+	const char *sort, *q;
+};
+bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err *err);
+/* FTS5 trigram phrase for q (quotes doubled) into out, or a LIKE pattern when q is short. */
+bool fz_enf_match(const char *q, char *out, size_t size);
+void fz_enf_like(const char *q, char *out, size_t size);
+
+/* ---- bodies ---- */
+enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_body_json(struct fz_ctx *ctx, int64_t body_id, bool public_only, json_t **out,
+			      struct fz_err *err);
+enum fz_code fz_enf_body_update(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
+				struct fz_err *err);
+enum fz_code fz_enf_body_change(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
+				struct fz_err *err);
+enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
+				json_t **out, struct fz_err *err);
+
+/* ---- officers and training ---- */
+enum fz_code fz_enf_officer_create(struct fz_ctx *ctx, json_t *in, json_t **out,
+				   struct fz_err *err);
+enum fz_code fz_enf_officer_json(struct fz_ctx *ctx, int64_t officer_id, json_t **out,
+				 struct fz_err *err);
+enum fz_code fz_enf_officer_update(struct fz_ctx *ctx, int64_t officer_id, json_t *in,
+				   json_t **out, struct fz_err *err);
+enum fz_code fz_enf_training_add(struct fz_ctx *ctx, int64_t officer_id, json_t *in, json_t **out,
+				 struct fz_err *err);
+enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
+				  struct fz_err *err);
+enum fz_code fz_enf_public_officers(struct fz_ctx *ctx, int64_t body_id, struct fz_req *req,
+				    json_t **out, struct fz_err *err);
+
+/* ---- certificates ---- */
+enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
+				   struct fz_err *err);
+enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
+bool fz_enf_cert_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
+			const struct fz_transition *tr);
+enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				struct fz_err *err);
+enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
+			       struct fz_err *err);
+enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t **out,
+				struct fz_err *err);
+/* Batch of one action over many certificate cases, all or nothing, with a per-row report. */
+enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in, json_t **out,
+			       struct fz_err *err);
+/* Raises the withdrawal task of every live certificate of an officer who left (inside a transaction). */
+enum fz_code fz_enf_withdrawal_tasks(struct fz_ctx *ctx, int64_t officer_id, const char *reason,
+				     int *raised, struct fz_err *err);
+
+/* ---- bodies' qualification review ---- */
+enum fz_code fz_enf_body_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_enf_body_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				struct fz_err *err);
+
+/* ---- power lists (enf_powers.c) ---- */
+enum fz_code fz_enf_power_create(struct fz_ctx *ctx, json_t *in, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_power_json(struct fz_ctx *ctx, int64_t item_id, bool public_only, json_t **out,
+			       struct fz_err *err);
+enum fz_code fz_enf_power_update(struct fz_ctx *ctx, int64_t item_id, json_t *in, json_t **out,
+				 struct fz_err *err);
+enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
+				json_t **out, struct fz_err *err);
+enum fz_code fz_enf_powers_xlsx(struct fz_ctx *ctx, int64_t body_id, int64_t agency_id, char **out,
+				size_t *len, struct fz_err *err);
+/* Import: commit false = dry run; valid_only imports the valid rows when some are not. */
+enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const void *data,
+				  size_t len, bool commit, bool valid_only, const char *reason,
+				  json_t **out, struct fz_err *err);
+enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, bool public_only,
+				 json_t **out, struct fz_err *err);
+
+/* ---- statistics and demo ---- */
+enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				struct fz_err *err);
+enum fz_code fz_enf_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				size_t *len, struct fz_err *err);
+enum fz_code fz_enf_demo(struct fz_ctx *ctx, struct fz_err *err);
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * enf_report.c - the figures county reports publish about enforcement bodies,
+ * powers and officers ("全县72个执法主体，梳理行政许可336项、行政处罚1709项……；
+ * 组织800人参加执法资格考试，700人合格"), the drafted paragraph and the Excel
+ * export. Percentages are whole numbers, rounded half up, as the reports write
+ * them. Agency users get their own agency's figures.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "modules/enforcement/enf_int.h"
+#include "platform/jsonx.h"
+#include "platform/settings.h"
+#include "platform/spreadsheets.h"
+
+static long pct(long n, long total)
+{
+	return total ? (n * 100 + total / 2) / total : 0;
+}
+
+static long one(struct fz_ctx *ctx, const char *sql, const char *lo, const char *hi, int64_t scope,
+		const char *today)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL, sql, "ttit", lo, hi, scope, today);
+	long n = st && fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	return n;
+}
+
+/* [{value,label,count,percent}] of a GROUP BY over an option list, in the list's order. */
+static json_t *by(struct fz_ctx *ctx, const char *sql, int64_t scope, const struct fz_option *o,
+		  long *total_out)
+{
+	long counts[16] = {0}, total = 0;
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL, sql, "i", scope);
+	while (st && fz_stmt_row(st)) {
+		for (int i = 0; o[i].value && i < 16; i++)
+			if (fz_col_text(st, 0) && strcmp(o[i].value, fz_col_text(st, 0)) == 0)
+				counts[i] = (long)fz_col_int(st, 1);
+		total += (long)fz_col_int(st, 1);
+	}
+	fz_stmt_done(st);
+	json_t *a = json_array();
+	for (int i = 0; o[i].value && i < 16; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:I}", "value", o[i].value, "label",
+						   o[i].label, "count", (json_int_t)counts[i], "percent",
+						   (json_int_t)pct(counts[i], total)));
+	if (total_out)
+		*total_out = total;
+	return a;
+}
+
+static long count_of(json_t *list, const char *value)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x) if (strcmp(fz_json_str(x, "value"), value) == 0) return (long)
+		json_integer_value(json_object_get(x, "count"));
+	return 0;
+}
+
+enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				struct fz_err *err)
+{
+	(void)err;
+	char lo[11], hi[11], today[11];
+	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
+	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
+	fz_date_format(ctx->today, today);
+	int64_t scope = agency_id;
+	if (!fz_ctx_sees_all(ctx))
+		scope = ctx->user ? ctx->user->agency_id : -1;
+	long bodies = 0, powers = 0, officers_all = 0;
+	json_t *by_kind = by(ctx,
+			     "SELECT kind, COUNT(*) FROM enf_body WHERE status <> 'abolished'"
+			     " AND (?1 = 0 OR agency_id = ?1) GROUP BY kind",
+			     scope, fz_enf_body_kinds, &bodies);
+	json_t *by_cat = by(ctx,
+			    "SELECT category, COUNT(*) FROM enf_power WHERE status = 'active'"
+			    " AND (?1 = 0 OR agency_id = ?1) GROUP BY category",
+			    scope, fz_enf_categories, &powers);
+	json_t *by_status = by(ctx,
+			       "SELECT status, COUNT(*) FROM enf_officer WHERE (?1 = 0 OR agency_id = ?1)"
+			       " GROUP BY status",
+			       scope, fz_enf_officer_status, &officers_all);
+	long published = one(ctx,
+			     "SELECT COUNT(*), ?1, ?2, ?4 FROM enf_body WHERE status = 'published'"
+			     " AND (?3 = 0 OR agency_id = ?3)",
+			     lo, hi, scope, today);
+	long qualified = one(ctx,
+			     "SELECT COUNT(*), ?1, ?2, ?4 FROM enf_officer WHERE status = 'on_duty'"
+			     " AND legal_qualification = 1 AND (?3 = 0 OR agency_id = ?3)",
+			     lo, hi, scope, today);
+#define CERT " FROM enf_certificate c JOIN case_record r ON r.case_id = c.case_id WHERE (?3 = 0 OR r.agency_id = ?3)"
+	long applied = one(ctx, "SELECT COUNT(*), ?4" CERT " AND r.received_on BETWEEN ?1 AND ?2", lo,
+			   hi, scope, today);
+	long sat = one(ctx, "SELECT COUNT(*), ?4" CERT " AND c.exam_on BETWEEN ?1 AND ?2", lo, hi,
+		       scope, today);
+	long passed = one(ctx,
+			  "SELECT COUNT(*), ?4" CERT " AND c.exam_on BETWEEN ?1 AND ?2 AND r.state <> 'failed'",
+			  lo, hi, scope, today);
+	long issued = one(ctx, "SELECT COUNT(*), ?4" CERT " AND c.issued_on BETWEEN ?1 AND ?2", lo, hi,
+			  scope, today);
+	long withdrawn = one(ctx,
+			     "SELECT COUNT(*), ?4" CERT " AND r.state = 'withdrawn' AND c.ended_on BETWEEN ?1 AND ?2",
+			     lo, hi, scope, today);
+	long expired = one(ctx,
+			   "SELECT COUNT(*)" CERT " AND r.state IN ('valid', 'suspended', 'to_withdraw', 'expired')"
+			   " AND c.valid_until BETWEEN ?1 AND ?2 AND c.valid_until < ?4",
+			   lo, hi, scope, today);
+	long valid_now = one(ctx,
+			     "SELECT COUNT(*), ?1, ?2" CERT " AND r.state = 'valid' AND c.valid_until >= ?4",
+			     lo, hi, scope, today);
+	long to_withdraw = one(ctx, "SELECT COUNT(*), ?1, ?2, ?4" CERT " AND r.state = 'to_withdraw'", lo,
+			       hi, scope, today);
+#undef CERT
+	long target = fz_setting_int(ctx->db, "enforcement.training_hours", 60);
+	long hours = one(ctx,
+			 "SELECT COALESCE(SUM(t.hours), 0), ?4 FROM enf_training t"
+			 " JOIN enf_officer o ON o.officer_id = t.officer_id"
+			 " WHERE t.trained_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR o.agency_id = ?3)",
+			 lo, hi, scope, today);
+	long on_duty = count_of(by_status, "on_duty");
+	long below = 0;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT COUNT(*) FROM enf_officer o WHERE o.status = 'on_duty' AND (?3 = 0 OR o.agency_id = ?3)"
+		" AND (SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t WHERE t.officer_id = o.officer_id"
+		" AND t.trained_on BETWEEN ?1 AND ?2) < ?4",
+		"ttiI", lo, hi, scope, (int)target);
+	below = st && fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+
+	/* The paragraph, in the county reports' own style. */
+	char kinds[256] = "", cats[768] = "";
+	size_t k = 0;
+	size_t i;
+	json_t *x;
+	json_array_foreach(by_kind, i, x)
+	{
+		long n = (long)json_integer_value(json_object_get(x, "count"));
+		if (n && k < sizeof kinds - 80)
+			k += (size_t)snprintf(kinds + k, sizeof kinds - k, "%s%s%ld个", k ? "、" : "",
+					      fz_json_str(x, "label"), n);
+	}
+	k = 0;
+	json_array_foreach(by_cat, i, x)
+	{
+		long n = (long)json_integer_value(json_object_get(x, "count"));
+		if (n && k < sizeof cats - 80)
+			k += (size_t)snprintf(cats + k, sizeof cats - k, "%s%s%ld项", k ? "、" : "",
+					      fz_json_str(x, "label"), n);
+	}
+	char *paragraph = fz_arena_printf(
+		ctx->arena,
+		"截至%d年底，%s共有行政执法主体%ld个%s%s%s，其中已确认并公告%ld个；梳理公布权责事项%ld项%s%s%s。"
+		"在岗行政执法人员%ld人，持有效执法证件%ld人，具有法律职业资格%ld人。全年受理执法证件申领%ld件，"
+		"组织执法资格考试%ld人次，合格%ld人次，合格率%ld%%；新发执法证件%ld个，因调离、退休等收回注销%ld个，"
+		"有效期届满失效%ld个%s。全年执法人员参加培训共%ld学时，人均%ld学时，未达到%ld学时的%ld人。",
+		year, scope ? "本单位" : "全县", bodies, kinds[0] ? "（" : "", kinds, kinds[0] ? "）" : "",
+		published, powers, cats[0] ? "，其中" : "", cats, "", on_duty, valid_now, qualified,
+		applied, sat, passed, pct(passed, sat), issued, withdrawn, expired,
+		to_withdraw ? fz_arena_printf(ctx->arena, "，另有%ld个待收回", to_withdraw) : "", hours,
+		on_duty ? (hours + on_duty / 2) / on_duty : 0, target, below);
+	*out = json_pack(
+		"{s:i, s:I, s:{s:I, s:I, s:o}, s:{s:I, s:o}, s:{s:I, s:I, s:I, s:o},"
+		" s:{s:I, s:I, s:I, s:I, s:I, s:I}, s:{s:I, s:I, s:I}, s:{s:I, s:I, s:I, s:I}, s:s}",
+		"year", year, "agency_id", (json_int_t)scope, "bodies", "total", (json_int_t)bodies,
+		"published", (json_int_t)published, "by_kind", by_kind, "powers", "total",
+		(json_int_t)powers, "by_category", by_cat, "officers", "total", (json_int_t)officers_all,
+		"on_duty", (json_int_t)on_duty, "legal_qualified", (json_int_t)qualified, "by_status",
+		by_status, "certificates", "applied", (json_int_t)applied, "issued", (json_int_t)issued,
+		"withdrawn", (json_int_t)withdrawn, "expired", (json_int_t)expired, "valid_now",
+		(json_int_t)valid_now, "to_withdraw", (json_int_t)to_withdraw, "exam", "sat",
+		(json_int_t)sat, "passed", (json_int_t)passed, "pass_rate", (json_int_t)pct(passed, sat),
+		"training", "hours", (json_int_t)hours, "average", (json_int_t)(on_duty ? (hours + on_duty / 2) / on_duty : 0),
+		"target", (json_int_t)target, "below_target", (json_int_t)below, "paragraph", paragraph);
+	return *out ? FZ_OK : fz_err_set(err, FZ_EINTERNAL, NULL, "统计结果生成失败");
+}
+
+enum fz_code fz_enf_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				size_t *len, struct fz_err *err)
+{
+	json_t *r;
+	enum fz_code rc = fz_enf_report_json(ctx, year, agency_id, &r, err);
+	if (rc)
+		return rc;
+	const char *cells[80 * 3];
+	int n = 0;
+#define NUM(v) fz_arena_printf(ctx->arena, "%lld", (long long)(v))
+#define ROW(a, b, c) (cells[n * 3] = (a), cells[n * 3 + 1] = (b), cells[n * 3 + 2] = (c), n++)
+	ROW("项目", "数量", "占比（%）");
+	static const char *const lists[][3] = {{"bodies", "by_kind", "执法主体："},
+					       {"powers", "by_category", "权责事项："},
+					       {"officers", "by_status", "执法人员："}};
+	for (size_t l = 0; l < 3; l++) {
+		json_t *g = json_object_get(r, lists[l][0]);
+		ROW(fz_arena_printf(ctx->arena, "%s合计", lists[l][2]), NUM(json_integer_value(json_object_get(g, "total"))), NULL);
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(g, lists[l][1]), i, x)
+			ROW(fz_arena_printf(ctx->arena, "%s%s", lists[l][2], fz_json_str(x, "label")),
+			    NUM(json_integer_value(json_object_get(x, "count"))),
+			    NUM(json_integer_value(json_object_get(x, "percent"))));
+	}
+	static const char *const flat[][3] = {
+		{"certificates", "applied", "执法证件：受理申领"}, {"certificates", "issued", "执法证件：新发"},
+		{"certificates", "withdrawn", "执法证件：收回注销"}, {"certificates", "expired", "执法证件：到期失效"},
+		{"certificates", "valid_now", "执法证件：现有效"}, {"certificates", "to_withdraw", "执法证件：待收回"},
+		{"exam", "sat", "执法资格考试：参考人次"}, {"exam", "passed", "执法资格考试：合格人次"},
+		{"exam", "pass_rate", "执法资格考试：合格率（%）"}, {"training", "hours", "培训：总学时"},
+		{"training", "average", "培训：人均学时"}, {"training", "below_target", "培训：学时未达标人数"}};
+	for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++)
+		ROW(flat[i][2], NUM(json_integer_value(json_object_get(json_object_get(r, flat[i][0]), flat[i][1]))), NULL);
+#undef ROW
+#undef NUM
+	int widths[3] = {40, 12, 12};
+	struct fz_sheet sheet = {"执法主体与执法人员",
+				 fz_arena_printf(ctx->arena, "%d年行政执法主体、权责清单和执法人员情况统计", year),
+				 n, 3, cells, 1, widths, false};
+	rc = fz_xlsx_build(&sheet, 1, out, len, err);
+	json_decref(r);
+	return rc;
+}

@@ -1,0 +1,727 @@
+/*
+ * enf_store.c - SQL of the enforcement registries: the tables, bodies and
+ * their qualification review, reorganisations with history, and the scope
+ * and audit rules every registry write follows.
+ *
+ * Scope (DESIGN.md): a body belongs to an agency; agency roles see and change
+ * only their own agency's bodies, power items, officers and certificates, and
+ * anything else answers 404 as if it did not exist. Every registry write
+ * stores its audit event in the same transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "modules/enforcement/enf_int.h"
+#include "platform/audit.h"
+#include "platform/jsonx.h"
+
+const struct fz_migration fz_enf_migrations[] = {
+	{"enforcement-001",
+	 "CREATE TABLE enf_body ("
+	 " body_id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agency,"
+	 " name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, entrusted_by INTEGER REFERENCES enf_body,"
+	 " legal_basis TEXT NOT NULL, parent_id INTEGER REFERENCES enf_body, level TEXT NOT NULL,"
+	 " status TEXT NOT NULL, case_id INTEGER REFERENCES case_record, published_on TEXT,"
+	 " announcement TEXT, version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL,"
+	 " updated_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_body_agency ON enf_body(agency_id, status);"
+	 "CREATE INDEX enf_body_case ON enf_body(case_id);"
+	 "CREATE TABLE enf_body_change ("
+	 " change_id INTEGER PRIMARY KEY, body_id INTEGER NOT NULL REFERENCES enf_body,"
+	 " change_type TEXT NOT NULL, changed_on TEXT NOT NULL, reason TEXT NOT NULL,"
+	 " related_body_id INTEGER REFERENCES enf_body, before_json TEXT, after_json TEXT,"
+	 " actor TEXT NOT NULL, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_body_change_body ON enf_body_change(body_id, change_id);"
+	 "CREATE TABLE enf_power ("
+	 " item_id INTEGER PRIMARY KEY, body_id INTEGER NOT NULL REFERENCES enf_body,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, code TEXT NOT NULL UNIQUE,"
+	 " name TEXT NOT NULL, category TEXT NOT NULL, law_name TEXT NOT NULL, article TEXT,"
+	 " basis_text TEXT, post TEXT, duties TEXT, accountability TEXT,"
+	 " status TEXT NOT NULL DEFAULT 'active', version INTEGER NOT NULL DEFAULT 1,"
+	 " updated_on TEXT NOT NULL, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_power_body ON enf_power(body_id, status, category);"
+	 "CREATE INDEX enf_power_agency ON enf_power(agency_id, status, category);"
+	 "CREATE TABLE enf_power_version ("
+	 " version_id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES enf_power,"
+	 " version INTEGER NOT NULL, changed_on TEXT NOT NULL, reason TEXT NOT NULL,"
+	 " before_json TEXT, after_json TEXT NOT NULL, actor TEXT NOT NULL, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_power_version_item ON enf_power_version(item_id, version);"
+	 "CREATE TABLE enf_officer ("
+	 " officer_id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agency,"
+	 " body_id INTEGER NOT NULL REFERENCES enf_body, name TEXT NOT NULL, gender TEXT,"
+	 " id_number TEXT, post TEXT NOT NULL, area TEXT NOT NULL, education TEXT NOT NULL,"
+	 " employment TEXT NOT NULL, legal_qualification INTEGER NOT NULL DEFAULT 0,"
+	 " status TEXT NOT NULL, status_on TEXT, version INTEGER NOT NULL DEFAULT 1,"
+	 " created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_officer_agency ON enf_officer(agency_id, status);"
+	 "CREATE INDEX enf_officer_body ON enf_officer(body_id, status);"
+	 "CREATE TABLE enf_training ("
+	 " training_id INTEGER PRIMARY KEY, officer_id INTEGER NOT NULL REFERENCES enf_officer,"
+	 " trained_on TEXT NOT NULL, course TEXT NOT NULL, hours INTEGER NOT NULL,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_training_officer ON enf_training(officer_id, trained_on);"
+	 "CREATE INDEX enf_training_day ON enf_training(trained_on);"
+	 "CREATE TABLE enf_certificate ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record,"
+	 " officer_id INTEGER NOT NULL REFERENCES enf_officer, cert_type TEXT NOT NULL,"
+	 " number TEXT UNIQUE, area TEXT, issued_on TEXT, valid_until TEXT, exam_score INTEGER,"
+	 " exam_on TEXT, training_hours INTEGER, ended_on TEXT, end_reason TEXT, end_note TEXT,"
+	 " last_review_on TEXT);"
+	 "CREATE INDEX enf_certificate_officer ON enf_certificate(officer_id);"
+	 "CREATE INDEX enf_certificate_valid ON enf_certificate(valid_until);"},
+	{"enforcement-002", /* full-text search of the power list (SQLite FTS5, trigram for Chinese) */
+	 "CREATE VIRTUAL TABLE enf_power_fts USING fts5(name, basis, tokenize='trigram');"},
+	{NULL, NULL},
+};
+
+/* ---- scope, audit, paging ---------------------------------------------------- */
+
+bool fz_enf_may_edit(const struct fz_ctx *ctx, int64_t agency_id)
+{
+	enum fz_role r = fz_ctx_role(ctx);
+	if (r & FZ_ROLES_LEGAL)
+		return true;
+	return (r & (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)) && ctx->user &&
+	       ctx->user->agency_id == agency_id;
+}
+
+enum fz_code fz_enf_need_edit(const struct fz_ctx *ctx, int64_t agency_id, struct fz_err *err)
+{
+	if (fz_enf_may_edit(ctx, agency_id))
+		return FZ_OK;
+	if (fz_ctx_role(ctx) & (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD))
+		return fz_err_set(err, FZ_EFORBIDDEN, "agency_id", "只能登记和修改本单位的执法主体、权责清单和执法人员");
+	return fz_err_set(err, FZ_EFORBIDDEN, NULL,
+			  "您的角色只能查看，执法主体、权责清单和执法人员由法制机构或本单位经办人员、负责人维护");
+}
+
+enum fz_code fz_enf_audit(struct fz_ctx *ctx, const char *entity, const char *action,
+			  const char *note, const char *input, const char *before, const char *after,
+			  struct fz_err *err)
+{
+	struct fz_event ev = {.entity = entity, .action = action, .note = note, .input = input,
+			      .before = before, .after = after};
+	return fz_audit_append(ctx, &ev, NULL, err);
+}
+
+bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err *err)
+{
+	int64_t v;
+	const char *s;
+	p->page = 1;
+	p->per_page = 20;
+	p->sort = fz_req_query(req, "sort");
+	p->q = fz_req_query(req, "q");
+	if ((s = fz_req_query(req, "page"))) {
+		if (!fz_parse_int(s, 1, 100000, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
+			return false;
+		}
+		p->page = (int)v;
+	}
+	if ((s = fz_req_query(req, "per_page"))) {
+		if (!fz_parse_int(s, 1, 100, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
+			return false;
+		}
+		p->per_page = (int)v;
+	}
+	if (p->q && (!fz_utf8_valid(p->q, strlen(p->q)) || fz_utf8_chars(p->q) > 50)) {
+		fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
+		return false;
+	}
+	if (p->q && fz_text_blank(p->q))
+		p->q = NULL;
+	return true;
+}
+
+bool fz_enf_match(const char *q, char *out, size_t size)
+{
+	if (!q || fz_utf8_chars(q) < 3)
+		return false;
+	size_t k = 0;
+	out[k++] = '"';
+	for (const char *p = q; *p && k + 3 < size; p++) {
+		if (*p == '"')
+			out[k++] = '"';
+		out[k++] = *p;
+	}
+	out[k++] = '"';
+	out[k] = '\0';
+	return true;
+}
+
+void fz_enf_like(const char *q, char *out, size_t size)
+{
+	size_t k = 0;
+	out[k++] = '%';
+	for (; q && *q && k + 3 < size; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			out[k++] = '\\';
+		out[k++] = *q;
+	}
+	out[k++] = '%';
+	out[k] = '\0';
+}
+
+static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
+{
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+static const char *actor(const struct fz_ctx *ctx)
+{
+	return ctx->user ? ctx->user->display_name : "系统";
+}
+
+/* ---- bodies ------------------------------------------------------------------ */
+
+static const struct fz_input body_inputs[] = {
+	{.name = "agency_id", .label = "所属单位", .type = FZ_IN_AGENCY, .required = true},
+	{.name = "name", .label = "执法主体名称", .type = FZ_IN_TEXT, .required = true, .max_chars = 100},
+	{.name = "kind", .label = "主体类型", .type = FZ_IN_SELECT, .required = true,
+	 .options = fz_enf_body_kinds},
+	{.name = "entrusted_by", .label = "委托机关", .type = FZ_IN_INT, .min = 1, .max = INT32_MAX},
+	{.name = "legal_basis", .label = "执法主体资格的法律依据", .type = FZ_IN_TEXTAREA,
+	 .required = true, .max_chars = 4000},
+	{.name = "parent_id", .label = "上级执法主体", .type = FZ_IN_INT, .min = 1, .max = INT32_MAX},
+	{.name = "level", .label = "层级", .type = FZ_IN_SELECT, .required = true,
+	 .options = fz_enf_body_levels},
+	{.name = NULL}};
+
+/* The body's agency and status, or 0 when it does not exist (or is out of scope: see_all false). */
+static int64_t body_agency(struct fz_ctx *ctx, int64_t body_id, char *status, size_t size)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT agency_id, status, kind FROM enf_body WHERE body_id = ?",
+					 "i", body_id);
+	int64_t a = 0;
+	if (st && fz_stmt_row(st)) {
+		a = fz_col_int(st, 0);
+		if (status)
+			snprintf(status, size, "%s", fz_col_text(st, 1));
+	}
+	fz_stmt_done(st);
+	return a;
+}
+
+static bool body_kind_is(struct fz_ctx *ctx, int64_t body_id, const char *kind)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT 1 FROM enf_body WHERE body_id = ? AND kind = ?"
+					 " AND status <> 'abolished'",
+					 "it", body_id, kind);
+	bool ok = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	return ok;
+}
+
+static bool name_taken(struct fz_ctx *ctx, const char *name, int64_t except)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT 1 FROM enf_body WHERE name = ? AND body_id <> ?", "ti",
+					 name, except);
+	bool taken = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	return taken;
+}
+
+enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, struct fz_err *err)
+{
+	enum fz_code rc = fz_json_check_inputs(ctx, body_inputs, 16, in, NULL, err);
+	if (rc)
+		return rc;
+	int64_t agency = json_integer_value(json_object_get(in, "agency_id"));
+	if ((rc = fz_enf_need_edit(ctx, agency, err)))
+		return rc;
+	const char *name = fz_json_str(in, "name"), *kind = fz_json_str(in, "kind");
+	int64_t entrusted = json_integer_value(json_object_get(in, "entrusted_by"));
+	int64_t parent = json_integer_value(json_object_get(in, "parent_id"));
+	if (name_taken(ctx, name, 0))
+		return fz_err_set(err, FZ_EDUPLICATE, "name", "执法主体“%s”已经登记", name);
+	if (strcmp(kind, "entrusted") == 0 && !entrusted)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "entrusted_by",
+				  "受委托组织须写明委托机关（《行政处罚法》第二十条：委托机关应当是依法享有行政处罚权的行政机关）");
+	if (strcmp(kind, "entrusted") != 0 && entrusted)
+		return fz_err_set(err, FZ_EBAD_VALUE, "entrusted_by", "只有受委托组织才有委托机关");
+	if (entrusted && !body_kind_is(ctx, entrusted, "organ"))
+		return fz_err_set(err, FZ_EBAD_VALUE, "entrusted_by",
+				  "委托机关应当是已登记的行政机关类执法主体");
+	if (parent && !body_agency(ctx, parent, NULL, 0))
+		return fz_err_set(err, FZ_EBAD_VALUE, "parent_id", "上级执法主体不存在");
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO enf_body(agency_id, name, kind, entrusted_by, legal_basis, parent_id, level,"
+		" status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,'submitted',?,?)",
+		"itttttttt", agency, name, kind,
+		entrusted ? fz_arena_printf(ctx->arena, "%lld", (long long)entrusted) : NULL,
+		fz_json_str(in, "legal_basis"),
+		parent ? fz_arena_printf(ctx->arena, "%lld", (long long)parent) : NULL,
+		fz_json_str(in, "level"), now, now);
+	if ((rc = exec(st, err)))
+		goto fail;
+	int64_t id = fz_db_last_id(ctx->db);
+	struct fz_case_row c;
+	struct fz_case_new n = {.case_type = "enf_body", .agency_id = agency, .title = name,
+				.body = fz_json_str(in, "legal_basis"), .received_on = ctx->today,
+				.input = fz_json_text(ctx->arena, in, NULL)};
+	if ((rc = fz_case_create(ctx, &n, &c, err)))
+		goto fail;
+	if ((rc = exec(fz_db_query(ctx->db, err, "UPDATE enf_body SET case_id = ? WHERE body_id = ?",
+				   "ii", c.case_id, id),
+		       err)))
+		goto fail;
+	if ((rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return fz_enf_body_json(ctx, id, false, out, err);
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+#define BODY_COLS                                                                              \
+	"b.body_id, b.agency_id, a.name, b.name, b.kind, b.entrusted_by, e.name, b.legal_basis," \
+	" b.parent_id, p.name, b.level, b.status, b.case_id, b.published_on, b.announcement,"   \
+	" b.version, b.created_at, b.updated_at,"                                              \
+	" (SELECT COUNT(*) FROM enf_power i WHERE i.body_id = b.body_id AND i.status = 'active'),"   \
+	" (SELECT COUNT(*) FROM enf_officer o WHERE o.body_id = b.body_id AND o.status = 'on_duty')"
+#define BODY_FROM                                                                              \
+	" FROM enf_body b JOIN agency a ON a.agency_id = b.agency_id"                           \
+	" LEFT JOIN enf_body e ON e.body_id = b.entrusted_by"                                   \
+	" LEFT JOIN enf_body p ON p.body_id = b.parent_id"
+
+static json_t *body_row(struct fz_stmt *st, bool public_only)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "body_id", json_integer(fz_col_int(st, 0)));
+	json_object_set_new(o, "agency_id", json_integer(fz_col_int(st, 1)));
+	fz_json_set_str(o, "agency_name", fz_col_text(st, 2));
+	fz_json_set_str(o, "name", fz_col_text(st, 3));
+	fz_json_set_str(o, "kind", fz_col_text(st, 4));
+	fz_json_set_str(o, "kind_label", fz_enf_label(fz_enf_body_kinds, fz_col_text(st, 4)));
+	json_object_set_new(o, "entrusted_by",
+			    fz_col_null(st, 5) ? json_null() : json_integer(fz_col_int(st, 5)));
+	fz_json_set_str(o, "entrusted_by_name", fz_col_text(st, 6));
+	fz_json_set_str(o, "legal_basis", fz_col_text(st, 7));
+	json_object_set_new(o, "parent_id",
+			    fz_col_null(st, 8) ? json_null() : json_integer(fz_col_int(st, 8)));
+	fz_json_set_str(o, "parent_name", fz_col_text(st, 9));
+	fz_json_set_str(o, "level", fz_col_text(st, 10));
+	fz_json_set_str(o, "level_label", fz_enf_label(fz_enf_body_levels, fz_col_text(st, 10)));
+	fz_json_set_str(o, "status", fz_col_text(st, 11));
+	fz_json_set_str(o, "status_label", fz_enf_label(fz_enf_body_status, fz_col_text(st, 11)));
+	fz_json_set_str(o, "published_on", fz_col_text(st, 13));
+	fz_json_set_str(o, "announcement", fz_col_text(st, 14));
+	json_object_set_new(o, "powers", json_integer(fz_col_int(st, 18)));
+	json_object_set_new(o, "officers", json_integer(fz_col_int(st, 19)));
+	if (!public_only) {
+		json_object_set_new(o, "case_id", fz_col_null(st, 12) ? json_null()
+								      : json_integer(fz_col_int(st, 12)));
+		json_object_set_new(o, "version", json_integer(fz_col_int(st, 15)));
+		fz_json_set_str(o, "created_at", fz_col_text(st, 16));
+		fz_json_set_str(o, "updated_at", fz_col_text(st, 17));
+	}
+	return o;
+}
+
+enum fz_code fz_enf_body_json(struct fz_ctx *ctx, int64_t body_id, bool public_only, json_t **out,
+			      struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT " BODY_COLS BODY_FROM " WHERE b.body_id = ?", "i",
+					 body_id);
+	if (!st)
+		return err->code;
+	json_t *o = NULL;
+	if (fz_stmt_row(st)) {
+		bool visible = public_only ? strcmp(fz_col_text(st, 11), "published") == 0
+					   : fz_ctx_may_see(ctx, fz_col_int(st, 1));
+		if (visible)
+			o = body_row(st, public_only);
+	}
+	fz_stmt_done(st);
+	if (!o)
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "执法主体不存在");
+	if (!public_only) {
+		json_t *changes = json_array();
+		st = fz_db_query(ctx->db, err,
+				 "SELECT c.change_type, c.changed_on, c.reason, c.related_body_id, r.name,"
+				 " c.before_json, c.after_json, c.actor, c.created_at"
+				 " FROM enf_body_change c LEFT JOIN enf_body r ON r.body_id = c.related_body_id"
+				 " WHERE c.body_id = ? OR c.related_body_id = ? ORDER BY c.change_id",
+				 "ii", body_id, body_id);
+		while (st && fz_stmt_row(st)) {
+			json_t *x = json_object();
+			fz_json_set_str(x, "change_type", fz_col_text(st, 0));
+			fz_json_set_str(x, "change_label", fz_enf_label(fz_enf_change_types, fz_col_text(st, 0)));
+			fz_json_set_str(x, "changed_on", fz_col_text(st, 1));
+			fz_json_set_str(x, "reason", fz_col_text(st, 2));
+			json_object_set_new(x, "related_body_id", fz_col_null(st, 3) ? json_null()
+										    : json_integer(fz_col_int(st, 3)));
+			fz_json_set_str(x, "related_body_name", fz_col_text(st, 4));
+			json_object_set_new(x, "before", fz_col_text(st, 5) ? json_loads(fz_col_text(st, 5), 0, NULL) : json_null());
+			json_object_set_new(x, "after", fz_col_text(st, 6) ? json_loads(fz_col_text(st, 6), 0, NULL) : json_null());
+			fz_json_set_str(x, "actor", fz_col_text(st, 7));
+			fz_json_set_str(x, "at", fz_col_text(st, 8));
+			json_array_append_new(changes, x);
+		}
+		fz_stmt_done(st);
+		json_object_set_new(o, "changes", changes);
+	}
+	*out = o;
+	return FZ_OK;
+}
+
+/* Loads a body the user may see; 404 otherwise. */
+static enum fz_code body_in_scope(struct fz_ctx *ctx, int64_t body_id, int64_t *agency,
+				  char status[16], struct fz_err *err)
+{
+	*agency = body_agency(ctx, body_id, status, 16);
+	if (!*agency || !fz_ctx_may_see(ctx, *agency))
+		return fz_err_set(err, FZ_ENOT_FOUND, "body_id", "执法主体不存在");
+	return FZ_OK;
+}
+
+static const char *body_snapshot(struct fz_ctx *ctx, int64_t body_id)
+{
+	json_t *o;
+	struct fz_err e;
+	if (fz_enf_body_json(ctx, body_id, false, &o, &e))
+		return NULL;
+	json_object_del(o, "changes");
+	char *s = fz_json_text(ctx->arena, o, NULL);
+	json_decref(o);
+	return s;
+}
+
+enum fz_code fz_enf_body_update(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
+				struct fz_err *err)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "version", .label = "版本号", .type = FZ_IN_INT, .required = true, .min = 1,
+		 .max = INT32_MAX},
+		{.name = "legal_basis", .label = "执法主体资格的法律依据", .type = FZ_IN_TEXTAREA,
+		 .max_chars = 4000},
+		{.name = "parent_id", .label = "上级执法主体", .type = FZ_IN_INT, .min = 1,
+		 .max = INT32_MAX},
+		{.name = "level", .label = "层级", .type = FZ_IN_SELECT, .options = fz_enf_body_levels},
+		{.name = NULL}};
+	int64_t agency;
+	char status[16];
+	enum fz_code rc = body_in_scope(ctx, body_id, &agency, status, err);
+	if (rc || (rc = fz_enf_need_edit(ctx, agency, err)) ||
+	    (rc = fz_json_check_inputs(ctx, inputs, 8, in, NULL, err)))
+		return rc;
+	if (strcmp(status, "abolished") == 0)
+		return fz_err_set(err, FZ_ESTATE, NULL, "该执法主体已撤销，不能修改");
+	const char *basis = fz_json_str(in, "legal_basis");
+	if (basis && fz_text_blank(basis))
+		return fz_err_set(err, FZ_EMISSING_FIELD, "legal_basis", "请填写“执法主体资格的法律依据”");
+	int64_t parent = json_integer_value(json_object_get(in, "parent_id"));
+	if (parent && (parent == body_id || !body_agency(ctx, parent, NULL, 0)))
+		return fz_err_set(err, FZ_EBAD_VALUE, "parent_id", "上级执法主体不存在或是其本身");
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	const char *before = body_snapshot(ctx, body_id);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"UPDATE enf_body SET legal_basis = COALESCE(?, legal_basis),"
+		" parent_id = CASE WHEN ? = 0 THEN parent_id ELSE ? END, level = COALESCE(?, level),"
+		" version = version + 1, updated_at = ? WHERE body_id = ? AND version = ?",
+		"tiitt" "ii", basis, parent, parent, fz_json_str(in, "level"), now, body_id,
+		(int64_t)json_integer_value(json_object_get(in, "version")));
+	if ((rc = exec(st, err)))
+		goto fail;
+	if (fz_db_changes(ctx->db) != 1) {
+		rc = fz_err_set(err, FZ_ECONFLICT, "version", "执法主体已被他人修改，请刷新后重试");
+		goto fail;
+	}
+	if ((rc = fz_enf_audit(ctx, "enf_body", "body_update", NULL, fz_json_text(ctx->arena, in, NULL),
+			       before, body_snapshot(ctx, body_id), err)) ||
+	    (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return fz_enf_body_json(ctx, body_id, false, out, err);
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_enf_body_change(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
+				struct fz_err *err)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "change_type", .label = "变更类型", .type = FZ_IN_SELECT, .required = true,
+		 .options = fz_enf_change_types},
+		{.name = "changed_on", .label = "变更日期（机构改革文件日期）", .type = FZ_IN_DATE,
+		 .required = true},
+		{.name = "reason", .label = "变更依据和理由", .type = FZ_IN_TEXTAREA, .required = true,
+		 .max_chars = 2000},
+		{.name = "new_name", .label = "新名称", .type = FZ_IN_TEXT, .max_chars = 100},
+		{.name = "merged_into", .label = "并入的执法主体", .type = FZ_IN_INT, .min = 1,
+		 .max = INT32_MAX},
+		{.name = NULL}};
+	int64_t agency;
+	char status[16];
+	enum fz_code rc = body_in_scope(ctx, body_id, &agency, status, err);
+	if (rc)
+		return rc;
+	if (!(fz_ctx_role(ctx) & FZ_ROLES_LEGAL))
+		return fz_err_set(err, FZ_EFORBIDDEN, NULL, "机构改革引起的执法主体变更由法制机构登记");
+	if ((rc = fz_json_check_inputs(ctx, inputs, 8, in, NULL, err)))
+		return rc;
+	if (strcmp(status, "abolished") == 0)
+		return fz_err_set(err, FZ_ESTATE, NULL, "该执法主体已撤销（或已并入其他主体），不能再变更");
+	const char *type = fz_json_str(in, "change_type"), *new_name = fz_json_str(in, "new_name");
+	int64_t target = json_integer_value(json_object_get(in, "merged_into"));
+	int changed_on;
+	fz_date_parse(fz_json_str(in, "changed_on"), &changed_on);
+	if (changed_on > ctx->today)
+		return fz_err_set(err, FZ_EBAD_DATE, "changed_on", "变更日期不能晚于今天");
+	if (strcmp(type, "rename") == 0) {
+		if (!new_name || fz_text_blank(new_name))
+			return fz_err_set(err, FZ_EMISSING_FIELD, "new_name", "更名须填写新名称");
+		if (name_taken(ctx, new_name, body_id))
+			return fz_err_set(err, FZ_EDUPLICATE, "new_name", "执法主体“%s”已经登记", new_name);
+	}
+	char tstatus[16] = "";
+	if (strcmp(type, "merge") == 0) {
+		if (!target)
+			return fz_err_set(err, FZ_EMISSING_FIELD, "merged_into", "合并须选择并入的执法主体");
+		if (target == body_id || !body_agency(ctx, target, tstatus, sizeof tstatus) ||
+		    strcmp(tstatus, "abolished") == 0)
+			return fz_err_set(err, FZ_EBAD_VALUE, "merged_into", "并入的执法主体不存在或已撤销");
+	}
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	const char *before = body_snapshot(ctx, body_id);
+	json_t *after = json_object();
+	struct fz_stmt *st = NULL;
+	if (strcmp(type, "rename") == 0) {
+		st = fz_db_query(ctx->db, err,
+				 "UPDATE enf_body SET name = ?, version = version + 1, updated_at = ?"
+				 " WHERE body_id = ?",
+				 "tti", new_name, now, body_id);
+		fz_json_set_str(after, "name", new_name);
+	} else if (strcmp(type, "abolish") == 0 || strcmp(type, "merge") == 0) {
+		st = fz_db_query(ctx->db, err,
+				 "UPDATE enf_body SET status = 'abolished', version = version + 1,"
+				 " updated_at = ? WHERE body_id = ?",
+				 "ti", now, body_id);
+		fz_json_set_str(after, "status", "abolished");
+	}
+	if (st && (rc = exec(st, err)))
+		goto fail;
+	if (strcmp(type, "merge") == 0) {
+		/* The surviving body takes over the powers and the officers on duty. */
+		int64_t tagency = body_agency(ctx, target, NULL, 0);
+		if ((rc = exec(fz_db_query(ctx->db, err,
+					   "UPDATE enf_power SET body_id = ?, agency_id = ?,"
+					   " version = version + 1 WHERE body_id = ? AND status = 'active'",
+					   "iii", target, tagency, body_id),
+			       err)))
+			goto fail;
+		json_object_set_new(after, "powers_moved", json_integer(fz_db_changes(ctx->db)));
+		if ((rc = exec(fz_db_query(ctx->db, err,
+					   "UPDATE enf_officer SET body_id = ?, agency_id = ?,"
+					   " version = version + 1 WHERE body_id = ? AND status = 'on_duty'",
+					   "iii", target, tagency, body_id),
+			       err)))
+			goto fail;
+		json_object_set_new(after, "officers_moved", json_integer(fz_db_changes(ctx->db)));
+		json_object_set_new(after, "merged_into", json_integer(target));
+	}
+	char *after_text = fz_json_text(ctx->arena, after, NULL);
+	json_decref(after);
+	after = NULL;
+	st = fz_db_query(ctx->db, err,
+			 "INSERT INTO enf_body_change(body_id, change_type, changed_on, reason,"
+			 " related_body_id, before_json, after_json, actor, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?)",
+			 "ittttt" "ttt", body_id, type, fz_json_str(in, "changed_on"),
+			 fz_json_str(in, "reason"),
+			 target ? fz_arena_printf(ctx->arena, "%lld", (long long)target) : NULL, before,
+			 after_text, actor(ctx), now);
+	if ((rc = exec(st, err)) ||
+	    (rc = fz_enf_audit(ctx, "enf_body", fz_arena_printf(ctx->arena, "body_%s", type),
+			       fz_json_str(in, "reason"), fz_json_text(ctx->arena, in, NULL), before,
+			       after_text, err)) ||
+	    (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return fz_enf_body_json(ctx, body_id, false, out, err);
+fail:
+	json_decref(after);
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+static const struct {
+	const char *key, *sql;
+} body_sorts[] = {
+	{"name", " ORDER BY b.name, b.body_id"},
+	{"-name", " ORDER BY b.name DESC, b.body_id DESC"},
+	{"agency", " ORDER BY a.sort_order, b.body_id"},
+	{"created_at", " ORDER BY b.created_at, b.body_id"},
+	{"-created_at", " ORDER BY b.created_at DESC, b.body_id DESC"},
+	{"powers", " ORDER BY 19, b.body_id"},
+	{"-powers", " ORDER BY 19 DESC, b.body_id"},
+	{NULL, NULL}};
+
+#define ADD(s) strncat(where, (s), sizeof where - strlen(where) - 1)
+
+enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
+				json_t **out, struct fz_err *err)
+{
+	struct fz_enf_page pg;
+	if (!fz_enf_page_parse(req, &pg, err))
+		return err->code;
+	const char *order = body_sorts[2].sql;
+	if (pg.sort) {
+		size_t i = 0;
+		while (body_sorts[i].key && strcmp(body_sorts[i].key, pg.sort) != 0)
+			i++;
+		if (!body_sorts[i].key)
+			return fz_err_set(err, FZ_EBAD_VALUE, "sort",
+					  "排序应为 name、-name、agency、created_at、-created_at、powers 或 -powers");
+		order = body_sorts[i].sql;
+	}
+	char where[1024] = " WHERE 1 = 1", like[200];
+	struct fz_bind b[10];
+	size_t nb = 0;
+	int64_t v;
+	const char *s;
+	if (public_only) {
+		ADD(" AND b.status = 'published'");
+	} else if (!fz_ctx_sees_all(ctx)) {
+		ADD(" AND b.agency_id = ?");
+		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
+	}
+	if ((s = fz_req_query(req, "agency_id"))) {
+		if (!fz_parse_int(s, 1, INT64_MAX, &v))
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id", "单位编号应为正整数");
+		ADD(" AND b.agency_id = ?");
+		b[nb++] = (struct fz_bind){'i', v, NULL};
+	}
+	static const struct {
+		const char *key, *col;
+		const struct fz_option *opts;
+		const char *label;
+	} sel[] = {{"kind", " AND b.kind = ?", fz_enf_body_kinds, "主体类型"},
+		   {"status", " AND b.status = ?", fz_enf_body_status, "状态"},
+		   {"level", " AND b.level = ?", fz_enf_body_levels, "层级"}};
+	for (size_t i = 0; i < 3; i++) {
+		if (!(s = fz_req_query(req, sel[i].key)))
+			continue;
+		if (fz_enf_label(sel[i].opts, s) == s)
+			return fz_err_set(err, FZ_EBAD_VALUE, sel[i].key, "%s“%s”不存在", sel[i].label, s);
+		if (public_only && i == 1)
+			continue;
+		ADD(sel[i].col);
+		b[nb++] = (struct fz_bind){'t', 0, s};
+	}
+	if (pg.q) {
+		fz_enf_like(pg.q, like, sizeof like);
+		ADD(" AND (b.name LIKE ? ESCAPE '\\' OR b.legal_basis LIKE ? ESCAPE '\\')");
+		b[nb++] = (struct fz_bind){'t', 0, like};
+		b[nb++] = (struct fz_bind){'t', 0, like};
+	}
+	char sql[4096];
+	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM enf_body b JOIN agency a ON a.agency_id = b.agency_id%s", where);
+	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	snprintf(sql, sizeof sql, "SELECT " BODY_COLS BODY_FROM "%s%s LIMIT ? OFFSET ?", where, order);
+	b[nb++] = (struct fz_bind){'i', pg.per_page, NULL};
+	b[nb++] = (struct fz_bind){'i', (int64_t)(pg.page - 1) * pg.per_page, NULL};
+	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	if (!st)
+		return err->code;
+	json_t *items = json_array();
+	while (fz_stmt_row(st))
+		json_array_append_new(items, body_row(st, public_only));
+	fz_stmt_done(st);
+	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
+			 pg.page, "per_page", pg.per_page);
+	return FZ_OK;
+}
+
+/* ---- the qualification review (case hooks) --------------------------------------- */
+
+static int64_t body_of_case(struct fz_ctx *ctx, int64_t case_id, char status[16])
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT body_id, status FROM enf_body WHERE case_id = ?", "i",
+					 case_id);
+	int64_t id = 0;
+	if (st && fz_stmt_row(st)) {
+		id = fz_col_int(st, 0);
+		snprintf(status, 16, "%s", fz_col_text(st, 1));
+	}
+	fz_stmt_done(st);
+	return id;
+}
+
+enum fz_code fz_enf_body_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+			      const struct fz_transition *tr, json_t *in, struct fz_err *err)
+{
+	char status[16] = "";
+	int64_t body = body_of_case(ctx, c->case_id, status);
+	if (!body)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "审核案件没有对应的执法主体");
+	if (strcmp(status, "abolished") == 0)
+		return fz_err_set(err, FZ_ESTATE, NULL, "该执法主体已撤销");
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	const char *a = tr->name;
+	if (strcmp(a, "publish") == 0) {
+		int d;
+		fz_date_parse(fz_json_str(in, "published_on"), &d);
+		if (d > ctx->today)
+			return fz_err_set(err, FZ_EBAD_DATE, "published_on", "公告日期不能晚于今天");
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE enf_body SET status = 'published', published_on = ?,"
+					" announcement = ?, version = version + 1, updated_at = ?"
+					" WHERE body_id = ?",
+					"ttti", fz_json_str(in, "published_on"),
+					fz_json_str(in, "announcement"), now, body),
+			    err);
+	}
+	if (strcmp(a, "resubmit") == 0)
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE enf_body SET status = 'submitted', legal_basis = ?,"
+					" version = version + 1, updated_at = ? WHERE body_id = ?",
+					"tti", fz_json_str(in, "legal_basis"), now, body),
+			    err);
+	return exec(fz_db_query(ctx->db, err,
+				"UPDATE enf_body SET status = ?, version = version + 1, updated_at = ?"
+				" WHERE body_id = ?",
+				"tti", tr->to, now, body),
+		    err);
+}
+
+enum fz_code fz_enf_body_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				struct fz_err *err)
+{
+	char status[16];
+	int64_t body = body_of_case(ctx, case_id, status);
+	if (!body)
+		return FZ_OK;
+	json_t *b;
+	enum fz_code rc = fz_enf_body_json(ctx, body, false, &b, err);
+	if (rc)
+		return rc;
+	json_object_del(b, "changes");
+	json_object_update(obj, b);
+	json_decref(b);
+	return FZ_OK;
+}
