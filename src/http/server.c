@@ -354,6 +354,18 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 	pthread_rwlock_unlock(&cal_lock);
 }
 
+/* Does a POST to url reach a route flagged FZ_R_UPLOAD (e.g. a spreadsheet import)? */
+static bool upload_route(const char *url)
+{
+	const struct fz_route *route = NULL;
+	char params[FZ_MAX_PARAMS][FZ_PARAM_MAX], allow[64];
+	size_t index;
+	int np = 0;
+	return fz_router_match(&router, "POST", url, &route, &index, params, &np, allow,
+			       sizeof allow) == FZ_MATCH_OK &&
+	       (route->flags & FZ_R_UPLOAD);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -369,7 +381,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		clock_gettime(CLOCK_MONOTONIC, &rs->start);
 		rs->limit = JSON_LIMIT;
 		/* Uploads get the larger limit; everything else the JSON one. */
-		if (strstr(url, "/attachments") && strcmp(method, "POST") == 0)
+		if (strcmp(method, "POST") == 0 && (strstr(url, "/attachments") || upload_route(url)))
 			rs->limit = UPLOAD_LIMIT;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		int64_t n;

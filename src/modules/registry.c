@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "modules/disclosure/disclosure.h"
+#include "modules/enforcement/enforcement.h"
 #include "modules/mailbox/mailbox.h"
 #include "modules/reconsideration/reconsideration.h"
 
@@ -12,6 +13,7 @@ const struct fz_module *const fz_modules[] = {
 	&fz_disclosure_module,
 	&fz_recon_module,
 	&fz_litigation_module,
+	&fz_enf_body_module, &fz_enf_cert_module,
 };
 const size_t fz_modules_count = sizeof fz_modules / sizeof fz_modules[0];
 

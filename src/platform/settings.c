@@ -12,6 +12,12 @@ const struct fz_setting_def fz_setting_defs[] = {
 	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
 	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
 	{"session.hours", "登录有效时长（小时）", 12, 1, 72, NULL},
+	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
+	{"enforcement.exam_pass_mark", "执法资格考试合格分数线", 60, 1, 100, "地方规定，默认 60 分"},
+	{"enforcement.cert_withdraw_days", "执法人员离岗后收回证件期限（工作日）", 10, 1, 60, "地方规定，默认 10 个工作日"},
+	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},
+	{"enforcement.cert_valid_years", "执法证件有效期（年）", 5, 1, 10, "地方规定，默认 5 年"},
+	{"enforcement.body_review_days", "执法主体资格审核期限（工作日）", 20, 1, 60, "地方规定，默认 20 个工作日"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
