@@ -3,7 +3,8 @@
  * province-sized database for the load tests in bench/. It uses the same
  * engine as the real server (clocks on the calendar, the hash chain), so the
  * tables, indexes and events have the shape production data has. Accounts:
- * bench.legal (legal office) and bench.clerk (clerk of the first agency),
+ * bench.legal (legal office), bench.clerk (clerk of the first agency) and
+ * bench.clerkNNN (clerk of agency NNN),
  * password FAZHI_DEMO_PASSWORD or fazhi-demo.
  */
 #include <sodium.h>
@@ -73,6 +74,17 @@ int fz_cmd_bench_gen(int argc, char **argv)
 			    NULL, &err) && err.code != FZ_EDUPLICATE)) {
 		fz_cli_fail(&err);
 		goto out;
+	}
+	/* A clerk in every other agency too: letters are assigned only where someone can open them. */
+	for (long long i = 1; i < nag; i++) {
+		char user[32];
+		snprintf(user, sizeof user, "bench.clerk%03lld", i + 1);
+		if (fz_user_create(&c.ctx, user, "压测经办人", FZ_ROLE_AGENCY_CLERK, ids[i], hash, NULL,
+				   &err) &&
+		    err.code != FZ_EDUPLICATE) {
+			fz_cli_fail(&err);
+			goto out;
+		}
 	}
 	for (size_t m = 0; m < fz_modules_count; m++) {
 		if (!fz_modules[m]->generate)

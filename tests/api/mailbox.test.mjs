@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  useServer, startServer, Client, assertError, snapshot, assertUnchanged, fazhi, TODAY,
+  useServer, startServer, Client, assertError, snapshot, assertUnchanged, fazhi, sql, TODAY,
 } from './lib.mjs'
 
 const c = useServer()
@@ -302,6 +302,25 @@ test('close: a pending letter is closed with a reason; both clocks stop; trackin
   const b2 = await snapshot(c, h.case_id)
   assertError(await c.act(h.case_id, 'close', 'legal', { reason: '试图关闭' }), 409, 'STATE')
   await assertUnchanged(c, h.case_id, b2)
+})
+
+test('a letter is not assigned where nobody could open it: 422 naming the agency; nothing is written', async () => {
+  const l = await c.submitLetter({ subject: '改派测试：无人办理的单位' })
+  // The county government itself has no agency clerk or head account in the demo county.
+  const [[county, name]] = sql(c.db, "SELECT agency_id, name FROM agency WHERE kind = 'county' LIMIT 1")
+  const before = await snapshot(c, l.case_id)
+  const e = assertError(await c.act(l.case_id, 'assign', 'legal', { agency_id: Number(county) }), 422, 'BAD_VALUE', 'agency_id')
+  assert.ok(e.message.includes(name), e.message)
+  await assertUnchanged(c, l.case_id, before)
+  // A disabled account does not count either.
+  const cgj = await c.agencyOf('cgj.clerk')
+  sql(c.db, `UPDATE app_user SET disabled = 1 WHERE agency_id = ${cgj} AND role IN ('agency_clerk', 'agency_head')`)
+  try {
+    assertError(await c.act(l.case_id, 'assign', 'legal', { agency_id: cgj }), 422, 'BAD_VALUE', 'agency_id')
+  } finally {
+    sql(c.db, `UPDATE app_user SET disabled = 0 WHERE agency_id = ${cgj} AND role IN ('agency_clerk', 'agency_head')`)
+  }
+  await c.actOk(l.case_id, 'assign', 'legal', { agency_id: cgj })
 })
 
 test('publish is refused (409 STATE) when the writer did not agree, and not offered', async () => {

@@ -77,7 +77,24 @@ enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	fz_date_format(ctx->today, today);
 	struct fz_stmt *st = NULL;
 	if (strcmp(tr->name, "assign") == 0) {
-		c->agency_id = json_integer_value(json_object_get(input, "agency_id"));
+		int64_t to = json_integer_value(json_object_get(input, "agency_id"));
+		/* A letter assigned where nobody can open it would sit there unanswered. */
+		st = fz_db_query(ctx->db, err,
+				 "SELECT a.name, (SELECT COUNT(*) FROM app_user u WHERE u.agency_id = a.agency_id"
+				 " AND u.disabled = 0 AND u.role IN ('agency_clerk', 'agency_head'))"
+				 " FROM agency a WHERE a.agency_id = ?",
+				 "i", to);
+		if (!st)
+			return err->code;
+		bool row = fz_stmt_row(st), ok = row && fz_col_int(st, 1) > 0;
+		const char *name = row ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0)) : NULL;
+		fz_stmt_done(st);
+		if (!ok)
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id",
+					  "“%s”没有可以办理来信的账号（部门经办人员或负责人），请改派其他单位，"
+					  "或由管理员先为该单位开设账号",
+					  name ? name : "该单位");
+		c->agency_id = to;
 		return FZ_OK;
 	}
 	if (strcmp(tr->name, "return") == 0) {
