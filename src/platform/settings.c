@@ -12,6 +12,8 @@ const struct fz_setting_def fz_setting_defs[] = {
 	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
 	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
 	{"session.hours", "登录有效时长（小时）", 12, 1, 72, NULL},
+	{"disclosure.fee_days", "信息处理费缴费期限（工作日）", 20, 1, 60, "申请人收到收费通知后缴费的期限，默认 20 个工作日"},
+	{"litigation.suggestion_days", "司法建议回复期限（自然日）", 60, 1, 180, "司法建议书未写明期限时适用，默认 60 日"},
 	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
 	{"enforcement.exam_pass_mark", "执法资格考试合格分数线", 60, 1, 100, "地方规定，默认 60 分"},
 	{"enforcement.cert_withdraw_days", "执法人员离岗后收回证件期限（工作日）", 10, 1, 60, "地方规定，默认 10 个工作日"},
