@@ -251,6 +251,13 @@ describe('public submission (第31条（三）, 第33条)', () => {
       [{ applicant_type: 'government' }, 'applicant_type'],
       [{ delivery: 'pigeon' }, 'delivery'],
       [{ agency_id: undefined }, 'agency_id'],
+      // 第29条: the way of delivery needs its contact detail.
+      [{ delivery: 'email', email: undefined }, 'email'],
+      [{ delivery: 'email', email: '' }, 'email'],
+      [{ email: 'zhao at example.cn' }, 'email'],
+      [{ email: 'zhao@example' }, 'email'],
+      [{ delivery: 'post', address: undefined }, 'address'],
+      [{ delivery: 'post', address: '' }, 'address'],
     ]) {
       const r = await main.post('/api/public/disclosure/requests', publicBody(over))
       const e = assertError(r, 422, undefined, field)

@@ -63,6 +63,37 @@ static void fill(struct fz_disc_request *r, json_t *b)
 	r->agency_id = json_integer_value(json_object_get(b, "agency_id"));
 }
 
+/* A plausible e-mail address: one @, something before it, a dot in the domain, no spaces. */
+static bool email_valid(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;\"'"))
+		return false;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1];
+}
+
+/*
+ * The applicant's contact details, checked against the way the information is
+ * to be sent (第29条: the request names how the applicant wants to receive it):
+ * by e-mail needs an address to send to, by post a postal address.
+ */
+static enum fz_code contact_check(json_t *b, struct fz_err *err)
+{
+	if (!fz_phone_valid(fz_json_str(b, "phone")))
+		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
+				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	const char *delivery = fz_json_str(b, "delivery"), *email = fz_json_str(b, "email"),
+		   *address = fz_json_str(b, "address");
+	if (email && *email && !email_valid(email))
+		return fz_err_set(err, FZ_EBAD_VALUE, "email", "电子邮箱格式不正确，例如 name@example.cn");
+	if (strcmp(delivery, "email") == 0 && !(email && *email))
+		return fz_err_set(err, FZ_EMISSING_FIELD, "email", "选择以电子邮件获取信息时，须填写电子邮箱");
+	if (strcmp(delivery, "post") == 0 && !(address && *address))
+		return fz_err_set(err, FZ_EMISSING_FIELD, "address", "选择邮寄获取信息时，须填写通信地址");
+	return FZ_OK;
+}
+
 static void created(struct fz_req *req, struct fz_resp *resp, const struct fz_case_row *c)
 {
 	json_t *clocks = NULL, *due = NULL;
@@ -84,10 +115,8 @@ static void public_submit(struct fz_req *req, struct fz_resp *resp)
 	if (fz_req_json(req, &b, &err) ||
 	    fz_json_check_inputs(req->ctx, fz_disc_public_inputs, 32, b, NULL, &err))
 		goto fail;
-	if (!fz_phone_valid(fz_json_str(b, "phone"))) {
-		fz_err_set(&err, FZ_EBAD_VALUE, "phone", "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	if (contact_check(b, &err))
 		goto fail;
-	}
 	/* 第31条（三）: an online request is received on the day both sides confirm; the
 	 * portal confirms at once with the tracking code, so that is the day it is sent. */
 	struct fz_disc_request r = {.channel = "online", .submitted_on = req->ctx->today,
@@ -117,10 +146,8 @@ static void staff_register(struct fz_req *req, struct fz_resp *resp)
 	if (fz_req_json(req, &b, &err) ||
 	    fz_json_check_inputs(req->ctx, fz_disc_staff_inputs, 32, b, NULL, &err))
 		goto fail;
-	if (!fz_phone_valid(fz_json_str(b, "phone"))) {
-		fz_err_set(&err, FZ_EBAD_VALUE, "phone", "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	if (contact_check(b, &err))
 		goto fail;
-	}
 	struct fz_disc_request r = {.channel = fz_json_str(b, "channel")};
 	fill(&r, b);
 	if (!fz_ctx_may_see(req->ctx, r.agency_id)) {

@@ -297,6 +297,7 @@ enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err)
 						    .applicant_name = names[r->who],
 						    .phone = "13907915678",
 						    .address = "青山县城关镇人民路 88 号",
+						    .email = "qingshan.shenqing@example.cn",
 						    .description = desc,
 						    .delivery = rnd(2) ? "email" : "post",
 						    .submitted_on = s->day,
