@@ -1154,9 +1154,9 @@ enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in,
 	if (json_array_size(rows)) {
 		fz_db_rollback(ctx->db);
 		json_t *first = json_array_get(rows, 0);
-		fz_err_set(err, FZ_EBAD_VALUE, "items", "第 %lld 条：%s；共 %zu 条有误，全部未处理",
-			   (long long)json_integer_value(json_object_get(first, "row")),
-			   fz_json_str(first, "message"), json_array_size(rows));
+		fz_err_set(err, FZ_EBAD_VALUE, "items", "共 %zu 条有误，全部未处理。第 %lld 条：%s",
+			   json_array_size(rows), (long long)json_integer_value(json_object_get(first, "row")),
+			   fz_json_str(first, "message"));
 		*out = json_pack("{s:o, s:i}", "rows", rows, "done", 0);
 		return FZ_EBAD_VALUE;
 	}

@@ -886,12 +886,11 @@ enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const voi
 		json_t *first = json_array_get(errors, 0);
 		if (first)
 			rc = fz_err_set(err, FZ_EBAD_VALUE, "file",
-					"第 %lld 行%s%s%s：%s；共 %d 行有误，未导入任何数据（可选择只导入正确的行）",
-					(long long)json_integer_value(json_object_get(first, "row")),
+					"共 %d 行有误，未导入任何数据（可选择只导入正确的行）。第 %lld 行%s%s%s：%s",
+					invalid, (long long)json_integer_value(json_object_get(first, "row")),
 					fz_json_str(first, "label") ? "“" : "",
 					fz_json_str(first, "label") ? fz_json_str(first, "label") : "",
-					fz_json_str(first, "label") ? "”" : "", fz_json_str(first, "message"),
-					invalid);
+					fz_json_str(first, "label") ? "”" : "", fz_json_str(first, "message"));
 		else
 			rc = fz_err_set(err, FZ_EBAD_VALUE, "file", "没有可导入的数据行");
 	}
