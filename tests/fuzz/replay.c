@@ -21,6 +21,7 @@
 int fz_fuzz_router(const uint8_t *data, size_t size);
 int fz_fuzz_multipart(const uint8_t *data, size_t size);
 int fz_fuzz_calendar_csv(const uint8_t *data, size_t size);
+int fz_fuzz_xlsx(const uint8_t *data, size_t size);
 
 static const struct {
 	const char *name;
@@ -29,6 +30,7 @@ static const struct {
 	{"router", fz_fuzz_router},
 	{"multipart", fz_fuzz_multipart},
 	{"calendar_csv", fz_fuzz_calendar_csv},
+	{"xlsx", fz_fuzz_xlsx},
 };
 
 #define MAX_SEED (64 * 1024)
