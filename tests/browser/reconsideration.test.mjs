@@ -93,9 +93,23 @@ async function logout() {
   await page.waitForURL((url) => url.pathname === '/app/login')
 }
 
+// Picks the option of an Element Plus select whose text contains `text`, and waits until the
+// select shows it (a click during the drop-down's opening animation can miss).
 async function choose(scope, selectSelector, text) {
-  await scope.locator(selectSelector).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  const select = scope.locator(selectSelector).first()
+  for (let attempt = 0; ; attempt++) {
+    await select.click()
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
+    await option.waitFor()
+    await option.click()
+    try {
+      await select.locator('.el-select__selected-item', { hasText: text }).first().waitFor({ timeout: 2000 })
+      return
+    } catch (err) {
+      if (attempt >= 2) throw err
+      await page.keyboard.press('Escape')
+    }
+  }
 }
 
 // Types a date into an Element Plus date picker (its form item, or the input carrying the
@@ -147,7 +161,7 @@ async function scenario() {
   await page.goto(`${BASE}/`)
   await page.locator(sel('home-recon')).waitFor()
   await page.mouse.move(10, 700)
-  await shot('portal-home.png')
+  await shot('portal-home-recon.png')
   await page.click(sel('nav-recon'))
   await page.waitForURL((url) => url.pathname === '/reconsideration')
   await page.locator(sel('recon-form')).waitFor()

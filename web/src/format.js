@@ -74,6 +74,8 @@ export const CLOCK_STATUS = {
   red: { label: '已超期', type: 'danger' },
   paused: { label: '已暂停', type: 'info' },
   stopped: { label: '已停止', type: 'info' },
+  // The period runs past the last loaded year of the holiday calendar: its end is not known yet.
+  unknown: { label: '到期日待定', type: 'warning' },
 }
 
 export function todayShanghai() {

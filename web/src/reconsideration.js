@@ -260,7 +260,7 @@ export function reconGroups(x, clocks, events) {
     const reported = eventsOf(events, 'opinion_reported').at(-1)
     groups.push({ key: 'opinion', title: '行政复议意见书（第七十六条）', items: [
       item('opinion', '意见书内容', opinions.map((e) => `${fmtDate(e.at)}：${e.note || ''}`).join('\n'), { long: true }),
-      item('opinion_due', '报告纠正情况期限', report ? `${fmtDate(report.due_date)}（收到之日起 60 日）` : ''),
+      item('opinion_due', '报告纠正情况期限', report ? `${report.due_date ? fmtDate(report.due_date) : '到期日待定'}（收到之日起 60 日）` : ''),
       item('opinion_reported', '纠正情况报告', reported ? `${fmtDate(reported.at)}：${reported.note || ''}` : '尚未报告', { long: true, empty: !reported }),
     ] })
   }
@@ -325,7 +325,7 @@ export function litigationGroups(x, clocks, events) {
     const reply = lastNote(events, 'suggestion_handled')
     groups.push({ key: 'suggestion', title: '司法建议', items: [
       item('suggestion', '司法建议内容', f.suggestion, { long: true }),
-      item('suggestion_due', '回复期限', k ? fmtDate(k.due_date) : ''),
+      item('suggestion_due', '回复期限', k ? (k.due_date ? fmtDate(k.due_date) : '到期日待定') : ''),
       item('suggestion_state', '回复情况', k?.state === 'stopped' ? '已回复' : '待回复', { warn: k?.state !== 'stopped' }),
       item('suggestion_reply', '落实情况', reply, { long: true }),
     ] })
