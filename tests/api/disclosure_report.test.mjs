@@ -319,3 +319,63 @@ test('a head publishes the reconciled report; it shows today’s date', async ()
   // The saved prose survives publication.
   assert.match((await report()).sections[0].text, /测试保存/)
 })
+
+test('the published report is on the portal as it was published; later records do not move it', async () => {
+  const head = await c.login('legalhead')
+  // Listed on the portal, with the day it was published.
+  const list = await c.get('/api/public/disclosure/reports')
+  assert.equal(list.status, 200, list.text)
+  const entry = list.json.items.find((x) => x.year === YEAR && x.agency_id === 0)
+  assert.ok(entry, 'the county report is listed')
+  assert.equal(entry.published_on, TODAY)
+  assert.match(entry.title, new RegExp(`${YEAR}年政府信息公开工作年度报告$`))
+  // The public read the figures and words of the publication, without the staff's working data.
+  const staff = await report()
+  const pub = await c.get(`/api/public/disclosure/reports/${YEAR}`)
+  assert.equal(pub.status, 200, pub.text)
+  for (const t of ['table2', 'table3', 'table4']) assert.deepEqual(pub.json[t], staff[t], t)
+  assert.deepEqual(pub.json.sections.map((s) => s.text ?? null), staff.sections.map((s) => s.text ?? null))
+  assert.equal(pub.json.mismatches, undefined)
+  assert.ok(pub.json.sections.every((s) => !('draft' in s)), 'drafts are not published')
+  assert.equal(staff.changed_since_publish, false)
+
+  // A reconsideration application about information disclosure received afterwards changes
+  // table 四 of the live figures only.
+  const scj = await c.agencyOf('scj.clerk')
+  const app = await c.post('/api/public/reconsideration', {
+    applicant_name: '发布后申请人', applicant_type: 'natural', phone: '13807910000',
+    respondent_agency_id: scj, act_type: 'disclosure', act_date: '2026-11-02', learned_on: '2026-11-03',
+    requests: '请求责令被申请人公开所申请的政府信息', facts: '测试：年度报告发布后收到的复议申请。',
+  })
+  assert.equal(app.status, 201, app.text)
+  await c.actOk(app.json.case_id, 'accept', 'legal', { procedure: 'normal' })
+  const live = await report()
+  assert.notDeepEqual(live.table4, pub.json.table4, 'the live figures moved')
+  assert.equal(live.changed_since_publish, true, 'staff are told the report no longer matches the records')
+  const again = await c.get(`/api/public/disclosure/reports/${YEAR}`)
+  assert.deepEqual(again.json.table4, pub.json.table4, 'the published report did not move')
+  const doc = await c.get(`/api/public/disclosure/reports/${YEAR}/report.docx`)
+  assert.equal(doc.status, 200)
+  assert.equal(doc.bytes.subarray(0, 2).toString(), 'PK')
+  const xlsx = await c.get(`/api/public/disclosure/reports/${YEAR}/report.xlsx`)
+  assert.equal(xlsx.status, 200)
+  assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK')
+
+  // Publishing again puts the corrected report on the portal.
+  const p = await c.post(`/api/disclosure/report/publish?year=${YEAR}`, {}, { session: head })
+  assert.equal(p.status, 200, p.text)
+  assert.equal(p.json.changed_since_publish, false)
+  assert.deepEqual((await c.get(`/api/public/disclosure/reports/${YEAR}`)).json.table4, live.table4)
+  // Each publication is on the audit trail with what was published.
+  const events = sql(c.db, "SELECT COUNT(*) FROM event WHERE action = 'report_publish' AND after_json LIKE '%table3%'")
+  assert.ok(Number(events[0][0]) >= 2, `publication events: ${events}`)
+})
+
+test('a report never published is 404 on the portal, in Chinese; a bad year too', async () => {
+  for (const p of [`/api/public/disclosure/reports/${YEAR - 3}`, `/api/public/disclosure/reports/${YEAR - 3}/report.docx`,
+    `/api/public/disclosure/reports/${YEAR}?agency_id=999999`, '/api/public/disclosure/reports/abc']) {
+    const e = assertError(await c.get(p), 404, 'NOT_FOUND')
+    assert.match(e.message, /[\u4e00-\u9fff]/, p)
+  }
+  assertError(await c.get(`/api/public/disclosure/reports/${YEAR}?agency_id=x`), 422, 'BAD_VALUE', 'agency_id')
+})

@@ -444,11 +444,75 @@ static void report_file(struct fz_req *req, struct fz_resp *resp, bool excel)
 	size_t len = 0;
 	enum fz_code rc = report_scope(req, &year, &agency, &err) ? FZ_OK : err.code;
 	if (!rc)
-		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, &data, &len, name,
+		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, false, &data, &len,
+						 name, sizeof name, &err)
+			   : fz_disc_report_docx(req->ctx, (int)year, agency, false, &data, &len,
+						 name, sizeof name, &err);
+	send_file(req, resp, rc, &err, excel ? XLSX : DOCX, data, len, name);
+}
+
+/* ---- published reports on the portal (第49条: departments by 31 January, the county by 31 March) ---- */
+
+static void public_reports(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out;
+	if (fz_disc_reports_published(req->ctx, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+/* {year} from the path and ?agency_id= (0, the whole county, when absent). */
+static bool public_report_args(struct fz_req *req, int64_t *year, int64_t *agency,
+			       struct fz_err *err)
+{
+	*agency = 0;
+	if (!fz_parse_int(req->params[0], 2000, 2100, year)) {
+		fz_err_set(err, FZ_ENOT_FOUND, "year", "年份应为 2000 至 2100 的整数");
+		return false;
+	}
+	return int_arg(req, "agency_id", 0, INT64_MAX, agency, "单位编号", err);
+}
+
+static void public_report(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t year, agency;
+	json_t *out;
+	if (!public_report_args(req, &year, &agency, &err) ||
+	    fz_disc_report_published(req->ctx, (int)year, agency, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+static void public_report_file(struct fz_req *req, struct fz_resp *resp, bool excel)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t year, agency;
+	char *data = NULL, name[200];
+	size_t len = 0;
+	enum fz_code rc = public_report_args(req, &year, &agency, &err) ? FZ_OK : err.code;
+	if (!rc)
+		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, true, &data, &len, name,
 						 sizeof name, &err)
-			   : fz_disc_report_docx(req->ctx, (int)year, agency, &data, &len, name,
+			   : fz_disc_report_docx(req->ctx, (int)year, agency, true, &data, &len, name,
 						 sizeof name, &err);
 	send_file(req, resp, rc, &err, excel ? XLSX : DOCX, data, len, name);
+}
+
+static void public_report_docx(struct fz_req *req, struct fz_resp *resp)
+{
+	public_report_file(req, resp, false);
+}
+
+static void public_report_xlsx(struct fz_req *req, struct fz_resp *resp)
+{
+	public_report_file(req, resp, true);
 }
 
 static void report_docx(struct fz_req *req, struct fz_resp *resp)
@@ -507,6 +571,14 @@ const struct fz_route fz_disc_routes[] = {
 	{"GET", "/api/public/disclosure/items", public_items, FZ_R_PUBLIC,
 	 "主动公开目录：按单位、类别浏览，全文检索", "政府信息公开"},
 	{"GET", "/api/public/disclosure/items/{id}", public_item, FZ_R_PUBLIC, "主动公开信息详情", "政府信息公开"},
+	{"GET", "/api/public/disclosure/reports", public_reports, FZ_R_PUBLIC,
+	 "已发布的政府信息公开工作年度报告", "政府信息公开"},
+	{"GET", "/api/public/disclosure/reports/{year}", public_report, FZ_R_PUBLIC,
+	 "已发布的年度报告（发布时的数据与文字）", "政府信息公开"},
+	{"GET", "/api/public/disclosure/reports/{year}/report.docx", public_report_docx, FZ_R_PUBLIC,
+	 "下载已发布的年度报告（Word）", "政府信息公开"},
+	{"GET", "/api/public/disclosure/reports/{year}/report.xlsx", public_report_xlsx, FZ_R_PUBLIC,
+	 "下载已发布的年度报告表格（Excel）", "政府信息公开"},
 	{"POST", "/api/disclosure/requests", staff_register, 0,
 	 "登记当面、邮寄、传真、电子邮件等方式收到的申请（按第三十一条确定收到日期）", "政府信息公开"},
 	{"GET", "/api/disclosure/items", staff_items, 0, "主动公开信息列表（含未到公开日期的）", "政府信息公开"},

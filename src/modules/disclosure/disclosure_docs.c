@@ -164,11 +164,13 @@ static struct grid table2_grid(struct fz_ctx *ctx, json_t *t2)
 	return g;
 }
 
-enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
-				 size_t *len, char *filename, size_t fsize, struct fz_err *err)
+enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id, bool published,
+				 char **out, size_t *len, char *filename, size_t fsize,
+				 struct fz_err *err)
 {
 	json_t *r;
-	enum fz_code rc = fz_disc_report_json(ctx, year, agency_id, &r, err);
+	enum fz_code rc = published ? fz_disc_report_published(ctx, year, agency_id, &r, err)
+				    : fz_disc_report_json(ctx, year, agency_id, &r, err);
 	if (rc)
 		return rc;
 	struct fz_docx *doc = fz_docx_new();
@@ -200,11 +202,13 @@ enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id
 	return rc;
 }
 
-enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
-				 size_t *len, char *filename, size_t fsize, struct fz_err *err)
+enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, bool published,
+				 char **out, size_t *len, char *filename, size_t fsize,
+				 struct fz_err *err)
 {
 	json_t *r;
-	enum fz_code rc = fz_disc_report_json(ctx, year, agency_id, &r, err);
+	enum fz_code rc = published ? fz_disc_report_published(ctx, year, agency_id, &r, err)
+				    : fz_disc_report_json(ctx, year, agency_id, &r, err);
 	if (rc)
 		return rc;
 	struct grid g2 = table2_grid(ctx, json_object_get(r, "table2"));

@@ -54,6 +54,14 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 				json_t **out, struct fz_err *err);
 enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
 			       json_t **out, struct fz_err *err);
+/*
+ * The report as it was published (figures frozen at publication, as the public
+ * read it), or NOT_FOUND when that year's report was never published.
+ */
+enum fz_code fz_disc_report_published(struct fz_ctx *ctx, int year, int64_t agency_id,
+				      json_t **out, struct fz_err *err);
+/* Every published report: [{year, agency_id, agency_name, title, published_on}], newest first. */
+enum fz_code fz_disc_reports_published(struct fz_ctx *ctx, json_t **out, struct fz_err *err);
 /* Saves the prose sections; publishes only a reconciled report. */
 enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id, json_t *body,
 				 bool publish, struct fz_err *err);
@@ -63,10 +71,13 @@ enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err);
 /* Documents and statistics (disclosure_docs.c). Files are malloc'd, owned by the caller. */
 enum fz_code fz_disc_reply_docx(struct fz_ctx *ctx, int64_t case_id, char **out, size_t *len,
 				char *filename, size_t fsize, struct fz_err *err);
-enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
-				 size_t *len, char *filename, size_t fsize, struct fz_err *err);
-enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
-				 size_t *len, char *filename, size_t fsize, struct fz_err *err);
+/* published: the report as published (fz_disc_report_published), else as it stands now. */
+enum fz_code fz_disc_report_docx(struct fz_ctx *ctx, int year, int64_t agency_id, bool published,
+				 char **out, size_t *len, char *filename, size_t fsize,
+				 struct fz_err *err);
+enum fz_code fz_disc_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, bool published,
+				 char **out, size_t *len, char *filename, size_t fsize,
+				 struct fz_err *err);
 enum fz_code fz_disc_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err);
 
 #endif

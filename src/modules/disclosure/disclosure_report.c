@@ -232,15 +232,18 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 				      "本年度%s收取信息处理费%ld元。", agency_name, fees);
 
 	/* Saved prose (staff edit sections 一, 五, 六), else the drafts. */
-	json_t *saved = NULL;
+	json_t *saved = NULL, *as_published = NULL;
 	char published_on[11] = "";
 	st = fz_db_query(ctx->db, err,
-			 "SELECT sections, published_on FROM disclosure_report WHERE year = ? AND agency_id = ?",
+			 "SELECT sections, published_on, published FROM disclosure_report"
+			 " WHERE year = ? AND agency_id = ?",
 			 "Ii", year, agency_id);
 	if (st && fz_stmt_row(st)) {
 		saved = json_loads(fz_col_text(st, 0), 0, NULL);
 		if (fz_col_text(st, 1))
 			snprintf(published_on, sizeof published_on, "%s", fz_col_text(st, 1));
+		if (fz_col_text(st, 2))
+			as_published = json_loads(fz_col_text(st, 2), 0, NULL);
 	}
 	fz_stmt_done(st);
 	const char *s1 = saved ? fz_json_str(saved, "overall") : NULL;
@@ -263,6 +266,66 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 			 "sections", sections, "table2", table2_json(ctx, year, agency_id), "table3",
 			 table3_json(&t), "table4", table4_json(ctx, year, agency_id), "reconciled", fails == 0,
 			 "mismatches", cj, "published_on", published_on[0] ? published_on : NULL);
+	/*
+	 * Records closed after publication (a late reply, a lawsuit decided) move
+	 * the figures; the published report does not move with them. Staff are told,
+	 * so they can publish a corrected report.
+	 */
+	bool changed = false;
+	static const char *const tables[] = {"table2", "table3", "table4"};
+	for (size_t k = 0; as_published && k < 3; k++)
+		changed |= !json_equal(json_object_get(*out, tables[k]),
+				       json_object_get(as_published, tables[k]));
+	json_object_set_new(*out, "changed_since_publish", json_boolean(changed));
+	json_decref(as_published);
+	return FZ_OK;
+}
+
+enum fz_code fz_disc_report_published(struct fz_ctx *ctx, int year, int64_t agency_id,
+				      json_t **out, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT published FROM disclosure_report WHERE year = ?"
+					 " AND agency_id = ? AND published IS NOT NULL",
+					 "Ii", year, agency_id);
+	if (!st)
+		return err->code;
+	*out = fz_stmt_row(st) ? json_loads(fz_col_text(st, 0), 0, NULL) : NULL;
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	if (!*out)
+		return fz_err_set(err, FZ_ENOT_FOUND, "year", "%d年度的政府信息公开工作年度报告尚未发布",
+				  year);
+	return FZ_OK;
+}
+
+enum fz_code fz_disc_reports_published(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT year, agency_id, json_extract(published, '$.agency_name'),"
+		" json_extract(published, '$.title'), published_on FROM disclosure_report"
+		" WHERE published IS NOT NULL ORDER BY year DESC, agency_id = 0 DESC,"
+		" json_extract(published, '$.agency_name')",
+		NULL);
+	if (!st)
+		return err->code;
+	json_t *items = json_array();
+	while (fz_stmt_row(st))
+		json_array_append_new(items, json_pack("{s:I, s:I, s:s, s:s, s:s}", "year",
+						       (json_int_t)fz_col_int(st, 0), "agency_id",
+						       (json_int_t)fz_col_int(st, 1), "agency_name",
+						       fz_col_text(st, 2), "title", fz_col_text(st, 3),
+						       "published_on", fz_col_text(st, 4)));
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed) {
+		json_decref(items);
+		return err->code;
+	}
+	*out = json_pack("{s:o}", "items", items);
 	return FZ_OK;
 }
 
@@ -325,12 +388,37 @@ enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id
 		rc = err->code;
 		goto fail;
 	}
+	/* Publication freezes the whole report, figures and words, as the public will read it. */
+	const char *after = text;
+	if (publish) {
+		json_t *r = NULL;
+		if ((rc = fz_disc_report_json(ctx, year, agency_id, &r, err)))
+			goto fail;
+		json_object_del(r, "mismatches");
+		json_object_del(r, "changed_since_publish");
+		size_t j;
+		json_t *sec;
+		json_array_foreach(json_object_get(r, "sections"), j, sec)
+		{
+			json_object_del(sec, "draft");
+			json_object_del(sec, "placeholder");
+		}
+		after = fz_json_text(ctx->arena, r, NULL);
+		json_decref(r);
+		st = fz_db_query(ctx->db, err,
+				 "UPDATE disclosure_report SET published = ? WHERE year = ? AND agency_id = ?",
+				 "tIi", after, year, agency_id);
+		if (!st || (rc = fz_stmt_exec(st, err))) {
+			rc = err->code;
+			goto fail;
+		}
+	}
 	char *note = fz_arena_printf(ctx->arena, "%d 年政府信息公开工作年度报告（单位 %lld）%s", year,
 				     (long long)agency_id, publish ? "发布" : "保存");
 	struct fz_event ev = {.entity = "disclosure_report",
 			      .action = publish ? "report_publish" : "report_save",
 			      .note = note,
-			      .after = text};
+			      .after = after};
 	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
 	return FZ_OK;

@@ -36,6 +36,8 @@ const struct fz_migration fz_disc_migrations[] = {
 	 " PRIMARY KEY (year, agency_id));"},
 	{"disclosure-002", /* SQLite full-text search over the catalogue (trigram: Chinese) */
 	 "CREATE VIRTUAL TABLE disclosure_item_fts USING fts5(title, body, tokenize='trigram');"},
+	{"disclosure-003", /* the report as published: its figures do not move afterwards */
+	 "ALTER TABLE disclosure_report ADD COLUMN published TEXT;"},
 	{NULL, NULL},
 };
 
