@@ -148,7 +148,9 @@ static const struct fz_state cert_states[] = {
 	{"applied", "待资格审查", false},   {"screened", "待培训", false},
 	{"trained", "待考试", false},       {"passed", "考试合格，待发证", false},
 	{"failed", "考试不合格", false},    {"rejected", "资格审查未通过", true},
-	{"valid", "有效", false},           {"suspended", "暂扣", false},
+	/* A valid or suspended certificate is the outcome of the procedure, not a to-do; its
+	 * follow-ups (review, suspension, withdrawal) stay possible, as after a decision. */
+	{"valid", "有效", true},            {"suspended", "暂扣", true},
 	{"to_withdraw", "待收回", false},   {"withdrawn", "已注销收回", true},
 	{"expired", "已过期", true},        {NULL, NULL, false}};
 
