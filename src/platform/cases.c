@@ -383,8 +383,9 @@ static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct
 	if (failed)
 		return err->code;
 	st = fz_db_query(ctx->db, err,
-			 "UPDATE case_record SET due_date = ?, due_unit = ? WHERE case_id = ?", "tti",
-			 due[0] ? due : NULL, unit[0] ? unit : NULL, case_id);
+			 "UPDATE case_record SET due_date = ?1, due_unit = ?2 WHERE case_id = ?3"
+			 " AND (due_date IS NOT ?1 OR due_unit IS NOT ?2)",
+			 "tti", due[0] ? due : NULL, unit[0] ? unit : NULL, case_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
@@ -399,9 +400,11 @@ static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
 		rc = apply_effect(ctx, c, tr, &effects[i], trigger, input, recs, n, err);
 	/* Clocks follow the case to its agency, so supervision counts them there. */
 	if (!rc) {
-		struct fz_stmt *st = fz_db_query(ctx->db, err,
-						 "UPDATE case_clock SET agency_id = ? WHERE case_id = ?",
-						 "ii", c->agency_id, c->case_id);
+		/* Only rows that move: rewriting an unchanged row still dirties its index pages. */
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err,
+			"UPDATE case_clock SET agency_id = ?1 WHERE case_id = ?2 AND agency_id <> ?1", "ii",
+			c->agency_id, c->case_id);
 		rc = st ? fz_stmt_exec(st, err) : err->code;
 	}
 	if (!rc)

@@ -97,9 +97,14 @@ enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct 
 		free(db);
 		return FZ_EIO;
 	}
-	/* 16 MiB page cache and 256 MiB of memory map per connection: a server has one
-	 * connection per thread, so this bounds memory while keeping hot pages mapped. */
-	sqlite3_exec(db->h, "PRAGMA cache_size=-16384; PRAGMA mmap_size=268435456;", NULL, NULL,
+	/*
+	 * 16 MiB page cache per connection (a server has one per thread), and the
+	 * database file memory-mapped whole (SQLite caps the map at its compile-time
+	 * limit, 2 GiB on Debian): another connection's commit empties this one's
+	 * page cache, and pages read through the map cost no read() and no copy. The
+	 * map is the kernel's page cache shared by every thread, not private memory.
+	 */
+	sqlite3_exec(db->h, "PRAGMA cache_size=-16384; PRAGMA mmap_size=8589934592;", NULL, NULL,
 		     NULL);
 	*out = db;
 	return FZ_OK;
