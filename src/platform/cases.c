@@ -545,6 +545,20 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 	return FZ_OK;
 }
 
+bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id)
+{
+	struct fz_case_row c;
+	struct fz_err err;
+	if (fz_case_load(ctx, case_id, false, &c, &err) != FZ_OK)
+		return false;
+	const struct fz_transition *avail[32];
+	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
+	for (size_t i = 0; i < na; i++)
+		if (!c.module->offers || c.module->offers(ctx, &c, avail[i]))
+			return true;
+	return false;
+}
+
 enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
 			 struct fz_err *err)
 {

@@ -74,6 +74,9 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
 			 struct fz_err *err);
 
+/* Does the case offer this user at least one action (what its detail view lists)? */
+bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id);
+
 /* The detail view (docs/api.md CaseDetail). Caller owns *out. */
 enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err);
 

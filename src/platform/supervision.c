@@ -261,8 +261,13 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 			/* Finished cases are not to-dos, even where a follow-up is possible. */
 			if (s->final || !fz_flow_available(t, s->name, fz_ctx_role(ctx), tr, 1))
 				continue;
+			/*
+			 * The state allows this role an action, but the domain may not offer
+			 * it on a given case (a valid certificate waits for its annual
+			 * review): only cases with an action on offer are to-dos.
+			 */
 			struct fz_case_filter f = {.type = t->name, .state = s->name,
-						   .sort = "due_date", .page = 1, .per_page = 10,
+						   .sort = "due_date", .page = 1, .per_page = 30,
 						   .agency_id = 0};
 			json_t *part;
 			enum fz_code rc = fz_case_list(ctx, &f, &part, err);
@@ -270,7 +275,18 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 				json_decref(todo);
 				return rc;
 			}
-			json_array_extend(todo, json_object_get(part, "items"));
+			size_t k, kept = 0;
+			json_t *item;
+			json_array_foreach(json_object_get(part, "items"), k, item)
+			{
+				if (kept == 10)
+					break;
+				json_int_t id = json_integer_value(json_object_get(item, "case_id"));
+				if (!fz_case_actionable(ctx, id))
+					continue;
+				json_array_append(todo, item);
+				kept++;
+			}
 			json_decref(part);
 		}
 	}
