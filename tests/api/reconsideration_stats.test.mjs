@@ -101,6 +101,7 @@ describe('GET /api/reconsideration/stats?year=2026 equals a count by hand of the
       // >= 07-06; #3 05-13+30 = 06-12 (Fri) >= 06-05; #4 06-04+30 = 07-04 (Sat) -> 07-06
       // >= 06-22; #6 08-24+60 = 10-23 (Fri) >= 09-21.
       on_time: 6,
+      on_time_rate: 100, //      6 / 6
       // #5: learned 04-01, +60 CD = 05-31 (Sun) -> 06-01; received 07-15, later. All others
       // were received within days of learning of the act.
       late_applications: 1,

@@ -11,14 +11,11 @@
 #include "platform/documents.h"
 #include "platform/jsonx.h"
 
-static const struct fz_option applicant_types[] = {
-	{"natural", "公民"}, {"legal_person", "法人"}, {"other_org", "其他组织"}, {NULL, NULL}};
-
 #define RECON_INPUTS                                                                           \
 	{.name = "applicant_name", .label = "申请人姓名或名称", .type = FZ_IN_TEXT, .required = true, \
 	 .max_chars = 100},                                                                     \
 	{.name = "applicant_type", .label = "申请人类型", .type = FZ_IN_SELECT, .required = true,  \
-	 .options = applicant_types},                                                           \
+	 .options = fz_recon_applicant_types},                                                           \
 	{.name = "applicant_id", .label = "身份证件号码或统一社会信用代码", .type = FZ_IN_TEXT,   \
 	 .max_chars = 30},                                                                      \
 	{.name = "phone", .label = "联系电话", .type = FZ_IN_TEXT, .required = true, .max_chars = 20}, \
@@ -33,7 +30,9 @@ static const struct fz_option applicant_types[] = {
 	{.name = "learned_on", .label = "知道该行政行为的日期", .type = FZ_IN_DATE, .required = true}, \
 	{.name = "requests", .label = "行政复议请求", .type = FZ_IN_TEXTAREA, .required = true,    \
 	 .max_chars = 3000},                                                                    \
-	{.name = "facts", .label = "事实和理由", .type = FZ_IN_TEXTAREA, .max_chars = 10000}
+	{.name = "facts", .label = "事实和理由", .type = FZ_IN_TEXTAREA, .max_chars = 10000},        \
+	{.name = "late_reason", .label = "耽误申请期限的理由（第二十条）", .type = FZ_IN_TEXTAREA,  \
+	 .max_chars = 1000}
 
 const struct fz_input fz_recon_apply_inputs[] = {RECON_INPUTS, {.name = NULL}};
 static const struct fz_input staff_inputs[] = {
@@ -49,7 +48,7 @@ const struct fz_input fz_lit_inputs[] = {
 	{.name = "plaintiff", .label = "原告", .type = FZ_IN_TEXT, .required = true, .max_chars = 100},
 	{.name = "court", .label = "受理法院", .type = FZ_IN_TEXT, .required = true, .max_chars = 60},
 	{.name = "instance", .label = "审级", .type = FZ_IN_SELECT, .required = true,
-	 .options = (const struct fz_option[]){{"first", "一审"}, {"second", "二审"}, {"retrial", "再审"}, {NULL, NULL}}},
+	 .options = fz_lit_instances},
 	{.name = "act_type", .label = "被诉行政行为类型", .type = FZ_IN_SELECT, .required = true,
 	 .options = fz_recon_act_types},
 	{.name = "act_number", .label = "被诉行为文书编号", .type = FZ_IN_TEXT, .max_chars = 60},
@@ -175,6 +174,226 @@ static void track(struct fz_req *req, struct fz_resp *resp)
 		fz_resp_json(resp, 200, out);
 }
 
+/* [{value, label}] of a table. */
+static json_t *options(const struct fz_option *o)
+{
+	json_t *a = json_array();
+	for (; o->value; o++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "value", o->value, "label", o->label));
+	return a;
+}
+
+/*
+ * Decisions and endings with their article apart: "撤销（第64条）" gives name
+ * 撤销, article 《行政复议法》第64条, and whether the correction rate counts it.
+ */
+static json_t *results(struct fz_arena *arena, const struct fz_option *o)
+{
+	json_t *a = json_array();
+	for (; o->value; o++) {
+		const char *open = strstr(o->label, "（");
+		const char *name = open ? fz_arena_printf(arena, "%.*s", (int)(open - o->label), o->label)
+					: o->label;
+		const char *article = NULL;
+		if (open) {
+			const char *in = open + strlen("（"), *close = strstr(in, "）");
+			const char *first = strstr(in, "第");
+			if (close && first && first < close)
+				article = fz_arena_printf(arena, "《行政复议法》%.*s", (int)(close - first), first);
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s?, s:s}", "value", o->value, "label",
+						   o->label, "name", name, "article", article, "class",
+						   fz_recon_result_class(o->value)));
+	}
+	return a;
+}
+
+/* Lawsuit outcomes with the class table 四 and the reports give them (纠正 = the agency lost). */
+static json_t *outcomes(void)
+{
+	json_t *a = json_array();
+	for (const struct fz_option *o = fz_lit_outcomes; o->value; o++) {
+		bool corrected = strcmp(o->value, "revoke") == 0 || strcmp(o->value, "confirm_illegal") == 0 ||
+				 strcmp(o->value, "order_perform") == 0 || strcmp(o->value, "change") == 0;
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "value", o->value, "label", o->label,
+						   "class", corrected ? "corrected"
+							    : strcmp(o->value, "uphold") == 0 ? "upheld"
+											     : "other"));
+	}
+	return a;
+}
+
+/* GET /api/public/reconsideration/meta: the lists the forms and pages show, from the tables the server validates against. */
+static void meta(struct fz_req *req, struct fz_resp *resp)
+{
+	json_t *states = json_object();
+	const struct fz_case_type *types[] = {&fz_recon_type, &fz_lit_type};
+	for (size_t t = 0; t < 2; t++) {
+		json_t *a = json_array();
+		for (const struct fz_state *s = types[t]->states; s->name; s++)
+			json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", s->name, "label",
+							   s->label, "final", s->final));
+		json_object_set_new(states, types[t]->name, a);
+	}
+	fz_resp_json(resp, 200,
+		     json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			       "applicant_types", options(fz_recon_applicant_types), "act_types",
+			       options(fz_recon_act_types), "channels", options(fz_recon_channels),
+			       "procedures", options(fz_recon_procedures), "simplified_grounds",
+			       options(fz_recon_simplified_grounds), "decisions",
+			       results(req->ctx->arena, fz_recon_decisions), "endings",
+			       results(req->ctx->arena, fz_recon_endings), "opinion_kinds",
+			       options(fz_recon_opinion_kinds), "instances", options(fz_lit_instances),
+			       "litigation_outcomes", outcomes(), "appearance_posts",
+			       options(fz_lit_posts), "states", states));
+}
+
+static bool in_options(const struct fz_option *o, const char *v)
+{
+	for (; o->value; o++)
+		if (strcmp(o->value, v) == 0)
+			return true;
+	return false;
+}
+
+/* "可选 a、b、c" of a table, for an error message. */
+static const char *choices(struct fz_arena *arena, const struct fz_option *o)
+{
+	const char *s = "";
+	for (const struct fz_option *p = o; p->value; p++)
+		s = fz_arena_printf(arena, "%s%s%s（%s）", s, p == o ? "" : "、", p->value, p->label);
+	return s;
+}
+
+/*
+ * A query argument that must be one of a table's values: out stays NULL when
+ * absent or empty; 422 naming the parameter otherwise.
+ */
+static bool pick(struct fz_req *req, const char *key, const char *what, const struct fz_option *opts,
+		 const char **out, struct fz_err *err)
+{
+	const char *v = fz_req_query(req, key);
+	*out = NULL;
+	if (!v || !*v)
+		return true;
+	if (!in_options(opts, v)) {
+		fz_err_set(err, FZ_EBAD_VALUE, key, "%s“%s”无效，可选 %s", what, v,
+			   choices(req->ctx->arena, opts));
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* The filters both lists share; agency_key names the respondent or the defendant parameter. */
+static bool list_filter(struct fz_req *req, const struct fz_case_type *type, const char *agency_key,
+			const char *agency_what, struct fz_recon_filter *f, struct fz_err *err)
+{
+	struct fz_ctx *ctx = req->ctx;
+	memset(f, 0, sizeof *f);
+	f->page = 1;
+	f->per_page = 20;
+	int64_t v;
+	const char *s;
+	if ((s = fz_req_query(req, "year")) && *s) {
+		if (!fz_parse_int(s, 2000, 2100, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "year", "年度应为 2000 至 2100 的整数（按收案日期所在年度筛选）");
+			return false;
+		}
+		f->year = (int)v;
+	}
+	if ((s = fz_req_query(req, agency_key)) && *s) {
+		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, agency_key, "%s应为单位编号（正整数）", agency_what);
+			return false;
+		}
+		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT 1 FROM agency WHERE agency_id = ?", "i", v);
+		bool known = st && fz_stmt_row(st);
+		fz_stmt_done(st);
+		if (!known) {
+			fz_err_set(err, FZ_EBAD_VALUE, agency_key, "%s单位（编号 %lld）不存在", agency_what,
+				   (long long)v);
+			return false;
+		}
+		f->agency_id = v;
+	}
+	if ((s = fz_req_query(req, "state")) && *s) {
+		if (!fz_flow_state(type, s)) {
+			const char *all = "";
+			for (const struct fz_state *x = type->states; x->name; x++)
+				all = fz_arena_printf(ctx->arena, "%s%s%s（%s）", all,
+						      x == type->states ? "" : "、", x->name, x->label);
+			fz_err_set(err, FZ_EBAD_VALUE, "state", "状态“%s”无效，可选 %s", s, all);
+			return false;
+		}
+		f->state = s;
+	}
+	static const struct fz_option status[] = {
+		{"green", "正常"}, {"yellow", "即将到期"}, {"red", "已超期"}, {NULL, NULL}};
+	if (!pick(req, "act_type", "行政行为类型", fz_recon_act_types, &f->act_type, err) ||
+	    !pick(req, "clock_status", "时限状态", status, &f->clock_status, err))
+		return false;
+	if ((s = fz_req_query(req, "q")) && *s) {
+		if (fz_utf8_chars(s) > 100) {
+			fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
+			return false;
+		}
+		f->q = s;
+	}
+	if ((s = fz_req_query(req, "sort")) && *s) {
+		if (!fz_recon_sort_valid(s)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "sort",
+				   "排序方式“%s”无效，可选 received_on、created_at、due_date、number（前加 - 为倒序）", s);
+			return false;
+		}
+		f->sort = s;
+	}
+	if ((s = fz_req_query(req, "page"))) {
+		if (!fz_parse_int(s, 1, 100000, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
+			return false;
+		}
+		f->page = (int)v;
+	}
+	if ((s = fz_req_query(req, "per_page"))) {
+		if (!fz_parse_int(s, 1, 100, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
+			return false;
+		}
+		f->per_page = (int)v;
+	}
+	return true;
+}
+
+static void recon_list(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_recon_filter f;
+	json_t *out;
+	if (!list_filter(req, &fz_recon_type, "respondent_agency_id", "被申请人", &f, &err) ||
+	    !pick(req, "procedure", "审理程序", fz_recon_procedures, &f.procedure, &err) ||
+	    fz_recon_list(req->ctx, &f, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
+static void lit_list(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_recon_filter f;
+	json_t *out;
+	if (!list_filter(req, &fz_lit_type, "agency_id", "被告", &f, &err) ||
+	    !pick(req, "instance", "审级", fz_lit_instances, &f.instance, &err) ||
+	    !pick(req, "outcome", "裁判结果", fz_lit_outcomes, &f.outcome, &err) ||
+	    fz_lit_list(req->ctx, &f, &out, &err))
+		fz_resp_error(resp, &err);
+	else
+		fz_resp_json(resp, 200, out);
+}
+
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
 {
 	int y, m, d;
@@ -281,7 +500,13 @@ const struct fz_route fz_recon_routes[] = {
 	 "网上提出行政复议申请，返回查询码", "行政复议"},
 	{"GET", "/api/public/reconsideration/track/{code}", track, FZ_R_PUBLIC | FZ_R_RATELIMIT,
 	 "凭查询码查询复议申请办理进度", "行政复议"},
+	{"GET", "/api/public/reconsideration/meta", meta, FZ_R_PUBLIC,
+	 "行政复议和行政应诉的选项：申请人类型、行为类型、决定类型及条文、审级、裁判结果、出庭人员职务等", "行政复议"},
 	{"POST", "/api/reconsideration/cases", staff_register, 0, "登记书面或口头行政复议申请", "行政复议"},
+	{"GET", "/api/reconsideration/cases", recon_list, 0,
+	 "行政复议案件列表：按年度、被申请人、状态、审理程序、行为类型、关键词筛选", "行政复议"},
+	{"GET", "/api/litigation/cases", lit_list, 0,
+	 "行政应诉案件列表：按年度、被告、状态、审级、裁判结果、关键词筛选", "行政应诉"},
 	{"GET", "/api/reconsideration/stats", stats, 0,
 	 "行政复议和行政应诉年度统计（收案、受理、被申请人类型、审结方式、纠错率、出庭应诉率）与报告段落", "行政复议"},
 	{"GET", "/api/reconsideration/stats.xlsx", stats_xlsx, 0, "导出行政复议和行政应诉统计（Excel）", "行政复议"},

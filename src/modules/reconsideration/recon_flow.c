@@ -65,10 +65,23 @@ const struct fz_option fz_lit_outcomes[] = {
 	{"dismissed", "裁定驳回起诉"}, {"mediation", "调解"}, {"other", "其他"},
 	{NULL, NULL}};
 
-static const struct fz_option posts[] = {
+const struct fz_option fz_lit_posts[] = {
 	{"head", "正职负责人"}, {"deputy", "副职负责人"}, {"staff", "其他工作人员"}, {NULL, NULL}};
-static const struct fz_option instances[] = {
+const struct fz_option fz_lit_instances[] = {
 	{"first", "一审"}, {"second", "二审"}, {"retrial", "再审"}, {NULL, NULL}};
+
+const struct fz_option fz_recon_applicant_types[] = {
+	{"natural", "公民"}, {"legal_person", "法人"}, {"other_org", "其他组织"}, {NULL, NULL}};
+
+/* online: the public portal; written and oral: registered at the counter (第22条). */
+const struct fz_option fz_recon_channels[] = {
+	{"online", "网上申请"}, {"written", "书面申请"}, {"oral", "口头申请"}, {NULL, NULL}};
+
+const struct fz_option fz_recon_procedures[] = {
+	{"normal", "普通程序"}, {"simplified", "简易程序"}, {NULL, NULL}};
+
+const struct fz_option fz_recon_opinion_kinds[] = {
+	{"opinion", "行政复议意见书"}, {"suggestion", "行政复议建议书"}, {NULL, NULL}};
 
 const char *fz_recon_result_class(const char *d)
 {
@@ -138,7 +151,7 @@ static const struct fz_transition recon_transitions[] = {
 	{.name = "accept", .label = "受理", .from = {"received"}, .to = "accepted", .roles = LEGAL,
 	 .article = "《行政复议法》第三十条、第五十三条",
 	 .inputs = {{.name = "procedure", .label = "审理程序", .type = FZ_IN_SELECT, .required = true,
-		     .options = (const struct fz_option[]){{"normal", "普通程序"}, {"simplified", "简易程序"}, {NULL, NULL}}},
+		     .options = fz_recon_procedures},
 		    {.name = "simplified_ground", .label = "适用简易程序的情形（第五十三条）",
 		     .type = FZ_IN_SELECT, .options = fz_recon_simplified_grounds},
 		    {.name = "late_reason", .label = "超过申请期限仍受理的理由（第二十条）",
@@ -209,7 +222,7 @@ static const struct fz_transition recon_transitions[] = {
 	{.name = "issue_opinion", .label = "制发行政复议意见书或建议书", .from = {"decided"},
 	 .roles = LEGAL, .article = "《行政复议法》第七十六条",
 	 .inputs = {{.name = "kind", .label = "文书类型", .type = FZ_IN_SELECT, .required = true,
-		     .options = (const struct fz_option[]){{"opinion", "行政复议意见书"}, {"suggestion", "行政复议建议书"}, {NULL, NULL}}},
+		     .options = fz_recon_opinion_kinds},
 		    {.name = "content", .label = "意见或建议内容", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 5000}},
 	 .effects = {{.op = FZ_CLK_START, .clock = "opinion_report"}}, .note_input = "content"},
@@ -259,7 +272,7 @@ static const struct fz_transition lit_transitions[] = {
 		    {.name = "appearer", .label = "出庭人员姓名", .type = FZ_IN_TEXT, .required = true,
 		     .max_chars = 30},
 		    {.name = "post", .label = "出庭人员职务", .type = FZ_IN_SELECT, .required = true,
-		     .options = posts},
+		     .options = fz_lit_posts},
 		    {.name = "reason", .label = "负责人未出庭的原因", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
 	 .note_input = "reason"},
 	{.name = "judge", .label = "登记判决（裁定）结果", .from = {"pending"}, .to = "judged",
@@ -271,7 +284,7 @@ static const struct fz_transition lit_transitions[] = {
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "defense"}}, .note_input = "text"},
 	{.name = "appeal", .label = "上诉（申请再审）", .from = {"judged"}, .to = "pending", .roles = LIT,
 	 .inputs = {{.name = "instance", .label = "审级", .type = FZ_IN_SELECT, .required = true,
-		     .options = instances},
+		     .options = fz_lit_instances},
 		    {.name = "court", .label = "受理法院", .type = FZ_IN_TEXT, .required = true,
 		     .max_chars = 60}},
 	 .note_input = "court"},
@@ -316,5 +329,6 @@ const struct fz_module fz_litigation_module = {
 	.label = "行政应诉",
 	.case_type = &fz_lit_type,
 	.apply = fz_lit_apply,
+	.offers = fz_lit_offers,
 	.fields = fz_lit_fields,
 };

@@ -20,6 +20,12 @@ extern const struct fz_option fz_recon_decisions[];
 extern const struct fz_option fz_recon_endings[];
 extern const struct fz_option fz_recon_simplified_grounds[];
 extern const struct fz_option fz_lit_outcomes[];
+extern const struct fz_option fz_lit_posts[];
+extern const struct fz_option fz_lit_instances[];
+extern const struct fz_option fz_recon_applicant_types[];
+extern const struct fz_option fz_recon_channels[];
+extern const struct fz_option fz_recon_procedures[];
+extern const struct fz_option fz_recon_opinion_kinds[];
 extern const struct fz_input fz_recon_apply_inputs[];
 extern const struct fz_input fz_lit_inputs[];
 
@@ -37,10 +43,27 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 			  json_t *input, struct fz_err *err);
 bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
 		     const struct fz_transition *tr);
+bool fz_lit_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr);
 enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
 				 struct fz_err *err);
+
+/* Filters of the module lists (GET /api/reconsideration/cases, /api/litigation/cases). */
+struct fz_recon_filter {
+	int year;                    /* year of receipt, 0 = any */
+	int64_t agency_id;           /* respondent (reconsideration) or defendant (litigation), 0 = any */
+	const char *state, *procedure, *act_type, *instance, *outcome, *clock_status, *q, *sort;
+	int page, per_page;
+};
+
+/* Whether sort is one of the lists' sort keys (created_at, received_on, due_date, number; "-" = descending). */
+bool fz_recon_sort_valid(const char *sort);
+/* The lists with total; the filter has been validated by the caller. Caller owns *out. */
+enum fz_code fz_recon_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, json_t **out,
+			   struct fz_err *err);
+enum fz_code fz_lit_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, json_t **out,
+			 struct fz_err *err);
 
 enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				  struct fz_err *err);

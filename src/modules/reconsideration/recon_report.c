@@ -67,6 +67,29 @@ static const char *short_label(const char *d)
 	return d;
 }
 
+/*
+ * Whether a decision came within its period (第62条), from the decision clock's
+ * columns 7.. (stopped_on, due_date, trigger_date, days, extended_days). When the
+ * due date is still pending (the period runs into a year whose official
+ * calendar is not loaded), it can still be certain: a period of N days ends on
+ * or after trigger + N calendar days — a calendar-day period is only moved
+ * later by rest days, a working-day period needs at least N calendar days, and
+ * a suspension only adds days — so a decision on or before that day is on time.
+ */
+static bool decided_on_time(struct fz_stmt *st)
+{
+	const char *stopped = fz_col_text(st, 7), *due = fz_col_text(st, 8);
+	if (!stopped)
+		return false;
+	if (due)
+		return strcmp(stopped, due) <= 0;
+	int trigger, stop;
+	if (!fz_col_text(st, 10) || fz_date_parse(fz_col_text(st, 10), &trigger) != FZ_OK ||
+	    fz_date_parse(stopped, &stop) != FZ_OK)
+		return false;
+	return stop <= trigger + (int)fz_col_int(st, 11) + (int)fz_col_int(st, 12);
+}
+
 enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				  struct fz_err *err)
 {
@@ -84,7 +107,7 @@ enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_i
 	st = fz_db_query(
 		ctx->db, err,
 		"SELECT c.received_on, c.state, r.accepted_on, r.decided_on, r.decision, a.kind,"
-		" r.act_type, k.stopped_on, k.due_date, r.late"
+		" r.act_type, k.stopped_on, k.due_date, r.late, k.trigger_date, k.days, k.extended_days"
 		" FROM recon_case r JOIN case_record c ON c.case_id = r.case_id"
 		" JOIN agency a ON a.agency_id = r.respondent_agency_id"
 		" LEFT JOIN case_clock k ON k.case_id = c.case_id AND k.name = 'decision'"
@@ -127,8 +150,7 @@ enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_i
 				dl = fz_recon_label(fz_recon_endings, dec);
 			bump(decs, &ndecs, dec, dl);
 			corrected += strcmp(fz_recon_result_class(dec), "corrected") == 0;
-			if (fz_col_text(st, 7) && fz_col_text(st, 8) &&
-			    strcmp(fz_col_text(st, 7), fz_col_text(st, 8)) <= 0)
+			if (decided_on_time(st))
 				on_time++;
 		}
 	}
@@ -192,13 +214,14 @@ enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_i
 		decided, ndecs ? "（" : "", dec_text, ndecs ? "）" : "", pct(corrected, decided), on_time,
 		lawsuits, after_recon, judged, lit_text, head_appeared, pct(head_appeared, hearings));
 	*out = json_pack(
-		"{s:i, s:I, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}, s:o, s:o, s:o,"
+		"{s:i, s:I, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}, s:o, s:o, s:o,"
 		" s:{s:I, s:I, s:I, s:I, s:I, s:I, s:o}, s:s}",
 		"year", year, "agency_id", (json_int_t)scope, "reconsideration", "received",
 		(json_int_t)received, "accepted", (json_int_t)accepted, "refused", (json_int_t)refused,
 		"forwarded", (json_int_t)forwarded, "withdrawn", (json_int_t)withdrawn, "decided",
 		(json_int_t)decided, "corrected", (json_int_t)corrected, "correction_rate",
-		(json_int_t)pct(corrected, decided), "on_time", (json_int_t)on_time, "late_applications",
+		(json_int_t)pct(corrected, decided), "on_time", (json_int_t)on_time, "on_time_rate", (json_int_t)pct(on_time, decided),
+		"late_applications",
 		(json_int_t)late_apps, "by_respondent_type", counters_json(resp, nresp, received),
 		"by_act_type", counters_json(acts, nacts, received), "by_decision",
 		counters_json(decs, ndecs, decided), "litigation", "received", (json_int_t)lawsuits,

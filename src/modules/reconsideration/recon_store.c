@@ -32,6 +32,44 @@ const struct fz_migration fz_recon_migrations[] = {
 	 " hearing_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
 	 " hearing_on TEXT NOT NULL, appearer TEXT NOT NULL, post TEXT NOT NULL, reason TEXT);"
 	 "CREATE INDEX lit_hearing_case ON lit_hearing(case_id);"},
+	/*
+	 * What staff used to read from event notes, as fields: the steps of the
+	 * review, each opinion letter with its report (第76条), each suspension
+	 * (第39条), each judgment by instance and each judicial suggestion with its
+	 * reply. Cases handled before this migration keep those in their events.
+	 */
+	{"reconsideration-002",
+	 "ALTER TABLE recon_case ADD COLUMN forward_to TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN copy_sent_on TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN answer_received_on TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN answer_summary TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN hearing_notified_on TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN switched_on TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN switch_reason TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN extended_on TEXT;"
+	 "ALTER TABLE recon_case ADD COLUMN extended_days INTEGER;"
+	 "ALTER TABLE recon_case ADD COLUMN extension_reason TEXT;"
+	 "CREATE TABLE recon_opinion ("
+	 " opinion_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " kind TEXT NOT NULL, content TEXT NOT NULL, issued_on TEXT NOT NULL,"
+	 " reported_on TEXT, report_summary TEXT);"
+	 "CREATE INDEX recon_opinion_case ON recon_opinion(case_id);"
+	 "CREATE TABLE recon_suspension ("
+	 " suspension_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " from_on TEXT NOT NULL, to_on TEXT, reason TEXT NOT NULL);"
+	 "CREATE INDEX recon_suspension_case ON recon_suspension(case_id);"
+	 "ALTER TABLE lit_case ADD COLUMN judgment_text TEXT;"
+	 "ALTER TABLE lit_case ADD COLUMN defense_filed_on TEXT;"
+	 "CREATE TABLE lit_judgment ("
+	 " judgment_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " instance TEXT NOT NULL, court TEXT NOT NULL, outcome TEXT NOT NULL,"
+	 " judged_on TEXT NOT NULL, text TEXT);"
+	 "CREATE INDEX lit_judgment_case ON lit_judgment(case_id);"
+	 "CREATE TABLE lit_suggestion ("
+	 " suggestion_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " content TEXT NOT NULL, received_on TEXT NOT NULL, reply TEXT, replied_on TEXT);"
+	 "CREATE INDEX lit_suggestion_case ON lit_suggestion(case_id);"
+	 "CREATE INDEX case_type_received ON case_record(case_type, received_on);"},
 	{NULL, NULL},
 };
 
@@ -69,6 +107,11 @@ enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel
 	if (!office)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未配置行政复议机构（法制机构）");
 	const char *requests = fz_json_str(in, "requests");
+	/* The applicant's reason for missing the 60 days (第20条): kept even when the
+	 * calendar says the application was in time, as the applicant wrote it. */
+	const char *late_reason = fz_json_str(in, "late_reason");
+	if (late_reason && fz_text_blank(late_reason))
+		late_reason = NULL;
 	char title[200];
 	snprintf(title, sizeof title, "%s不服%s", fz_json_str(in, "applicant_name"),
 		 fz_recon_label(fz_recon_act_types, fz_json_str(in, "act_type")));
@@ -85,14 +128,15 @@ enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel
 		ctx->db, err,
 		"INSERT INTO recon_case(case_id, channel, applicant_name, applicant_type, applicant_id,"
 		" phone, address, representative, third_parties, respondent_agency_id, act_type,"
-		" act_number, act_date, learned_on, requests, facts, late)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-		"ittttttttitttttt" "I", out->case_id, channel, fz_json_str(in, "applicant_name"),
+		" act_number, act_date, learned_on, requests, facts, late, late_reason)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		"ittttttttitttttt" "It", out->case_id, channel, fz_json_str(in, "applicant_name"),
 		fz_json_str(in, "applicant_type"), fz_json_str(in, "applicant_id"),
 		fz_json_str(in, "phone"), fz_json_str(in, "address"), fz_json_str(in, "representative"),
 		fz_json_str(in, "third_parties"), respondent, fz_json_str(in, "act_type"),
 		fz_json_str(in, "act_number"), fz_json_str(in, "act_date"),
-		fz_json_str(in, "learned_on"), requests, fz_json_str(in, "facts"), late ? 1 : 0);
+		fz_json_str(in, "learned_on"), requests, fz_json_str(in, "facts"), late ? 1 : 0,
+		late_reason);
 	if (!st || fz_stmt_exec(st, err)) {
 		rc = err->code;
 		goto fail;
@@ -192,6 +236,75 @@ static enum fz_code correction_guard(struct fz_ctx *ctx, const struct fz_case_ro
 	return FZ_OK;
 }
 
+/* Whether the case's clock `name` is running or paused (started and not stopped). */
+static bool clock_open(struct fz_ctx *ctx, int64_t case_id, const char *name)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = ?"
+					 " AND state <> 'stopped'",
+					 "it", case_id, name);
+	bool open = st && fz_stmt_row(st);
+	fz_stmt_done(st);
+	return open;
+}
+
+static bool simplified(struct fz_ctx *ctx, int64_t case_id)
+{
+	const char *proc = col(ctx, case_id, "SELECT procedure FROM recon_case WHERE case_id = ?");
+	return proc && strcmp(proc, "simplified") == 0;
+}
+
+/* 第62条: the normal procedure's decision period is extended once. */
+static bool extended_before(struct fz_ctx *ctx, int64_t case_id)
+{
+	return col(ctx, case_id,
+		   "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'decision' AND extensions > 0") != NULL;
+}
+
+/* 受理: the 第53条 ground of the simplified procedure, the 第20条 reason, the periods. */
+static enum fz_code accept(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in, const char *today,
+			   struct fz_err *err)
+{
+	const char *proc = fz_json_str(in, "procedure"), *ground = fz_json_str(in, "simplified_ground");
+	bool simple = strcmp(proc, "simplified") == 0;
+	/* 第53条: the simplified procedure only on one of its grounds (or consent). */
+	if (simple && !ground)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "simplified_ground",
+				  "适用简易程序须说明符合《行政复议法》第五十三条的哪种情形；不符合的，须经各方当事人同意");
+	if (simple) {
+		const char *act = col(ctx, c->case_id, "SELECT act_type FROM recon_case WHERE case_id = ?");
+		if (strcmp(ground, "disclosure") == 0 && (!act || strcmp(act, "disclosure") != 0))
+			return fz_err_set(err, FZ_EBAD_VALUE, "simplified_ground",
+					  "该案件不是政府信息公开案件，不能以此情形适用简易程序");
+		if (strcmp(ground, "warning") == 0 && (!act || strcmp(act, "penalty") != 0))
+			return fz_err_set(err, FZ_EBAD_VALUE, "simplified_ground",
+					  "“警告或者通报批评”仅适用于行政处罚案件");
+	}
+	/*
+	 * 第20条: a late application is accepted only with the reason recorded. The
+	 * reason the applicant gave with the application stands unless the office
+	 * writes its own here.
+	 */
+	const char *late = col(ctx, c->case_id, "SELECT late FROM recon_case WHERE case_id = ?");
+	const char *stated = col(ctx, c->case_id, "SELECT late_reason FROM recon_case WHERE case_id = ?");
+	const char *reason = fz_json_str(in, "late_reason");
+	if (reason && fz_text_blank(reason))
+		reason = NULL;
+	if (late && strcmp(late, "1") == 0 && !reason && !stated)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "late_reason",
+				  "申请已超过知道行政行为之日起六十日的期限（第二十条），受理须写明理由（如不可抗力等正当理由）");
+	/* 第48/54/62条: the copy, answer and decision periods depend on the procedure. */
+	enum fz_code rc;
+	if ((rc = fz_case_clock_start(ctx, c, "copy", ctx->today, simple ? 3 : 7, err)) ||
+	    (rc = fz_case_clock_start(ctx, c, "decision", ctx->today, simple ? 30 : 60, err)))
+		return rc;
+	return exec(fz_db_query(ctx->db, err,
+				"UPDATE recon_case SET procedure = ?, simplified_ground = ?,"
+				" late_reason = COALESCE(?, late_reason), accepted_on = ? WHERE case_id = ?",
+				"tttti", proc, simple ? ground : NULL, reason, today, c->case_id),
+		    err);
+}
+
 enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    const struct fz_transition *tr, json_t *in, struct fz_err *err)
 {
@@ -211,48 +324,69 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			return fz_err_set(err, FZ_ESTATE, NULL,
 					  "申请人的补正期限（%s）尚未届满，不能视为放弃申请（《行政复议法》第三十一条）", d);
 	}
-	if (strcmp(a, "opinion_reported") == 0 &&
-	    !col(ctx, c->case_id,
-		 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'opinion_report' AND state = 'running'"))
-		return fz_err_set(err, FZ_ESTATE, NULL,
-				  "没有等待报告纠正情况的意见书或建议书（《行政复议法》第七十六条）：须先制发，每份只登记一次报告");
-	if (strcmp(a, "accept") == 0) {
-		const char *proc = fz_json_str(in, "procedure"), *ground = fz_json_str(in, "simplified_ground");
-		bool simple = strcmp(proc, "simplified") == 0;
-		/* 第53条: the simplified procedure only on one of its grounds (or consent). */
-		if (simple && !ground)
-			return fz_err_set(err, FZ_EMISSING_FIELD, "simplified_ground",
-					  "适用简易程序须说明符合《行政复议法》第五十三条的哪种情形；不符合的，须经各方当事人同意");
-		if (simple) {
-			const char *act = col(ctx, c->case_id, "SELECT act_type FROM recon_case WHERE case_id = ?");
-			if (strcmp(ground, "disclosure") == 0 && (!act || strcmp(act, "disclosure") != 0))
-				return fz_err_set(err, FZ_EBAD_VALUE, "simplified_ground",
-						  "该案件不是政府信息公开案件，不能以此情形适用简易程序");
-			if (strcmp(ground, "warning") == 0 && (!act || strcmp(act, "penalty") != 0))
-				return fz_err_set(err, FZ_EBAD_VALUE, "simplified_ground",
-						  "“警告或者通报批评”仅适用于行政处罚案件");
-		}
-		const char *late = col(ctx, c->case_id, "SELECT late FROM recon_case WHERE case_id = ?");
-		const char *reason = fz_json_str(in, "late_reason");
-		if (late && strcmp(late, "1") == 0 && (!reason || fz_text_blank(reason)))
-			return fz_err_set(err, FZ_EMISSING_FIELD, "late_reason",
-					  "申请已超过知道行政行为之日起六十日的期限（第二十条），受理须写明理由（如不可抗力等正当理由）");
-		/* 第48/54/62条: the copy, answer and decision periods depend on the procedure. */
-		enum fz_code rc;
-		if ((rc = fz_case_clock_start(ctx, c, "copy", ctx->today, simple ? 3 : 7, err)) ||
-		    (rc = fz_case_clock_start(ctx, c, "decision", ctx->today, simple ? 30 : 60, err)))
-			return rc;
+	if (strcmp(a, "opinion_reported") == 0) {
+		const char *issued = col(ctx, c->case_id,
+					 "SELECT issued_on FROM recon_opinion WHERE case_id = ?"
+					 " AND reported_on IS NULL ORDER BY opinion_id DESC LIMIT 1");
+		if (!clock_open(ctx, c->case_id, "opinion_report"))
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "没有等待报告纠正情况的意见书或建议书（《行政复议法》第七十六条）：须先制发，每份只登记一次报告");
+		const char *on = fz_json_str(in, "reported_on");
+		if (issued && strcmp(on, issued) < 0)
+			return fz_err_set(err, FZ_EBAD_DATE, "reported_on",
+					  "收到报告日期不能早于意见书或建议书的制发日期（%s）", issued);
 		return exec(fz_db_query(ctx->db, err,
-					"UPDATE recon_case SET procedure = ?, simplified_ground = ?,"
-					" late_reason = ?, accepted_on = ? WHERE case_id = ?",
-					"tttti", proc, simple ? ground : NULL, reason, today, c->case_id),
+					"UPDATE recon_opinion SET reported_on = ?, report_summary = ?"
+					" WHERE case_id = ? AND reported_on IS NULL",
+					"tti", on, fz_json_str(in, "summary"), c->case_id),
 			    err);
 	}
+	if (strcmp(a, "issue_opinion") == 0) {
+		/* One letter at a time: its 60-day report clock (第76条) is the case's only one. */
+		if (clock_open(ctx, c->case_id, "opinion_report"))
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "已制发的意见书或建议书尚待被申请人报告纠正情况（《行政复议法》第七十六条），收到报告后再制发新的文书");
+		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+						   "UPDATE recon_case SET opinion_kind = ? WHERE case_id = ?",
+						   "ti", fz_json_str(in, "kind"), c->case_id),
+				       err);
+		return rc ? rc
+			  : exec(fz_db_query(ctx->db, err,
+					     "INSERT INTO recon_opinion(case_id, kind, content, issued_on)"
+					     " VALUES (?,?,?,?)",
+					     "ittt", c->case_id, fz_json_str(in, "kind"),
+					     fz_json_str(in, "content"), today),
+				 err);
+	}
+	if (strcmp(a, "accept") == 0)
+		return accept(ctx, c, in, today, err);
 	if (strcmp(a, "copy_sent") == 0) {
-		const char *proc = col(ctx, c->case_id, "SELECT procedure FROM recon_case WHERE case_id = ?");
+		if (!clock_open(ctx, c->case_id, "copy"))
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "申请书副本已经发送，不能重复登记（《行政复议法》第四十八条、第五十四条）");
 		int sent = date_of(in, "sent_on");
-		return fz_case_clock_start(ctx, c, "answer", sent,
-					   proc && strcmp(proc, "simplified") == 0 ? 5 : 10, err);
+		enum fz_code rc = fz_case_clock_start(ctx, c, "answer", sent,
+						      simplified(ctx, c->case_id) ? 5 : 10, err);
+		return rc ? rc
+			  : exec(fz_db_query(ctx->db, err,
+					     "UPDATE recon_case SET copy_sent_on = ? WHERE case_id = ?", "ti",
+					     fz_json_str(in, "sent_on"), c->case_id),
+				 err);
+	}
+	if (strcmp(a, "answer_received") == 0) {
+		if (!clock_open(ctx, c->case_id, "answer"))
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "没有等待中的答复：须先向被申请人发送申请书副本（第四十八条），每次发送只登记一次答复");
+		const char *sent = col(ctx, c->case_id, "SELECT copy_sent_on FROM recon_case WHERE case_id = ?");
+		if (sent && strcmp(fz_json_str(in, "received_on"), sent) < 0)
+			return fz_err_set(err, FZ_EBAD_DATE, "received_on",
+					  "收到答复的日期不能早于发送申请书副本的日期（%s）", sent);
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE recon_case SET answer_received_on = ?, answer_summary = ?"
+					" WHERE case_id = ?",
+					"tti", fz_json_str(in, "received_on"), fz_json_str(in, "summary"),
+					c->case_id),
+			    err);
 	}
 	if (strcmp(a, "schedule_hearing") == 0) {
 		int hearing = date_of(in, "hearing_on"), notified = date_of(in, "notified_on"), n = 0;
@@ -261,19 +395,26 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (fz_calendar_workdays_between(ctx->cal, notified, hearing, &n) != FZ_OK || n < 5)
 			return fz_err_set(err, FZ_EBAD_DATE, "hearing_on",
 					  "听证应在通知后至少五个工作日举行（第五十一条），当前相隔 %d 个工作日", n);
-		return exec(fz_db_query(ctx->db, err, "UPDATE recon_case SET hearing_on = ? WHERE case_id = ?",
-					"ti", fz_json_str(in, "hearing_on"), c->case_id),
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE recon_case SET hearing_on = ?, hearing_notified_on = ?"
+					" WHERE case_id = ?",
+					"tti", fz_json_str(in, "hearing_on"), fz_json_str(in, "notified_on"),
+					c->case_id),
 			    err);
 	}
-	if (strcmp(a, "switch_normal") == 0 || strcmp(a, "extend") == 0) {
-		const char *proc = col(ctx, c->case_id, "SELECT procedure FROM recon_case WHERE case_id = ?");
-		bool simple = proc && strcmp(proc, "simplified") == 0;
-		if (strcmp(a, "extend") == 0) {
-			if (simple)
-				return fz_err_set(err, FZ_ESTATE, "days", "简易程序不能延长审理期限；须先经批准转为普通程序");
-			return FZ_OK;
-		}
-		if (!simple)
+	if (strcmp(a, "extend") == 0) {
+		if (simplified(ctx, c->case_id))
+			return fz_err_set(err, FZ_ESTATE, "days", "简易程序不能延长审理期限；须先经批准转为普通程序");
+		/* The engine refuses a second extension (第62条), and this write with it. */
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE recon_case SET extended_on = ?, extended_days = ?,"
+					" extension_reason = ? WHERE case_id = ?",
+					"titi", today, (int64_t)json_integer_value(json_object_get(in, "days")),
+					fz_json_str(in, "reason"), c->case_id),
+			    err);
+	}
+	if (strcmp(a, "switch_normal") == 0) {
+		if (!simplified(ctx, c->case_id))
 			return fz_err_set(err, FZ_ESTATE, NULL, "本案已适用普通程序");
 		/*
 		 * 第62条: the normal procedure's 60 days, still counted from acceptance;
@@ -282,10 +423,21 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		enum fz_code rc = fz_case_clock_set_days(ctx, c, "decision", 60, err);
 		return rc ? rc
 			  : exec(fz_db_query(ctx->db, err,
-					     "UPDATE recon_case SET procedure = 'normal' WHERE case_id = ?",
-					     "i", c->case_id),
+					     "UPDATE recon_case SET procedure = 'normal', switched_on = ?,"
+					     " switch_reason = ? WHERE case_id = ?",
+					     "tti", today, fz_json_str(in, "reason"), c->case_id),
 				 err);
 	}
+	if (strcmp(a, "suspend") == 0)
+		return exec(fz_db_query(ctx->db, err,
+					"INSERT INTO recon_suspension(case_id, from_on, reason) VALUES (?,?,?)",
+					"itt", c->case_id, today, fz_json_str(in, "reason")),
+			    err);
+	if (strcmp(a, "resume") == 0)
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE recon_suspension SET to_on = ? WHERE case_id = ? AND to_on IS NULL",
+					"ti", today, c->case_id),
+			    err);
 	if (strcmp(a, "decide") == 0 || strcmp(a, "end") == 0 || strcmp(a, "refuse") == 0 ||
 	    strcmp(a, "deem_withdrawn") == 0 || strcmp(a, "forward") == 0) {
 		const char *d = strcmp(a, "decide") == 0 ? fz_json_str(in, "decision")
@@ -295,32 +447,32 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				   : fz_json_str(in, "reason") ? fz_json_str(in, "reason")
 							       : fz_json_str(in, "ground");
 		return exec(fz_db_query(ctx->db, err,
-					"UPDATE recon_case SET decision = ?, decision_text = ?, decided_on = ?"
-					" WHERE case_id = ?",
-					"ttti", d, text, today, c->case_id),
+					"UPDATE recon_case SET decision = ?, decision_text = ?, decided_on = ?,"
+					" forward_to = ? WHERE case_id = ?",
+					"tttti", d, text, today, fz_json_str(in, "forward_to"), c->case_id),
 			    err);
 	}
-	if (strcmp(a, "issue_opinion") == 0)
-		return exec(fz_db_query(ctx->db, err, "UPDATE recon_case SET opinion_kind = ? WHERE case_id = ?",
-					"ti", fz_json_str(in, "kind"), c->case_id),
-			    err);
 	return FZ_OK;
 }
 
 bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
 {
-	const char *proc = col(ctx, c->case_id, "SELECT procedure FROM recon_case WHERE case_id = ?");
-	bool simple = proc && strcmp(proc, "simplified") == 0;
-	if (strcmp(tr->name, "switch_normal") == 0)
-		return simple;
-	if (strcmp(tr->name, "extend") == 0)
-		return !simple;
-	if (strcmp(tr->name, "opinion_reported") == 0)
-		return col(ctx, c->case_id,
-			   "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'opinion_report' AND state = 'running'") != NULL;
-	if (strcmp(tr->name, "request_correction") == 0)
+	const char *a = tr->name;
+	if (strcmp(a, "switch_normal") == 0)
+		return simplified(ctx, c->case_id);
+	if (strcmp(a, "extend") == 0)
+		return !simplified(ctx, c->case_id) && !extended_before(ctx, c->case_id);
+	if (strcmp(a, "opinion_reported") == 0)
+		return clock_open(ctx, c->case_id, "opinion_report");
+	if (strcmp(a, "issue_opinion") == 0)
+		return !clock_open(ctx, c->case_id, "opinion_report");
+	if (strcmp(a, "copy_sent") == 0)
+		return clock_open(ctx, c->case_id, "copy");
+	if (strcmp(a, "answer_received") == 0)
+		return clock_open(ctx, c->case_id, "answer");
+	if (strcmp(a, "request_correction") == 0)
 		return !col(ctx, c->case_id, "SELECT state FROM case_clock WHERE case_id = ? AND name = 'correction'");
-	if (strcmp(tr->name, "deem_withdrawn") == 0) {
+	if (strcmp(a, "deem_withdrawn") == 0) {
 		int due = due_of(ctx, c->case_id,
 				 "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'correction'");
 		return due >= 0 && ctx->today > due;
@@ -332,6 +484,8 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 			  json_t *in, struct fz_err *err)
 {
 	const char *a = tr->name;
+	char today[11];
+	fz_date_format(ctx->today, today);
 	if (strcmp(a, "record_hearing") == 0) {
 		const char *post = fz_json_str(in, "post"), *reason = fz_json_str(in, "reason");
 		/* 行政诉讼法 第3条: when the head does not appear, say why. */
@@ -347,30 +501,104 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 					fz_json_str(in, "appearer"), post, reason),
 			    err);
 	}
-	if (strcmp(a, "judge") == 0 && date_of(in, "judged_on") > ctx->today)
-		return fz_err_set(err, FZ_EBAD_DATE, "judged_on", "只登记已经作出的判决（裁定），裁判日期不能晚于今天");
-	if (strcmp(a, "suggestion_handled") == 0 &&
-	    !col(ctx, c->case_id,
-		 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'suggestion' AND state = 'running'"))
-		return fz_err_set(err, FZ_ESTATE, NULL, "没有等待回复的司法建议：须先登记收到的司法建议");
-	if (strcmp(a, "judge") == 0)
+	if (strcmp(a, "defense_filed") == 0) {
+		/* 行政诉讼法 第67条: one defence per instance, while its 15 days run. */
+		if (!clock_open(ctx, c->case_id, "defense"))
+			return fz_err_set(err, FZ_ESTATE, NULL, "答辩状及证据已经提交（或答辩期限已随判决结束），不能重复登记");
+		if (strcmp(fz_json_str(in, "filed_on"), c->received_on) < 0)
+			return fz_err_set(err, FZ_EBAD_DATE, "filed_on",
+					  "提交答辩状的日期不能早于收到起诉状副本的日期（%s）", c->received_on);
 		return exec(fz_db_query(ctx->db, err,
-					"UPDATE lit_case SET outcome = ?, judged_on = ? WHERE case_id = ?",
-					"tti", fz_json_str(in, "outcome"), fz_json_str(in, "judged_on"),
-					c->case_id),
+					"UPDATE lit_case SET defense_filed_on = ? WHERE case_id = ?", "ti",
+					fz_json_str(in, "filed_on"), c->case_id),
 			    err);
+	}
+	if (strcmp(a, "judge") == 0) {
+		if (date_of(in, "judged_on") > ctx->today)
+			return fz_err_set(err, FZ_EBAD_DATE, "judged_on", "只登记已经作出的判决（裁定），裁判日期不能晚于今天");
+		const char *text = fz_json_str(in, "text");
+		if (text && fz_text_blank(text))
+			text = NULL;
+		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+						   "UPDATE lit_case SET outcome = ?, judged_on = ?,"
+						   " judgment_text = ? WHERE case_id = ?",
+						   "ttti", fz_json_str(in, "outcome"),
+						   fz_json_str(in, "judged_on"), text, c->case_id),
+				       err);
+		return rc ? rc
+			  : exec(fz_db_query(ctx->db, err,
+					     "INSERT INTO lit_judgment(case_id, instance, court, outcome,"
+					     " judged_on, text) SELECT case_id, instance, court, ?, ?, ?"
+					     " FROM lit_case WHERE case_id = ?",
+					     "ttti", fz_json_str(in, "outcome"), fz_json_str(in, "judged_on"),
+					     text, c->case_id),
+				 err);
+	}
+	if (strcmp(a, "suggestion_handled") == 0) {
+		if (!clock_open(ctx, c->case_id, "suggestion"))
+			return fz_err_set(err, FZ_ESTATE, NULL, "没有等待回复的司法建议：须先登记收到的司法建议");
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE lit_suggestion SET reply = ?, replied_on = ?"
+					" WHERE case_id = ? AND replied_on IS NULL",
+					"tti", fz_json_str(in, "reply"), today, c->case_id),
+			    err);
+	}
+	if (strcmp(a, "suggestion") == 0) {
+		/* The reply clock is the case's only one: answer the first suggestion before the next. */
+		if (clock_open(ctx, c->case_id, "suggestion"))
+			return fz_err_set(err, FZ_ESTATE, NULL,
+					  "前一份司法建议尚未回复：回复后再登记新的司法建议");
+		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+						   "UPDATE lit_case SET suggestion = ? WHERE case_id = ?",
+						   "ti", fz_json_str(in, "content"), c->case_id),
+				       err);
+		return rc ? rc
+			  : exec(fz_db_query(ctx->db, err,
+					     "INSERT INTO lit_suggestion(case_id, content, received_on)"
+					     " VALUES (?,?,?)",
+					     "itt", c->case_id, fz_json_str(in, "content"), today),
+				 err);
+	}
 	if (strcmp(a, "appeal") == 0)
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_case SET instance = ?, court = ?, outcome = NULL,"
-					" judged_on = NULL WHERE case_id = ?",
+					" judged_on = NULL, judgment_text = NULL WHERE case_id = ?",
 					"tti", fz_json_str(in, "instance"), fz_json_str(in, "court"),
 					c->case_id),
 			    err);
-	if (strcmp(a, "suggestion") == 0)
-		return exec(fz_db_query(ctx->db, err, "UPDATE lit_case SET suggestion = ? WHERE case_id = ?",
-					"ti", fz_json_str(in, "content"), c->case_id),
-			    err);
 	return FZ_OK;
+}
+
+bool fz_lit_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
+{
+	const char *a = tr->name;
+	if (strcmp(a, "suggestion_handled") == 0)
+		return clock_open(ctx, c->case_id, "suggestion");
+	if (strcmp(a, "suggestion") == 0)
+		return !clock_open(ctx, c->case_id, "suggestion");
+	if (strcmp(a, "defense_filed") == 0)
+		return clock_open(ctx, c->case_id, "defense");
+	return true;
+}
+
+/* Label of a decision or an ending ("撤销（第64条）"); the value itself when unknown. */
+static const char *decision_label(const char *d)
+{
+	const char *l = fz_recon_label(fz_recon_decisions, d);
+	return l == d ? fz_recon_label(fz_recon_endings, d) : l;
+}
+
+/* Sets key_label from a table (null when the value is null). */
+static void set_label(json_t *obj, const char *key, const struct fz_option *opts, const char *v)
+{
+	char name[64];
+	snprintf(name, sizeof name, "%s_label", key);
+	fz_json_set_str(obj, name, v ? fz_recon_label(opts, v) : NULL);
+}
+
+static json_t *int_or_null(struct fz_stmt *st, int i)
+{
+	return fz_col_null(st, i) ? json_null() : json_integer(fz_col_int(st, i));
 }
 
 enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err)
@@ -381,7 +609,9 @@ enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, s
 		" r.address, r.representative, r.third_parties, a.name, r.act_type, r.act_number,"
 		" r.act_date, r.learned_on, r.requests, r.facts, r.late, r.late_reason, r.procedure,"
 		" r.simplified_ground, r.accepted_on, r.decision, r.decision_text, r.decided_on,"
-		" r.hearing_on, r.respondent_agency_id"
+		" r.hearing_on, r.respondent_agency_id, r.forward_to, r.copy_sent_on,"
+		" r.answer_received_on, r.answer_summary, r.hearing_notified_on, r.switched_on,"
+		" r.switch_reason, r.extended_on, r.extended_days, r.extension_reason"
 		" FROM recon_case r JOIN agency a ON a.agency_id = r.respondent_agency_id"
 		" WHERE r.case_id = ?",
 		"i", case_id);
@@ -401,17 +631,54 @@ enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, s
 		for (int i = 0; i < 8; i++)
 			fz_json_set_str(obj, more[i], fz_col_text(st, 16 + i));
 		json_object_set_new(obj, "respondent_agency_id", json_integer(fz_col_int(st, 24)));
-		fz_json_set_str(obj, "act_type_label", fz_recon_label(fz_recon_act_types, fz_col_text(st, 9)));
+		static const char *const steps[] = {
+			"forward_to", "copy_sent_on", "answer_received_on", "answer_summary",
+			"hearing_notified_on", "switched_on", "switch_reason", "extended_on"};
+		for (int i = 0; i < 8; i++)
+			fz_json_set_str(obj, steps[i], fz_col_text(st, 25 + i));
+		json_object_set_new(obj, "extended_days", int_or_null(st, 33));
+		fz_json_set_str(obj, "extension_reason", fz_col_text(st, 34));
+		set_label(obj, "channel", fz_recon_channels, fz_col_text(st, 0));
+		set_label(obj, "applicant_type", fz_recon_applicant_types, fz_col_text(st, 2));
+		set_label(obj, "act_type", fz_recon_act_types, fz_col_text(st, 9));
+		set_label(obj, "procedure", fz_recon_procedures, fz_col_text(st, 17));
+		set_label(obj, "simplified_ground", fz_recon_simplified_grounds, fz_col_text(st, 18));
 		const char *d = fz_col_text(st, 20);
-		const char *dl = fz_recon_label(fz_recon_decisions, d);
-		if (dl == d)
-			dl = fz_recon_label(fz_recon_endings, d);
-		fz_json_set_str(obj, "decision_label", dl);
-		fz_json_set_str(obj, "procedure_label",
-				!fz_col_text(st, 17) ? NULL
-				: strcmp(fz_col_text(st, 17), "simplified") == 0 ? "简易程序" : "普通程序");
+		/* refuse, forward and deem_withdrawn close a case too; their label is the state's. */
+		bool closing = d && fz_recon_label(fz_recon_decisions, d) == d &&
+			       fz_recon_label(fz_recon_endings, d) == d;
+		fz_json_set_str(obj, "decision_label", closing ? NULL : d ? decision_label(d) : NULL);
+		fz_json_set_str(obj, "decision_class", d && !closing ? fz_recon_result_class(d) : NULL);
 	}
 	fz_stmt_done(st);
+
+	json_t *opinions = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT kind, content, issued_on, reported_on, report_summary FROM recon_opinion"
+			 " WHERE case_id = ? ORDER BY opinion_id",
+			 "i", case_id);
+	while (st && fz_stmt_row(st))
+		json_array_append_new(
+			opinions,
+			json_pack("{s:s, s:s, s:s, s:s, s:b, s:s?, s:s?}", "kind", fz_col_text(st, 0),
+				  "kind_label", fz_recon_label(fz_recon_opinion_kinds, fz_col_text(st, 0)),
+				  "content", fz_col_text(st, 1), "issued_on", fz_col_text(st, 2),
+				  "reported", !fz_col_null(st, 3), "reported_on", fz_col_text(st, 3),
+				  "report_summary", fz_col_text(st, 4)));
+	fz_stmt_done(st);
+	json_object_set_new(obj, "opinions", opinions);
+
+	json_t *suspensions = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT from_on, to_on, reason FROM recon_suspension WHERE case_id = ?"
+			 " ORDER BY suspension_id",
+			 "i", case_id);
+	while (st && fz_stmt_row(st))
+		json_array_append_new(suspensions,
+				      json_pack("{s:s, s:s?, s:s}", "from", fz_col_text(st, 0), "to",
+						fz_col_text(st, 1), "reason", fz_col_text(st, 2)));
+	fz_stmt_done(st);
+	json_object_set_new(obj, "suspensions", suspensions);
 	return FZ_OK;
 }
 
@@ -420,18 +687,22 @@ enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT l.court, l.instance, l.plaintiff, l.act_type, l.act_number, l.recon_case_id,"
-		" c.number, l.outcome, l.judged_on, l.suggestion FROM lit_case l"
-		" LEFT JOIN case_record c ON c.case_id = l.recon_case_id WHERE l.case_id = ?",
+		" c.number, l.outcome, l.judged_on, l.suggestion, l.judgment_text, l.defense_filed_on"
+		" FROM lit_case l LEFT JOIN case_record c ON c.case_id = l.recon_case_id"
+		" WHERE l.case_id = ?",
 		"i", case_id);
 	if (!st)
 		return err->code;
 	if (fz_stmt_row(st)) {
 		static const char *const names[] = {"court", "instance", "plaintiff", "act_type",
 						    "act_number", "recon_case_id", "recon_number",
-						    "outcome", "judged_on", "suggestion"};
-		for (int i = 0; i < 10; i++)
+						    "outcome", "judged_on", "suggestion",
+						    "judgment_text", "defense_filed_on"};
+		for (int i = 0; i < 12; i++)
 			fz_json_set_str(obj, names[i], fz_col_text(st, i));
-		fz_json_set_str(obj, "outcome_label", fz_recon_label(fz_lit_outcomes, fz_col_text(st, 7)));
+		set_label(obj, "instance", fz_lit_instances, fz_col_text(st, 1));
+		set_label(obj, "act_type", fz_recon_act_types, fz_col_text(st, 3));
+		set_label(obj, "outcome", fz_lit_outcomes, fz_col_text(st, 7));
 	}
 	fz_stmt_done(st);
 	json_t *hearings = json_array();
@@ -440,14 +711,131 @@ enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
 			 " ORDER BY hearing_on, hearing_id",
 			 "i", case_id);
 	while (st && fz_stmt_row(st))
-		json_array_append_new(hearings,
-				      json_pack("{s:s, s:s, s:s, s:b, s:s?}", "hearing_on", fz_col_text(st, 0),
-						"appearer", fz_col_text(st, 1), "post", fz_col_text(st, 2),
-						"head_appeared", strcmp(fz_col_text(st, 2), "staff") != 0,
-						"reason", fz_col_text(st, 3)));
+		json_array_append_new(
+			hearings,
+			json_pack("{s:s, s:s, s:s, s:s, s:b, s:s?}", "hearing_on", fz_col_text(st, 0),
+				  "appearer", fz_col_text(st, 1), "post", fz_col_text(st, 2),
+				  "post_label", fz_recon_label(fz_lit_posts, fz_col_text(st, 2)),
+				  "head_appeared", strcmp(fz_col_text(st, 2), "staff") != 0, "reason",
+				  fz_col_text(st, 3)));
 	fz_stmt_done(st);
 	json_object_set_new(obj, "hearings", hearings);
+
+	json_t *judgments = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT instance, court, outcome, judged_on, text FROM lit_judgment"
+			 " WHERE case_id = ? ORDER BY judgment_id",
+			 "i", case_id);
+	while (st && fz_stmt_row(st))
+		json_array_append_new(
+			judgments,
+			json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?}", "instance", fz_col_text(st, 0),
+				  "instance_label", fz_recon_label(fz_lit_instances, fz_col_text(st, 0)),
+				  "court", fz_col_text(st, 1), "outcome", fz_col_text(st, 2),
+				  "outcome_label", fz_recon_label(fz_lit_outcomes, fz_col_text(st, 2)),
+				  "judged_on", fz_col_text(st, 3), "text", fz_col_text(st, 4)));
+	fz_stmt_done(st);
+	json_object_set_new(obj, "judgments", judgments);
+
+	json_t *suggestions = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT content, received_on, reply, replied_on FROM lit_suggestion"
+			 " WHERE case_id = ? ORDER BY suggestion_id",
+			 "i", case_id);
+	while (st && fz_stmt_row(st))
+		json_array_append_new(suggestions,
+				      json_pack("{s:s, s:s, s:b, s:s?, s:s?}", "content", fz_col_text(st, 0),
+						"received_on", fz_col_text(st, 1), "replied",
+						!fz_col_null(st, 3), "reply", fz_col_text(st, 2),
+						"replied_on", fz_col_text(st, 3)));
+	fz_stmt_done(st);
+	json_object_set_new(obj, "suggestions", suggestions);
 	return FZ_OK;
+}
+
+/*
+ * What the applicant may read of the course of the case: which step happened
+ * and when, in the words of the law. Never a note, an internal opinion, the
+ * respondent's answer, or a letter to the respondent (第76条 letters are
+ * between the reconsideration body and the agency).
+ */
+static const struct {
+	const char *action;
+	const char *label;
+	const char *date_input; /* the input that dates the step, else the day it was recorded */
+} public_steps[] = {
+	{"create", "收到行政复议申请", NULL},
+	{"request_correction", "通知补正申请材料", NULL},
+	{"corrected", "收到补正材料", "corrected_on"},
+	{"deem_withdrawn", "逾期未补正，视为放弃申请", NULL},
+	{"accept", "受理", NULL},
+	{"refuse", "决定不予受理", NULL},
+	{"forward", "告知或转送有权受理的行政复议机关", NULL},
+	{"copy_sent", "向被申请人发送申请书副本", "sent_on"},
+	{"answer_received", "收到被申请人的书面答复", "received_on"},
+	{"schedule_hearing", "通知听证", "notified_on"},
+	{"switch_normal", "转为普通程序审理", NULL},
+	{"extend", "延长审理期限", NULL},
+	{"suspend", "中止审理", NULL},
+	{"resume", "恢复审理", NULL},
+	{"decide", "作出行政复议决定", NULL},
+	{"end", "审理终结", NULL},
+};
+
+/* The China Standard Time day of an instant "YYYY-MM-DDTHH:MM:SSZ". */
+static int cst_day(const char *at)
+{
+	char d[11];
+	int day;
+	if (!at || strlen(at) < 13)
+		return -1;
+	memcpy(d, at, 10);
+	d[10] = '\0';
+	if (fz_date_parse(d, &day) != FZ_OK)
+		return -1;
+	int hour = (at[11] - '0') * 10 + (at[12] - '0');
+	return hour >= 16 ? day + 1 : day;
+}
+
+static json_t *public_timeline(struct fz_ctx *ctx, int64_t case_id)
+{
+	json_t *out = json_array();
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT action, at, input FROM event WHERE case_id = ?"
+					 " ORDER BY event_id",
+					 "i", case_id);
+	while (st && fz_stmt_row(st)) {
+		const char *action = fz_col_text(st, 0);
+		size_t k = 0, n = sizeof public_steps / sizeof public_steps[0];
+		while (k < n && strcmp(public_steps[k].action, action) != 0)
+			k++;
+		if (k == n)
+			continue;
+		json_t *in = fz_col_text(st, 2) ? json_loads(fz_col_text(st, 2), 0, NULL) : NULL;
+		int day = cst_day(fz_col_text(st, 1)), d;
+		const char *dated = public_steps[k].date_input ? fz_json_str(in, public_steps[k].date_input) : NULL;
+		if (dated && fz_date_parse(dated, &d) == FZ_OK)
+			day = d;
+		/* Public-safe detail: the procedure, the decision, the hearing day, the days added. */
+		const char *detail = NULL;
+		if (strcmp(action, "accept") == 0)
+			detail = fz_recon_label(fz_recon_procedures, fz_json_str(in, "procedure"));
+		else if (strcmp(action, "decide") == 0)
+			detail = decision_label(fz_json_str(in, "decision"));
+		else if (strcmp(action, "end") == 0)
+			detail = decision_label(fz_json_str(in, "ending"));
+		else if (strcmp(action, "schedule_hearing") == 0 && fz_json_str(in, "hearing_on"))
+			detail = fz_arena_printf(ctx->arena, "听证日期 %s", fz_json_str(in, "hearing_on"));
+		else if (strcmp(action, "extend") == 0 && json_is_integer(json_object_get(in, "days")))
+			detail = fz_arena_printf(ctx->arena, "延长 %lld 日（第六十二条）",
+						 (long long)json_integer_value(json_object_get(in, "days")));
+		json_array_append_new(out, json_pack("{s:s, s:o, s:s, s:s?}", "action", action, "on",
+						     fz_json_date(day), "label", public_steps[k].label,
+						     "detail", detail));
+		json_decref(in);
+	}
+	fz_stmt_done(st);
+	return out;
 }
 
 enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
@@ -455,8 +843,10 @@ enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **
 {
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
-		"SELECT c.case_id, c.number, c.state, c.received_on, r.decision, r.decided_on"
+		"SELECT c.case_id, c.number, c.state, c.received_on, r.decision, r.decided_on,"
+		" r.accepted_on, r.procedure, a.name, r.act_type"
 		" FROM case_record c JOIN recon_case r ON r.case_id = c.case_id"
+		" JOIN agency a ON a.agency_id = r.respondent_agency_id"
 		" WHERE c.tracking_code = ? AND c.case_type = 'reconsideration'",
 		"t", code);
 	if (!st)
@@ -468,13 +858,17 @@ enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **
 	int64_t id = fz_col_int(st, 0);
 	const struct fz_state *s = fz_flow_state(&fz_recon_type, fz_col_text(st, 2));
 	const char *d = fz_col_text(st, 4);
-	const char *dl = fz_recon_label(fz_recon_decisions, d);
-	if (dl == d)
-		dl = fz_recon_label(fz_recon_endings, d);
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?}", "number", fz_col_text(st, 1),
-			      "state", fz_col_text(st, 2), "state_label", s ? s->label : "",
-			      "received_on", fz_col_text(st, 3), "result", dl, "decided_on",
-			      fz_col_text(st, 5));
+	bool closing = d && fz_recon_label(fz_recon_decisions, d) == d &&
+		       fz_recon_label(fz_recon_endings, d) == d;
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s, s:s}",
+			      "number", fz_col_text(st, 1), "state", fz_col_text(st, 2), "state_label",
+			      s ? s->label : "", "received_on", fz_col_text(st, 3), "result",
+			      closing ? NULL : d ? decision_label(d) : NULL, "decided_on",
+			      fz_col_text(st, 5), "accepted_on", fz_col_text(st, 6), "procedure",
+			      fz_col_text(st, 7), "procedure_label",
+			      fz_col_text(st, 7) ? fz_recon_label(fz_recon_procedures, fz_col_text(st, 7)) : NULL,
+			      "respondent_name", fz_col_text(st, 8), "act_type_label",
+			      fz_recon_label(fz_recon_act_types, fz_col_text(st, 9)));
 	fz_stmt_done(st);
 	json_t *clocks;
 	enum fz_code rc = fz_case_clocks_json(ctx, id, &clocks, err);
@@ -483,6 +877,7 @@ enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **
 		return rc;
 	}
 	json_object_set_new(o, "clocks", clocks);
+	json_object_set_new(o, "timeline", public_timeline(ctx, id));
 	*out = o;
 	return FZ_OK;
 }
