@@ -1015,3 +1015,155 @@ describe('who sees reconsideration cases', () => {
     assertError(await main.get(`/api/cases/${r.case_id}`, { session: await main.login('zjj.head') }), 404, 'NOT_FOUND')
   })
 })
+
+// ---- the applicant's reason for a late application (第20条) --------------------------------
+
+describe('late_reason on the application (第20条)', () => {
+  const REASON = '申请人因住院治疗耽误申请期限，附医院证明。'
+
+  test('the portal accepts it and the legal office reads it; acceptance then needs no second reason', async () => {
+    const r = await main.post('/api/public/reconsideration', applyBody({
+      applicant_name: '闵春生', act_date: '2026-07-01', learned_on: '2026-07-02', late_reason: REASON,
+    }))
+    assert.equal(r.status, 201, r.text)
+    const d = await main.detail(r.json.case_id)
+    assert.equal(d.case.fields.late, true, '07-02 + 60 CD = 08-31, received 09-30')
+    assert.equal(d.case.fields.late_reason, REASON)
+    assert.equal(d.case.fields.facts, applyBody().facts, 'the facts stay as written')
+    const a = await main.actOk(r.json.case_id, 'accept', 'legal', { procedure: 'normal' })
+    assert.equal(a.case.fields.late_reason, REASON)
+  })
+
+  test('staff registration takes the same field; the office’s reason at acceptance replaces it', async () => {
+    const { case_id: id } = await register(main, { act_date: '2026-07-01', learned_on: '2026-07-02', late_reason: '申请人称曾向其他机关申请。' })
+    assert.equal((await main.detail(id)).case.fields.late_reason, '申请人称曾向其他机关申请。')
+    const a = await main.actOk(id, 'accept', 'legal', { procedure: 'normal', late_reason: '经核实，申请人曾于期限内向市政府申请，属正当理由。' })
+    assert.equal(a.case.fields.late_reason, '经核实，申请人曾于期限内向市政府申请，属正当理由。')
+  })
+
+  test('a late_reason that is too long or not text is refused naming late_reason; nothing stored', async () => {
+    const before = stored(main.db)
+    for (const v of ['理'.repeat(1001), 123, ['a']]) {
+      const e = assertError(await main.post('/api/public/reconsideration', applyBody({ late_reason: v })), 422, undefined, 'late_reason')
+      assert.match(e.message, HAN)
+    }
+    assertError(await main.post('/api/reconsideration/cases', staffBody({ late_reason: '理'.repeat(1001) }), { session: await main.login('legal') }), 422, undefined, 'late_reason')
+    assert.deepEqual(stored(main.db), before)
+  })
+})
+
+// ---- public tracking: the course of the case ------------------------------------------------
+
+describe('public tracking timeline', () => {
+  test('received, accepted, copy sent, hearing notice, extension, suspension, resumption, decision — with dates, without notes', async () => {
+    const r = await main.post('/api/public/reconsideration', applyBody({ applicant_name: '邵家明' }))
+    assert.equal(r.status, 201, r.text)
+    const id = r.json.case_id
+    await main.actOk(id, 'accept', 'legal', { procedure: 'normal' })
+    await main.actOk(id, 'copy_sent', 'legal', { sent_on: MAIN_TODAY })
+    await main.actOk(id, 'answer_received', 'legal', { received_on: MAIN_TODAY, summary: '内部：被申请人答复要点（不公开）' })
+    await main.actOk(id, 'schedule_hearing', 'legal', { hearing_on: '2026-10-13', notified_on: MAIN_TODAY })
+    await main.actOk(id, 'extend', 'legalhead', { days: 30, reason: '内部：案情复杂（不公开）' })
+    await main.actOk(id, 'suspend', 'legal', { reason: '内部：中止原因（不公开）' })
+    await main.actOk(id, 'resume', 'legal')
+    await main.actOk(id, 'decide', 'legal', { decision: 'revoke', decision_text: '内部：决定书正文（不公开）' })
+    const t = await main.get(`/api/public/reconsideration/track/${r.json.tracking_code}`)
+    assert.equal(t.status, 200, t.text)
+    assert.equal(t.json.accepted_on, MAIN_TODAY)
+    assert.equal(t.json.procedure, 'normal')
+    assert.equal(t.json.procedure_label, '普通程序')
+    assert.equal(t.json.respondent_name, '青山县市场监督管理局')
+    assert.equal(t.json.result, '撤销（第64条）')
+    assert.deepEqual(t.json.timeline.map((e) => [e.action, e.on, e.label, e.detail]), [
+      ['create', MAIN_TODAY, '收到行政复议申请', null],
+      ['accept', MAIN_TODAY, '受理', '普通程序'],
+      ['copy_sent', MAIN_TODAY, '向被申请人发送申请书副本', null],
+      ['answer_received', MAIN_TODAY, '收到被申请人的书面答复', null],
+      ['schedule_hearing', MAIN_TODAY, '通知听证', '听证日期 2026-10-13'],
+      ['extend', MAIN_TODAY, '延长审理期限', '延长 30 日（第六十二条）'],
+      ['suspend', MAIN_TODAY, '中止审理', null],
+      ['resume', MAIN_TODAY, '恢复审理', null],
+      ['decide', MAIN_TODAY, '作出行政复议决定', '撤销（第64条）'],
+    ])
+    assert.doesNotMatch(t.text, /内部|不公开/, 'no note, reason, answer or decision text reaches the public')
+  })
+
+  test('a correction is dated by the day the materials came in (recorded on 09-30 as of 09-23)', async () => {
+    // early.corrected: notice on 09-10 (the early server), corrected_on 09-23 recorded on 09-30
+    // by the correction tests above; not yet accepted.
+    const d = await main.detail(early.corrected)
+    assert.equal(d.case.state, 'received')
+    const t = (await main.get(`/api/public/reconsideration/track/${d.case.tracking_code}`)).json
+    assert.deepEqual(t.timeline.map((e) => [e.label, e.on]), [
+      ['收到行政复议申请', EARLY_TODAY], ['通知补正申请材料', EARLY_TODAY], ['收到补正材料', '2026-09-23'],
+    ])
+    assert.equal(t.accepted_on, null)
+    assert.equal(t.procedure, null)
+    assert.doesNotMatch(JSON.stringify(t.timeline), /身份证明/, 'the items of the notice are not shown')
+  })
+})
+
+// ---- history as fields, and only the actions that can be taken ---------------------------------
+
+describe('detail fields and offered actions', () => {
+  test('suspensions, extension, answer, hearing and opinion letters are fields; copy_sent, answer_received, extend, issue_opinion offered only when possible', async () => {
+    const d0 = await acceptedCase(main, { procedure: 'normal' }, { applicant_name: '符立群' })
+    const id = d0.case.case_id
+    let names = d0.actions.map((a) => a.name)
+    assert.ok(names.includes('copy_sent'))
+    assert.ok(!names.includes('answer_received'), 'no answer is awaited before the copy is sent')
+    let before = await snap(main, id)
+    assertError(await main.act(id, 'answer_received', 'legal', { received_on: MAIN_TODAY }), 409, 'STATE')
+    await assertNothingWritten(main, id, before)
+    const d1 = await main.actOk(id, 'copy_sent', 'legal', { sent_on: MAIN_TODAY })
+    names = d1.actions.map((a) => a.name)
+    assert.ok(!names.includes('copy_sent') && names.includes('answer_received'))
+    before = await snap(main, id)
+    assertError(await main.act(id, 'copy_sent', 'legal', { sent_on: MAIN_TODAY }), 409, 'STATE')
+    await assertNothingWritten(main, id, before)
+    const d2 = await main.actOk(id, 'answer_received', 'legal', { received_on: MAIN_TODAY, summary: '答复要点。' })
+    assert.equal(d2.case.fields.copy_sent_on, MAIN_TODAY)
+    assert.equal(d2.case.fields.answer_received_on, MAIN_TODAY)
+    assert.equal(d2.case.fields.answer_summary, '答复要点。')
+    assert.ok(!d2.actions.map((a) => a.name).includes('answer_received'))
+    const d3 = await main.actOk(id, 'extend', 'legalhead', { days: 20, reason: '案情复杂。' })
+    assert.equal(d3.case.fields.extended_days, 20)
+    assert.equal(d3.case.fields.extension_reason, '案情复杂。')
+    assert.equal(d3.case.fields.extended_on, MAIN_TODAY)
+    assert.ok(!(await offered(main, id, 'legalhead')).includes('extend'), 'the one extension is used')
+    await main.actOk(id, 'suspend', 'legal', { reason: '等待鉴定结论。' })
+    const d4 = await main.actOk(id, 'resume', 'legal')
+    assert.deepEqual(d4.case.fields.suspensions, [{ from: MAIN_TODAY, to: MAIN_TODAY, reason: '等待鉴定结论。' }])
+    await main.actOk(id, 'suspend', 'legal', { reason: '申请人申请中止。' })
+    const d5 = await main.actOk(id, 'end', 'legal', { ending: 'terminate', reason: '申请人死亡，无近亲属。' })
+    assert.deepEqual(d5.case.fields.suspensions.map((s) => s.to), [MAIN_TODAY, null])
+    assert.equal(d5.case.fields.decision_label, '其他情形终止（第41条）')
+    assert.equal(d5.case.fields.decision_class, 'other')
+    assert.equal(d5.case.fields.channel_label, '书面申请')
+    assert.equal(d5.case.fields.applicant_type_label, '公民')
+    assert.equal(d5.case.fields.procedure_label, '普通程序')
+    assert.deepEqual(d5.case.fields.opinions, [])
+    // An opinion letter (第76条): one awaiting its report at a time.
+    const o1 = await main.actOk(id, 'issue_opinion', 'legal', { kind: 'suggestion', content: '建议完善程序。' })
+    assert.deepEqual(o1.case.fields.opinions, [{ kind: 'suggestion', kind_label: '行政复议建议书', content: '建议完善程序。', issued_on: MAIN_TODAY, reported: false, reported_on: null, report_summary: null }])
+    assert.ok(!o1.actions.map((a) => a.name).includes('issue_opinion'))
+    before = await snap(main, id)
+    assertError(await main.act(id, 'issue_opinion', 'legal', { kind: 'opinion', content: '再发一份。' }), 409, 'STATE')
+    assertError(await main.act(id, 'opinion_reported', 'legal', { reported_on: '2026-09-29', summary: '早于制发日。' }), 422, 'BAD_DATE', 'reported_on')
+    await assertNothingWritten(main, id, before)
+    const o2 = await main.actOk(id, 'opinion_reported', 'legal', { reported_on: MAIN_TODAY, summary: '已完善。' })
+    assert.equal(o2.case.fields.opinions[0].reported, true)
+    assert.equal(o2.case.fields.opinions[0].report_summary, '已完善。')
+    assert.ok(o2.actions.map((a) => a.name).includes('issue_opinion'), 'reported: a new letter may follow')
+  })
+
+  test('a refusal keeps its ground in decision_text and has no decision label; forwarding keeps forward_to', async () => {
+    const { case_id: a } = await register(main)
+    const r = await main.actOk(a, 'refuse', 'legal', { ground: '不属于行政复议范围。' })
+    assert.equal(r.case.fields.decision_text, '不属于行政复议范围。')
+    assert.equal(r.case.fields.decision_label, null)
+    const { case_id: b } = await register(main)
+    const f = await main.actOk(b, 'forward', 'legal', { forward_to: '某市人民政府' })
+    assert.equal(f.case.fields.forward_to, '某市人民政府')
+  })
+})

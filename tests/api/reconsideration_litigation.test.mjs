@@ -301,3 +301,59 @@ describe('hearings, judgment, appeal, judicial suggestion', () => {
     await assertNothingWritten(id, before)
   })
 })
+
+// ---- only the actions that can be taken; the course of a lawsuit as fields ------------------
+
+describe('offered actions and history fields', () => {
+  const names = (d) => d.actions.map((a) => a.name)
+
+  test('回复司法建议 is offered only while a suggestion awaits its reply; a second suggestion waits for it', async () => {
+    const { case_id: id } = await registerLawsuit('legal', { plaintiff: '青山县明达商贸有限公司' })
+    let d = await c.detail(id, 'scj.clerk')
+    assert.ok(!names(d).includes('suggestion_handled'), 'no suggestion received: no reply offered')
+    assert.ok(names(d).includes('suggestion'))
+    d = await c.actOk(id, 'suggestion', 'scj.clerk', { content: '建议规范送达程序。' })
+    assert.ok(names(d).includes('suggestion_handled'))
+    assert.ok(!names(d).includes('suggestion'), 'one suggestion at a time')
+    assert.deepEqual(d.case.fields.suggestions, [{ content: '建议规范送达程序。', received_on: TODAY, replied: false, reply: null, replied_on: null }])
+    const before = await snap(id)
+    assertError(await c.act(id, 'suggestion', 'scj.clerk', { content: '第二份。' }), 409, 'STATE')
+    await assertNothingWritten(id, before)
+    d = await c.actOk(id, 'suggestion_handled', 'scj.head', { reply: '已规范送达程序。' })
+    assert.ok(!names(d).includes('suggestion_handled'), 'replied: no second reply offered')
+    assert.deepEqual(d.case.fields.suggestions, [{ content: '建议规范送达程序。', received_on: TODAY, replied: true, reply: '已规范送达程序。', replied_on: TODAY }])
+    d = await c.actOk(id, 'suggestion', 'scj.clerk', { content: '第二份建议。' })
+    assert.equal(d.case.fields.suggestions.length, 2)
+    assert.equal(d.case.fields.suggestion, '第二份建议。')
+  })
+
+  test('defence filed once, not before the complaint; judgments kept per instance with their text', async () => {
+    const { case_id: id } = await registerLawsuit('legal', { plaintiff: '青山县利民农资店' })
+    let d = await c.detail(id)
+    assert.equal(d.case.fields.instance_label, '一审')
+    assert.equal(d.case.fields.act_type_label, '行政处罚')
+    assert.ok(names(d).includes('defense_filed'))
+    let before = await snap(id)
+    assertError(await c.act(id, 'defense_filed', 'legal', { filed_on: '2026-09-21' }), 422, 'BAD_DATE', 'filed_on')
+    await assertNothingWritten(id, before)
+    d = await c.actOk(id, 'defense_filed', 'legal', { filed_on: '2026-09-25' })
+    assert.equal(d.case.fields.defense_filed_on, '2026-09-25')
+    assert.ok(!names(d).includes('defense_filed'))
+    before = await snap(id)
+    assertError(await c.act(id, 'defense_filed', 'legal', { filed_on: TODAY }), 409, 'STATE')
+    await assertNothingWritten(id, before)
+    d = await c.actOk(id, 'record_hearing', 'legal', { hearing_on: TODAY, appearer: '戚振华', post: 'deputy' })
+    assert.equal(d.case.fields.hearings[0].post_label, '副职负责人')
+    d = await c.actOk(id, 'judge', 'legal', { outcome: 'revoke', judged_on: TODAY, text: '撤销被诉处罚决定。' })
+    assert.equal(d.case.fields.judgment_text, '撤销被诉处罚决定。')
+    assert.equal(d.case.fields.outcome_label, '撤销')
+    d = await c.actOk(id, 'appeal', 'legal', { instance: 'second', court: '某市中级人民法院' })
+    assert.equal(d.case.fields.instance_label, '二审')
+    assert.equal(d.case.fields.judgment_text, null)
+    d = await c.actOk(id, 'judge', 'legal', { outcome: 'uphold', judged_on: TODAY })
+    assert.deepEqual(d.case.fields.judgments.map((j) => [j.instance_label, j.court, j.outcome_label, j.text]), [
+      ['一审', '青山县人民法院', '撤销', '撤销被诉处罚决定。'],
+      ['二审', '某市中级人民法院', '驳回诉讼请求（维持）', null],
+    ])
+  })
+})

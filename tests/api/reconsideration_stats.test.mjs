@@ -261,3 +261,93 @@ describe('table 四 of the information-disclosure annual report', () => {
     assert.deepEqual(m.json.table4.values, new Array(15).fill(0))
   })
 })
+
+describe('a count by hand from the records themselves, read through the API', () => {
+  // Not the script above: every case of the county is listed (GET /api/reconsideration/cases,
+  // /api/litigation/cases), each one's detail read, and the figures counted here the way the
+  // reports count them; then compared with the statistics and with `fazhi report`.
+  const Y = '2026'
+  const inYear = (d) => typeof d === 'string' && d.startsWith(`${Y}-`)
+  const pct = (n, total) => (total ? Math.floor((n * 100 + Math.floor(total / 2)) / total) : 0)
+  const CORRECTED = ['change', 'revoke', 'partial_revoke', 'revoke_remake', 'confirm_illegal', 'order_perform', 'confirm_void']
+
+  async function all (path) {
+    const s = await c.login('legal')
+    const r = await c.get(`${path}?per_page=100`, { session: s })
+    assert.equal(r.status, 200, r.text)
+    assert.ok(r.json.total <= 100, 'one page holds the demo county')
+    return Promise.all(r.json.items.map(async (row) => ({ row, d: await c.detail(row.case_id) })))
+  }
+
+  test('reconsideration and litigation figures equal the API and the command line', async () => {
+    const kinds = Object.fromEntries((await c.agencies()).map((a) => [a.agency_id, a.kind]))
+    const recon = await all('/api/reconsideration/cases')
+    const h = { received: 0, accepted: 0, refused: 0, forwarded: 0, withdrawn: 0, decided: 0, corrected: 0, on_time: 0, late_applications: 0 }
+    const byResp = {}
+    const byAct = {}
+    const byDec = {}
+    for (const { row, d } of recon) {
+      const f = d.case.fields
+      if (inYear(row.received_on)) {
+        h.received++
+        if (f.late) h.late_applications++
+        const k = kinds[f.respondent_agency_id] === 'township' ? 'township' : kinds[f.respondent_agency_id] === 'county' ? 'county' : 'department'
+        byResp[k] = (byResp[k] || 0) + 1
+        byAct[f.act_type] = (byAct[f.act_type] || 0) + 1
+      }
+      if (inYear(f.accepted_on)) h.accepted++
+      if (!inYear(f.decided_on)) continue
+      if (row.state === 'refused') h.refused++
+      if (row.state === 'forwarded') h.forwarded++
+      if (row.state === 'withdrawn') h.withdrawn++
+      if (row.state !== 'decided') continue
+      h.decided++
+      byDec[f.decision] = (byDec[f.decision] || 0) + 1
+      if (CORRECTED.includes(f.decision)) h.corrected++
+      const k = d.clocks.find((x) => x.name === 'decision')
+      // On time: stopped on or before the due date; with no due date yet, on or before
+      // trigger + days + extension in calendar days (the earliest the period can end).
+      const stopped = f.decided_on
+      const bound = k.due_date || new Date(Date.parse(`${k.trigger_date}T00:00:00Z`) + (k.days + k.extended_days) * 86400000).toISOString().slice(0, 10)
+      if (stopped <= bound) h.on_time++
+    }
+    const lit = await all('/api/litigation/cases')
+    const l = { received: 0, after_reconsideration: 0, judged: 0, hearings: 0, head_appeared: 0 }
+    const byOutcome = {}
+    for (const { row, d } of lit) {
+      const f = d.case.fields
+      if (inYear(row.received_on)) {
+        l.received++
+        if (f.recon_case_id) l.after_reconsideration++
+      }
+      if (inYear(f.judged_on)) {
+        l.judged++
+        byOutcome[f.outcome] = (byOutcome[f.outcome] || 0) + 1
+      }
+      for (const x of f.hearings) {
+        if (!inYear(x.hearing_on)) continue
+        l.hearings++
+        if (x.head_appeared) l.head_appeared++
+      }
+      assert.equal(row.hearings, f.hearings.length, `${row.number}: the list counts the hearings`)
+    }
+
+    const api = await stats()
+    assert.deepEqual(api.reconsideration, {
+      ...h, correction_rate: pct(h.corrected, h.decided), on_time_rate: pct(h.on_time, h.decided),
+      received: h.received, late_applications: h.late_applications,
+    })
+    const counts = (list) => Object.fromEntries(list.map((x) => [x.value, x.count]))
+    assert.deepEqual(counts(api.by_respondent_type), byResp)
+    assert.deepEqual(counts(api.by_act_type), byAct)
+    assert.deepEqual(counts(api.by_decision), byDec)
+    assert.deepEqual({ ...api.litigation, by_outcome: undefined }, { ...l, appearance_rate: pct(l.head_appeared, l.hearings), by_outcome: undefined })
+    assert.deepEqual(counts(api.litigation.by_outcome), byOutcome)
+    // And the figures are the script's: the hand count above is not an empty agreement.
+    assert.equal(h.received, 9)
+    assert.equal(h.on_time, 6)
+    assert.equal(l.hearings, 4)
+    const cli = JSON.parse(fazhiOk(['report', 'reconsideration', '--db', c.db, '--year', Y, '--format', 'json']).stdout)
+    assert.deepEqual(cli, api)
+  })
+})
