@@ -282,4 +282,31 @@ async function scenario() {
   assert.equal(res.status(), 200, 'the reply letter downloads')
   assert.ok(String(res.headers()['content-type']).startsWith(DOCX), 'the reply letter is a Word document')
   await shot('portal-disclosure-track.png')
+
+  // 7. The head of the legal office writes section 五 and publishes the county's report;
+  //    the public find it on the portal as published (第四十九条).
+  await login('legalhead')
+  await page.goto(`${BASE}/app/disclosure/report?year=${thisYear}`)
+  await waitForText(sel('report-title'), `青山县人民政府${thisYear}年`)
+  const five = page.locator(sel('report-text-problems'))
+  if (!(await five.inputValue()).trim()) {
+    await five.fill('个别单位主动公开信息更新不够及时。下一步将加强督促检查，按季度通报。')
+    await page.click(sel('report-save-problems'))
+    await page.locator(`${sel('report-save-problems')}.is-disabled, ${sel('report-save-problems')}[disabled]`).waitFor()
+  }
+  await page.click(sel('report-publish'))
+  await page.locator('.el-message-box').waitFor()
+  await page.click('.el-message-box .el-button--primary')
+  await waitForText(sel('report-published'), '发布')
+  await logout()
+
+  await page.goto(`${BASE}/disclosure/reports`)
+  await page.waitForURL((url) => url.pathname === `/disclosure/reports/${thisYear}`)
+  await waitForText(sel('report-title'), `青山县人民政府${thisYear}年政府信息公开工作年度报告`)
+  await waitForText(sel('report-table3'), '（七）总计')
+  await waitForText(sel('report-section-problems'), '按季度通报')
+  assert.equal(await page.locator(sel('report-docx')).getAttribute('href'), `/api/public/disclosure/reports/${thisYear}/report.docx`)
+  const pubDoc = await page.request.get(`${BASE}/api/public/disclosure/reports/${thisYear}/report.docx`)
+  assert.equal(pubDoc.status(), 200, 'the published report downloads')
+  await shot('portal-disclosure-reports.png')
 }
