@@ -1086,6 +1086,12 @@ describe('public tracking timeline', () => {
       ['decide', MAIN_TODAY, '作出行政复议决定', '撤销（第64条）'],
     ])
     assert.doesNotMatch(t.text, /内部|不公开/, 'no note, reason, answer or decision text reaches the public')
+    // An opinion letter to the respondent (第76条) is not the applicant's business: no step, no clock.
+    await main.actOk(id, 'issue_opinion', 'legal', { kind: 'opinion', content: '内部：意见书内容' })
+    const t2 = await main.get(`/api/public/reconsideration/track/${r.json.tracking_code}`)
+    assert.equal(t2.json.timeline.length, t.json.timeline.length)
+    assert.ok(!t2.json.clocks.some((k) => k.name === 'opinion_report'), 'the report clock stays internal')
+    assert.doesNotMatch(t2.text, /意见书/)
   })
 
   test('a correction is dated by the day the materials came in (recorded on 09-30 as of 09-23)', async () => {

@@ -195,6 +195,12 @@ async function scenario() {
   await typeDate(page, sel('ra-learned-on'), `${YEAR}-11-09`)
   await page.locator(sel('ra-late')).waitFor({ state: 'detached' })
   await shot('portal-recon-form.png')
+  // Back to the late day of knowing: the reason typed before is still there and is sent as
+  // late_reason (第二十条), a field of its own.
+  await typeDate(page, sel('ra-act-date'), `${YEAR}-08-01`)
+  await typeDate(page, sel('ra-learned-on'), `${YEAR}-08-03`)
+  await page.locator(sel('ra-late')).waitFor()
+  assert.equal(await page.locator(sel('ra-late-reason')).inputValue(), '申请人因住院治疗耽误申请期限。')
   await page.click(sel('ra-submit'))
   const codeEl = page.locator(sel('ra-code'))
   await codeEl.waitFor()
@@ -219,6 +225,7 @@ async function scenario() {
   await page.waitForURL((url) => url.pathname === '/app/reconsideration')
   await page.locator(sel('case-link')).first().waitFor()
   await waitForText(sel('rl-respondent'), '青山县')
+  await waitForText(sel('rl-result'), '维持')
   await shot('app-recon-list.png')
   await page.fill(sel('rf-q'), stamp)
   await page.click(sel('rf-search'))
@@ -231,7 +238,10 @@ async function scenario() {
   await waitForText(sel('field-channel'), '网上申请')
   await waitForText(sel('field-respondent_name'), RESPONDENT)
   await waitForText(sel('field-act_type'), '行政处罚')
-  await waitForText(sel('field-late'), '在 60 日申请期限内')
+  await waitForText(sel('field-late'), '已超过 60 日申请期限')
+  await waitForText(sel('field-late_reason'), '住院治疗')
+  await waitForText(sel('field-facts'), '抽样程序违法')
+  assert.ok(!(await page.locator(sel('field-facts')).textContent()).includes('住院治疗'), 'the reason is not appended to the facts')
   await waitForText(sel('case-attachments'), '证据清单.txt')
   await waitForText(sel('case-clocks'), '第三十条')
   await expectState('待审查')
@@ -353,6 +363,8 @@ async function scenario() {
   await page.click(sel('menu-lit-cases'))
   await page.waitForURL((url) => url.pathname === '/app/litigation')
   await waitForText(sel('case-link'), litNumber)
+  await waitForText(sel('rl-outcome'), '驳回诉讼请求')
+  await waitForText(sel('rl-instance'), '一审')
   await shot('app-lit-list.png')
 
   // 5. Statistics of the year: the page shows the API's figures and paragraph.
@@ -369,6 +381,10 @@ async function scenario() {
   assert.equal((await page.locator(sel('rs-correction-rate')).textContent()).trim(), `${stats.reconsideration.correction_rate}%`)
   assert.equal((await page.locator(sel('rs-lit-received')).textContent()).trim(), `${num(stats.litigation.received)}件`)
   assert.equal((await page.locator(sel('rs-appearance')).textContent()).trim(), `${stats.litigation.appearance_rate}%`)
+  // Our case was accepted and decided today; its 60 days run into next year (no calendar yet),
+  // yet it is on time for certain, and the page shows the API's rate.
+  assert.equal(stats.reconsideration.on_time, stats.reconsideration.decided)
+  assert.equal((await page.locator(sel('rs-on-time')).textContent()).trim(), `${stats.reconsideration.on_time_rate}%`)
   assert.ok(stats.by_decision.some((x) => x.value === 'revoke'), 'our 撤销 is counted')
   for (const d of stats.by_decision) await waitForText(sel('rs-decision-table'), d.label)
   await page.locator(`${sel('rs-decision-chart')} canvas`).waitFor()
@@ -388,6 +404,12 @@ async function scenario() {
   await waitForText(sel('rt-state'), '已审结')
   await waitForText(sel('rt-number'), number)
   await waitForText(sel('rt-result-text'), '撤销（第64条）')
-  await waitForText(sel('rt-timeline'), '作出复议决定')
+  await waitForText(sel('rt-timeline'), '作出行政复议决定')
+  for (const step of ['收到行政复议申请', '受理', '向被申请人发送申请书副本', '收到被申请人的书面答复', '通知听证', `听证日期 ${YEAR}-11-30`]) {
+    await waitForText(sel('rt-timeline'), step)
+  }
+  assert.ok(!(await page.locator(sel('rt-timeline')).textContent()).includes('抽样记录'), 'no staff note on the public page')
+  await waitForText(sel('rt-accepted'), TODAY)
+  await waitForText(sel('rt-procedure'), '普通程序')
   await shot('portal-recon-track.png')
 }

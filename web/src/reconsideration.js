@@ -2,54 +2,18 @@
 // 行政诉讼法): the reference lists the pages show, the client-side checks that mirror the
 // server's (docs/api.md "Administrative reconsideration"), and the 60-day application period
 // of 第二十条 as far as a browser can tell it without the holiday calendar.
+import api from './api.js'
 import { phoneValid, chars } from './disclosure.js'
 import { fmtDate, fmtInstant } from './format.js'
 
-// The server declares these lists in its inputs (src/modules/reconsideration) but publishes
-// no endpoint for them; keep them in step with fz_recon_act_types and the litigation inputs.
-export const APPLICANT_TYPES = [
-  { value: 'natural', label: '公民' },
-  { value: 'legal_person', label: '法人' },
-  { value: 'other_org', label: '其他组织' },
-]
-
-export const ACT_TYPES = [
-  { value: 'penalty', label: '行政处罚' },
-  { value: 'licensing', label: '行政许可' },
-  { value: 'coercion', label: '行政强制' },
-  { value: 'levy', label: '行政征收' },
-  { value: 'confirmation', label: '行政确认' },
-  { value: 'ownership', label: '行政确权' },
-  { value: 'disclosure', label: '政府信息公开' },
-  { value: 'inaction', label: '不履行法定职责' },
-  { value: 'other', label: '其他' },
-]
-
-export const CHANNELS = [
-  { value: 'online', label: '网上申请' },
-  { value: 'written', label: '书面申请' },
-  { value: 'oral', label: '口头申请' },
-]
-
-export const INSTANCES = [
-  { value: 'first', label: '一审' },
-  { value: 'second', label: '二审' },
-  { value: 'retrial', label: '再审' },
-]
-
-export const POSTS = [
-  { value: 'head', label: '正职负责人' },
-  { value: 'deputy', label: '副职负责人' },
-  { value: 'staff', label: '其他工作人员' },
-]
-
-export const SIMPLIFIED_GROUNDS = [
-  { value: 'on_spot', label: '当场作出的行政行为' },
-  { value: 'warning', label: '警告或者通报批评' },
-  { value: 'amount_3000', label: '案件涉及款额三千元以下' },
-  { value: 'disclosure', label: '政府信息公开案件' },
-  { value: 'consent', label: '当事人各方同意适用简易程序' },
-]
+// The reference lists (act types, applicant types, decisions with their articles, instances,
+// outcomes, appearance posts…) come from the server's own tables: GET
+// /api/public/reconsideration/meta, fetched once per page load.
+let metaPromise = null
+export function getReconMeta() {
+  if (!metaPromise) metaPromise = api.get('/api/public/reconsideration/meta').catch((e) => { metaPromise = null; throw e })
+  return metaPromise
+}
 
 export function labelOf(list, value) {
   const o = (list || []).find((x) => x.value === value)
@@ -117,11 +81,12 @@ export function applicationRules(form, receivedOn) {
     ],
     requests: [{ required: true, whitespace: true, message: '请填写行政复议请求', trigger: 'blur' }, max(3000, '行政复议请求')],
     facts: [max(10000, '事实和理由')],
+    late_reason: [max(1000, '耽误申请期限的理由')],
   }
 }
 
 export const APPLICATION_KEYS = ['applicant_name', 'applicant_type', 'applicant_id', 'phone', 'address', 'representative',
-  'third_parties', 'respondent_agency_id', 'act_type', 'act_number', 'act_date', 'learned_on', 'requests', 'facts']
+  'third_parties', 'respondent_agency_id', 'act_type', 'act_number', 'act_date', 'learned_on', 'requests', 'facts', 'late_reason']
 
 /** The request body: trimmed strings, empty optional fields left out (the server rejects unknown keys). */
 export function applicationBody(form, keys = APPLICATION_KEYS) {
@@ -165,12 +130,11 @@ const has = (v) => v !== null && v !== undefined && v !== ''
 function item(key, label, value, opts = {}) {
   return { key, label, value: has(value) ? String(value) : '未填写', empty: !has(value), ...opts }
 }
-const eventsOf = (events, action) => (events || []).filter((e) => e.action === action)
-const lastNote = (events, action) => eventsOf(events, action).at(-1)?.note || ''
 const clockOf = (clocks, name) => (clocks || []).find((k) => k.name === name) || null
+const day = (d) => (has(d) ? fmtDate(d) : '')
 
-/** Groups of a reconsideration case (docs/api.md "Fields"), with hearings, suspension and opinion letters from the record. */
-export function reconGroups(x, clocks, events) {
+/** Groups of a reconsideration case, all from its fields (docs/api.md "Fields"). */
+export function reconGroups(x, clocks) {
   const f = x.fields || {}
   const org = has(f.applicant_type) && f.applicant_type !== 'natural'
   const groups = [
@@ -178,8 +142,8 @@ export function reconGroups(x, clocks, events) {
       key: 'request', title: '申请信息', items: [
         item('number', '案件编号', x.number),
         item('state_label', '办理状态', x.state_label),
-        item('channel', '申请方式', labelOf(CHANNELS, f.channel)),
-        item('received_on', '收到申请日期', has(x.received_on) ? fmtDate(x.received_on) : ''),
+        item('channel', '申请方式', f.channel_label),
+        item('received_on', '收到申请日期', day(x.received_on)),
         item('due_date', '最近到期日', has(x.due_date) ? fmtDate(x.due_date) : '无正在计算的期限'),
         item('tracking_code', '查询码', x.tracking_code),
         item('late', '申请期限（第二十条）', f.late ? '已超过 60 日申请期限' : '在 60 日申请期限内', { warn: !!f.late }),
@@ -188,7 +152,7 @@ export function reconGroups(x, clocks, events) {
     },
     {
       key: 'applicant', title: '申请人及其他参加人', items: [
-        item('applicant_type', '申请人类型', labelOf(APPLICANT_TYPES, f.applicant_type)),
+        item('applicant_type', '申请人类型', f.applicant_type_label),
         item('applicant_name', org ? '申请人名称' : '申请人姓名', f.applicant_name),
         item('applicant_id', org ? '统一社会信用代码' : '身份证件号码', f.applicant_id),
         item('phone', '联系电话', f.phone),
@@ -200,75 +164,73 @@ export function reconGroups(x, clocks, events) {
     {
       key: 'act', title: '被申请人与行政行为', items: [
         item('respondent_name', '被申请人', f.respondent_name),
-        item('act_type', '行政行为类型', f.act_type_label || labelOf(ACT_TYPES, f.act_type)),
+        item('act_type', '行政行为类型', f.act_type_label),
         item('act_number', '文书编号', f.act_number),
-        item('act_date', '作出日期', has(f.act_date) ? fmtDate(f.act_date) : ''),
-        item('learned_on', '知道该行为日期', has(f.learned_on) ? fmtDate(f.learned_on) : ''),
+        item('act_date', '作出日期', day(f.act_date)),
+        item('learned_on', '知道该行为日期', day(f.learned_on)),
         item('requests', '行政复议请求', f.requests, { long: true }),
         item('facts', '事实和理由', f.facts, { long: true }),
       ],
     },
   ]
-  if (has(f.late_reason)) groups[0].items.push(item('late_reason', '超过申请期限仍受理的理由', f.late_reason, { long: true }))
+  if (has(f.late_reason)) groups[0].items.push(item('late_reason', '耽误申请期限的理由（第二十条）', f.late_reason, { long: true, warn: !!f.late }))
 
   const review = []
   if (has(f.accepted_on) || has(f.procedure)) {
-    review.push(item('procedure', '审理程序', f.procedure_label || f.procedure, { tag: true, tagType: f.procedure === 'simplified' ? 'success' : 'primary',
+    review.push(item('procedure', '审理程序', f.procedure_label, { tag: true, tagType: f.procedure === 'simplified' ? 'success' : 'primary',
       article: f.procedure === 'simplified' ? '《行政复议法》第五十三条' : '《行政复议法》第四十八条' }))
-    review.push(item('accepted_on', '受理日期', has(f.accepted_on) ? fmtDate(f.accepted_on) : ''))
-    if (has(f.simplified_ground)) review.push(item('simplified_ground', '适用简易程序的情形', labelOf(SIMPLIFIED_GROUNDS, f.simplified_ground)))
-    const switched = eventsOf(events, 'switch_normal').at(-1)
-    if (switched) review.push(item('switch_normal', '转为普通程序', `${fmtDate(switched.at)}：${switched.note || ''}`, { long: true }))
-    const extended = eventsOf(events, 'extend').at(-1)
-    const dec = clockOf(clocks, 'decision')
-    if (extended) review.push(item('extend', '延长审理期限（第六十二条）', `延长 ${dec?.extended_days || ''} 日：${extended.note || ''}`, { long: true }))
-    if (has(f.hearing_on)) review.push(item('hearing_on', '听证日期（第五十一条）', fmtDate(f.hearing_on)))
-    const answer = eventsOf(events, 'answer_received').at(-1)
-    if (answer) review.push(item('answer', '被申请人答复', `${fmtDate(answer.at)} 收到${answer.note ? `：${answer.note}` : ''}`, { long: true }))
+    review.push(item('accepted_on', '受理日期', day(f.accepted_on)))
+    if (has(f.simplified_ground)) review.push(item('simplified_ground', '适用简易程序的情形', f.simplified_ground_label))
+    if (has(f.switched_on)) review.push(item('switch_normal', '转为普通程序', `${fmtDate(f.switched_on)}：${f.switch_reason || ''}`, { long: true }))
+    if (has(f.extended_on)) review.push(item('extend', '延长审理期限（第六十二条）', `${fmtDate(f.extended_on)} 延长 ${f.extended_days} 日：${f.extension_reason || ''}`, { long: true }))
+    review.push(item('copy_sent_on', '发送申请书副本', has(f.copy_sent_on) ? fmtDate(f.copy_sent_on) : '尚未发送', { empty: !has(f.copy_sent_on) }))
+    if (has(f.answer_received_on)) review.push(item('answer', '被申请人答复', `${fmtDate(f.answer_received_on)} 收到${f.answer_summary ? `：${f.answer_summary}` : ''}`, { long: true }))
+    if (has(f.hearing_on)) review.push(item('hearing_on', '听证日期（第五十一条）', `${fmtDate(f.hearing_on)}${has(f.hearing_notified_on) ? `（${fmtDate(f.hearing_notified_on)} 通知）` : ''}`))
   }
   // 中止 (第三十九条): each suspension with its reason and the day it was resumed.
-  const suspensions = eventsOf(events, 'suspend').map((e) => {
-    const resumed = (events || []).find((r) => r.action === 'resume' && String(r.at) > String(e.at))
-    return `${fmtDate(e.at)} 中止${resumed ? `，${fmtDate(resumed.at)} 恢复审理` : '，尚未恢复'}：${e.note || ''}`
-  })
+  const suspensions = (f.suspensions || []).map((s) =>
+    `${fmtDate(s.from)} 中止${s.to ? `，${fmtDate(s.to)} 恢复审理` : x.state === 'suspended' ? '，尚未恢复' : '，未恢复即结案'}：${s.reason}`)
   if (suspensions.length) review.push(item('suspension', '中止审理（第三十九条）', suspensions.join('\n'), { long: true }))
   if (review.length) groups.push({ key: 'review', title: '审理情况', items: review })
 
   if (['refused', 'forwarded', 'withdrawn'].includes(x.state)) {
-    const ground = lastNote(events, 'refuse') || lastNote(events, 'forward')
     groups.push({ key: 'closing', title: '审查结论', items: [
       item('closing', '结论', x.state_label, { tag: true, tagType: 'info', article: x.state === 'withdrawn' ? '《行政复议法》第三十一条' : '《行政复议法》第三十条' }),
-      item('closing_ground', x.state === 'forwarded' ? '有权受理的复议机关' : '理由和依据', ground, { long: true }),
+      item('closing_ground', x.state === 'forwarded' ? '有权受理的复议机关' : '理由和依据', x.state === 'forwarded' ? f.forward_to : f.decision_text, { long: true }),
     ] })
   }
 
-  if (has(f.decision)) {
+  if (has(f.decision_label)) {
     // decision_label carries its article: "撤销（第64条）".
-    const m = String(f.decision_label || '').match(/^(.*?)（(第[^）]+条)）$/)
-    const corrected = ['change', 'revoke', 'partial_revoke', 'revoke_remake', 'confirm_illegal', 'order_perform', 'confirm_void'].includes(f.decision)
+    const m = String(f.decision_label).match(/^(.*?)（(第[^）]+条)）$/)
+    const corrected = f.decision_class === 'corrected'
     groups.push({ key: 'decision', title: '复议决定', items: [
-      item('decision', '决定类型', m ? m[1] : f.decision_label || f.decision, { tag: true, tagType: corrected ? 'danger' : 'success',
+      item('decision', '决定类型', m ? m[1] : f.decision_label, { tag: true, tagType: corrected ? 'danger' : 'success',
         article: m ? `《行政复议法》${m[2]}${corrected ? ' · 计入纠错' : ''}` : '' }),
-      item('decided_on', '决定日期', has(f.decided_on) ? fmtDate(f.decided_on) : ''),
-      item('decision_text', '决定书正文', f.decision_text || lastNote(events, 'end'), { long: true }),
+      item('decided_on', '决定日期', day(f.decided_on)),
+      item('decision_text', '决定书正文', f.decision_text, { long: true }),
     ] })
   }
 
-  const opinions = eventsOf(events, 'issue_opinion')
+  const opinions = f.opinions || []
   if (opinions.length) {
     const report = clockOf(clocks, 'opinion_report')
-    const reported = eventsOf(events, 'opinion_reported').at(-1)
-    groups.push({ key: 'opinion', title: '行政复议意见书（第七十六条）', items: [
-      item('opinion', '意见书内容', opinions.map((e) => `${fmtDate(e.at)}：${e.note || ''}`).join('\n'), { long: true }),
-      item('opinion_due', '报告纠正情况期限', report ? `${report.due_date ? fmtDate(report.due_date) : '到期日待定'}（收到之日起 60 日）` : ''),
-      item('opinion_reported', '纠正情况报告', reported ? `${fmtDate(reported.at)}：${reported.note || ''}` : '尚未报告', { long: true, empty: !reported }),
-    ] })
+    const items = []
+    opinions.forEach((o, i) => {
+      const n = opinions.length > 1 ? `（${i + 1}）` : ''
+      items.push(item(i ? `opinion-${i}` : 'opinion', `${o.kind_label}${n}`, `${fmtDate(o.issued_on)} 制发：${o.content}`, { long: true }))
+      const due = !o.reported && report && report.state !== 'stopped'
+        ? `，应于 ${report.due_date ? fmtDate(report.due_date) : '（到期日待定）'} 前报告（收到之日起 60 日）` : ''
+      items.push(item(i ? `opinion_reported-${i}` : 'opinion_reported', `纠正情况报告${n}`,
+        o.reported ? `${fmtDate(o.reported_on)} 收到：${o.report_summary || ''}` : `尚未报告${due}`, { long: true, empty: !o.reported, warn: !o.reported }))
+    })
+    groups.push({ key: 'opinion', title: '行政复议意见书、建议书（第七十六条）', items })
   }
   return groups
 }
 
-/** Groups of a lawsuit: the case, its hearings with who appeared (第三条), the judgment and any judicial suggestion. */
-export function litigationGroups(x, clocks, events) {
+/** Groups of a lawsuit: the case, its hearings with who appeared (第三条), the judgments and any judicial suggestion. */
+export function litigationGroups(x, clocks) {
   const f = x.fields || {}
   const groups = [
     {
@@ -278,10 +240,11 @@ export function litigationGroups(x, clocks, events) {
         item('agency_name', '被告', x.agency_name),
         item('plaintiff', '原告', f.plaintiff),
         item('court', '受理法院', f.court),
-        item('instance', '审级', labelOf(INSTANCES, f.instance)),
-        item('act_type', '被诉行政行为', labelOf(ACT_TYPES, f.act_type)),
+        item('instance', '审级', f.instance_label),
+        item('act_type', '被诉行政行为', f.act_type_label),
         item('act_number', '文书编号', f.act_number),
-        item('received_on', '收到起诉状副本日期', has(x.received_on) ? fmtDate(x.received_on) : ''),
+        item('received_on', '收到起诉状副本日期', day(x.received_on)),
+        item('defense_filed_on', '提交答辩状日期（第六十七条）', has(f.defense_filed_on) ? fmtDate(f.defense_filed_on) : '尚未提交', { empty: !has(f.defense_filed_on) }),
         has(f.recon_case_id)
           ? item('recon_number', '经复议后起诉', f.recon_number || `复议案件 ${f.recon_case_id}`, { to: `/app/cases/${f.recon_case_id}` })
           : item('recon_number', '经复议后起诉', '否（直接起诉）'),
@@ -291,7 +254,7 @@ export function litigationGroups(x, clocks, events) {
   const hearings = (f.hearings || []).map((h) => ({
     hearing_on: fmtDate(h.hearing_on),
     appearer: h.appearer || '—',
-    post: labelOf(POSTS, h.post),
+    post: h.post_label,
     head: h.head_appeared ? '负责人出庭' : '未出庭',
     headType: h.head_appeared ? 'success' : 'danger',
     reason: h.reason || (h.head_appeared ? '—' : '未说明'),
@@ -313,22 +276,32 @@ export function litigationGroups(x, clocks, events) {
       ],
     },
   })
+  const corrected = (o) => ['revoke', 'confirm_illegal', 'order_perform', 'change'].includes(o)
   if (has(f.outcome) || has(f.judged_on)) {
-    groups.push({ key: 'judgment', title: '裁判结果', items: [
-      item('outcome', '裁判结果', f.outcome_label || f.outcome, { tag: true, tagType: ['revoke', 'confirm_illegal', 'order_perform', 'change'].includes(f.outcome) ? 'danger' : 'success' }),
-      item('judged_on', '裁判日期', has(f.judged_on) ? fmtDate(f.judged_on) : ''),
-      item('judgment_text', '裁判要旨', lastNote(events, 'judge'), { long: true }),
+    groups.push({ key: 'judgment', title: `裁判结果（${f.instance_label || ''}）`, items: [
+      item('outcome', '裁判结果', f.outcome_label, { tag: true, tagType: corrected(f.outcome) ? 'danger' : 'success' }),
+      item('judged_on', '裁判日期', day(f.judged_on)),
+      item('judgment_text', '裁判要旨', f.judgment_text, { long: true }),
     ] })
   }
-  if (has(f.suggestion)) {
+  // Earlier instances (an appeal or a retrial followed): each judgment as it was given.
+  const earlier = (f.judgments || []).filter((j) => !(has(f.judged_on) && j.judged_on === f.judged_on && j.instance === f.instance && j.outcome === f.outcome))
+  if (earlier.length) {
+    groups.push({ key: 'judgments', title: '此前审级的裁判', items: earlier.map((j, i) =>
+      item(`judgment-${i}`, `${j.instance_label} · ${j.court}`, `${fmtDate(j.judged_on)} ${j.outcome_label}${j.text ? `：${j.text}` : ''}`, { long: true })) })
+  }
+  const suggestions = f.suggestions || []
+  if (suggestions.length) {
     const k = clockOf(clocks, 'suggestion')
-    const reply = lastNote(events, 'suggestion_handled')
-    groups.push({ key: 'suggestion', title: '司法建议', items: [
-      item('suggestion', '司法建议内容', f.suggestion, { long: true }),
-      item('suggestion_due', '回复期限', k ? (k.due_date ? fmtDate(k.due_date) : '到期日待定') : ''),
-      item('suggestion_state', '回复情况', k?.state === 'stopped' ? '已回复' : '待回复', { warn: k?.state !== 'stopped' }),
-      item('suggestion_reply', '落实情况', reply, { long: true }),
-    ] })
+    const items = []
+    suggestions.forEach((s, i) => {
+      const n = suggestions.length > 1 ? `（${i + 1}）` : ''
+      items.push(item(i ? `suggestion-${i}` : 'suggestion', `司法建议${n}`, `${fmtDate(s.received_on)} 收到：${s.content}`, { long: true }))
+      const due = !s.replied && k && k.state !== 'stopped' ? `待回复，期限 ${k.due_date ? fmtDate(k.due_date) : '（到期日待定）'}` : '待回复'
+      items.push(item(i ? `suggestion_reply-${i}` : 'suggestion_reply', `落实情况${n}`, s.replied ? `${fmtDate(s.replied_on)} 回复：${s.reply}` : due,
+        { long: true, warn: !s.replied }))
+    })
+    groups.push({ key: 'suggestion', title: '司法建议', items })
   }
   return groups
 }

@@ -876,6 +876,10 @@ enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **
 		json_decref(o);
 		return rc;
 	}
+	/* The report clock of an opinion letter (第76条) is between the body and the agency. */
+	for (size_t i = json_array_size(clocks); i-- > 0;)
+		if (strcmp(fz_json_str(json_array_get(clocks, i), "name"), "opinion_report") == 0)
+			json_array_remove(clocks, i);
 	json_object_set_new(o, "clocks", clocks);
 	json_object_set_new(o, "timeline", public_timeline(ctx, id));
 	*out = o;
