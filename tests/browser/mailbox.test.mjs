@@ -156,6 +156,9 @@ async function scenario() {
   await perform('assign', async (dialog) => {
     await dialog.locator(`${sel('action-field-agency_id')} .el-select`).click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: AGENCY }).first().click()
+    // The drop-down closes with an animation; on a busy machine it can still cover the button.
+    await page.waitForFunction(() => ![...document.querySelectorAll('.el-select-dropdown')]
+      .some((e) => e.getClientRects().length && getComputedStyle(e.closest('.el-popper') || e).display !== 'none'))
   })
   await expectState('办理中')
   await logout()
