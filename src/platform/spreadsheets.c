@@ -10,6 +10,18 @@
 #include "core/text.h"
 #include "platform/calendar_store.h"
 
+/* Width of text in spreadsheet column units: a Chinese character is two, ASCII one. */
+static size_t display_width(const char *s)
+{
+	size_t w = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x80)
+			w++;
+		else if (*p >= 0xC0) /* a lead byte: one wide character */
+			w += 2;
+	return w;
+}
+
 enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, size_t *len,
 			   struct fz_err *err)
 {
@@ -52,7 +64,22 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 		for (int c = 0; c < sh->cols; c++)
 			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 					     sh->widths ? sh->widths[c] : 14, NULL);
-		for (int r = 0; r < sh->rows; r++)
+		for (int r = 0; r < sh->rows; r++) {
+			/*
+			 * Spreadsheet programs do not all fit a wrapped row's height on
+			 * opening (LibreOffice keeps the default and the lines overlap):
+			 * set it from the longest cell for its column's width.
+			 */
+			int lines = 1;
+			for (int c = 0; c < sh->cols; c++) {
+				const char *v = sh->cells[r * sh->cols + c];
+				double w = sh->widths ? sh->widths[c] : 14;
+				int need = v ? (int)((double)display_width(v) / (w > 2 ? w - 1 : 1)) + 1 : 1;
+				if (need > lines)
+					lines = need;
+			}
+			if (lines > 1)
+				worksheet_set_row(ws, (lxw_row_t)(r0 + r), 15.0 * (lines > 8 ? 8 : lines), NULL);
 			for (int c = 0; c < sh->cols; c++) {
 				const char *v = sh->cells[r * sh->cols + c];
 				lxw_format *f = r < sh->header_rows ? head : cell;
@@ -65,6 +92,7 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 				else
 					worksheet_write_string(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, v, f);
 			}
+		}
 		worksheet_set_landscape(ws);
 		worksheet_set_paper(ws, 9); /* A4 */
 		worksheet_fit_to_pages(ws, 1, 0);

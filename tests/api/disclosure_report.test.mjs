@@ -17,12 +17,13 @@ const LO = '2026-01-01'
 const HI = '2026-12-31'
 
 // Table 三's rows in template order (30号), and the columns.
+// Each group's line comes first, then its numbered items, as the form prints them.
 const ROW_KEYS = ['received', 'carried_in', 'disclose', 'partial',
-  'withhold.secret', 'withhold.law', 'withhold.security', 'withhold.third_party', 'withhold.internal',
-  'withhold.process', 'withhold.enforcement', 'withhold.query', 'withhold',
-  'unable.not_held', 'unable.needs_creation', 'unable.unclear', 'unable',
-  'refuse.petition', 'refuse.repeat', 'refuse.publication', 'refuse.excessive', 'refuse.confirm', 'refuse',
-  'other.no_correction', 'other.no_fee', 'other.other', 'other', 'total', 'carried_out']
+  'withhold', 'withhold.secret', 'withhold.law', 'withhold.security', 'withhold.third_party', 'withhold.internal',
+  'withhold.process', 'withhold.enforcement', 'withhold.query',
+  'unable', 'unable.not_held', 'unable.needs_creation', 'unable.unclear',
+  'refuse', 'refuse.petition', 'refuse.repeat', 'refuse.publication', 'refuse.excessive', 'refuse.confirm',
+  'other', 'other.no_correction', 'other.no_fee', 'other.other', 'total', 'carried_out']
 const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
 const TYPES = ['natural', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org']
 

@@ -100,24 +100,34 @@ static const char *num(struct fz_ctx *ctx, json_t *v)
 static struct grid table3_grid(struct fz_ctx *ctx, json_t *t3)
 {
 	json_t *cols = json_object_get(t3, "columns"), *rows = json_object_get(t3, "rows");
-	struct grid g = {(int)json_array_size(rows) + 1, (int)json_array_size(cols) + 1, NULL};
+	/* One more line than the JSON: the form's heading "三、本年度办理结果" over （一）-（七）. */
+	struct grid g = {(int)json_array_size(rows) + 2, (int)json_array_size(cols) + 1, NULL};
 	g.cells = fz_arena_alloc(ctx->arena, sizeof(char *) * (size_t)(g.rows * g.cols));
+	memset(g.cells, 0, sizeof(char *) * (size_t)(g.rows * g.cols));
 	g.cells[0] = "本列数据的勾稽关系为：一+二=三（七）+四";
 	size_t i;
 	json_t *v;
 	json_array_foreach(cols, i, v)
 		g.cells[1 + i] = json_string_value(v);
 	json_t *row;
+	size_t r = 1;
+	bool heading = false;
 	json_array_foreach(rows, i, row)
 	{
 		int indent = (int)json_integer_value(json_object_get(row, "indent"));
-		g.cells[(i + 1) * (size_t)g.cols] =
+		if (indent > 0 && !heading) {
+			g.cells[r++ * (size_t)g.cols] = "三、本年度办理结果";
+			heading = true;
+		}
+		g.cells[r * (size_t)g.cols] =
 			fz_arena_printf(ctx->arena, "%s%s", indent == 2 ? "　　" : indent == 1 ? "　" : "",
 					json_string_value(json_object_get(row, "label")));
 		size_t k;
 		json_array_foreach(json_object_get(row, "values"), k, v)
-			g.cells[(i + 1) * (size_t)g.cols + 1 + k] = num(ctx, v);
+			g.cells[r * (size_t)g.cols + 1 + k] = num(ctx, v);
+		r++;
 	}
+	g.rows = (int)r;
 	return g;
 }
 

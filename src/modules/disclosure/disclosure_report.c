@@ -88,8 +88,20 @@ static json_t *table3_json(const struct fz_disc_table3 *t)
 	for (int c = 0; fz_disc_applicant_types[c].value; c++)
 		json_array_append_new(cols, json_string(c == 0 ? "自然人" : fz_disc_applicant_types[c].label));
 	json_array_append_new(cols, json_string("总计"));
+	/*
+	 * The template's order (国办公开办函〔2021〕30号): each group's line first,
+	 * then its numbered items, as the form prints them.
+	 */
+	static const enum fz_disc_row order[FZ_ROW_COUNT] = {
+		FZ_ROW_RECEIVED, FZ_ROW_CARRIED_IN, FZ_ROW_DISCLOSE, FZ_ROW_PARTIAL,
+		FZ_ROW_WITHHOLD, FZ_ROW_W1, FZ_ROW_W2, FZ_ROW_W3, FZ_ROW_W4, FZ_ROW_W5, FZ_ROW_W6,
+		FZ_ROW_W7, FZ_ROW_W8, FZ_ROW_UNABLE, FZ_ROW_U1, FZ_ROW_U2, FZ_ROW_U3,
+		FZ_ROW_REFUSE, FZ_ROW_R1, FZ_ROW_R2, FZ_ROW_R3, FZ_ROW_R4, FZ_ROW_R5,
+		FZ_ROW_OTHER, FZ_ROW_O1, FZ_ROW_O2, FZ_ROW_O3, FZ_ROW_TOTAL, FZ_ROW_CARRIED_OUT,
+	};
 	json_t *rows = json_array();
-	for (int r = 0; r < FZ_ROW_COUNT; r++) {
+	for (int i = 0; i < FZ_ROW_COUNT; i++) {
+		int r = order[i];
 		json_t *vals = json_array();
 		for (int c = 0; c < FZ_DISC_COLUMNS; c++)
 			json_array_append_new(vals, json_integer(t->v[r][c]));
