@@ -8,12 +8,14 @@ let csrfToken = sessionStorage.getItem(CSRF_KEY) || ''
 let unauthorizedHandler = null
 
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, data) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field || null
+    // The whole error body: some refusals carry a report beside the error (an import's rows).
+    this.data = data || null
   }
 }
 
@@ -61,8 +63,10 @@ async function parseError(res) {
   let code = `HTTP_${res.status}`
   let message = STATUS_MESSAGES[res.status] || `服务器错误（${res.status}）`
   let field = null
+  let body = null
   try {
     const data = await res.json()
+    body = data
     if (data && data.error) {
       code = data.error.code || code
       message = data.error.message || message
@@ -71,19 +75,24 @@ async function parseError(res) {
   } catch {
     /* not JSON: keep the generic message */
   }
-  return new ApiError(res.status, code, message, field)
+  return new ApiError(res.status, code, message, field, body)
 }
 
 /**
  * request('GET', '/api/cases', {query: {page: 1}})
  * request('POST', '/api/session', {body: {...}})
  * request('POST', '/api/cases/1/attachments', {form: formData})
+ * request('POST', '/api/enforcement/powers/import', {query, raw: file, contentType})
  * Resolves to the parsed JSON body (null for 204), rejects with ApiError.
  */
-export async function request(method, path, { query, body, form, silent401 } = {}) {
+export async function request(method, path, { query, body, form, raw, contentType, silent401 } = {}) {
   const headers = { Accept: 'application/json' }
   const init = { method, headers, credentials: 'same-origin' }
-  if (form) {
+  if (raw) {
+    // A file sent as the body itself (an .xlsx import), with its own content type.
+    headers['Content-Type'] = contentType || raw.type || 'application/octet-stream'
+    init.body = raw
+  } else if (form) {
     init.body = form
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -117,6 +126,7 @@ export const api = {
   put: (path, body, opts) => request('PUT', path, { ...opts, body }),
   del: (path, opts) => request('DELETE', path, opts),
   upload: (path, formData) => request('POST', path, { form: formData }),
+  patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
 }
 
 export default api

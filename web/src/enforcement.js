@@ -1,0 +1,229 @@
+// 执法主体、权责清单、执法人员与执法证件: the reference lists (GET /api/public/enforcement/meta),
+// who may do what (docs/api.md "Enforcement"), tag colours of the states, and the field groups
+// the generic case detail shows for a body's qualification review (enf_body) and a
+// certificate (enf_certificate).
+import api from './api.js'
+import { fmtDate, fmtInstant, fmtNumber, todayShanghai } from './format.js'
+
+let metaPromise = null
+
+/** {body_kinds, body_levels, body_status, categories, officer_status, posts, education, employment, end_reasons, change_types}. */
+export function getEnfMeta() {
+  if (!metaPromise) metaPromise = api.get('/api/public/enforcement/meta').catch((e) => { metaPromise = null; throw e })
+  return metaPromise
+}
+
+export function labelOf(list, value) {
+  const o = (list || []).find((x) => x.value === value)
+  return o ? o.label : value
+}
+
+const LEGAL = ['legal_staff', 'legal_head']
+const AGENCY_EDIT = ['agency_clerk', 'agency_head']
+const AGENCY_ROLES = ['agency_clerk', 'agency_head', 'officer']
+
+/** The legal office edits every agency's registries; an agency's clerk and head their own; the rest read. */
+export const mayEdit = (user) => !!user && (LEGAL.includes(user.role) || AGENCY_EDIT.includes(user.role))
+export const isLegal = (user) => !!user && LEGAL.includes(user.role)
+/** Agency roles see only their own agency (the API answers 404 for the others). */
+export const seesAll = (user) => !!user && !AGENCY_ROLES.includes(user.role)
+
+/** The pages accept these MIME types for the power-list workbook. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export function bodyStatusType(status) {
+  switch (status) {
+    case 'published': return 'success'
+    case 'confirmed': return 'primary'
+    case 'submitted': return 'warning'
+    case 'rejected': return 'danger'
+    default: return 'info'
+  }
+}
+
+export function officerStatusType(status) {
+  switch (status) {
+    case 'on_duty': return 'success'
+    case 'suspended': return 'danger'
+    case 'transferred': return 'warning'
+    default: return 'info'
+  }
+}
+
+export const CERT_STATES = [
+  { value: 'applied', label: '待资格审查' }, { value: 'screened', label: '待培训' }, { value: 'trained', label: '待考试' },
+  { value: 'passed', label: '考试合格，待发证' }, { value: 'failed', label: '考试不合格' }, { value: 'rejected', label: '资格审查未通过' },
+  { value: 'valid', label: '有效' }, { value: 'suspended', label: '暂扣' }, { value: 'to_withdraw', label: '待收回' },
+  { value: 'withdrawn', label: '已注销收回' }, { value: 'expired', label: '已过期' },
+]
+
+export function certStateType(state) {
+  switch (state) {
+    case 'valid': return 'success'
+    case 'suspended': case 'to_withdraw': case 'failed': return 'warning'
+    case 'rejected': return 'danger'
+    case 'withdrawn': case 'expired': return 'info'
+    default: return 'primary'
+  }
+}
+
+/** A case's state tag colour for the enforcement case types, or null for the others. */
+export function enfCaseStateType(caseType, state) {
+  if (caseType === 'enf_certificate') return certStateType(state)
+  if (caseType === 'enf_body') return bodyStatusType(state)
+  return null
+}
+
+const DAY = 86400000
+const toUtc = (s) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)))
+
+/** Whole days from today (Asia/Shanghai) to a YYYY-MM-DD date: negative when it has passed. */
+export function daysUntil(date, today = todayShanghai()) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date || '')) return null
+  return Math.round((toUtc(date) - toUtc(today)) / DAY)
+}
+
+/**
+ * A certificate's validity is counted in calendar days and ends on its valid_until, but the server
+ * leaves the expiry clock's due date "pending" when it runs into a year whose holiday calendar is
+ * not loaded yet. Holidays do not move the end of a certificate's validity, so show the date the
+ * record carries, and say where it came from.
+ */
+export function certClocks(x, clocks) {
+  const f = x?.fields || {}
+  return (clocks || []).map((k) => {
+    if (k.name !== 'expiry' || k.status !== 'unknown' || !f.valid_until) return k
+    const left = daysUntil(f.valid_until)
+    return {
+      ...k,
+      due_date: f.valid_until,
+      days_left: left,
+      status: left < 0 ? 'red' : left <= 90 ? 'yellow' : 'green',
+      explain: [...(k.explain || []).slice(0, 1), `证件有效期至 ${f.valid_until}（证件记载的有效期截止日，自然日计算，不因节假日顺延）。`],
+    }
+  })
+}
+
+const has = (v) => v !== null && v !== undefined && v !== ''
+const item = (key, label, value, opts = {}) => ({ key, label, value: has(value) ? String(value) : '未填写', empty: !has(value), ...opts })
+const eventsOf = (events, action) => (events || []).filter((e) => e.action === action)
+const lastNote = (events, action) => eventsOf(events, action).at(-1)?.note || ''
+
+/** Groups of a certificate case: holder, certificate, exam and training, how it ended. */
+export function certGroups(x, clocks, events) {
+  const f = x.fields || {}
+  const groups = [
+    {
+      key: 'holder', title: '持证人', items: [
+        item('officer_name', '姓名', f.officer_name, { to: has(f.officer_id) ? `/app/enforcement/officers/${f.officer_id}` : undefined }),
+        item('officer_status', '人员状态', f.officer_status_label || f.officer_status, { warn: has(f.officer_status) && f.officer_status !== 'on_duty' }),
+        item('body_name', '执法主体', f.body_name, { to: has(f.body_id) ? `/app/enforcement/bodies/${f.body_id}` : undefined }),
+        item('post_label', '岗位', f.post_label),
+        item('education_label', '学历', f.education_label),
+        item('employment_label', '人员性质', f.employment_label),
+      ],
+    },
+    {
+      key: 'certificate', title: '证件信息', items: [
+        item('case_number', '申领编号', x.number),
+        item('state_label', '证件状态', x.state_label, { tag: true, tagType: certStateType(x.state) }),
+        item('cert_type', '证件类型', f.cert_type_label || f.cert_type),
+        item('number', '证件编号', f.number, { code: true }),
+        item('area', '执法区域', f.area),
+        item('issued_on', '发证日期', has(f.issued_on) ? fmtDate(f.issued_on) : ''),
+        item('valid_until', '有效期至', has(f.valid_until) ? fmtDate(f.valid_until) : ''),
+        item('last_review_on', '最近年度审验', has(f.last_review_on) ? fmtDate(f.last_review_on) : '尚未审验', { empty: !has(f.last_review_on) }),
+      ],
+    },
+    {
+      key: 'exam', title: '培训与考试', items: [
+        item('training_hours', '岗前培训学时', has(f.training_hours) ? `${fmtNumber(f.training_hours)} 学时` : ''),
+        item('exam_on', '考试日期', has(f.exam_on) ? fmtDate(f.exam_on) : ''),
+        item('exam_score', '考试成绩', has(f.exam_score) ? `${fmtNumber(f.exam_score)} 分` : '', {
+          warn: has(f.exam_score) && has(f.pass_mark) && Number(f.exam_score) < Number(f.pass_mark),
+        }),
+        item('pass_mark', '合格分数线', has(f.pass_mark) ? `${fmtNumber(f.pass_mark)} 分` : ''),
+      ],
+    },
+  ]
+  const screening = eventsOf(events, 'qualify').at(-1) || eventsOf(events, 'disqualify').at(-1)
+  if (screening) {
+    groups[2].items.unshift(item('screening', '资格审查', `${fmtDate(screening.at)} ${screening.action === 'qualify' ? '通过' : '不通过'}${screening.note ? `：${screening.note}` : ''}`, { long: true }))
+  }
+  const reviews = eventsOf(events, 'annual_review')
+  if (reviews.length) {
+    groups.push({ key: 'reviews', title: '年度审验', items: [
+      item('reviews', '审验记录', reviews.map((e) => `${fmtDate(e.at)} 审验通过${e.note ? `：${e.note}` : ''}`).join('\n'), { long: true }),
+    ] })
+  }
+  const suspended = eventsOf(events, 'suspend')
+  if (suspended.length) {
+    groups.push({ key: 'suspension', title: '暂扣与发还', items: [
+      item('suspension', '记录', [...suspended, ...eventsOf(events, 'reinstate')]
+        .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+        .map((e) => `${fmtDate(e.at)} ${e.action === 'suspend' ? '暂扣' : '发还'}：${e.note || ''}`).join('\n'), { long: true }),
+    ] })
+  }
+  if (x.state === 'to_withdraw' || has(f.ended_on) || has(f.end_reason)) {
+    const w = (clocks || []).find((k) => k.name === 'withdrawal')
+    const notice = eventsOf(events, 'transfer_notice').at(-1)
+    const end = []
+    if (notice || x.state === 'to_withdraw') {
+      end.push(item('notice', '收回任务', notice ? `${fmtInstant(notice.at)} 由持证人离岗（调离、退休）引起` : '持证人离岗，证件待收回', { warn: x.state === 'to_withdraw' }))
+      end.push(item('withdraw_due', '收回期限', w ? (w.due_date ? `${fmtDate(w.due_date)}（${w.days} 个${w.unit_label}）` : '到期日待定') : ''))
+    }
+    if (has(f.ended_on)) end.push(item('ended_on', x.state === 'expired' ? '失效日期' : '注销日期', fmtDate(f.ended_on)))
+    if (has(f.end_reason)) end.push(item('end_reason', '注销原因', f.end_reason_label || f.end_reason))
+    if (has(f.end_note)) end.push(item('end_note', '情况说明', f.end_note, { long: true }))
+    groups.push({ key: 'end', title: x.state === 'expired' ? '证件失效' : '证件收回与注销', items: end })
+  }
+  return groups
+}
+
+/** Groups of a body's qualification review: the body as registered, the review and its publication. */
+export function bodyGroups(x, clocks, events) {
+  const f = x.fields || {}
+  const groups = [
+    {
+      key: 'body', title: '执法主体', items: [
+        item('name', '主体名称', f.name || x.title, { to: has(f.body_id) ? `/app/enforcement/bodies/${f.body_id}` : undefined }),
+        item('kind', '主体类型', f.kind_label || f.kind),
+        item('agency_name', '所属单位', f.agency_name || x.agency_name),
+        item('level', '层级', f.level_label || f.level),
+        item('parent_name', '上级主体', f.parent_name || '无', { empty: !has(f.parent_name) }),
+        ...(f.kind === 'entrusted' ? [item('entrusted_by_name', '委托机关', f.entrusted_by_name)] : []),
+        item('legal_basis', '主体资格的法律依据', f.legal_basis, { long: true }),
+      ],
+    },
+  ]
+  const review = [
+    item('number', '审核编号', x.number),
+    item('state_label', '审核状态', x.state_label, { tag: true, tagType: bodyStatusType(x.state) }),
+    item('received_on', '报审日期', has(x.received_on) ? fmtDate(x.received_on) : ''),
+  ]
+  const confirmed = eventsOf(events, 'confirm').at(-1)
+  if (confirmed) review.push(item('opinion', '审核意见', `${fmtDate(confirmed.at)} 确认：${confirmed.note || ''}`, { long: true }))
+  const rejected = lastNote(events, 'reject')
+  if (rejected) review.push(item('reject_reason', '不予确认的理由', rejected, { long: true }))
+  if (has(f.published_on)) {
+    review.push(item('published_on', '公告日期', fmtDate(f.published_on)))
+    review.push(item('announcement', '公告文号', f.announcement))
+  }
+  groups.push({ key: 'review', title: '资格审核与公告', items: review })
+  return groups
+}
+
+/** An error of the API about a named field goes next to that field; anything else is returned. */
+export function fieldError(err, errors) {
+  if (err && err.field && err.field in errors) {
+    errors[err.field] = err.message
+    return true
+  }
+  return false
+}
+
+/** "2026-03-04" → "2026年3月4日": the public pages and the report paragraph. */
+export function fmtDateCn(s) {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s || '')) return s ? String(s) : '—'
+  return `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
+}
