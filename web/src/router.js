@@ -40,6 +40,21 @@ const routes = [
           { path: 'track/:code', name: 'recon-track-code', component: () => import('./views/portal/reconsideration/Track.vue'), meta: { title: '申请办理查询' } },
         ],
       },
+      {
+        // 行政执法公示: certificate lookup (亮证执法; /certificates/{number} is what the QR code opens),
+        // the published power lists, the announced bodies and each body's officers.
+        path: '',
+        component: () => import('./views/portal/enforcement/Section.vue'),
+        meta: { section: 'enforcement' },
+        children: [
+          { path: 'certificates', name: 'enf-pub-cert', component: () => import('./views/portal/enforcement/CertLookup.vue'), meta: { title: '执法证件查询' } },
+          { path: 'certificates/:number', name: 'enf-pub-cert-number', component: () => import('./views/portal/enforcement/CertLookup.vue'), meta: { title: '执法证件查询' } },
+          { path: 'enforcement/powers', name: 'enf-pub-powers', component: () => import('./views/portal/enforcement/Powers.vue'), meta: { title: '权责清单' } },
+          { path: 'enforcement/powers/:id', name: 'enf-pub-power', component: () => import('./views/portal/enforcement/PowerItem.vue'), meta: { title: '权责事项' } },
+          { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./views/portal/enforcement/Bodies.vue'), meta: { title: '执法主体公告' } },
+          { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./views/portal/enforcement/Body.vue'), meta: { title: '执法人员公示' } },
+        ],
+      },
     ],
   },
   { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
@@ -62,6 +77,17 @@ const routes = [
       { path: 'litigation', name: 'lit-cases', component: () => import('./views/app/reconsideration/CaseList.vue'), props: { caseType: 'litigation' }, meta: { title: '应诉案件', crumbs: [{ title: '行政复议与应诉' }] } },
       { path: 'litigation/register', name: 'lit-register', component: () => import('./views/app/reconsideration/LitigationRegister.vue'), meta: { title: '登记应诉案件', crumbs: [{ title: '行政复议与应诉' }] } },
       { path: 'reconsideration/stats', name: 'recon-stats', component: () => import('./views/app/reconsideration/Stats.vue'), meta: { title: '复议应诉统计', crumbs: [{ title: '行政复议与应诉' }] } },
+      { path: 'enforcement/bodies', name: 'enf-bodies', component: () => import('./views/app/enforcement/Bodies.vue'), meta: { title: '执法主体', crumbs: [{ title: '行政执法' }] } },
+      { path: 'enforcement/bodies/:id', name: 'enf-body', component: () => import('./views/app/enforcement/Body.vue'), meta: { title: '执法主体', crumbs: [{ title: '行政执法' }, { title: '执法主体', to: '/app/enforcement/bodies' }] } },
+      { path: 'enforcement/powers', name: 'enf-powers', component: () => import('./views/app/enforcement/Powers.vue'), meta: { title: '权责清单', crumbs: [{ title: '行政执法' }] } },
+      { path: 'enforcement/powers/import', name: 'enf-import', component: () => import('./views/app/enforcement/PowerImport.vue'), meta: { title: '导入权责清单', crumbs: [{ title: '行政执法' }, { title: '权责清单', to: '/app/enforcement/powers' }] } },
+      { path: 'enforcement/powers/counts', name: 'enf-power-counts', component: () => import('./views/app/enforcement/PowerCounts.vue'), meta: { title: '事项分类统计', crumbs: [{ title: '行政执法' }, { title: '权责清单', to: '/app/enforcement/powers' }] } },
+      { path: 'enforcement/officers', name: 'enf-officers', component: () => import('./views/app/enforcement/Officers.vue'), meta: { title: '执法人员', crumbs: [{ title: '行政执法' }] } },
+      { path: 'enforcement/officers/:id', name: 'enf-officer', component: () => import('./views/app/enforcement/Officer.vue'), meta: { title: '执法人员', crumbs: [{ title: '行政执法' }, { title: '执法人员', to: '/app/enforcement/officers' }] } },
+      { path: 'enforcement/certificates', name: 'enf-certs', component: () => import('./views/app/enforcement/Certificates.vue'), meta: { title: '执法证件', crumbs: [{ title: '行政执法' }] } },
+      { path: 'enforcement/certificates/batch-exam', name: 'enf-batch-exam', component: () => import('./views/app/enforcement/CertBatch.vue'), props: { mode: 'exam' }, meta: { title: '批量登记考试成绩', crumbs: [{ title: '行政执法' }, { title: '执法证件', to: '/app/enforcement/certificates' }] } },
+      { path: 'enforcement/certificates/batch-issue', name: 'enf-batch-issue', component: () => import('./views/app/enforcement/CertBatch.vue'), props: { mode: 'issue' }, meta: { title: '批量发证', crumbs: [{ title: '行政执法' }, { title: '执法证件', to: '/app/enforcement/certificates' }] } },
+      { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./views/app/enforcement/Stats.vue'), meta: { title: '行政执法统计', crumbs: [{ title: '行政执法' }] } },
       { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
     ],
   },
@@ -104,7 +130,8 @@ router.afterEach((to) => {
   const section = to.matched.map((r) => r.meta.section).find(Boolean)
   const site = staff ? '青山县依法行政综合管理平台'
     : section === 'disclosure' ? '青山县人民政府 · 政府信息公开'
-    : section === 'reconsideration' ? '青山县人民政府 · 行政复议' : '青山县人民政府 · 县长信箱'
+    : section === 'reconsideration' ? '青山县人民政府 · 行政复议'
+    : section === 'enforcement' ? '青山县人民政府 · 行政执法公示' : '青山县人民政府 · 县长信箱'
   document.title = to.meta.title ? `${to.meta.title} - ${site}` : site
 })
 
