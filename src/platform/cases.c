@@ -545,6 +545,49 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 	return FZ_OK;
 }
 
+/* The China Standard Time day of an instant "YYYY-MM-DDTHH:MM:SSZ", or -1. */
+static int cst_day(const char *at)
+{
+	char d[11];
+	int day;
+	if (!at || strlen(at) < 13)
+		return -1;
+	memcpy(d, at, 10);
+	d[10] = '\0';
+	if (fz_date_parse(d, &day) != FZ_OK)
+		return -1;
+	int hour = (at[11] - '0') * 10 + (at[12] - '0');
+	return hour >= 16 ? day + 1 : day;
+}
+
+json_t *fz_case_public_timeline(struct fz_ctx *ctx, int64_t case_id,
+				const struct fz_public_step *steps, size_t nsteps)
+{
+	json_t *out = json_array();
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT action, at, input FROM event WHERE case_id = ?"
+					 " AND entity = 'case' ORDER BY event_id",
+					 "i", case_id);
+	while (st && fz_stmt_row(st)) {
+		const char *action = fz_col_text(st, 0);
+		size_t k = 0;
+		while (k < nsteps && strcmp(steps[k].action, action) != 0)
+			k++;
+		if (k == nsteps)
+			continue;
+		json_t *in = fz_col_text(st, 2) ? json_loads(fz_col_text(st, 2), 0, NULL) : NULL;
+		int day = cst_day(fz_col_text(st, 1)), d;
+		const char *dated = steps[k].date_input ? fz_json_str(in, steps[k].date_input) : NULL;
+		if (dated && fz_date_parse(dated, &d) == FZ_OK)
+			day = d;
+		json_array_append_new(out, json_pack("{s:s, s:o, s:s, s:o}", "action", action, "on",
+						     fz_json_date(day), "label", steps[k].label, "input",
+						     in ? in : json_object()));
+	}
+	fz_stmt_done(st);
+	return out;
+}
+
 bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id)
 {
 	struct fz_case_row c;

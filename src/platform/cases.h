@@ -77,6 +77,20 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 /* Does the case offer this user at least one action (what its detail view lists)? */
 bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id);
 
+/*
+ * What the public may see of a case's history: one step per event whose action
+ * the module lists, with the public label. The day is the step's date input
+ * where it names one (the day something happened, not the day it was
+ * recorded), else the China Standard Time day of the event.
+ */
+struct fz_public_step {
+	const char *action, *label, *date_input;
+};
+/* [{action, on, label, input}] in event order; "input" is the event's input (JSON) for the
+ * module to pick public details from, removed by the caller. Caller owns the array. */
+json_t *fz_case_public_timeline(struct fz_ctx *ctx, int64_t case_id,
+				const struct fz_public_step *steps, size_t nsteps);
+
 /* The detail view (docs/api.md CaseDetail). Caller owns *out. */
 enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err);
 

@@ -365,10 +365,13 @@ describe('staff registration (第31条 receipt day)', () => {
 
 describe('correction (第30条)', () => {
   let id // received 2026-11-12
+  let code
 
   test('a correction notice on the 7th WD after receipt pauses the reply clock', async () => {
     // Received 11-12 (Thu): 13 WD1; 16 WD2 .. 20 WD6; 23 WD7 = today, the last day allowed.
-    id = (await register(main, 'scj.clerk', { submitted_on: '2026-11-12', applicant_name: '周晓梅' })).case_id
+    const reg = await register(main, 'scj.clerk', { submitted_on: '2026-11-12', applicant_name: '周晓梅' })
+    id = reg.case_id
+    code = reg.tracking_code
     const d = await main.actOk(id, 'request_correction', 'scj.clerk',
       { items: '请写明所需信息的文号或形成时间。', correction_days: 10 })
     assert.equal(d.case.state, 'correcting')
@@ -495,6 +498,26 @@ describe('consultation (第32条, 第33条)', () => {
     assert.equal(reply.trigger_date, '2026-11-02', 'consultation pauses; it does not restart')
     assert.equal(clock(d, 'third_party').state, 'stopped')
   })
+})
+
+test('tracking shows the applicant each step with its day and what they were told, nothing internal', async () => {
+  // A request received 11-12, sent a correction notice, corrected on 11-23, then extended.
+  const reg = await register(main, 'scj.clerk', { submitted_on: '2026-11-12', applicant_name: '冯立群' })
+  await main.actOk(reg.case_id, 'request_correction', 'scj.clerk', { items: '请写明所需信息的形成年份。', correction_days: 10 })
+  await main.actOk(reg.case_id, 'corrected', 'scj.clerk', { corrected_on: '2026-11-23', note: '内部备注：电话核实' })
+  await main.actOk(reg.case_id, 'extend', 'scj.head', { days: 10, reason: '需要调取档案。' })
+  const t = await main.get(`/api/public/disclosure/track/${reg.tracking_code}`)
+  assert.equal(t.status, 200, t.text)
+  const tl = t.json.timeline
+  assert.deepEqual(tl.map((x) => x.action), ['create', 'request_correction', 'corrected', 'extend'])
+  assert.equal(tl[0].on, '2026-11-12', 'received on the day of 第三十一条, not the day it was registered')
+  assert.equal(tl[0].label, '收到申请')
+  assert.equal(tl[1].detail, '请写明所需信息的形成年份。')
+  assert.equal(tl[2].on, '2026-11-23')
+  assert.match(tl[3].detail, /延长 10 个工作日.*需要调取档案/)
+  for (const x of tl) assert.match(x.label, HAN)
+  assert.ok(!JSON.stringify(tl).includes('内部备注'), 'staff notes stay inside')
+  assert.ok(tl.every((x) => !('input' in x)))
 })
 
 // ---- extension (第33条第2款) --------------------------------------------------------------

@@ -276,6 +276,9 @@ async function scenario() {
   await waitForText(sel('dt-number'), number)
   await waitForText(sel('dt-outcome'), '部分公开')
   await waitForText(sel('dt-reply-text'), stamp)
+  // The handling as the applicant was told it: the correction notice, then the reply.
+  await waitForText(sel('dt-timeline'), '一次性告知补正')
+  await waitForText(sel('dt-timeline'), '作出答复')
   const docxHref = await page.locator(sel('dt-reply-docx')).getAttribute('href')
   assert.equal(docxHref, `/api/public/disclosure/track/${encodeURIComponent(trackingCode)}/reply.docx`)
   const res = await page.request.get(`${BASE}${docxHref}`)

@@ -313,6 +313,52 @@ enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, st
 	return FZ_OK;
 }
 
+/* What the applicant sees of the handling (the notices the office sent them, 第30-33条, 第42条). */
+static const struct fz_public_step public_steps[] = {
+	{"create", "收到申请", NULL},
+	{"request_correction", "一次性告知补正（答复期限中止）", NULL},
+	{"corrected", "收到补正申请，答复期限重新计算", "corrected_on"},
+	{"deem_withdrawn", "逾期未补正，视为放弃申请", NULL},
+	{"consult", "征求第三方或其他机关意见（所需时间不计入答复期限）", "sent_on"},
+	{"consulted", "收到意见，恢复计算答复期限", "answered_on"},
+	{"extend", "延长答复期限", NULL},
+	{"fee_notice", "发出收费通知", NULL},
+	{"fee_paid", "已缴纳信息处理费", "paid_on"},
+	{"fee_lapsed", "逾期未缴费，不再处理", NULL},
+	{"reply", "作出答复", NULL},
+	{"withdraw", "申请人撤回申请", NULL},
+};
+
+/* The timeline with the details the applicant was told: what to correct, the days added, the fee. */
+static json_t *public_timeline(struct fz_ctx *ctx, int64_t case_id, const char *received_on)
+{
+	json_t *tl = fz_case_public_timeline(ctx, case_id, public_steps,
+					     sizeof public_steps / sizeof public_steps[0]);
+	size_t i;
+	json_t *e;
+	json_array_foreach(tl, i, e)
+	{
+		const char *a = fz_json_str(e, "action");
+		json_t *in = json_object_get(e, "input");
+		const char *detail = NULL;
+		if (strcmp(a, "create") == 0) /* received by 第31条, not the day it was registered */
+			json_object_set_new(e, "on", json_string(received_on));
+		else if (strcmp(a, "request_correction") == 0)
+			detail = fz_json_str(in, "items");
+		else if (strcmp(a, "extend") == 0 && json_is_integer(json_object_get(in, "days")))
+			detail = fz_arena_printf(ctx->arena, "延长 %lld 个工作日（第三十三条第二款）。%s",
+						 (long long)json_integer_value(json_object_get(in, "days")),
+						 fz_json_str(in, "reason") ? fz_json_str(in, "reason") : "");
+		else if (strcmp(a, "fee_notice") == 0 && json_is_integer(json_object_get(in, "amount")))
+			detail = fz_arena_printf(ctx->arena, "信息处理费 %lld 元（第四十二条）",
+						 (long long)json_integer_value(json_object_get(in, "amount")));
+		if (detail)
+			json_object_set_new(e, "detail", json_string(detail));
+		json_object_del(e, "input");
+	}
+	return tl;
+}
+
 enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
 				struct fz_err *err)
 {
@@ -331,6 +377,7 @@ enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **o
 		return fz_err_set(err, FZ_ENOT_FOUND, "code", "没有找到该查询码对应的申请，请核对后重试");
 	}
 	int64_t case_id = fz_col_int(st, 0);
+	const char *received_on = fz_arena_strdup(ctx->arena, fz_col_text(st, 3));
 	const struct fz_state *s = fz_flow_state(&fz_disc_type, fz_col_text(st, 2));
 	const struct fz_disc_outcome *o = fz_disc_outcome(fz_col_text(st, 6));
 	bool done = s && s->final;
@@ -352,6 +399,7 @@ enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **o
 		return rc;
 	}
 	json_object_set_new(res, "clocks", clocks);
+	json_object_set_new(res, "timeline", public_timeline(ctx, case_id, received_on));
 	*out = res;
 	return FZ_OK;
 }
