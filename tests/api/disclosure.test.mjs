@@ -767,6 +767,21 @@ describe('agency scope', () => {
 
 // ---- catalogue (第26条) ----------------------------------------------------------------
 
+test('the catalogue counts each category under the other filters, whichever category is shown', async () => {
+  const all = (await main.get('/api/public/disclosure/items?per_page=1')).json
+  const sum = all.category_counts.reduce((n, c) => n + c.count, 0)
+  assert.equal(sum, all.total, 'the categories add up to the whole catalogue')
+  for (const c of all.category_counts) assert.match(c.label, HAN)
+  const penalty = (await main.get('/api/public/disclosure/items?category=penalty&per_page=1')).json
+  assert.deepEqual(penalty.category_counts, all.category_counts, 'choosing a category does not change the counts')
+  assert.equal(penalty.total, all.category_counts.find((c) => c.value === 'penalty').count)
+  // A search narrows the counts too.
+  const q = encodeURIComponent('行政处罚')
+  const found = (await main.get(`/api/public/disclosure/items?q=${q}&per_page=1`)).json
+  assert.equal(found.category_counts.reduce((n, c) => n + c.count, 0), found.total)
+  assert.ok(found.total < all.total)
+})
+
 describe('proactive-disclosure catalogue (第26条)', () => {
   function item (over = {}) {
     return {

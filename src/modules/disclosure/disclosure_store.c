@@ -515,6 +515,12 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
 		b[nb++] = (struct fz_bind){'i', agency_id, NULL};
 	}
+	/* The other filters without the category's: the count of each category beside the list. */
+	char where_all[512];
+	struct fz_bind b_all[8];
+	size_t nb_all = nb;
+	snprintf(where_all, sizeof where_all, "%s", where);
+	memcpy(b_all, b, sizeof b);
 	if (category) {
 		if (!label_of(fz_disc_categories, category) ||
 		    label_of(fz_disc_categories, category) == category)
@@ -525,6 +531,7 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 	if (q && *q) {
 		if (fz_utf8_chars(q) > 50)
 			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
+		const char *clause;
 		if (fz_utf8_chars(q) >= 3) {
 			size_t k = 0;
 			match[k++] = '"';
@@ -535,15 +542,16 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 			}
 			match[k++] = '"';
 			match[k] = '\0';
-			strncat(where,
-				" AND i.item_id IN (SELECT rowid FROM disclosure_item_fts"
-				" WHERE disclosure_item_fts MATCH ?)",
-				sizeof where - strlen(where) - 1);
+			clause = " AND i.item_id IN (SELECT rowid FROM disclosure_item_fts"
+				 " WHERE disclosure_item_fts MATCH ?)";
 		} else {
 			snprintf(match, sizeof match, "%%%s%%", q);
-			strncat(where, " AND i.title LIKE ?", sizeof where - strlen(where) - 1);
+			clause = " AND i.title LIKE ?";
 		}
+		strncat(where, clause, sizeof where - strlen(where) - 1);
+		strncat(where_all, clause, sizeof where_all - strlen(where_all) - 1);
 		b[nb++] = (struct fz_bind){'t', 0, match};
+		b_all[nb_all++] = (struct fz_bind){'t', 0, match};
 	}
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM disclosure_item i%s", where);
@@ -565,8 +573,23 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 	while (fz_stmt_row(st))
 		json_array_append_new(items, item_row(st));
 	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 page, "per_page", per_page);
+	json_t *counts = json_array();
+	for (const struct fz_option *o = fz_disc_categories; o->value; o++)
+		json_array_append_new(counts, json_pack("{s:s, s:s, s:i}", "value", o->value, "label",
+							o->label, "count", 0));
+	snprintf(sql, sizeof sql, "SELECT i.category, COUNT(*) FROM disclosure_item i%s GROUP BY i.category",
+		 where_all);
+	st = fz_db_query_v(ctx->db, err, sql, b_all, nb_all);
+	while (st && fz_stmt_row(st)) {
+		size_t k;
+		json_t *c;
+		json_array_foreach(counts, k, c)
+			if (strcmp(fz_json_str(c, "value"), fz_col_text(st, 0)) == 0)
+				json_object_set_new(c, "count", json_integer(fz_col_int(st, 1)));
+	}
+	fz_stmt_done(st);
+	*out = json_pack("{s:o, s:I, s:i, s:i, s:o}", "items", items, "total", (json_int_t)total, "page",
+			 page, "per_page", per_page, "category_counts", counts);
 	return FZ_OK;
 }
 
