@@ -70,6 +70,65 @@ bool fz_text_has_controls(const char *s, bool allow_newlines)
 	return false;
 }
 
+/* Length of the white space at p (ASCII or U+3000), 0 when none. */
+static size_t space_at(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		return 1;
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/*
+ * Copies the folded text (see fz_text_excerpt) into out while it has at most
+ * limit characters and leaves room for an ellipsis; returns true when text
+ * was left over. *k is the length written (not NUL-terminated).
+ */
+static bool fold_copy(const unsigned char *p, size_t limit, char *out, size_t size, size_t *k)
+{
+	static const size_t room = 4; /* "…" and the NUL */
+	size_t chars = 0;
+	bool pending_space = false;
+	*k = 0;
+	while (*p && space_at(p))
+		p += space_at(p);
+	while (*p) {
+		size_t sp = space_at(p);
+		if (sp) {
+			pending_space = true;
+			p += sp;
+			continue;
+		}
+		size_t len = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
+		size_t gap = pending_space ? 1 : 0;
+		if (chars + gap + 1 > limit || *k + gap + len + room > size)
+			return true;
+		if (gap)
+			out[(*k)++] = ' ';
+		for (size_t i = 0; i < len && p[i]; i++)
+			out[(*k)++] = (char)p[i];
+		chars += gap + 1;
+		pending_space = false;
+		p += len;
+	}
+	return false;
+}
+
+size_t fz_text_excerpt(const char *s, size_t max_chars, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t k;
+	if (fold_copy(p, max_chars, out, size, &k)) {
+		/* Too long: one character fewer, then the ellipsis, within max_chars. */
+		fold_copy(p, max_chars ? max_chars - 1 : 0, out, size, &k);
+		memcpy(out + k, "\xE2\x80\xA6", 3);
+		k += 3;
+	}
+	out[k] = '\0';
+	return k;
+}
+
 bool fz_text_blank(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -20,6 +20,13 @@ size_t fz_utf8_chars(const char *s);
 bool fz_text_has_controls(const char *s, bool allow_newlines);
 /* True when s is empty or only ASCII/full-width/ideographic white space. */
 bool fz_text_blank(const char *s);
+/*
+ * A one-line excerpt of valid UTF-8 text for lists: white space runs (line
+ * breaks, tabs, U+3000) become one space, ends are trimmed, and text longer
+ * than max_chars characters is cut on a character and ends with "…". Always
+ * NUL-terminates out (size > 4). Returns the excerpt's length in bytes.
+ */
+size_t fz_text_excerpt(const char *s, size_t max_chars, char *out, size_t size);
 /* Phone: 7-20 characters of digits, '-', '+', spaces, at least 7 digits. */
 bool fz_phone_valid(const char *s);
 /* Whole decimal integer in [min, max], no junk. */

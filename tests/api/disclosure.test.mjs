@@ -266,6 +266,17 @@ describe('public submission (第31条（三）, 第33条)', () => {
     assertNothingWritten(main, null, before)
   })
 
+  test('the title staff see is the request on one line, cut at 40 characters with …', async () => {
+    const long = '请公开以下信息：\n1. 2025年度青山县农贸市场食品安全抽检的全部结果；\n2. 抽检不合格产品的处理情况及后续整改落实情况。'
+    const r = await main.post('/api/public/disclosure/requests', publicBody({ description: long }))
+    assert.equal(r.status, 201, r.text)
+    const d = await main.detail(r.json.case_id, 'scj.clerk')
+    assert.ok(!/[\n\r]/.test(d.case.title), 'one line')
+    assert.ok(d.case.title.endsWith('…'), d.case.title)
+    assert.equal([...d.case.title].length, 40)
+    assert.ok(d.case.title.startsWith('请公开以下信息： 1. 2025年度'), d.case.title)
+  })
+
   test('an unknown tracking code is 404', async () => {
     assertError(await main.get('/api/public/disclosure/track/AAAA-BBBB-CCCC'), 404, 'NOT_FOUND')
   })

@@ -48,23 +48,9 @@ enum fz_code fz_disc_submit(struct fz_ctx *ctx, const struct fz_disc_request *r,
 			       r->applicant_type, "description", r->description);
 	char *input = fz_json_text(ctx->arena, in, NULL);
 	json_decref(in);
+	/* The title staff see in lists: the start of the request on one line, "…" when cut. */
 	char title[200];
-	/* The title staff see in lists: the start of the request, cut at a character. */
-	size_t k = 0, chars = 0;
-	for (const char *p = r->description; *p && k + 4 < sizeof title && chars < 40; chars++) {
-		size_t len = 1;
-		unsigned char c = (unsigned char)*p;
-		if (c >= 0xF0)
-			len = 4;
-		else if (c >= 0xE0)
-			len = 3;
-		else if (c >= 0xC0)
-			len = 2;
-		for (size_t i = 0; i < len && p[i]; i++)
-			title[k++] = p[i];
-		p += len;
-	}
-	title[k] = '\0';
+	fz_text_excerpt(r->description, 40, title, sizeof title);
 	struct fz_case_new n = {.case_type = "disclosure", .agency_id = r->agency_id, .title = title,
 				.body = r->description, .received_on = r->received_on,
 				.tracking = true, .input = input};

@@ -204,6 +204,49 @@ struct blank_row {
 	bool blank;
 };
 
+struct excerpt_row {
+	const char *name, *in;
+	size_t max;
+	const char *want;
+};
+
+static void text_excerpt_table(void **state)
+{
+	(void)state;
+	static const struct excerpt_row rows[] = {
+		{"short text unchanged", "公开申请", 40, "公开申请"},
+		{"exactly max characters", "一二三四五", 5, "一二三四五"},
+		{"one over: cut, with …", "一二三四五六", 5, "一二三四…"},
+		{"line breaks and tabs fold to one space", "第一行\n\n\t第二行", 40, "第一行 第二行"},
+		{"U+3000 folds too", "甲\xE3\x80\x80\xE3\x80\x80乙", 40, "甲 乙"},
+		{"ends trimmed", "  \n 内容 \r\n", 40, "内容"},
+		{"blank gives empty", " \n\xE3\x80\x80", 40, ""},
+		{"NULL gives empty", NULL, 40, ""},
+		{"ASCII cut", "abcdefghij", 4, "abc…"},
+		{"mixed widths", "2025年度预算", 6, "2025年…"},
+		{"four-byte character kept whole", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 2, "\xF0\x9F\x98\x80…"},
+	};
+	int failures = 0;
+	for (size_t i = 0; i < NROWS(rows); i++) {
+		char out[64];
+		size_t n = fz_text_excerpt(rows[i].in, rows[i].max, out, sizeof out);
+		if (strcmp(out, rows[i].want) != 0 || n != strlen(out) ||
+		    fz_utf8_chars(out) > rows[i].max) {
+			print_message("FAIL [%s] got \"%s\" (%zu bytes), want \"%s\"\n", rows[i].name, out, n,
+				      rows[i].want);
+			failures++;
+		}
+	}
+	/* A small buffer: still valid UTF-8, NUL-terminated, ending with …. */
+	char small[12];
+	fz_text_excerpt("一二三四五六七八九十", 40, small, sizeof small);
+	if (!fz_utf8_valid(small, strlen(small)) || strcmp(small, "一二…") != 0) {
+		print_message("FAIL [small buffer] got \"%s\"\n", small);
+		failures++;
+	}
+	assert_int_equal(failures, 0);
+}
+
 static void text_blank_table(void **state)
 {
 	(void)state;
@@ -534,6 +577,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(utf8_chars_table),
 		cmocka_unit_test(text_controls_table),
 		cmocka_unit_test(text_blank_table),
+		cmocka_unit_test(text_excerpt_table),
 		cmocka_unit_test(phone_valid_table),
 		cmocka_unit_test(parse_int_table),
 		cmocka_unit_test(tracking_normalize_table),
