@@ -26,6 +26,27 @@ static const char *unit_word(enum fz_clock_unit unit)
 	return unit == FZ_UNIT_WD ? "工作日" : "自然日";
 }
 
+const char *fz_clock_unit_code(enum fz_clock_unit unit)
+{
+	return unit == FZ_UNIT_CD ? "CD" : unit == FZ_UNIT_DAY ? "DAY" : "WD";
+}
+
+bool fz_clock_unit_parse(const char *code, enum fz_clock_unit *out)
+{
+	static const enum fz_clock_unit all[] = {FZ_UNIT_WD, FZ_UNIT_CD, FZ_UNIT_DAY};
+	for (size_t i = 0; code && i < sizeof all / sizeof all[0]; i++)
+		if (strcmp(code, fz_clock_unit_code(all[i])) == 0) {
+			*out = all[i];
+			return true;
+		}
+	return false;
+}
+
+const char *fz_clock_unit_label(enum fz_clock_unit unit)
+{
+	return unit == FZ_UNIT_DAY ? "日（期满不顺延）" : unit_word(unit);
+}
+
 static enum fz_code out_of_calendar(struct fz_err *err, int day)
 {
 	char d[11];
@@ -48,7 +69,7 @@ static bool valid_day(int day)
 static enum fz_code check_spec(const struct fz_calendar *cal, const struct fz_clock_spec *spec,
 			       struct fz_err *err)
 {
-	if (spec->unit != FZ_UNIT_WD && spec->unit != FZ_UNIT_CD)
+	if (spec->unit != FZ_UNIT_WD && spec->unit != FZ_UNIT_CD && spec->unit != FZ_UNIT_DAY)
 		return fz_err_set(err, FZ_EBAD_VALUE, "unit", "计时单位应为工作日或自然日");
 	if (spec->days <= 0 || spec->days > MAX_PERIOD)
 		return fz_err_set(err, FZ_EBAD_VALUE, "days", "期限天数应为 1 到 %d 之间的整数",
@@ -129,6 +150,12 @@ enum fz_code fz_clock_compute(const struct fz_calendar *cal, const struct fz_clo
 			d = spec->pauses[p].to;
 			continue;
 		}
+		if (spec->unit == FZ_UNIT_DAY) {
+			if (!valid_day(d))
+				return out_of_calendar(err, d);
+			ex.counted++;
+			continue;
+		}
 		bool work;
 		if (fz_calendar_is_workday(cal, d, &work) != FZ_OK)
 			return out_of_calendar(err, d);
@@ -195,9 +222,22 @@ enum fz_code fz_clock_status(const struct fz_calendar *cal, enum fz_clock_unit u
 	}
 	if (yellow_wd < 0)
 		yellow_wd = 0;
-	if (today > due && unit == FZ_UNIT_CD) {
-		*status = FZ_STATUS_RED;
+	if (unit != FZ_UNIT_WD) {
+		/*
+		 * Calendar days left; yellow when due falls on or before W, the
+		 * yellow_wd-th working day after today (today itself for 0). Only
+		 * the days up to W need the calendar, not the due day.
+		 */
 		*days_left = due - today;
+		if (today > due) {
+			*status = FZ_STATUS_RED;
+			return FZ_OK;
+		}
+		int w = today;
+		enum fz_code rc = yellow_wd ? fz_calendar_add_workdays(cal, today, yellow_wd, &w) : FZ_OK;
+		if (rc != FZ_OK)
+			return rc;
+		*status = due <= w ? FZ_STATUS_YELLOW : FZ_STATUS_GREEN;
 		return FZ_OK;
 	}
 	int k;
@@ -502,7 +542,12 @@ size_t fz_clock_explain_lines_reasons(const struct fz_calendar *cal,
 	char d[11];
 
 	fz_date_format(spec->trigger, d);
-	add(&b, "起算日 %s（当日不计入），按%s计算 %d 日。", d, unit_word(spec->unit), spec->days);
+	if (spec->unit == FZ_UNIT_DAY)
+		add(&b, "起算日 %s（当日不计入），按日历日计算 %d 日，期满日不因节假日顺延。", d,
+		    spec->days);
+	else
+		add(&b, "起算日 %s（当日不计入），按%s计算 %d 日。", d, unit_word(spec->unit),
+		    spec->days);
 	emit(&o, &b);
 
 	if (spec->unit == FZ_UNIT_WD) {

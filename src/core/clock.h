@@ -27,7 +27,19 @@
 
 #define FZ_OPEN (-1)
 
-enum fz_clock_unit { FZ_UNIT_WD = 0, FZ_UNIT_CD = 1 };
+/*
+ * WD: working days on the official calendar. CD: calendar days, a period that
+ * ends on a rest day ending on the next working day (the statutory rule).
+ * DAY: calendar days to a fixed end, never moved (a certificate's last day of
+ * validity): counted without the calendar, so it is known years ahead.
+ */
+enum fz_clock_unit { FZ_UNIT_WD = 0, FZ_UNIT_CD = 1, FZ_UNIT_DAY = 2 };
+
+/* "WD", "CD", "DAY" as stored and in the API; parse returns false on anything else. */
+const char *fz_clock_unit_code(enum fz_clock_unit unit);
+bool fz_clock_unit_parse(const char *code, enum fz_clock_unit *out);
+/* "工作日", "自然日", "日（期满不顺延）". */
+const char *fz_clock_unit_label(enum fz_clock_unit unit);
 
 enum fz_clock_status {
 	FZ_STATUS_GREEN = 0,  /* running, not yet due soon */

@@ -96,7 +96,8 @@ static enum fz_code load_clocks(struct fz_ctx *ctx, int64_t case_id, struct cloc
 		memset(r, 0, sizeof *r);
 		r->clock_id = fz_col_int(st, 0);
 		snprintf(r->name, sizeof r->name, "%s", fz_col_text(st, 1));
-		r->unit = strcmp(fz_col_text(st, 2), "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+		if (!fz_clock_unit_parse(fz_col_text(st, 2), &r->unit))
+			r->unit = FZ_UNIT_WD;
 		r->days = (int)fz_col_int(st, 3);
 		r->ext = (int)fz_col_int(st, 4);
 		r->trigger = date_col(st, 5);
@@ -199,7 +200,7 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		" ON CONFLICT (case_id, name) DO UPDATE SET days = excluded.days, extended_days = 0,"
 		" extensions = 0, trigger_date = excluded.trigger_date, state = 'running',"
 		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
-		"iittItt", c->case_id, c->agency_id, def->name, def->unit == FZ_UNIT_CD ? "CD" : "WD",
+		"iittItt", c->case_id, c->agency_id, def->name, fz_clock_unit_code(def->unit),
 		r.days, trig, r.due != FZ_OPEN ? due : NULL);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
@@ -368,7 +369,7 @@ static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct
 					 "i", case_id);
 	if (!st)
 		return err->code;
-	char due[11] = "", unit[3] = "";
+	char due[11] = "", unit[8] = "";
 	while (fz_stmt_row(st)) {
 		const char *d = fz_col_text(st, 1);
 		if (strcmp(fz_col_text(st, 0), "running") != 0 || !d)
@@ -718,7 +719,8 @@ void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, con
 	enum fz_clock_status s;
 	int left = 0;
 	int yellow = fz_ctx_yellow_days(ctx);
-	enum fz_clock_unit u = unit && strcmp(unit, "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+	enum fz_clock_unit u = FZ_UNIT_WD;
+	fz_clock_unit_parse(unit, &u);
 	json_object_set_new(obj, "due_date", json_string(due_date));
 	if (fz_clock_status(ctx->cal, u, due, ctx->today, yellow, &s, &left) == FZ_OK) {
 		json_object_set_new(obj, "days_left", json_integer(left));
@@ -781,8 +783,8 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		json_t *o = json_object();
 		fz_json_set_str(o, "name", r->name);
 		fz_json_set_str(o, "label", def ? def->label : r->name);
-		fz_json_set_str(o, "unit", r->unit == FZ_UNIT_CD ? "CD" : "WD");
-		fz_json_set_str(o, "unit_label", r->unit == FZ_UNIT_CD ? "自然日" : "工作日");
+		fz_json_set_str(o, "unit", fz_clock_unit_code(r->unit));
+		fz_json_set_str(o, "unit_label", fz_clock_unit_label(r->unit));
 		json_object_set_new(o, "days", json_integer(r->days));
 		json_object_set_new(o, "extended_days", json_integer(r->ext));
 		json_object_set_new(o, "trigger_date", fz_json_date(r->trigger));
@@ -804,7 +806,7 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 			json_array_append_new(
 				lines, json_string(fz_arena_printf(
 					       ctx->arena, "起算日 %s（当日不计入），按%s计算 %d 日。", t,
-					       r->unit == FZ_UNIT_CD ? "自然日" : "工作日", r->days + r->ext)));
+					       fz_clock_unit_label(r->unit), r->days + r->ext)));
 			json_array_append_new(
 				lines, json_string("期限跨入尚未载入国务院节假日安排的年度，到期日不作推测："
 						   "待管理员载入该年度日历后自动计算。"));
@@ -1178,7 +1180,8 @@ enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz
 		struct clock_rec r = {.clock_id = ids[i], .stopped_on = FZ_OPEN};
 		int64_t case_id = fz_col_int(st, 0);
 		snprintf(r.name, sizeof r.name, "%s", fz_col_text(st, 1));
-		r.unit = strcmp(fz_col_text(st, 2), "CD") == 0 ? FZ_UNIT_CD : FZ_UNIT_WD;
+		if (!fz_clock_unit_parse(fz_col_text(st, 2), &r.unit))
+			r.unit = FZ_UNIT_WD;
 		r.days = (int)fz_col_int(st, 3);
 		r.ext = (int)fz_col_int(st, 4);
 		r.trigger = date_col(st, 5);

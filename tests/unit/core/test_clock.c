@@ -200,6 +200,7 @@ static int run_clock_rows(const struct fz_calendar *cal, const struct clock_row 
 
 #define WD FZ_UNIT_WD
 #define CD FZ_UNIT_CD
+#define DAY FZ_UNIT_DAY
 #define P0 {{NULL, NULL}}, 0
 #define STAT NO_CHECK, NO_CHECK, NO_CHECK, NO_CHECK, NULL
 
@@ -315,6 +316,13 @@ static void clock_mechanics_table(void **state)
 		/* 09-18 + 15 = 10-03 H, rolled to 10-08. */
 		{"plain CD: 信访工作条例 第22条 15 CD from 2026-09-18", CD, 15, 0, "2026-09-18", P0,
 		 FZ_OK, "2026-10-08", 15, 0, 0, 0, "2026-10-03"},
+		/* The same 15 days as a fixed end: 10-03 stays, although a holiday. */
+		{"DAY: a fixed end is not moved off a holiday", DAY, 15, 0, "2026-09-18", P0,
+		 FZ_OK, "2026-10-03", 15, 0, 0, 0, NULL},
+		/* A certificate issued 2026-11-23 valid to 2031-11-22: 1,825 days, counted
+		 * without the calendar, which ends in 2026. */
+		{"DAY: five years ahead, beyond the loaded calendar", DAY, 1825, 0, "2026-11-23", P0,
+		 FZ_OK, "2031-11-22", 1825, 0, 0, 0, NULL},
 		/* Walked 10-01..12-01 = 62 days: 40 counted, 7 H, 15 weekend days
 		 * (Oct: 11, 17, 18, 24, 25, 31; Nov: 1, 7, 8, 14, 15, 21, 22, 28, 29). */
 		{"extension: 20 + 20 WD from 2026-09-30", WD, 20, 20, "2026-09-30", P0, FZ_OK,
@@ -663,6 +671,16 @@ static void status_table(void **state)
 		{"window edge: due on a rest day after the window", WD, "2026-10-11", "2026-10-08",
 		 2, FZ_OK, FZ_STATUS_GREEN, 2},
 		{"paused clock", WD, NULL, "2026-10-08", 3, FZ_OK, FZ_STATUS_PAUSED, 0},
+		/* A fixed end years ahead: green, calendar days left, the due day itself
+		 * outside the loaded calendar. */
+		{"DAY due 2031-11-22 from 2026-11-23: green, 1,825 days", DAY, "2031-11-22",
+		 "2026-11-23", 3, FZ_OK, FZ_STATUS_GREEN, 1825},
+		/* The window ends on the 3rd WD after Friday 2026-09-25 (09-30); a fixed end
+		 * on 09-29 lies inside it. */
+		{"DAY due inside the 3-WD window: yellow, calendar days left", DAY, "2026-09-29",
+		 "2026-09-25", 3, FZ_OK, FZ_STATUS_YELLOW, 4},
+		{"DAY overdue by calendar days", DAY, "2026-10-03", "2026-10-08", 3, FZ_OK,
+		 FZ_STATUS_RED, -5},
 		{"today in unloaded 2027", WD, "2026-12-31", "2027-01-04", 3, FZ_EDATE_RANGE,
 		 FZ_STATUS_GREEN, 0},
 	};
