@@ -2,6 +2,7 @@
 #include "platform/supervision.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "modules/registry.h"
@@ -241,6 +242,25 @@ enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err
 	return rc;
 }
 
+#define TODO_MAX 20
+
+/* Case rows by due date, the ones without one last, then by case id. */
+static int by_due(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	const char *dx = json_string_value(json_object_get(x, "due_date"));
+	const char *dy = json_string_value(json_object_get(y, "due_date"));
+	int c = (!dx) - (!dy);
+	if (!c && dx && dy)
+		c = strcmp(dx, dy);
+	if (!c) {
+		json_int_t ix = json_integer_value(json_object_get(x, "case_id"));
+		json_int_t iy = json_integer_value(json_object_get(y, "case_id"));
+		c = (ix > iy) - (ix < iy);
+	}
+	return c;
+}
+
 enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
 {
 	char today[11], soon[11], year_start[11];
@@ -252,6 +272,7 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 
 	/* To-do: cases in a state where this role has an action, nearest due first. */
 	json_t *todo = json_array();
+	bool more = false;
 	for (size_t i = 0; i < fz_modules_count; i++) {
 		const struct fz_case_type *t = fz_modules[i]->case_type;
 		if (!t)
@@ -277,6 +298,8 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 			}
 			size_t k, kept = 0;
 			json_t *item;
+			if (json_integer_value(json_object_get(part, "total")) > 10)
+				more = true;
 			json_array_foreach(json_object_get(part, "items"), k, item)
 			{
 				if (kept == 10)
@@ -290,6 +313,21 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 			json_decref(part);
 		}
 	}
+	/* The most urgent first across all procedures (no due date last), at most TODO_MAX. */
+	size_t nt = json_array_size(todo);
+	json_t **rows = malloc(sizeof *rows * (nt ? nt : 1));
+	for (size_t k = 0; k < nt; k++)
+		rows[k] = json_incref(json_array_get(todo, k));
+	qsort(rows, nt, sizeof *rows, by_due);
+	json_array_clear(todo);
+	for (size_t k = 0; k < nt; k++) {
+		if (k < TODO_MAX)
+			json_array_append(todo, rows[k]);
+		json_decref(rows[k]);
+	}
+	free(rows);
+	if (nt > TODO_MAX)
+		more = true;
 
 	json_t *by_agency = json_array();
 	json_int_t open = 0, yellow = 0, red = 0, closed = 0;
@@ -343,7 +381,7 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 							(json_int_t)fz_col_int(st, 1)));
 		fz_stmt_done(st);
 	}
-	*out = json_pack("{s:o, s:{s:I, s:I, s:I, s:I}, s:o, s:o, s:o}", "todo", todo, "counts",
+	*out = json_pack("{s:o, s:b, s:{s:I, s:I, s:I, s:I}, s:o, s:o, s:o}", "todo", todo, "todo_more", more, "counts",
 			 "open", open, "yellow", yellow, "red", red, "closed_this_year", closed,
 			 "by_agency", by_agency, "monthly", monthly, "warnings", warnings(ctx));
 	return FZ_OK;

@@ -101,6 +101,13 @@ test('dashboard for the legal office: to-dos it can act on, counts that add up, 
   assert.ok(d.monthly.every((m) => m.received >= 0 && m.closed >= 0))
   assert.ok(d.todo.length > 0)
   assert.ok(d.todo.some((x) => x.state === 'pending' && x.case_type === 'mailbox'))
+  // The most urgent twenty across every procedure: by due date, the ones without one last.
+  assert.ok(d.todo.length <= 20)
+  assert.equal(d.todo_more, true, 'the demo county has more to-dos than are shown')
+  const dues = d.todo.map((x) => x.due_date)
+  const dated = dues.filter(Boolean)
+  assert.deepEqual(dated, [...dated].sort(), 'nearest due first')
+  assert.ok(dues.indexOf(null) === -1 || dues.slice(dues.indexOf(null)).every((x) => x === null), 'no due date last')
   for (const x of d.todo) {
     const det = await c.detail(x.case_id, 'legal')
     assert.ok(det.actions.length > 0, `to-do ${x.case_id} (${x.state}) offers the legal office an action`)
