@@ -4,12 +4,15 @@
  * applications and batches, statistics, and the public portal's lookups.
  * The certificate procedure itself runs through the generic case routes.
  */
+#include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "http/multipart.h"
 #include "modules/enforcement/enf_int.h"
 #include "platform/jsonx.h"
+#include "platform/settings.h"
 
 typedef enum fz_code (*json_fn)(struct fz_ctx *, json_t *, json_t **, struct fz_err *);
 typedef enum fz_code (*id_json_fn)(struct fz_ctx *, int64_t, json_t *, json_t **, struct fz_err *);
@@ -73,6 +76,59 @@ static void meta(struct fz_req *req, struct fz_resp *resp)
 			       "posts", opts(fz_enf_posts), "education", opts(fz_enf_education),
 			       "employment", opts(fz_enf_employment), "end_reasons",
 			       opts(fz_enf_end_reasons), "change_types", opts(fz_enf_change_types)));
+}
+
+/*
+ * The staff forms' reference data: the local rules in force (each setting's
+ * value with its label, default, bounds and note, as settings.c declares it)
+ * and every option list the server validates against, so no page keeps a copy.
+ */
+static const struct {
+	const char *name, *unit;
+} enf_settings[] = {
+	{"exam_pass_mark", "分"},       {"training_hours", "学时"},
+	{"cert_valid_years", "年"},     {"cert_expiry_warning_days", "日"},
+	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
+};
+
+static json_t *states(const struct fz_case_type *t)
+{
+	json_t *a = json_array();
+	for (const struct fz_state *s = t->states; s->name; s++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", s->name, "label", s->label,
+						   "final", s->final));
+	return a;
+}
+
+static void staff_meta(struct fz_req *req, struct fz_resp *resp)
+{
+	json_t *settings = json_object();
+	for (size_t i = 0; i < sizeof enf_settings / sizeof enf_settings[0]; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "enforcement.%s", enf_settings[i].name);
+		const struct fz_setting_def *d = fz_setting_defs;
+		while (d->key && strcmp(d->key, key) != 0)
+			d++;
+		assert(d->key); /* every name above is declared in settings.c */
+		json_object_set_new(
+			settings, enf_settings[i].name,
+			json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s?}", "key", d->key, "label", d->label,
+				  "value", (json_int_t)fz_setting_int(req->ctx->db, d->key, d->def), "default",
+				  (json_int_t)d->def, "min", (json_int_t)d->min, "max", (json_int_t)d->max,
+				  "unit", enf_settings[i].unit, "note", d->note));
+	}
+	json_t *out = json_pack(
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "settings", settings,
+		"body_kinds", opts(fz_enf_body_kinds), "body_levels", opts(fz_enf_body_levels),
+		"body_status", opts(fz_enf_body_status), "categories", opts(fz_enf_categories),
+		"officer_status", opts(fz_enf_officer_status), "posts", opts(fz_enf_posts), "education",
+		opts(fz_enf_education), "employment", opts(fz_enf_employment), "end_reasons",
+		opts(fz_enf_end_reasons), "change_types", opts(fz_enf_change_types));
+	json_object_set_new(out, "genders", opts(fz_enf_genders));
+	json_object_set_new(out, "cert_types", opts(fz_enf_cert_types));
+	json_object_set_new(out, "cert_states", states(&fz_enf_cert_type));
+	json_object_set_new(out, "body_review_states", states(&fz_enf_body_type));
+	fz_resp_json(resp, 200, out);
 }
 
 /* ---- bodies ----------------------------------------------------------------------- */
@@ -202,7 +258,8 @@ static bool query_id(struct fz_req *req, const char *key, int64_t *out, struct f
 	const char *s = fz_req_query(req, key);
 	*out = 0;
 	if (s && !fz_parse_int(s, 0, INT64_MAX, out)) {
-		fz_err_set(err, FZ_EBAD_VALUE, key, "“%s”应为整数编号", key);
+		fz_err_set(err, FZ_EBAD_VALUE, key, "%s（%s）应为整数编号",
+			   strcmp(key, "body_id") == 0 ? "执法主体编号" : "单位编号", key);
 		return false;
 	}
 	return true;
@@ -213,9 +270,10 @@ static void counts_as(struct fz_req *req, struct fz_resp *resp, bool public_only
 	struct fz_err err;
 	fz_err_clear(&err);
 	json_t *out = NULL;
-	int64_t agency;
-	enum fz_code rc = query_id(req, "agency_id", &agency, &err)
-				  ? fz_enf_power_counts(req->ctx, agency, public_only, &out, &err)
+	int64_t agency, body;
+	enum fz_code rc = query_id(req, "agency_id", &agency, &err) &&
+					  query_id(req, "body_id", &body, &err)
+				  ? fz_enf_power_counts(req->ctx, agency, body, public_only, &out, &err)
 				  : err.code;
 	reply(resp, rc, &err, out, 200);
 }
@@ -468,6 +526,8 @@ const struct fz_route fz_enf_routes[] = {
 	{"GET", "/api/public/enforcement/powers/{id}", public_power, FZ_R_PUBLIC, "公开的权责事项详情", T},
 	{"GET", "/api/public/certificates/{number}", lookup, FZ_R_PUBLIC | FZ_R_RATELIMIT,
 	 "执法证件查询（亮证执法）：凭证件编号查询证件是否有效", T},
+	{"GET", "/api/enforcement/meta", staff_meta, 0,
+	 "行政执法的地方规定（考试合格线、学时目标、证件有效期等）及表单所用的全部代码表", T},
 	{"GET", "/api/enforcement/bodies", bodies_list, 0, "执法主体列表（分页、排序、筛选、搜索）", T},
 	{"POST", "/api/enforcement/bodies", body_post, 0, "登记执法主体并报送资格审核", T},
 	{"GET", "/api/enforcement/bodies/{id}", body_get, 0, "执法主体详情及变更历史", T},

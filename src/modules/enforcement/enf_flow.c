@@ -63,6 +63,11 @@ const struct fz_option fz_enf_end_reasons[] = {
 	{"transfer", "调离执法岗位"}, {"retirement", "退休"}, {"misconduct", "违法违纪"},
 	{"other", "其他原因"},        {NULL, NULL}};
 
+const struct fz_option fz_enf_genders[] = {{"male", "男"}, {"female", "女"}, {NULL, NULL}};
+
+const struct fz_option fz_enf_cert_types[] = {
+	{"enforcement", "行政执法证"}, {"supervision", "行政执法监督证"}, {NULL, NULL}};
+
 const struct fz_option fz_enf_change_types[] = {
 	{"rename", "更名"}, {"merge", "合并"}, {"split", "分设"}, {"abolish", "撤销"}, {NULL, NULL}};
 

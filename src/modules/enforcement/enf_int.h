@@ -26,6 +26,8 @@ extern const struct fz_option fz_enf_education[];
 extern const struct fz_option fz_enf_employment[];
 extern const struct fz_option fz_enf_end_reasons[];
 extern const struct fz_option fz_enf_change_types[];
+extern const struct fz_option fz_enf_genders[];
+extern const struct fz_option fz_enf_cert_types[];
 
 const char *fz_enf_label(const struct fz_option *opts, const char *value);
 /* The category value for a value or its Chinese label ("行政处罚" → "penalty"), or NULL. */
@@ -115,8 +117,9 @@ enum fz_code fz_enf_powers_xlsx(struct fz_ctx *ctx, int64_t body_id, int64_t age
 enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const void *data,
 				  size_t len, bool commit, bool valid_only, const char *reason,
 				  json_t **out, struct fz_err *err);
-enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, bool public_only,
-				 json_t **out, struct fz_err *err);
+/* Active items per body and category; body_id (0: every body) must be visible (published for the public). */
+enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, int64_t body_id,
+				 bool public_only, json_t **out, struct fz_err *err);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

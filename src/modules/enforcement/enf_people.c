@@ -25,10 +25,6 @@ static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
-static const struct fz_option genders[] = {{"male", "男"}, {"female", "女"}, {NULL, NULL}};
-static const struct fz_option cert_types[] = {
-	{"enforcement", "行政执法证"}, {"supervision", "行政执法监督证"}, {NULL, NULL}};
-
 static int year_of(int day)
 {
 	int y, m, d;
@@ -42,7 +38,7 @@ static const struct fz_input officer_inputs[] = {
 	{.name = "body_id", .label = "所在执法主体", .type = FZ_IN_INT, .required = true, .min = 1,
 	 .max = INT32_MAX},
 	{.name = "name", .label = "姓名", .type = FZ_IN_TEXT, .required = true, .max_chars = 30},
-	{.name = "gender", .label = "性别", .type = FZ_IN_SELECT, .options = genders},
+	{.name = "gender", .label = "性别", .type = FZ_IN_SELECT, .options = fz_enf_genders},
 	{.name = "id_number", .label = "身份证号码", .type = FZ_IN_TEXT, .max_chars = 18},
 	{.name = "post", .label = "岗位", .type = FZ_IN_SELECT, .required = true, .options = fz_enf_posts},
 	{.name = "area", .label = "执法区域", .type = FZ_IN_TEXT, .required = true, .max_chars = 100},
@@ -571,7 +567,7 @@ enum fz_code fz_enf_public_officers(struct fz_ctx *ctx, int64_t body_id, struct 
 					 "post_label", fz_enf_label(fz_enf_posts, fz_col_text(st, 1)),
 					 "area", fz_col_text(st, 2), "number", fz_col_text(st, 3),
 					 "valid_until", fz_col_text(st, 4), "cert_type_label",
-					 fz_enf_label(cert_types, fz_col_text(st, 5))));
+					 fz_enf_label(fz_enf_cert_types, fz_col_text(st, 5))));
 	fz_stmt_done(st);
 	*out = json_pack("{s:o, s:o, s:I, s:i, s:i}", "body", body, "items", items, "total",
 			 (json_int_t)total, "page", pg.page, "per_page", pg.per_page);
@@ -621,7 +617,7 @@ enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_cas
 	static const struct fz_input inputs[] = {
 		{.name = "officer_id", .label = "执法人员", .type = FZ_IN_INT, .required = true, .min = 1,
 		 .max = INT32_MAX},
-		{.name = "cert_type", .label = "证件种类", .type = FZ_IN_SELECT, .options = cert_types},
+		{.name = "cert_type", .label = "证件种类", .type = FZ_IN_SELECT, .options = fz_enf_cert_types},
 		{.name = NULL}};
 	enum fz_code rc = fz_json_check_inputs(ctx, inputs, 4, in, NULL, err);
 	if (rc)
@@ -653,7 +649,7 @@ enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_cas
 		return rc;
 	const char *type = fz_json_str(in, "cert_type") ? fz_json_str(in, "cert_type") : "enforcement";
 	char title[160];
-	snprintf(title, sizeof title, "%s申领%s", f.name, fz_enf_label(cert_types, type));
+	snprintf(title, sizeof title, "%s申领%s", f.name, fz_enf_label(fz_enf_cert_types, type));
 	struct fz_case_new n = {.case_type = "enf_certificate", .agency_id = f.agency_id,
 				.title = title, .body = f.name, .received_on = ctx->today,
 				.input = fz_json_text(ctx->arena, in, NULL)};
@@ -911,7 +907,7 @@ enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 		fz_json_set_str(obj, "officer_status_label",
 				fz_enf_label(fz_enf_officer_status, fz_col_text(st, 4)));
 		fz_json_set_str(obj, "cert_type", fz_col_text(st, 5));
-		fz_json_set_str(obj, "cert_type_label", fz_enf_label(cert_types, fz_col_text(st, 5)));
+		fz_json_set_str(obj, "cert_type_label", fz_enf_label(fz_enf_cert_types, fz_col_text(st, 5)));
 		static const char *const names[] = {"number", "area", "issued_on", "valid_until"};
 		for (int i = 0; i < 4; i++)
 			fz_json_set_str(obj, names[i], fz_col_text(st, 6 + i));
@@ -1037,7 +1033,7 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 			fz_col_text(st, 8), "state_label", stt ? stt->label : "", "area",
 			fz_col_text(st, 9), "issued_on", fz_col_text(st, 10), "valid_until",
 			fz_col_text(st, 11), "version", (json_int_t)fz_col_int(st, 12), "cert_type",
-			fz_col_text(st, 14), "cert_type_label", fz_enf_label(cert_types, fz_col_text(st, 14)));
+			fz_col_text(st, 14), "cert_type_label", fz_enf_label(fz_enf_cert_types, fz_col_text(st, 14)));
 		json_object_set_new(o, "exam_score", fz_col_null(st, 13) ? json_null()
 									: json_integer(fz_col_int(st, 13)));
 		fz_case_due_json(ctx, o, fz_col_text(st, 15), fz_col_text(st, 16));
@@ -1082,6 +1078,43 @@ enum fz_code fz_enf_withdrawal_tasks(struct fz_ctx *ctx, int64_t officer_id, con
 
 /* ---- batches -------------------------------------------------------------------- */
 
+/*
+ * What one row of a batch did, read inside the batch's transaction after its
+ * action: the case's new state and version, and what the action wrote (the
+ * exam result, or the certificate's number and validity), so the page shows
+ * each result without reading the cases back.
+ */
+static json_t *batch_done_row(struct fz_ctx *ctx, size_t row, int64_t case_id, bool exam)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT r.state, r.number, r.version, o.name, c.exam_score, c.exam_on, c.number,"
+		" c.area, c.issued_on, c.valid_until FROM enf_certificate c"
+		" JOIN case_record r ON r.case_id = c.case_id JOIN enf_officer o ON o.officer_id = c.officer_id"
+		" WHERE c.case_id = ?",
+		"i", case_id);
+	json_t *o = json_pack("{s:i, s:I}", "row", (int)row, "case_id", (json_int_t)case_id);
+	if (st && fz_stmt_row(st)) {
+		const struct fz_state *s = fz_flow_state(&fz_enf_cert_type, fz_col_text(st, 0));
+		fz_json_set_str(o, "state", fz_col_text(st, 0));
+		fz_json_set_str(o, "state_label", s ? s->label : fz_col_text(st, 0));
+		fz_json_set_str(o, "case_number", fz_col_text(st, 1));
+		json_object_set_new(o, "version", json_integer(fz_col_int(st, 2)));
+		fz_json_set_str(o, "officer_name", fz_col_text(st, 3));
+		if (exam) {
+			json_object_set_new(o, "score", json_integer(fz_col_int(st, 4)));
+			fz_json_set_str(o, "exam_on", fz_col_text(st, 5));
+			json_object_set_new(o, "passed", json_boolean(strcmp(fz_col_text(st, 0), "passed") == 0));
+		} else {
+			static const char *const names[] = {"number", "area", "issued_on", "valid_until"};
+			for (int i = 0; i < 4; i++)
+				fz_json_set_str(o, names[i], fz_col_text(st, 6 + i));
+		}
+	}
+	fz_stmt_done(st);
+	return o;
+}
+
 enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in, json_t **out,
 			       struct fz_err *err)
 {
@@ -1099,11 +1132,11 @@ enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in,
 	}
 	bool exam = strcmp(kind, "exam") == 0;
 	long mark = fz_setting_int(ctx->db, "enforcement.exam_pass_mark", 60);
-	json_t *rows = json_array();
-	int done = 0;
+	json_t *rows = json_array(), *done_rows = json_array();
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc) {
 		json_decref(rows);
+		json_decref(done_rows);
 		return rc;
 	}
 	size_t i;
@@ -1142,17 +1175,21 @@ enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in,
 			}
 		}
 		json_decref(body);
+		/* A row's own case is what a field-less or case-level error is about. */
+		if (e.code && (!e.field[0] || strcmp(e.field, "id") == 0))
+			snprintf(e.field, sizeof e.field, "%s", "case_id");
 		if (e.code) {
 			json_array_append_new(rows, json_pack("{s:i, s:I, s:s, s:s?, s:s}", "row", (int)i + 1,
 							      "case_id", (json_int_t)id, "code",
 							      fz_code_name(e.code), "field",
 							      e.field[0] ? e.field : NULL, "message", e.message));
 		} else {
-			done++;
+			json_array_append_new(done_rows, batch_done_row(ctx, i + 1, id, exam));
 		}
 	}
 	if (json_array_size(rows)) {
 		fz_db_rollback(ctx->db);
+		json_decref(done_rows);
 		json_t *first = json_array_get(rows, 0);
 		fz_err_set(err, FZ_EBAD_VALUE, "items", "共 %zu 条有误，全部未处理。第 %lld 条：%s",
 			   json_array_size(rows), (long long)json_integer_value(json_object_get(first, "row")),
@@ -1160,12 +1197,16 @@ enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in,
 		*out = json_pack("{s:o, s:i}", "rows", rows, "done", 0);
 		return FZ_EBAD_VALUE;
 	}
+	json_decref(rows);
 	if ((rc = fz_db_commit(ctx->db, err))) {
 		fz_db_rollback(ctx->db);
-		json_decref(rows);
+		json_decref(done_rows);
 		return rc;
 	}
-	*out = json_pack("{s:o, s:i}", "rows", rows, "done", done);
+	int done = (int)json_array_size(done_rows);
+	*out = json_pack("{s:o, s:i}", "rows", done_rows, "done", done);
+	if (exam)
+		json_object_set_new(*out, "pass_mark", json_integer(mark));
 	return FZ_OK;
 }
 
@@ -1234,7 +1275,7 @@ enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t *
 			 status, "status_label", label, "reason", reason, "name", fz_col_text(st, 2),
 			 "photo", "body_name", fz_col_text(st, 3), "agency_name", fz_col_text(st, 4),
 			 "area", fz_col_text(st, 5), "cert_type_label",
-			 fz_enf_label(cert_types, fz_col_text(st, 6)), "issued_on", fz_col_text(st, 7),
+			 fz_enf_label(fz_enf_cert_types, fz_col_text(st, 6)), "issued_on", fz_col_text(st, 7),
 			 "valid_until", vu);
 	fz_stmt_done(st);
 	return FZ_OK;

@@ -539,21 +539,35 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 	return FZ_OK;
 }
 
-enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, bool public_only,
-				 json_t **out, struct fz_err *err)
+enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, int64_t body_id,
+				 bool public_only, json_t **out, struct fz_err *err)
 {
 	int64_t scope = agency_id;
 	if (!public_only && !fz_ctx_sees_all(ctx))
 		scope = ctx->user->agency_id;
-	struct fz_stmt *st = fz_db_query(
+	struct fz_stmt *st;
+	if (body_id) {
+		/* One body, asked for by its page: it answers even once abolished (staff only). */
+		st = fz_db_query(ctx->db, err, "SELECT agency_id, status FROM enf_body WHERE body_id = ?",
+				 "i", body_id);
+		if (!st)
+			return err->code;
+		bool ok = fz_stmt_row(st) &&
+			  (public_only ? strcmp(fz_col_text(st, 1), "published") == 0
+				       : fz_ctx_may_see(ctx, fz_col_int(st, 0)));
+		fz_stmt_done(st);
+		if (!ok)
+			return fz_err_set(err, FZ_ENOT_FOUND, "body_id", "执法主体不存在");
+	}
+	st = fz_db_query(
 		ctx->db, err,
 		"SELECT b.body_id, b.name, a.name, i.category, COUNT(i.item_id) FROM enf_body b"
 		" JOIN agency a ON a.agency_id = b.agency_id"
 		" LEFT JOIN enf_power i ON i.body_id = b.body_id AND i.status = 'active'"
-		" WHERE (?1 = 0 OR b.agency_id = ?1) AND b.status <> 'abolished'"
-		" AND (?2 = 0 OR b.status = 'published')"
+		" WHERE (?1 = 0 OR b.agency_id = ?1) AND (?3 = 0 OR b.body_id = ?3)"
+		" AND (?3 <> 0 OR b.status <> 'abolished') AND (?2 = 0 OR b.status = 'published')"
 		" GROUP BY b.body_id, i.category ORDER BY a.sort_order, b.body_id",
-		"iI", scope, public_only ? 1 : 0);
+		"iIi", scope, public_only ? 1 : 0, body_id);
 	if (!st)
 		return err->code;
 	json_t *bodies = json_array(), *cur = NULL, *totals = json_object();

@@ -72,6 +72,25 @@ const struct fz_migration fz_enf_migrations[] = {
 	 "CREATE INDEX enf_certificate_valid ON enf_certificate(valid_until);"},
 	{"enforcement-002", /* full-text search of the power list (SQLite FTS5, trigram for Chinese) */
 	 "CREATE VIRTUAL TABLE enf_power_fts USING fts5(name, basis, tokenize='trigram');"},
+	{"enforcement-003",
+	 /*
+	  * A certificate's expiry clock counts to a fixed end (unit DAY): due on the
+	  * last day of validity, never moved off a rest day and known years ahead.
+	  * Clocks started before as calendar days (CD) were moved to the next
+	  * working day, or left pending beyond the loaded calendar; they take the
+	  * validity end the certificate records, and each case its earliest due date.
+	  */
+	 "UPDATE case_clock SET unit = 'DAY', due_date = (SELECT c.valid_until FROM enf_certificate c"
+	 " WHERE c.case_id = case_clock.case_id)"
+	 " WHERE name = 'expiry' AND unit <> 'DAY'"
+	 " AND case_id IN (SELECT case_id FROM enf_certificate WHERE valid_until IS NOT NULL);"
+	 "UPDATE case_record SET"
+	 " due_date = (SELECT k.due_date FROM case_clock k WHERE k.case_id = case_record.case_id"
+	 "  AND k.state = 'running' AND k.due_date IS NOT NULL ORDER BY k.due_date LIMIT 1),"
+	 " due_unit = (SELECT k.unit FROM case_clock k WHERE k.case_id = case_record.case_id"
+	 "  AND k.state = 'running' AND k.due_date IS NOT NULL ORDER BY k.due_date LIMIT 1)"
+	 " WHERE case_type = 'enf_certificate' AND case_id IN (SELECT case_id FROM case_clock"
+	 "  WHERE name = 'expiry' AND state = 'running');"},
 	{NULL, NULL},
 };
 
