@@ -759,11 +759,7 @@ enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
  * respondent's answer, or a letter to the respondent (第76条 letters are
  * between the reconsideration body and the agency).
  */
-static const struct {
-	const char *action;
-	const char *label;
-	const char *date_input; /* the input that dates the step, else the day it was recorded */
-} public_steps[] = {
+static const struct fz_public_step public_steps[] = {
 	{"create", "收到行政复议申请", NULL},
 	{"request_correction", "通知补正申请材料", NULL},
 	{"corrected", "收到补正材料", "corrected_on"},
@@ -782,40 +778,16 @@ static const struct {
 	{"end", "审理终结", NULL},
 };
 
-/* The China Standard Time day of an instant "YYYY-MM-DDTHH:MM:SSZ". */
-static int cst_day(const char *at)
-{
-	char d[11];
-	int day;
-	if (!at || strlen(at) < 13)
-		return -1;
-	memcpy(d, at, 10);
-	d[10] = '\0';
-	if (fz_date_parse(d, &day) != FZ_OK)
-		return -1;
-	int hour = (at[11] - '0') * 10 + (at[12] - '0');
-	return hour >= 16 ? day + 1 : day;
-}
-
+/* The engine's public timeline, with the public detail of each step; the input itself goes. */
 static json_t *public_timeline(struct fz_ctx *ctx, int64_t case_id)
 {
-	json_t *out = json_array();
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT action, at, input FROM event WHERE case_id = ?"
-					 " ORDER BY event_id",
-					 "i", case_id);
-	while (st && fz_stmt_row(st)) {
-		const char *action = fz_col_text(st, 0);
-		size_t k = 0, n = sizeof public_steps / sizeof public_steps[0];
-		while (k < n && strcmp(public_steps[k].action, action) != 0)
-			k++;
-		if (k == n)
-			continue;
-		json_t *in = fz_col_text(st, 2) ? json_loads(fz_col_text(st, 2), 0, NULL) : NULL;
-		int day = cst_day(fz_col_text(st, 1)), d;
-		const char *dated = public_steps[k].date_input ? fz_json_str(in, public_steps[k].date_input) : NULL;
-		if (dated && fz_date_parse(dated, &d) == FZ_OK)
-			day = d;
+	json_t *out = fz_case_public_timeline(ctx, case_id, public_steps,
+					      sizeof public_steps / sizeof public_steps[0]);
+	size_t i;
+	json_t *e;
+	json_array_foreach(out, i, e) {
+		const char *action = fz_json_str(e, "action");
+		json_t *in = json_object_get(e, "input");
 		/* Public-safe detail: the procedure, the decision, the hearing day, the days added. */
 		const char *detail = NULL;
 		if (strcmp(action, "accept") == 0)
@@ -829,12 +801,9 @@ static json_t *public_timeline(struct fz_ctx *ctx, int64_t case_id)
 		else if (strcmp(action, "extend") == 0 && json_is_integer(json_object_get(in, "days")))
 			detail = fz_arena_printf(ctx->arena, "延长 %lld 日（第六十二条）",
 						 (long long)json_integer_value(json_object_get(in, "days")));
-		json_array_append_new(out, json_pack("{s:s, s:o, s:s, s:s?}", "action", action, "on",
-						     fz_json_date(day), "label", public_steps[k].label,
-						     "detail", detail));
-		json_decref(in);
+		fz_json_set_str(e, "detail", detail);
+		json_object_del(e, "input");
 	}
-	fz_stmt_done(st);
 	return out;
 }
 
