@@ -20,6 +20,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
+import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -30,6 +31,10 @@ const TODAY = process.env.FAZHI_TODAY || '2026-11-23'
 const YEAR = TODAY.slice(0, 4)
 const TIMEOUT = 15_000
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+// The web application's own QR encoder (web/node_modules, installed by npm ci for the build), to
+// check the printed card's code module by module.
+const QRCode = createRequire(path.join(here, '..', '..', 'web', 'package.json'))('qrcode')
+const fmtCn = (s) => `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
 
 let browser
 let context
@@ -270,8 +275,13 @@ async function scenario() {
   await examInput.fill('88')
   await examInput.press('Tab')
   await page.locator(`${sel('batch-table')} .el-table__row`, { has: page.locator(sel(`batch-score-${trained.case_id}`)) }).locator('.el-checkbox').first().click()
+  // The batch's answer says what each row did: the page reads no case back.
+  const readBacks = []
+  const onRequest = (r) => { if (r.method() === 'GET' && /^\/api\/cases\/\d+$/.test(new URL(r.url()).pathname)) readBacks.push(r.url()) }
+  page.on('request', onRequest)
+  await waitForText(sel('batch-hint'), `合格分数线 ${(await getJson('/api/enforcement/meta')).settings.exam_pass_mark.value} 分`)
   await page.click(sel('batch-submit'))
-  await waitForText(sel(`batch-result-${trained.case_id}`), '已登记')
+  await waitForText(sel(`batch-result-${trained.case_id}`), '已登记：考试合格，待发证（88 分）')
   await shot('enf-batch-exam.png')
   await page.click(sel('menu-enf-batch-issue'))
   await page.waitForURL((url) => url.pathname === '/app/enforcement/certificates/batch-issue')
@@ -281,8 +291,12 @@ async function scenario() {
   await page.locator(`${sel('batch-table')} .el-table__row`, { has: areaInput }).locator('.el-checkbox').first().click()
   await page.click(sel('batch-submit'))
   await waitForText(sel(`batch-result-${trained.case_id}`), '已发证')
+  await page.locator(sel(`batch-card-${trained.case_id}`)).waitFor()
   await shot('enf-batch-issue.png')
+  page.off('request', onRequest)
+  assert.deepEqual(readBacks, [], 'no case read back after a batch')
   const issued = await getJson(`/api/cases/${trained.case_id}`)
+  await waitForText(sel(`batch-result-${trained.case_id}`), `已发证：${issued.case.fields.number}，有效期至 ${issued.case.fields.valid_until}`)
   assert.equal(issued.case.state, 'valid')
   const issuedNo = issued.case.fields.number
   assert.match(issuedNo, /^QS\d{9}$/)
@@ -290,7 +304,59 @@ async function scenario() {
   await expectState('有效')
   await waitForText(sel('field-number'), issuedNo)
   await waitForText(sel('case-clocks'), '证件有效期')
+  // The expiry clock ends on the last day of validity, whatever calendar years are loaded.
+  const expiry = issued.clocks.find((k) => k.name === 'expiry')
+  assert.equal(expiry.unit, 'DAY')
+  assert.equal(expiry.due_date, issued.case.fields.valid_until)
+  await waitForText(sel('clock'), issued.case.fields.valid_until)
+  await waitForText(sel('clock'), '天')
   await shot('enf-cert-detail.png')
+
+  // 3b. The printable certificate card: its facts, and a QR code holding the public lookup URL.
+  await page.click(sel('case-cert-card'))
+  await page.waitForURL((url) => url.pathname === `/app/enforcement/certificates/${trained.case_id}/card`)
+  await page.locator(sel('card-qr')).waitFor()
+  const lookupUrl = `${BASE}/certificates/${issuedNo}`
+  await waitForText(sel('card-url'), lookupUrl)
+  assert.equal((await page.locator(sel('card-url')).innerText()).trim(), lookupUrl)
+  await waitForText(sel('card-number'), issuedNo)
+  await waitForText(sel('card-name'), trained.officer_name)
+  await waitForText(sel('card-area'), '青山县行政区域')
+  await waitForText(sel('card-validity'), fmtCn(issued.case.fields.valid_until))
+  await page.locator(sel('card-photo')).waitFor()
+  assert.equal(await page.locator(sel('cert-card-print')).isEnabled(), true)
+  // The QR code is drawn, and it is the code of exactly that URL: each module's centre pixel on
+  // the canvas is dark where the encoder's matrix has a dark module (error correction M, margin 2).
+  const qr = await page.locator(sel('card-qr')).evaluate((cv) => {
+    const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data
+    const dark = []
+    for (let i = 0; i < d.length; i += 4) dark.push(d[i] < 128 ? 1 : 0)
+    return { w: cv.width, h: cv.height, dark }
+  })
+  const matrix = QRCode.create(lookupUrl, { errorCorrectionLevel: 'M' }).modules
+  const n = matrix.size
+  const scale = qr.w / (n + 4)
+  assert.equal(qr.w, qr.h)
+  let wrong = 0
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const x = Math.floor(2 * scale + (c + 0.5) * scale)
+      const y = Math.floor(2 * scale + (r + 0.5) * scale)
+      if (qr.dark[y * qr.w + x] !== (matrix.get(r, c) ? 1 : 0)) wrong++
+    }
+  }
+  assert.equal(wrong, 0, `${wrong} of ${n * n} QR modules differ from the code of ${lookupUrl}`)
+  assert.ok(qr.dark.some((v) => v === 1) && qr.dark.some((v) => v === 0), 'the QR canvas is drawn')
+  await shot('enf-cert-card.png')
+  // As printed: the staff frame is hidden, the card alone.
+  await page.emulateMedia({ media: 'print' })
+  assert.equal(await page.locator('.staff-aside').isVisible(), false)
+  assert.equal(await page.locator(sel('cert-card-print')).isVisible(), false)
+  assert.equal(await page.locator(sel('card-qr')).isVisible(), true)
+  await page.screenshot({ path: path.join(SHOTS, 'enf-cert-card-print.png'), fullPage: true })
+  await page.emulateMedia({ media: 'screen' })
+  await page.goto(`${BASE}/app/cases/${trained.case_id}`)
+  await expectState('有效')
 
   // 4. The holder is transferred (调离): the certificate must be withdrawn within the local rule's period.
   await page.click(sel('field-officer_name'))

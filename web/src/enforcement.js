@@ -1,17 +1,33 @@
-// 执法主体、权责清单、执法人员与执法证件: the reference lists (GET /api/public/enforcement/meta),
-// who may do what (docs/api.md "Enforcement"), tag colours of the states, and the field groups
+// 执法主体、权责清单、执法人员与执法证件: the reference lists (GET /api/public/enforcement/meta,
+// and for the back office GET /api/enforcement/meta with the local rules), who may do what (docs/api.md "Enforcement"), tag colours of the states, and the field groups
 // the generic case detail shows for a body's qualification review (enf_body) and a
 // certificate (enf_certificate).
 import api from './api.js'
-import { fmtDate, fmtInstant, fmtNumber, todayShanghai } from './format.js'
+import { fmtDate, fmtInstant, fmtNumber } from './format.js'
 
 let metaPromise = null
+let staffMetaPromise = null
 
 /** {body_kinds, body_levels, body_status, categories, officer_status, posts, education, employment, end_reasons, change_types}. */
 export function getEnfMeta() {
   if (!metaPromise) metaPromise = api.get('/api/public/enforcement/meta').catch((e) => { metaPromise = null; throw e })
   return metaPromise
 }
+
+/**
+ * The back office's reference data (GET /api/enforcement/meta): the public lists plus genders,
+ * cert_types, cert_states, body_review_states, and `settings`, the local rules in force
+ * ({exam_pass_mark, training_hours, cert_valid_years, cert_expiry_warning_days, cert_withdraw_days,
+ * body_review_days}, each {key, label, value, default, min, max, unit, note}). Pages take the pass
+ * mark, validity and warning window from here, never from a copy.
+ */
+export function getEnfStaffMeta() {
+  if (!staffMetaPromise) staffMetaPromise = api.get('/api/enforcement/meta').catch((e) => { staffMetaPromise = null; throw e })
+  return staffMetaPromise
+}
+
+/** A setting's value from the staff meta, or undefined while it is not loaded. */
+export const settingOf = (meta, name) => meta?.settings?.[name]?.value
 
 export function labelOf(list, value) {
   const o = (list || []).find((x) => x.value === value)
@@ -50,13 +66,6 @@ export function officerStatusType(status) {
   }
 }
 
-export const CERT_STATES = [
-  { value: 'applied', label: '待资格审查' }, { value: 'screened', label: '待培训' }, { value: 'trained', label: '待考试' },
-  { value: 'passed', label: '考试合格，待发证' }, { value: 'failed', label: '考试不合格' }, { value: 'rejected', label: '资格审查未通过' },
-  { value: 'valid', label: '有效' }, { value: 'suspended', label: '暂扣' }, { value: 'to_withdraw', label: '待收回' },
-  { value: 'withdrawn', label: '已注销收回' }, { value: 'expired', label: '已过期' },
-]
-
 export function certStateType(state) {
   switch (state) {
     case 'valid': return 'success'
@@ -72,36 +81,6 @@ export function enfCaseStateType(caseType, state) {
   if (caseType === 'enf_certificate') return certStateType(state)
   if (caseType === 'enf_body') return bodyStatusType(state)
   return null
-}
-
-const DAY = 86400000
-const toUtc = (s) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)))
-
-/** Whole days from today (Asia/Shanghai) to a YYYY-MM-DD date: negative when it has passed. */
-export function daysUntil(date, today = todayShanghai()) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date || '')) return null
-  return Math.round((toUtc(date) - toUtc(today)) / DAY)
-}
-
-/**
- * A certificate's validity is counted in calendar days and ends on its valid_until, but the server
- * leaves the expiry clock's due date "pending" when it runs into a year whose holiday calendar is
- * not loaded yet. Holidays do not move the end of a certificate's validity, so show the date the
- * record carries, and say where it came from.
- */
-export function certClocks(x, clocks) {
-  const f = x?.fields || {}
-  return (clocks || []).map((k) => {
-    if (k.name !== 'expiry' || k.status !== 'unknown' || !f.valid_until) return k
-    const left = daysUntil(f.valid_until)
-    return {
-      ...k,
-      due_date: f.valid_until,
-      days_left: left,
-      status: left < 0 ? 'red' : left <= 90 ? 'yellow' : 'green',
-      explain: [...(k.explain || []).slice(0, 1), `证件有效期至 ${f.valid_until}（证件记载的有效期截止日，自然日计算，不因节假日顺延）。`],
-    }
-  })
 }
 
 const has = (v) => v !== null && v !== undefined && v !== ''

@@ -61,8 +61,8 @@ export function fmtSize(bytes) {
 /** Days left on a clock, in words: 剩余 3 天 / 今日到期 / 超期 2 天. */
 export function fmtDaysLeft(days, unitLabel) {
   if (days === null || days === undefined) return '—'
-  const unit = unitLabel ? ` 个${unitLabel}` : ' 天'
-  const u = unitLabel === '自然日' ? ' 天' : unit
+  // Working days are counted as such; calendar days (自然日, and the fixed-end 日（期满不顺延）) as days.
+  const u = unitLabel === '工作日' ? ' 个工作日' : ' 天'
   if (days > 0) return `剩余 ${numFmt.format(days)}${u}`
   if (days === 0) return '今日到期'
   return `超期 ${numFmt.format(-days)}${u}`

@@ -87,6 +87,7 @@ const routes = [
       { path: 'enforcement/certificates', name: 'enf-certs', component: () => import('./views/app/enforcement/Certificates.vue'), meta: { title: '执法证件', crumbs: [{ title: '行政执法' }] } },
       { path: 'enforcement/certificates/batch-exam', name: 'enf-batch-exam', component: () => import('./views/app/enforcement/CertBatch.vue'), props: { mode: 'exam' }, meta: { title: '批量登记考试成绩', crumbs: [{ title: '行政执法' }, { title: '执法证件', to: '/app/enforcement/certificates' }] } },
       { path: 'enforcement/certificates/batch-issue', name: 'enf-batch-issue', component: () => import('./views/app/enforcement/CertBatch.vue'), props: { mode: 'issue' }, meta: { title: '批量发证', crumbs: [{ title: '行政执法' }, { title: '执法证件', to: '/app/enforcement/certificates' }] } },
+      { path: 'enforcement/certificates/:id/card', name: 'enf-cert-card', component: () => import('./views/app/enforcement/CertCard.vue'), meta: { title: '执法证件卡', crumbs: [{ title: '行政执法' }, { title: '执法证件', to: '/app/enforcement/certificates' }] } },
       { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./views/app/enforcement/Stats.vue'), meta: { title: '行政执法统计', crumbs: [{ title: '行政执法' }] } },
       { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
     ],
