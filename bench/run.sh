@@ -328,6 +328,12 @@ for r in $(seq "$RUNS"); do
 	drain "$PORT"
 	report_run "run $r" supervision "$(run_wrk "supervision.r$r" "$PORT" supervision)"
 done
+# One connection: what a single request costs when it never waits for another (no queueing).
+FZ_WRK_THREADS=1
+for n in list detail assign; do
+	report_run "one conn" "$n" "$(run_wrk "one-$n" "$PORT" "${SCRIPT[$n]}" -t1 -c1 -d5s --timeout 30s --latency)"
+done
+FZ_WRK_THREADS="$WRK_THREADS"
 HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$PID/status")
 RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$PID/status")
 ANON_KB=$(awk '/^RssAnon:/ { print $2 }' "/proc/$PID/status")
@@ -360,6 +366,15 @@ declare -A LABEL=(
 		printf '| %s | %.1f | %.2f | %.2f | %s | %s | %s |\n' "${LABEL[$n]}" "$rps" "$(med "$n" p50_ms)" \
 			"$(med "$n" p99_ms)" "$(awk -v a="$rps" -v b="$CEIL_RPS" 'BEGIN { printf "%.1f%%", 100 * a / b }')" \
 			"$(sumf "$n" non2xx)" "$(sumf "$n" timeouts)"
+	done
+	echo
+	echo "One connection (\`wrk -t1 -c1 -d5s\`), what one request costs without queueing:"
+	echo
+	echo "| measurement | req/s | p50 ms | p99 ms |"
+	echo "|---|---:|---:|---:|"
+	for n in list detail assign; do
+		printf '| %s | %.1f | %.2f | %.2f |\n' "${LABEL[$n]}" "$(field "$RAW/one-$n.txt" rps)" \
+			"$(field "$RAW/one-$n.txt" p50_ms)" "$(field "$RAW/one-$n.txt" p99_ms)"
 	done
 	echo
 	echo "| fazhi server | value |"
