@@ -79,7 +79,7 @@ struct reqstate {
 	struct fz_arena arena;
 	char *body;
 	size_t len, cap, limit;
-	bool too_large, started;
+	bool too_large;
 	char *raw_path; /* the path as sent, before libmicrohttpd unescapes it */
 	struct timespec start;
 };
@@ -366,6 +366,51 @@ static bool upload_route(const char *url)
 	       (route->flags & FZ_R_UPLOAD);
 }
 
+/*
+ * Called with the request's URI as sent, before libmicrohttpd parses and
+ * unescapes it: keeps the raw path for the connection's first access-handler
+ * call, in the same thread (each connection stays with one pool thread).
+ * Nothing is allocated here: a request libmicrohttpd refuses before the
+ * handler (a header too large, say) never reaches on_completed. A few slots
+ * per thread cover connections whose headers arrive interleaved.
+ */
+#define URI_SLOTS 16
+#define URI_PATH_MAX 2048
+static __thread struct uri_slot {
+	const struct MHD_Connection *conn;
+	char path[URI_PATH_MAX];
+} uri_slots[URI_SLOTS];
+static __thread unsigned uri_next;
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	struct uri_slot *slot = NULL;
+	for (int i = 0; i < URI_SLOTS && !slot; i++)
+		if (uri_slots[i].conn == conn)
+			slot = &uri_slots[i];
+	if (!slot)
+		slot = &uri_slots[uri_next++ % URI_SLOTS];
+	size_t len = strcspn(uri, "?#");
+	slot->conn = conn;
+	if (len >= URI_PATH_MAX)
+		len = 0; /* too long to keep: routed on libmicrohttpd's path */
+	memcpy(slot->path, uri, len);
+	slot->path[len] = '\0';
+	return NULL;
+}
+
+/* The raw path on_uri kept for this connection's request (malloc'd), or NULL. */
+static char *take_raw_path(const struct MHD_Connection *conn)
+{
+	for (int i = 0; i < URI_SLOTS; i++)
+		if (uri_slots[i].conn == conn) {
+			uri_slots[i].conn = NULL;
+			return uri_slots[i].path[0] ? strdup(uri_slots[i].path) : NULL;
+		}
+	return NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -373,10 +418,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)cls;
 	(void)version;
 	struct reqstate *rs = *con_cls;
-	if (!rs || !rs->started) {
-		if (!rs && !(rs = calloc(1, sizeof *rs)))
+	if (!rs) {
+		if (!(rs = calloc(1, sizeof *rs)))
 			return MHD_NO;
-		rs->started = true;
+		rs->raw_path = take_raw_path(conn);
 		fz_arena_init(&rs->arena);
 		clock_gettime(CLOCK_MONOTONIC, &rs->start);
 		rs->limit = JSON_LIMIT;
@@ -471,23 +516,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct reqstate *rs = *con_cls;
 	if (!rs)
 		return;
-	if (rs->started)
-		fz_arena_cleanup(&rs->arena);
+	fz_arena_cleanup(&rs->arena);
 	free(rs->body);
 	free(rs->raw_path);
 	free(rs);
 	*con_cls = NULL;
-}
-
-/* Called with the request's URI as sent, before it is parsed: keeps the raw path. */
-static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
-{
-	(void)cls;
-	(void)conn;
-	struct reqstate *rs = calloc(1, sizeof *rs);
-	if (rs)
-		rs->raw_path = strndup(uri, strcspn(uri, "?#"));
-	return rs;
 }
 
 /* ---- background: supervision cards and calendar changes ---------------------- */
