@@ -244,13 +244,20 @@ enum fz_code fz_recon_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_i
 #define ROW(a, b, c) (cells[n * 3] = (a), cells[n * 3 + 1] = (b), cells[n * 3 + 2] = (c), n++)
 	ROW("项目", "数量", "占比（%）");
 	json_t *rc_ = json_object_get(r, "reconsideration");
-	static const char *const keys[][2] = {
-		{"received", "收到行政复议申请"}, {"accepted", "受理"}, {"refused", "不予受理"},
-		{"forwarded", "转送"}, {"withdrawn", "视为撤回"}, {"decided", "审结"},
-		{"corrected", "纠错（变更、撤销、确认违法、责令履行、确认无效）"},
-		{"on_time", "按期审结"}, {"late_applications", "超过申请期限的申请"}};
+	/* key, label, and the rate beside it (纠错率, 按期审结率: of the cases decided) */
+	static const char *const keys[][3] = {
+		{"received", "收到行政复议申请", NULL}, {"accepted", "受理", NULL},
+		{"refused", "不予受理", NULL}, {"forwarded", "转送", NULL},
+		{"withdrawn", "视为撤回", NULL}, {"decided", "审结", NULL},
+		{"corrected", "纠错（变更、撤销、确认违法、责令履行、确认无效），占比为纠错率", "correction_rate"},
+		{"on_time", "按期审结，占比为按期审结率", "on_time_rate"},
+		{"late_applications", "超过申请期限的申请", NULL}};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		ROW(keys[i][1], fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(rc_, keys[i][0]))), NULL);
+		ROW(keys[i][1],
+		    fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(json_object_get(rc_, keys[i][0]))),
+		    keys[i][2] ? fz_arena_printf(ctx->arena, "%lld",
+						 (long long)json_integer_value(json_object_get(rc_, keys[i][2])))
+			       : NULL);
 	static const char *const lists[][2] = {{"by_respondent_type", "被申请人："},
 					       {"by_act_type", "行为类型："},
 					       {"by_decision", "审结方式："}};
