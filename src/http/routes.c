@@ -18,6 +18,7 @@
 #include "platform/attachments.h"
 #include "platform/cases.h"
 #include "platform/jsonx.h"
+#include "platform/settings.h"
 #include "platform/supervision.h"
 
 static void reply(struct fz_resp *resp, enum fz_code rc, const struct fz_err *err, json_t *out,
@@ -360,6 +361,43 @@ static void dashboard(struct fz_req *req, struct fz_resp *resp)
 	reply(resp, rc, &err, out, 200);
 }
 
+/* ---- settings (local rules) ------------------------------------------------------- */
+
+static void settings_get(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fz_settings_json(req->ctx, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+/* PUT /api/settings/{key} {"value": N}: the administrator or the head of the legal office. */
+static void settings_put(struct fz_req *req, struct fz_resp *resp)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "value", .label = "设置值", .type = FZ_IN_INT, .required = true, .min = -1000000,
+		 .max = 1000000},
+		{.name = NULL}};
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *b = NULL, *out = NULL;
+	enum fz_code rc = FZ_OK;
+	if (!(fz_ctx_role(req->ctx) & (FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD)))
+		rc = fz_err_set(&err, FZ_EFORBIDDEN, NULL, "只有系统管理员或法制机构负责人可以修改设置");
+	if (!rc)
+		rc = fz_req_json(req, &b, &err);
+	if (!rc)
+		rc = fz_json_check_inputs(req->ctx, inputs, 2, b, NULL, &err);
+	if (!rc)
+		rc = fz_settings_change(req->ctx, req->params[0],
+					(long)json_integer_value(json_object_get(b, "value")), &err);
+	if (!rc)
+		rc = fz_settings_json(req->ctx, &out, &err);
+	json_decref(b);
+	reply(resp, rc, &err, out, 200);
+}
+
 /* ---- operations ------------------------------------------------------------------ */
 
 static void healthz(struct fz_req *req, struct fz_resp *resp)
@@ -411,6 +449,8 @@ static const struct fz_route core_routes[] = {
 	{"DELETE", "/api/session", session_delete, 0, "退出登录", "登录"},
 	{"GET", "/api/meta", meta, 0, "角色、案件类型、状态、类别等参考数据", "参考数据"},
 	{"GET", "/api/agencies", agencies, 0, "单位列表", "参考数据"},
+	{"GET", "/api/settings", settings_get, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置"},
+	{"PUT", "/api/settings/{key}", settings_put, 0, "修改一项设置（系统管理员或法制机构负责人；记入过程记录）", "设置"},
 	{"GET", "/api/public/agencies", agencies, FZ_R_PUBLIC, "单位列表（公开）", "参考数据"},
 	{"GET", "/api/cases", cases_list, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件"},
 	{"GET", "/api/cases/{id}", case_get, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件"},

@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "core/text.h"
+#include "platform/audit.h"
+#include "platform/ctx.h"
+#include "platform/jsonx.h"
 
 const struct fz_setting_def fz_setting_defs[] = {
 	{"clock.yellow_days", "即将到期预警（工作日）", 3, 1, 30, "到期前多少个工作日亮黄牌"},
@@ -64,4 +69,52 @@ enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
 		"ttt", key, buf, now);
 	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+enum fz_code fz_settings_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
+{
+	json_t *items = json_array();
+	for (const struct fz_setting_def *d = fz_setting_defs; d->key; d++) {
+		struct fz_stmt *st = fz_db_query(ctx->db, err,
+						 "SELECT updated_at FROM setting WHERE key = ?", "t", d->key);
+		if (!st) {
+			json_decref(items);
+			return err->code;
+		}
+		json_t *at = fz_stmt_row(st) ? json_string(fz_col_text(st, 0)) : json_null();
+		fz_stmt_done(st);
+		json_array_append_new(
+			items, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:s?, s:o}", "key", d->key, "label",
+					 d->label, "value", (int)fz_setting_int(ctx->db, d->key, d->def),
+					 "default", (int)d->def, "min", (int)d->min, "max", (int)d->max,
+					 "note", d->note, "updated_at", at));
+	}
+	*out = json_pack("{s:o}", "items", items);
+	return FZ_OK;
+}
+
+enum fz_code fz_settings_change(struct fz_ctx *ctx, const char *key, long value,
+				struct fz_err *err)
+{
+	const struct fz_setting_def *d = find(key);
+	if (!d)
+		return fz_err_set(err, FZ_ENOT_FOUND, "key", "没有名为 %s 的设置项", key);
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	long before = fz_setting_int(ctx->db, key, d->def);
+	char *b = fz_arena_printf(ctx->arena, "{\"%s\":%ld}", key, before);
+	char *a = fz_arena_printf(ctx->arena, "{\"%s\":%ld}", key, value);
+	char *note = fz_arena_printf(ctx->arena, "“%s”由 %ld 改为 %ld", d->label, before, value);
+	struct fz_event ev = {.entity = "setting", .action = "setting_change", .note = note,
+			      .input = a, .before = b, .after = a};
+	if ((rc = fz_setting_set(ctx->db, key, value, now, err)) ||
+	    (rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err))) {
+		fz_db_rollback(ctx->db);
+		return rc;
+	}
+	ctx->yellow_days = 0; /* re-read on next use */
+	return FZ_OK;
 }

@@ -28,4 +28,21 @@ long fz_setting_int(struct fz_db *db, const char *key, long def);
 enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const char *now,
 			    struct fz_err *err);
 
+struct fz_ctx;
+struct json_t;
+
+/*
+ * Every known setting for the admin screen: [{key, label, value, default, min,
+ * max, note, updated_at|null}]. Caller owns *out.
+ */
+enum fz_code fz_settings_json(struct fz_ctx *ctx, struct json_t **out, struct fz_err *err);
+
+/*
+ * Changes one setting as ctx->user, in one transaction with its audit event
+ * (before and after). Periods already running keep the days they started
+ * with; the new value applies to clocks started from now on.
+ */
+enum fz_code fz_settings_change(struct fz_ctx *ctx, const char *key, long value,
+				struct fz_err *err);
+
 #endif

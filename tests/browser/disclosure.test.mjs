@@ -301,6 +301,20 @@ async function scenario() {
   await page.locator('.el-message-box').waitFor()
   await page.click('.el-message-box .el-button--primary')
   await waitForText(sel('report-published'), '发布')
+
+  // The head also sets the local rules: the information-fee period, audited, for new notices.
+  await page.click(sel('menu-settings'))
+  await page.locator(sel('settings-table')).waitFor()
+  await waitForText(sel('settings-table'), '信息处理费缴费期限')
+  const feeInput = page.locator(`${sel('setting-input-disclosure.fee_days')} input`)
+  await feeInput.fill('15')
+  await feeInput.press('Tab')
+  await page.click(sel('setting-save-disclosure.fee_days'))
+  await page.locator('.el-message-box').waitFor()
+  await page.click('.el-message-box .el-button--primary')
+  await page.waitForFunction((s) => document.querySelector(s)?.disabled, sel('setting-save-disclosure.fee_days'))
+  assert.equal(await feeInput.inputValue(), '15')
+  await shot('app-settings.png')
   await logout()
 
   await page.goto(`${BASE}/disclosure/reports`)
