@@ -88,6 +88,7 @@ enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct 
 	const char *pragmas = (flags & FZ_DB_READONLY)
 				      ? "PRAGMA foreign_keys=ON;"
 				      : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+					"PRAGMA journal_size_limit=67108864;"
 					"PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
@@ -431,9 +432,15 @@ void fz_db_checkpoint(struct fz_db *db)
 	int log = 0, done = 0;
 	/* PASSIVE: copies what it can without waiting for readers or writers. */
 	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-	/* A WAL that keeps growing (readers never let it wrap) is truncated when idle. */
-	if (log > 100000 && done == log)
-		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	/*
+	 * Once everything is copied back, RESTART makes the next writer start the
+	 * WAL again from its beginning: the file's blocks are reused instead of new
+	 * ones being allocated (and zeroed) for every commit, and nothing is
+	 * truncated (truncating hundreds of MB holds the write lock for 100s of
+	 * ms). journal_size_limit trims a WAL that a burst left larger.
+	 */
+	if (log > 4096 && done == log)
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
 }
 
 void fz_db_optimize(struct fz_db *db)
