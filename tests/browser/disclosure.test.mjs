@@ -5,141 +5,21 @@
 //   corrected request and replies 部分公开 (第三十七条) → the portal shows the reply with
 //   the Word letter → the annual report of the whole county reconciles (表三) → statistics.
 //
-// Environment:
-//   FAZHI_URL             base URL of the server (required), e.g. http://127.0.0.1:8123
-//   FAZHI_SHOTS           directory for the full-page screenshots (default tests/browser/shots)
-//   FAZHI_DEMO_PASSWORD   password of the demo accounts (default fazhi-demo)
-//
-// Runs Debian's Chromium (/usr/bin/chromium); never downloads a browser.
-import { test, before, after } from 'node:test'
+// Environment: see lib.mjs (FAZHI_URL, FAZHI_TODAY, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import {
+  BASE, TODAY, DOCX, browserTest, page, sel, shot, waitForText, textOf, login, logout, perform, expectState, choose, typeDate,
+} from './lib.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const BASE = (process.env.FAZHI_URL || '').replace(/\/+$/, '')
-const SHOTS = path.resolve(process.env.FAZHI_SHOTS || path.join(here, 'shots'))
-const PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'fazhi-demo'
 const AGENCY = '市场监督管理局'
-const TIMEOUT = 15_000
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-let browser
-let context
-let page
-const pageErrors = []
-
-before(async () => {
-  assert.ok(BASE, 'set FAZHI_URL to the base URL of a running fazhi server')
-  fs.mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  context.setDefaultTimeout(TIMEOUT)
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
-
-const sel = (name) => `[data-test="${name}"]`
-
-// The server's today: the day scripts/with-server.sh pins (FAZHI_TODAY), or
-// else today in China Standard Time, as the server counts it.
-function todayShanghai() {
-  if (process.env.FAZHI_TODAY) return process.env.FAZHI_TODAY
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date()).map((x) => [x.type, x.value]))
-  return `${p.year}-${p.month}-${p.day}`
-}
-
-async function shot(name) {
-  // Let charts and transitions settle before the picture is taken.
-  await page.waitForLoadState('networkidle').catch(() => {})
-  // Toasts from the previous step fade after three seconds; keep them out of the picture.
-  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
-}
-
-async function waitForText(selector, text) {
-  await page.waitForFunction(
-    ([s, t]) => [...document.querySelectorAll(s)].some((el) => el.textContent.includes(t)),
-    [selector, text],
-    { timeout: TIMEOUT },
-  )
-}
-
-async function login(username) {
-  await page.goto(`${BASE}/app/login`)
-  await page.fill(sel('login-username'), username)
-  await page.fill(sel('login-password'), PASSWORD)
-  await page.click(sel('login-submit'))
-  await page.waitForURL((url) => url.pathname === '/app' || (url.pathname.startsWith('/app/') && url.pathname !== '/app/login'))
-  await page.locator(sel('user-name')).waitFor()
-}
-
-async function logout() {
-  await page.click(sel('logout'))
-  await page.waitForURL((url) => url.pathname === '/app/login')
-}
-
-// Picks the option of an Element Plus select whose text contains `text`.
-async function choose(scope, selectSelector, text) {
-  await scope.locator(selectSelector).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
-
-// Types a date into an Element Plus date picker and confirms it.
-async function typeDate(scope, selector, date) {
-  const input = scope.locator(`${selector} input`).first()
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => {})
-}
-
-// Opens the action's dialog, lets fill() complete its form, submits and waits for the
-// dialog to close (the case detail is replaced by the server's answer).
-async function perform(action, fill) {
-  const button = page.locator(sel(`action-${action}`))
-  await button.waitFor()
-  await button.click()
-  const dialog = page.locator('.el-dialog').filter({ has: page.locator(sel('action-submit')) })
-  await dialog.waitFor()
-  if (fill) await fill(dialog)
-  await dialog.locator(sel('action-submit')).click()
-  await dialog.waitFor({ state: 'hidden' })
-}
-
-async function expectState(label) {
-  await waitForText(sel('case-state'), label)
-}
-
-test('information disclosure: catalogue, request, correction, partial disclosure, annual report', { timeout: 240_000 }, async () => {
-  try {
-    await scenario()
-  } catch (err) {
-    // Keep a picture of the page as it was when the step failed.
-    await page.screenshot({ path: path.join(SHOTS, 'failure-disclosure.png'), fullPage: true }).catch(() => {})
-    throw err
-  }
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
-})
+browserTest('information disclosure: catalogue, request, correction, partial disclosure, annual report',
+  { timeout: 240_000, failureShot: 'failure-disclosure.png' }, scenario)
 
 async function scenario() {
   const stamp = `D${Date.now().toString(36).toUpperCase()}`
-  const today = todayShanghai()
+  // The server's today: the day scripts/with-server.sh pins, or else today in China Standard Time.
+  const today = TODAY
   const thisYear = today.slice(0, 4)
   const description = `${stamp} 城南片区老旧小区改造项目的立项批复文件及项目资金安排情况（2025年）`
   const replyText = `${stamp} 您申请公开的城南片区老旧小区改造项目立项批复文件现予公开；项目资金安排表中涉及第三方商业秘密的部分不予公开。`
@@ -163,14 +43,14 @@ async function scenario() {
   await page.locator(sel('catalogue-item')).first().click()
   await page.waitForURL(/\/disclosure\/items\/\d+$/)
   await waitForText(sel('item-title'), itemTitle)
-  const indexNo = (await page.locator(sel('item-index')).textContent()).trim()
+  const indexNo = await textOf(sel('item-index'))
   assert.match(indexNo, /^[a-z]+\/\d{4}-\d{5}$/, `索引号 looks wrong: "${indexNo}"`)
   await waitForText(sel('item-meta'), '有 效 性')
 
   // 2. An applicant requests information on the portal and gets a tracking code.
   await page.goto(`${BASE}/disclosure/apply`)
   await page.locator(sel('disclosure-form')).waitFor()
-  await choose(page, `${sel('da-agency')}`, AGENCY)
+  await choose(page, sel('da-agency'), AGENCY)
   await page.click(sel('da-type-natural'))
   await page.fill(sel('da-name'), '李明华')
   await page.fill(sel('da-id'), '330103198805120018')
@@ -186,11 +66,11 @@ async function scenario() {
   const codeEl = page.locator(sel('da-code'))
   await codeEl.waitFor()
   const trackingCode = (await codeEl.textContent()).trim()
-  const number = (await page.locator(sel('da-number')).textContent()).trim()
+  const number = await textOf(sel('da-number'))
   assert.match(trackingCode, /^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/, `tracking code looks wrong: "${trackingCode}"`)
   assert.ok(number.includes('依申公'), `request number looks wrong: "${number}"`)
-  assert.equal((await page.locator(sel('da-received')).textContent()).trim(), today, 'an online request is received the day it is sent (第三十一条)')
-  assert.match((await page.locator(sel('da-due')).textContent()).trim(), /^\d{4}-\d{2}-\d{2}$/)
+  assert.equal(await textOf(sel('da-received')), today, 'an online request is received the day it is sent (第三十一条)')
+  assert.match(await textOf(sel('da-due')), /^\d{4}-\d{2}-\d{2}$/)
   await waitForText(sel('da-explain'), '第三十三条')
   await shot('portal-disclosure-submitted.png')
 

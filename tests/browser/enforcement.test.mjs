@@ -7,140 +7,22 @@
 //   supervision page → the public lookup answers for valid, expired, withdrawn and unknown
 //   numbers → the statistics page shows the API's figures.
 //
-// Environment:
-//   FAZHI_URL             base URL of the server (required), e.g. http://127.0.0.1:8123
-//   FAZHI_TODAY           the server's pinned day (scripts/with-server.sh sets it; default 2026-11-23)
-//   FAZHI_SHOTS           directory for the full-page screenshots (default tests/browser/shots)
-//   FAZHI_DEMO_PASSWORD   password of the demo accounts (default fazhi-demo)
-//
-// Runs Debian's Chromium (/usr/bin/chromium); never downloads a browser.
-import { test, before, after } from 'node:test'
+// Environment: see lib.mjs (FAZHI_URL, FAZHI_TODAY, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import { createRequire } from 'node:module'
-import { chromium } from 'playwright-core'
+import {
+  BASE, YEAR, XLSX, browserTest, page, sel, shot, shotNow, waitForText, login, logout, expectState, choose,
+  fetchBytes, getJson,
+} from './lib.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const BASE = (process.env.FAZHI_URL || '').replace(/\/+$/, '')
-const SHOTS = path.resolve(process.env.FAZHI_SHOTS || path.join(here, 'shots'))
-const PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'fazhi-demo'
-const TODAY = process.env.FAZHI_TODAY || '2026-11-23'
-const YEAR = TODAY.slice(0, 4)
-const TIMEOUT = 15_000
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 // The web application's own QR encoder (web/node_modules, installed by npm ci for the build), to
 // check the printed card's code module by module.
 const QRCode = createRequire(path.join(here, '..', '..', 'web', 'package.json'))('qrcode')
 const fmtCn = (s) => `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
-
-let browser
-let context
-let page
-const pageErrors = []
-
-before(async () => {
-  assert.ok(BASE, 'set FAZHI_URL to the base URL of a running fazhi server')
-  fs.mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  // The pages count days from the browser's today: make it the server's pinned day.
-  await context.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`))
-  context.setDefaultTimeout(TIMEOUT)
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
-
-const sel = (name) => `[data-test="${name}"]`
-
-async function shot(name) {
-  await page.waitForLoadState('networkidle').catch(() => {})
-  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
-}
-
-async function waitForText(selector, text) {
-  await page.waitForFunction(
-    ([s, t]) => [...document.querySelectorAll(s)].some((el) => el.textContent.includes(t)),
-    [selector, text],
-    { timeout: TIMEOUT },
-  )
-}
-
-async function login(username) {
-  await page.goto(`${BASE}/app/login`)
-  await page.fill(sel('login-username'), username)
-  await page.fill(sel('login-password'), PASSWORD)
-  await page.click(sel('login-submit'))
-  await page.waitForURL((url) => url.pathname === '/app' || (url.pathname.startsWith('/app/') && url.pathname !== '/app/login'))
-  await page.locator(sel('user-name')).waitFor()
-}
-
-async function logout() {
-  await page.click(sel('logout'))
-  await page.waitForURL((url) => url.pathname === '/app/login')
-}
-
-// Picks the option of an Element Plus select whose text contains `text`, and waits until the
-// select shows it (a click during the drop-down's opening animation can miss).
-async function choose(scope, selectSelector, text) {
-  const select = scope.locator(selectSelector).first()
-  for (let attempt = 0; ; attempt++) {
-    await select.click()
-    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
-    await option.waitFor()
-    await option.click()
-    try {
-      await select.locator('.el-select__selected-item', { hasText: text }).first().waitFor({ timeout: 2000 })
-      return
-    } catch (err) {
-      if (attempt >= 2) throw err
-      await page.keyboard.press('Escape')
-    }
-  }
-}
-
-// Types a date into an Element Plus date picker (its form item, or the input carrying the
-// data-test attribute itself) and confirms it.
-async function typeDate(scope, selector, date) {
-  const input = scope.locator(`${selector} input, input${selector}`).first()
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => {})
-}
-
-async function expectState(label) {
-  await waitForText(sel('case-state'), label)
-}
-
-/** GET with the browser's session cookie: {status, type, body}. */
-async function fetchBytes(url) {
-  const res = await page.request.get(`${BASE}${url}`)
-  return { status: res.status(), type: String(res.headers()['content-type'] || ''), body: await res.body() }
-}
-
-
-/** GET JSON with the browser's session cookie. */
-async function getJson(url) {
-  const res = await page.request.get(`${BASE}${url}`)
-  assert.equal(res.status(), 200, `${url}: ${res.status()}`)
-  return res.json()
-}
 
 // ---- a small .xlsx writer (inline strings in a stored ZIP), as the agencies' sheets are ----
 function zip(files) {
@@ -182,15 +64,9 @@ function xlsx(rows) {
 }
 const HEADER = ['序号', '事项编码', '事项名称', '事项类别', '法律法规名称', '条款', '依据内容', '承办机构（责任岗位）', '责任事项', '追责情形']
 
-test('enforcement: bodies, power-list import, batch exam and issue, transfer, public lookup, statistics', { timeout: 300_000 }, async () => {
-  try {
-    await scenario()
-  } catch (err) {
-    await page.screenshot({ path: path.join(SHOTS, 'failure-enforcement.png'), fullPage: true }).catch(() => {})
-    throw err
-  }
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
-})
+// The pages count days from the browser's today: pinClock makes it the server's pinned day.
+browserTest('enforcement: bodies, power-list import, batch exam and issue, transfer, public lookup, statistics',
+  { timeout: 300_000, failureShot: 'failure-enforcement.png', pinClock: true }, scenario)
 
 async function scenario() {
   const stamp = `B${Date.now().toString(36).toUpperCase()}`
@@ -353,7 +229,7 @@ async function scenario() {
   assert.equal(await page.locator('.staff-aside').isVisible(), false)
   assert.equal(await page.locator(sel('cert-card-print')).isVisible(), false)
   assert.equal(await page.locator(sel('card-qr')).isVisible(), true)
-  await page.screenshot({ path: path.join(SHOTS, 'enf-cert-card-print.png'), fullPage: true })
+  await shotNow('enf-cert-card-print.png')
   await page.emulateMedia({ media: 'screen' })
   await page.goto(`${BASE}/app/cases/${trained.case_id}`)
   await expectState('有效')

@@ -3,112 +3,14 @@
 //   portal letter → legal office assigns → agency clerk drafts the reply → legal office
 //   approves and publishes → the portal shows the reply and lists it among published replies.
 //
-// Environment:
-//   FAZHI_URL             base URL of the server (required), e.g. http://127.0.0.1:8123
-//   FAZHI_SHOTS           directory for the full-page screenshots (default tests/browser/shots)
-//   FAZHI_DEMO_PASSWORD   password of the demo accounts (default fazhi-demo)
-//
-// Runs Debian's Chromium (/usr/bin/chromium); never downloads a browser.
-import { test, before, after } from 'node:test'
+// Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { BASE, browserTest, page, sel, shot, waitForText, textOf, login, logout, perform, expectState, choose } from './lib.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const BASE = (process.env.FAZHI_URL || '').replace(/\/+$/, '')
-const SHOTS = path.resolve(process.env.FAZHI_SHOTS || path.join(here, 'shots'))
-const PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'fazhi-demo'
 const AGENCY = '县市场监督管理局'
-const TIMEOUT = 15_000
 
-let browser
-let context
-let page
-const pageErrors = []
-
-before(async () => {
-  assert.ok(BASE, 'set FAZHI_URL to the base URL of a running fazhi server')
-  fs.mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  context.setDefaultTimeout(TIMEOUT)
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
-
-const sel = (name) => `[data-test="${name}"]`
-
-async function shot(name) {
-  // Let charts and transitions settle before the picture is taken.
-  await page.waitForLoadState('networkidle').catch(() => {})
-  // Toasts from the previous step fade after three seconds; keep them out of the picture.
-  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
-}
-
-async function waitForText(selector, text) {
-  await page.waitForFunction(
-    ([s, t]) => [...document.querySelectorAll(s)].some((el) => el.textContent.includes(t)),
-    [selector, text],
-    { timeout: TIMEOUT },
-  )
-}
-
-async function login(username) {
-  await page.goto(`${BASE}/app/login`)
-  await page.fill(sel('login-username'), username)
-  await page.fill(sel('login-password'), PASSWORD)
-  await page.click(sel('login-submit'))
-  await page.waitForURL((url) => url.pathname === '/app' || (url.pathname.startsWith('/app/') && url.pathname !== '/app/login'))
-  await page.locator(sel('user-name')).waitFor()
-}
-
-async function logout() {
-  await page.click(sel('logout'))
-  await page.waitForURL((url) => url.pathname === '/app/login')
-}
-
-// Opens the action's dialog, lets fill() complete its form, submits and waits for the
-// dialog to close (the case detail is replaced by the server's answer).
-async function perform(action, fill) {
-  const button = page.locator(sel(`action-${action}`))
-  await button.waitFor()
-  await button.click()
-  const dialog = page.locator('.el-dialog').filter({ has: page.locator(sel('action-submit')) })
-  await dialog.waitFor()
-  if (fill) await fill(dialog)
-  await dialog.locator(sel('action-submit')).click()
-  await dialog.waitFor({ state: 'hidden' })
-}
-
-async function expectState(label) {
-  await waitForText(sel('case-state'), label)
-}
-
-test('county head mailbox: letter, assignment, reply, approval, publication', { timeout: 180_000 }, async () => {
-  try {
-    await scenario()
-  } catch (err) {
-    // Keep a picture of the page as it was when the step failed.
-    await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {})
-    throw err
-  }
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
-})
+browserTest('county head mailbox: letter, assignment, reply, approval, publication',
+  { timeout: 180_000, failureShot: 'failure.png' }, scenario)
 
 async function scenario() {
   const stamp = `T${Date.now().toString(36).toUpperCase()}`
@@ -132,7 +34,7 @@ async function scenario() {
   const codeEl = page.locator(sel('tracking-code'))
   await codeEl.waitFor()
   const trackingCode = (await codeEl.textContent()).trim()
-  const number = (await page.locator(sel('letter-number')).textContent()).trim()
+  const number = await textOf(sel('letter-number'))
   assert.ok(trackingCode.length >= 6, `tracking code looks wrong: "${trackingCode}"`)
   assert.ok(number.length > 0, 'letter number shown')
   await shot('portal-letter-submitted.png')
@@ -153,13 +55,7 @@ async function scenario() {
   await page.waitForURL(/\/app\/cases\/[^/?#]+$/)
   const casePath = new URL(page.url()).pathname
   await waitForText(sel('case-number'), number)
-  await perform('assign', async (dialog) => {
-    await dialog.locator(`${sel('action-field-agency_id')} .el-select`).click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: AGENCY }).first().click()
-    // The drop-down closes with an animation; on a busy machine it can still cover the button.
-    await page.waitForFunction(() => ![...document.querySelectorAll('.el-select-dropdown')]
-      .some((e) => e.getClientRects().length && getComputedStyle(e.closest('.el-popper') || e).display !== 'none'))
-  })
+  await perform('assign', (dialog) => choose(dialog, `${sel('action-field-agency_id')} .el-select`, AGENCY))
   await expectState('办理中')
   await logout()
 

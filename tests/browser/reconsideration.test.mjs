@@ -9,149 +9,18 @@
 //   two hearings (staff with the reason, then the head) and judged → the statistics page shows
 //   the API's figures and paragraph, and the Excel export downloads.
 //
-// Environment:
-//   FAZHI_URL             base URL of the server (required), e.g. http://127.0.0.1:8123
-//   FAZHI_TODAY           the server's pinned day (scripts/with-server.sh sets it; default 2026-11-23)
-//   FAZHI_SHOTS           directory for the full-page screenshots (default tests/browser/shots)
-//   FAZHI_DEMO_PASSWORD   password of the demo accounts (default fazhi-demo)
-//
-// Runs Debian's Chromium (/usr/bin/chromium); never downloads a browser.
-import { test, before, after } from 'node:test'
+// Environment: see lib.mjs (FAZHI_URL, FAZHI_TODAY, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import {
+  BASE, TODAY, YEAR, DOCX, XLSX, browserTest, page, sel, shot, waitForText, textOf, login, logout, perform, expectState,
+  choose, typeDate, fetchBytes,
+} from './lib.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const BASE = (process.env.FAZHI_URL || '').replace(/\/+$/, '')
-const SHOTS = path.resolve(process.env.FAZHI_SHOTS || path.join(here, 'shots'))
-const PASSWORD = process.env.FAZHI_DEMO_PASSWORD || 'fazhi-demo'
-const TODAY = process.env.FAZHI_TODAY || '2026-11-23'
-const YEAR = TODAY.slice(0, 4)
 const RESPONDENT = '市场监督管理局'
-const TIMEOUT = 15_000
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-let browser
-let context
-let page
-const pageErrors = []
-
-before(async () => {
-  assert.ok(BASE, 'set FAZHI_URL to the base URL of a running fazhi server')
-  fs.mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  })
-  // The pages count days from the browser's today: make it the server's pinned day.
-  await context.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`))
-  context.setDefaultTimeout(TIMEOUT)
-  page = await context.newPage()
-  page.on('pageerror', (err) => pageErrors.push(err.message))
-})
-
-after(async () => {
-  if (browser) await browser.close()
-})
-
-const sel = (name) => `[data-test="${name}"]`
-
-async function shot(name) {
-  await page.waitForLoadState('networkidle').catch(() => {})
-  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 6000 }).catch(() => {})
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
-}
-
-async function waitForText(selector, text) {
-  await page.waitForFunction(
-    ([s, t]) => [...document.querySelectorAll(s)].some((el) => el.textContent.includes(t)),
-    [selector, text],
-    { timeout: TIMEOUT },
-  )
-}
-
-async function login(username) {
-  await page.goto(`${BASE}/app/login`)
-  await page.fill(sel('login-username'), username)
-  await page.fill(sel('login-password'), PASSWORD)
-  await page.click(sel('login-submit'))
-  await page.waitForURL((url) => url.pathname === '/app' || (url.pathname.startsWith('/app/') && url.pathname !== '/app/login'))
-  await page.locator(sel('user-name')).waitFor()
-}
-
-async function logout() {
-  await page.click(sel('logout'))
-  await page.waitForURL((url) => url.pathname === '/app/login')
-}
-
-// Picks the option of an Element Plus select whose text contains `text`, and waits until the
-// select shows it (a click during the drop-down's opening animation can miss).
-async function choose(scope, selectSelector, text) {
-  const select = scope.locator(selectSelector).first()
-  for (let attempt = 0; ; attempt++) {
-    await select.click()
-    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
-    await option.waitFor()
-    await option.click()
-    try {
-      await select.locator('.el-select__selected-item', { hasText: text }).first().waitFor({ timeout: 2000 })
-      return
-    } catch (err) {
-      if (attempt >= 2) throw err
-      await page.keyboard.press('Escape')
-    }
-  }
-}
-
-// Types a date into an Element Plus date picker (its form item, or the input carrying the
-// data-test attribute itself) and confirms it.
-async function typeDate(scope, selector, date) {
-  const input = scope.locator(`${selector} input, input${selector}`).first()
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => {})
-}
-
-async function perform(action, fill) {
-  const button = page.locator(sel(`action-${action}`))
-  await button.waitFor()
-  await button.click()
-  const dialog = page.locator('.el-dialog').filter({ has: page.locator(sel('action-submit')) })
-  await dialog.waitFor()
-  if (fill) await fill(dialog)
-  await dialog.locator(sel('action-submit')).click()
-  await dialog.waitFor({ state: 'hidden' })
-}
-
-async function expectState(label) {
-  await waitForText(sel('case-state'), label)
-}
-
-/** GET with the browser's session cookie: {status, type, body}. */
-async function fetchBytes(url) {
-  const res = await page.request.get(`${BASE}${url}`)
-  return { status: res.status(), type: String(res.headers()['content-type'] || ''), body: await res.body() }
-}
-
-test('reconsideration and litigation: portal application, decision, tracking, lawsuit, statistics', { timeout: 300_000 }, async () => {
-  try {
-    await scenario()
-  } catch (err) {
-    await page.screenshot({ path: path.join(SHOTS, 'failure-reconsideration.png'), fullPage: true }).catch(() => {})
-    throw err
-  }
-  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
-})
+// The pages count days from the browser's today: pinClock makes it the server's pinned day.
+browserTest('reconsideration and litigation: portal application, decision, tracking, lawsuit, statistics',
+  { timeout: 300_000, failureShot: 'failure-reconsideration.png', pinClock: true }, scenario)
 
 async function scenario() {
   const stamp = `R${Date.now().toString(36).toUpperCase()}`
@@ -205,11 +74,11 @@ async function scenario() {
   const codeEl = page.locator(sel('ra-code'))
   await codeEl.waitFor()
   const trackingCode = (await codeEl.textContent()).trim()
-  const number = (await page.locator(sel('ra-number')).textContent()).trim()
+  const number = await textOf(sel('ra-number'))
   assert.match(trackingCode, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, `tracking code looks wrong: "${trackingCode}"`)
   assert.match(number, new RegExp(`^青司复〔${YEAR}〕\\d+号$`), `case number looks wrong: "${number}"`)
-  assert.equal((await page.locator(sel('ra-received')).textContent()).trim(), TODAY, 'an online application is received the day it is sent')
-  assert.match((await page.locator(sel('ra-due')).textContent()).trim(), /^\d{4}-\d{2}-\d{2}$/)
+  assert.equal(await textOf(sel('ra-received')), TODAY, 'an online application is received the day it is sent')
+  assert.match(await textOf(sel('ra-due')), /^\d{4}-\d{2}-\d{2}$/)
   await waitForText(sel('ra-explain'), '第三十条')
   await waitForText(sel('ra-upload'), '证据清单.txt')
   await shot('portal-recon-submitted.png')
@@ -312,7 +181,7 @@ async function scenario() {
   await shot('app-recon-register.png')
   await page.click(sel('rr-submit'))
   await page.locator(sel('rr-result')).waitFor()
-  assert.match((await page.locator(sel('rr-code')).textContent()).trim(), /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/)
+  assert.match(await textOf(sel('rr-code')), /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/)
   await shot('app-recon-registered.png')
 
   // 4. A lawsuit after the reconsideration: registered, two hearings, judged.
@@ -329,7 +198,7 @@ async function scenario() {
   await shot('app-lit-register.png')
   await page.click(sel('lr-submit'))
   await page.locator(sel('lr-result')).waitFor()
-  const litNumber = (await page.locator(sel('lr-number')).textContent()).trim()
+  const litNumber = await textOf(sel('lr-number'))
   assert.match(litNumber, new RegExp(`诉〔${YEAR}〕\\d+号$`))
   await page.click(sel('lr-open'))
   await page.waitForURL(/\/app\/cases\/\d+$/)
@@ -374,17 +243,17 @@ async function scenario() {
   assert.equal(api.status(), 200)
   const stats = await api.json()
   await waitForText(sel('rs-paragraph'), stats.paragraph.slice(0, 20))
-  assert.equal((await page.locator(sel('rs-paragraph')).textContent()).trim(), stats.paragraph)
+  assert.equal(await textOf(sel('rs-paragraph')), stats.paragraph)
   const num = (n) => new Intl.NumberFormat('zh-CN').format(n)
-  assert.equal((await page.locator(sel('rs-received')).textContent()).trim(), `${num(stats.reconsideration.received)}件`)
-  assert.equal((await page.locator(sel('rs-decided')).textContent()).trim(), `${num(stats.reconsideration.decided)}件`)
-  assert.equal((await page.locator(sel('rs-correction-rate')).textContent()).trim(), `${stats.reconsideration.correction_rate}%`)
-  assert.equal((await page.locator(sel('rs-lit-received')).textContent()).trim(), `${num(stats.litigation.received)}件`)
-  assert.equal((await page.locator(sel('rs-appearance')).textContent()).trim(), `${stats.litigation.appearance_rate}%`)
+  assert.equal(await textOf(sel('rs-received')), `${num(stats.reconsideration.received)}件`)
+  assert.equal(await textOf(sel('rs-decided')), `${num(stats.reconsideration.decided)}件`)
+  assert.equal(await textOf(sel('rs-correction-rate')), `${stats.reconsideration.correction_rate}%`)
+  assert.equal(await textOf(sel('rs-lit-received')), `${num(stats.litigation.received)}件`)
+  assert.equal(await textOf(sel('rs-appearance')), `${stats.litigation.appearance_rate}%`)
   // Our case was accepted and decided today; its 60 days run into next year (no calendar yet),
   // yet it is on time for certain, and the page shows the API's rate.
   assert.equal(stats.reconsideration.on_time, stats.reconsideration.decided)
-  assert.equal((await page.locator(sel('rs-on-time')).textContent()).trim(), `${stats.reconsideration.on_time_rate}%`)
+  assert.equal(await textOf(sel('rs-on-time')), `${stats.reconsideration.on_time_rate}%`)
   assert.ok(stats.by_decision.some((x) => x.value === 'revoke'), 'our 撤销 is counted')
   for (const d of stats.by_decision) await waitForText(sel('rs-decision-table'), d.label)
   await page.locator(`${sel('rs-decision-chart')} canvas`).waitFor()
