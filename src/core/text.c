@@ -222,3 +222,14 @@ bool fz_str_ct_equal(const char *a, const char *b)
 		d |= (unsigned char)(a[i] ^ b[i]);
 	return d == 0;
 }
+
+int fz_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

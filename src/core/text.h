@@ -1,6 +1,7 @@
 /*
  * text.h - checks on text that comes from outside: UTF-8, lengths in
- * characters, control characters, phone numbers, integers, tracking codes.
+ * characters, control characters, phone numbers, integers, hex digits,
+ * tracking codes.
  *
  * Pure functions over byte strings; no allocation. Not for: escaping output
  * (responses are JSON built by jansson, and the browser renders text as text).
@@ -31,6 +32,8 @@ size_t fz_text_excerpt(const char *s, size_t max_chars, char *out, size_t size);
 bool fz_phone_valid(const char *s);
 /* Whole decimal integer in [min, max], no junk. */
 bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
+/* Value 0-15 of one hexadecimal digit in either case, -1 for any other character. */
+int fz_hex_digit(char c);
 /* Tracking codes are 12 characters from an alphabet without look-alikes,
  * shown as XXXX-XXXX-XXXX; this accepts either form, any case, and writes the
  * canonical 14-byte form with dashes plus NUL into out. */

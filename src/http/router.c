@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
+
 void fz_router_init(struct fz_router *r)
 {
 	r->n = 0;
@@ -19,17 +21,6 @@ bool fz_router_add(struct fz_router *r, const struct fz_route *routes)
 	return true;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 bool fz_url_decode(const char *src, size_t len, char *dst, size_t size)
 {
 	if (size == 0)
@@ -40,7 +31,7 @@ bool fz_url_decode(const char *src, size_t len, char *dst, size_t size)
 		if (c == '%') {
 			if (i + 2 >= len)
 				return false;
-			int hi = hexval(src[i + 1]), lo = hexval(src[i + 2]);
+			int hi = fz_hex_digit(src[i + 1]), lo = fz_hex_digit(src[i + 2]);
 			if (hi < 0 || lo < 0)
 				return false;
 			c = (char)(hi * 16 + lo);

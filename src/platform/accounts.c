@@ -284,3 +284,24 @@ enum fz_code fz_logout(struct fz_ctx *ctx, const char *token, struct fz_err *err
 			    token_hash);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
+
+bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u)
+{
+	struct fz_stmt *st = fz_db_query(
+		db, NULL,
+		"SELECT u.user_id, u.display_name, u.role, u.agency_id, a.name FROM app_user u"
+		" JOIN agency a ON a.agency_id = u.agency_id WHERE u.username = ?",
+		"t", username);
+	bool ok = st && fz_stmt_row(st);
+	if (ok) {
+		memset(u, 0, sizeof *u);
+		u->user_id = fz_col_int(st, 0);
+		snprintf(u->username, sizeof u->username, "%s", username);
+		snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 1));
+		u->role = fz_role_parse(fz_col_text(st, 2));
+		u->agency_id = fz_col_int(st, 3);
+		snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 4));
+	}
+	fz_stmt_done(st);
+	return ok;
+}

@@ -27,6 +27,12 @@ enum fz_code fz_user_set_password(struct fz_ctx *ctx, const char *username, cons
 				  struct fz_err *err);
 enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool disabled,
 				  struct fz_err *err);
+/*
+ * Fills *u with the user called username (id, names, role, agency) and returns
+ * true; false when there is none, leaving *u as it was. For acting as a known
+ * user outside a request (demo data); a request's user comes from its session.
+ */
+bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u);
 
 /*
  * Checks the password and opens a session. On success token and csrf receive

@@ -14,6 +14,7 @@
 #include "modules/registry.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 #include "platform/settings.h"
 
 #define MAX_CLOCKS 8
@@ -691,6 +692,17 @@ fail:
 	return rc;
 }
 
+enum fz_code fz_case_act_current(struct fz_ctx *ctx, int64_t case_id, const char *action,
+				 json_t *body, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_case_load(ctx, case_id, true, &c, err);
+	if (rc)
+		return rc;
+	json_object_set_new(body, "version", json_integer(c.version));
+	return fz_case_act(ctx, case_id, action, body, err);
+}
+
 /* ---- JSON views ------------------------------------------------------------ */
 
 const char *fz_case_action_label(const struct fz_case_type *t, const char *action)
@@ -1006,19 +1018,6 @@ static const struct {
 	{NULL, NULL},
 };
 
-static void like_escape(char *out, size_t size, const char *q)
-{
-	size_t k = 0;
-	out[k++] = '%';
-	for (; *q && k + 3 < size; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			out[k++] = '\\';
-		out[k++] = *q;
-	}
-	out[k++] = '%';
-	out[k] = '\0';
-}
-
 enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, json_t **out,
 			  struct fz_err *err)
 {
@@ -1081,21 +1080,11 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 	if (f->q && *f->q) {
 		if (fz_utf8_chars(f->q) > 100)
 			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
-		if (fz_utf8_chars(f->q) >= 3) {
-			/* FTS5 trigram: the whole keyword as one phrase, quotes doubled. */
-			size_t k = 0;
-			match[k++] = '"';
-			for (const char *p = f->q; *p && k + 3 < sizeof match; p++) {
-				if (*p == '"')
-					match[k++] = '"';
-				match[k++] = *p;
-			}
-			match[k++] = '"';
-			match[k] = '\0';
+		if (fz_search_phrase(f->q, match, sizeof match)) {
 			ADD(" AND c.case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
 			b[nb++] = (struct fz_bind){'t', 0, match};
 		} else {
-			like_escape(like, sizeof like, f->q);
+			fz_search_like(f->q, like, sizeof like);
 			ADD(" AND (c.title LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\')");
 			b[nb++] = (struct fz_bind){'t', 0, like};
 			b[nb++] = (struct fz_bind){'t', 0, like};

@@ -73,6 +73,13 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
  */
 enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
 			 struct fz_err *err);
+/*
+ * fz_case_act on the case as it stands now: sets body "version" to the
+ * version just read, for scripted actors (demo data) that hold no earlier
+ * read. body stays the caller's.
+ */
+enum fz_code fz_case_act_current(struct fz_ctx *ctx, int64_t case_id, const char *action,
+				 json_t *body, struct fz_err *err);
 
 /* Does the case offer this user at least one action (what its detail view lists)? */
 bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id);

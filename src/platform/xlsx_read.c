@@ -310,17 +310,6 @@ static bool put_utf8(struct buf *b, uint32_t cp)
 	return buf_add(b, u, n);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Appends text with entities decoded (raw for CDATA), and SpreadsheetML's
  * _xHHHH_ escapes of characters XML cannot carry. false on a bad entity.
@@ -340,8 +329,8 @@ static bool decode(struct buf *b, const char *s, size_t n, bool raw)
 		if (s[i] == '_') {
 			int h[4];
 			if (i + 6 < n && s[i + 1] == 'x' && s[i + 6] == '_' &&
-			    (h[0] = hexval(s[i + 2])) >= 0 && (h[1] = hexval(s[i + 3])) >= 0 &&
-			    (h[2] = hexval(s[i + 4])) >= 0 && (h[3] = hexval(s[i + 5])) >= 0) {
+			    (h[0] = fz_hex_digit(s[i + 2])) >= 0 && (h[1] = fz_hex_digit(s[i + 3])) >= 0 &&
+			    (h[2] = fz_hex_digit(s[i + 4])) >= 0 && (h[3] = fz_hex_digit(s[i + 5])) >= 0) {
 				uint32_t cp = (uint32_t)(h[0] << 12 | h[1] << 8 | h[2] << 4 | h[3]);
 				if (!put_utf8(b, cp))
 					return false;
@@ -377,7 +366,7 @@ static bool decode(struct buf *b, const char *s, size_t n, bool raw)
 			if (d >= el)
 				return false;
 			for (; d < el; d++) {
-				int v = hex ? hexval(e[d]) : (e[d] >= '0' && e[d] <= '9' ? e[d] - '0' : -1);
+				int v = hex ? fz_hex_digit(e[d]) : (e[d] >= '0' && e[d] <= '9' ? e[d] - '0' : -1);
 				if (v < 0 || cp > 0x10FFFF)
 					return false;
 				cp = cp * (hex ? 16 : 10) + (uint32_t)v;

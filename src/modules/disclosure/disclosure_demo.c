@@ -73,27 +73,6 @@ static int wd(struct fz_ctx *ctx, int day, int n)
 	return fz_calendar_add_workdays(ctx->cal, day, n, &out) == FZ_OK ? out : day + n;
 }
 
-static bool load_user(struct fz_ctx *ctx, const char *username, struct fz_user *u)
-{
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT u.user_id, u.display_name, u.role, u.agency_id, a.name FROM app_user u"
-		" JOIN agency a ON a.agency_id = u.agency_id WHERE u.username = ?",
-		"t", username);
-	bool ok = st && fz_stmt_row(st);
-	if (ok) {
-		memset(u, 0, sizeof *u);
-		u->user_id = fz_col_int(st, 0);
-		snprintf(u->username, sizeof u->username, "%s", username);
-		snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 1));
-		u->role = fz_role_parse(fz_col_text(st, 2));
-		u->agency_id = fz_col_int(st, 3);
-		snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 4));
-	}
-	fz_stmt_done(st);
-	return ok;
-}
-
 static int64_t agency_id(struct fz_ctx *ctx, const char *code)
 {
 	struct fz_stmt *st = fz_db_query(ctx->db, NULL, "SELECT agency_id FROM agency WHERE code = ?",
@@ -106,12 +85,7 @@ static int64_t agency_id(struct fz_ctx *ctx, const char *code)
 static enum fz_code act(struct fz_ctx *ctx, struct request *r, const char *action, json_t *body,
 			struct fz_err *err)
 {
-	struct fz_case_row c;
-	enum fz_code rc = fz_case_load(ctx, r->case_id, true, &c, err);
-	if (!rc) {
-		json_object_set_new(body, "version", json_integer(c.version));
-		rc = fz_case_act(ctx, r->case_id, action, body, err);
-	}
+	enum fz_code rc = fz_case_act_current(ctx, r->case_id, action, body, err);
 	json_decref(body);
 	return rc;
 }
@@ -210,7 +184,7 @@ enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err)
 	size_t ns = 0;
 	enum fz_code rc = FZ_OK;
 	struct fz_user legal;
-	if (!rs || !steps || !load_user(ctx, "legal", &legal)) {
+	if (!rs || !steps || !fz_user_load(ctx->db, "legal", &legal)) {
 		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "演示数据准备失败");
 		goto out;
 	}
@@ -282,11 +256,12 @@ enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err)
 		char username[48], day[11], desc[400];
 		struct fz_user clerk, head;
 		snprintf(username, sizeof username, "%s.clerk", r->agency);
-		if (!load_user(ctx, username, &clerk))
+		if (!fz_user_load(ctx->db, username, &clerk))
 			clerk = legal;
 		snprintf(username, sizeof username, "%s.head", r->agency);
-		if (!load_user(ctx, username, &head))
-			load_user(ctx, "legalhead", &head); /* the county government's own requests */
+		/* legalhead: the county government's own requests */
+		if (!fz_user_load(ctx->db, username, &head))
+			fz_user_load(ctx->db, "legalhead", &head);
 		ctx->user = &clerk;
 		fz_date_format(s->day, day);
 		snprintf(desc, sizeof desc, subjects[r->subject], "");

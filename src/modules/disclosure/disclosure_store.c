@@ -10,6 +10,7 @@
 #include "modules/disclosure/disclosure_int.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 
 const struct fz_migration fz_disc_migrations[] = {
 	{"disclosure-001",
@@ -518,21 +519,12 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 		if (fz_utf8_chars(q) > 50)
 			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
 		const char *clause;
-		if (fz_utf8_chars(q) >= 3) {
-			size_t k = 0;
-			match[k++] = '"';
-			for (const char *p = q; *p && k + 3 < sizeof match; p++) {
-				if (*p == '"')
-					match[k++] = '"';
-				match[k++] = *p;
-			}
-			match[k++] = '"';
-			match[k] = '\0';
+		if (fz_search_phrase(q, match, sizeof match)) {
 			clause = " AND i.item_id IN (SELECT rowid FROM disclosure_item_fts"
 				 " WHERE disclosure_item_fts MATCH ?)";
 		} else {
-			snprintf(match, sizeof match, "%%%s%%", q);
-			clause = " AND i.title LIKE ?";
+			fz_search_like(q, match, sizeof match);
+			clause = " AND i.title LIKE ? ESCAPE '\\'";
 		}
 		strncat(where, clause, sizeof where - strlen(where) - 1);
 		strncat(where_all, clause, sizeof where_all - strlen(where_all) - 1);

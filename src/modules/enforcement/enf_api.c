@@ -16,6 +16,10 @@
 
 typedef enum fz_code (*json_fn)(struct fz_ctx *, json_t *, json_t **, struct fz_err *);
 typedef enum fz_code (*id_json_fn)(struct fz_ctx *, int64_t, json_t *, json_t **, struct fz_err *);
+typedef enum fz_code (*list_fn)(struct fz_ctx *, struct fz_req *, json_t **, struct fz_err *);
+typedef enum fz_code (*scoped_list_fn)(struct fz_ctx *, struct fz_req *, bool, json_t **,
+				       struct fz_err *);
+typedef enum fz_code (*scoped_get_fn)(struct fz_ctx *, int64_t, bool, json_t **, struct fz_err *);
 
 static void reply(struct fz_resp *resp, enum fz_code rc, const struct fz_err *err, json_t *out,
 		  int status)
@@ -26,6 +30,58 @@ static void reply(struct fz_resp *resp, enum fz_code rc, const struct fz_err *er
 	} else {
 		fz_resp_json(resp, status, out);
 	}
+}
+
+/*
+ * Like reply(), but a refusal that comes with a row-level report (out) is
+ * answered with the report and the error in it together; out is taken.
+ */
+static void reply_report(struct fz_resp *resp, enum fz_code rc, const struct fz_err *err,
+			 json_t *out)
+{
+	if (rc && out) {
+		json_object_set_new(out, "error",
+				    json_pack("{s:s, s:s, s:s?}", "code", fz_code_name(err->code),
+					      "message", err->message, "field",
+					      err->field[0] ? err->field : NULL));
+		fz_resp_json(resp, fz_code_status(err->code), out);
+		return;
+	}
+	reply(resp, rc, err, out, 200);
+}
+
+/* GET of a list read from the query string (paging, sorting, filters). */
+static void list_json(struct fz_req *req, struct fz_resp *resp, list_fn fn)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fn(req->ctx, req, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+/* GET of a list the public portal also reads, public_only limiting it to what is published. */
+static void scoped_list(struct fz_req *req, struct fz_resp *resp, scoped_list_fn fn,
+			bool public_only)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	enum fz_code rc = fn(req->ctx, req, public_only, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
+/* GET of the record named by the path's {id}; missing is the message when there is none. */
+static void scoped_get(struct fz_req *req, struct fz_resp *resp, scoped_get_fn fn,
+		       bool public_only, const char *missing)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	int64_t id;
+	enum fz_code rc = fz_req_id(req, 0, &id) ? fn(req->ctx, id, public_only, &out, &err)
+						 : fz_err_set(&err, FZ_ENOT_FOUND, "id", "%s", missing);
+	reply(resp, rc, &err, out, 200);
 }
 
 static void post_json(struct fz_req *req, struct fz_resp *resp, json_fn fn)
@@ -135,42 +191,22 @@ static void staff_meta(struct fz_req *req, struct fz_resp *resp)
 
 static void bodies_list(struct fz_req *req, struct fz_resp *resp)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_enf_bodies_list(req->ctx, req, false, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	scoped_list(req, resp, fz_enf_bodies_list, false);
 }
 
 static void public_bodies(struct fz_req *req, struct fz_resp *resp)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_enf_bodies_list(req->ctx, req, true, &out, &err);
-	reply(resp, rc, &err, out, 200);
-}
-
-static void body_get_as(struct fz_req *req, struct fz_resp *resp, bool public_only)
-{
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	int64_t id;
-	enum fz_code rc = fz_req_id(req, 0, &id)
-				  ? fz_enf_body_json(req->ctx, id, public_only, &out, &err)
-				  : fz_err_set(&err, FZ_ENOT_FOUND, "id", "执法主体不存在");
-	reply(resp, rc, &err, out, 200);
+	scoped_list(req, resp, fz_enf_bodies_list, true);
 }
 
 static void body_get(struct fz_req *req, struct fz_resp *resp)
 {
-	body_get_as(req, resp, false);
+	scoped_get(req, resp, fz_enf_body_json, false, "执法主体不存在");
 }
 
 static void public_body(struct fz_req *req, struct fz_resp *resp)
 {
-	body_get_as(req, resp, true);
+	scoped_get(req, resp, fz_enf_body_json, true, "执法主体不存在");
 }
 
 static void body_post(struct fz_req *req, struct fz_resp *resp)
@@ -202,45 +238,24 @@ static void public_body_officers(struct fz_req *req, struct fz_resp *resp)
 
 /* ---- power lists ----------------------------------------------------------------- */
 
-static void powers_as(struct fz_req *req, struct fz_resp *resp, bool public_only)
-{
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_enf_powers_list(req->ctx, req, public_only, &out, &err);
-	reply(resp, rc, &err, out, 200);
-}
-
 static void powers_list(struct fz_req *req, struct fz_resp *resp)
 {
-	powers_as(req, resp, false);
+	scoped_list(req, resp, fz_enf_powers_list, false);
 }
 
 static void public_powers(struct fz_req *req, struct fz_resp *resp)
 {
-	powers_as(req, resp, true);
-}
-
-static void power_get_as(struct fz_req *req, struct fz_resp *resp, bool public_only)
-{
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	int64_t id;
-	enum fz_code rc = fz_req_id(req, 0, &id)
-				  ? fz_enf_power_json(req->ctx, id, public_only, &out, &err)
-				  : fz_err_set(&err, FZ_ENOT_FOUND, "id", "权责事项不存在");
-	reply(resp, rc, &err, out, 200);
+	scoped_list(req, resp, fz_enf_powers_list, true);
 }
 
 static void power_get(struct fz_req *req, struct fz_resp *resp)
 {
-	power_get_as(req, resp, false);
+	scoped_get(req, resp, fz_enf_power_json, false, "权责事项不存在");
 }
 
 static void public_power(struct fz_req *req, struct fz_resp *resp)
 {
-	power_get_as(req, resp, true);
+	scoped_get(req, resp, fz_enf_power_json, true, "权责事项不存在");
 }
 
 static void power_post(struct fz_req *req, struct fz_resp *resp)
@@ -351,16 +366,7 @@ static void powers_import(struct fz_req *req, struct fz_resp *resp)
 	}
 	enum fz_code rc = fz_enf_powers_import(req->ctx, body, data, len, flag(req, "commit"),
 					       flag(req, "valid_only"), reason, &out, &err);
-	if (rc && out) {
-		/* Refused as a whole: the error and the row-level report together. */
-		json_object_set_new(out, "error",
-				    json_pack("{s:s, s:s, s:s?}", "code", fz_code_name(err.code),
-					      "message", err.message, "field",
-					      err.field[0] ? err.field : NULL));
-		fz_resp_json(resp, fz_code_status(err.code), out);
-		return;
-	}
-	reply(resp, rc, &err, out, 200);
+	reply_report(resp, rc, &err, out); /* refused as a whole: the report says which rows */
 	return;
 fail:
 	fz_resp_error(resp, &err);
@@ -370,11 +376,7 @@ fail:
 
 static void officers_list(struct fz_req *req, struct fz_resp *resp)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_enf_officers_list(req->ctx, req, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	list_json(req, resp, fz_enf_officers_list);
 }
 
 static void officer_get(struct fz_req *req, struct fz_resp *resp)
@@ -407,11 +409,7 @@ static void training_post(struct fz_req *req, struct fz_resp *resp)
 
 static void certs_list(struct fz_req *req, struct fz_resp *resp)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_enf_certs_list(req->ctx, req, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	list_json(req, resp, fz_enf_certs_list);
 }
 
 static void cert_post(struct fz_req *req, struct fz_resp *resp)
@@ -438,15 +436,7 @@ static void batch(struct fz_req *req, struct fz_resp *resp, const char *kind)
 	if (!rc)
 		rc = fz_enf_cert_batch(req->ctx, kind, b, &out, &err);
 	json_decref(b);
-	if (rc && out) {
-		json_object_set_new(out, "error",
-				    json_pack("{s:s, s:s, s:s?}", "code", fz_code_name(err.code),
-					      "message", err.message, "field",
-					      err.field[0] ? err.field : NULL));
-		fz_resp_json(resp, fz_code_status(err.code), out);
-		return;
-	}
-	reply(resp, rc, &err, out, 200);
+	reply_report(resp, rc, &err, out);
 }
 
 static void batch_exam(struct fz_req *req, struct fz_resp *resp)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "modules/enforcement/enf_int.h"
+#include "platform/accounts.h"
 #include "platform/jsonx.h"
 
 struct law {
@@ -194,27 +195,6 @@ static int64_t agency_id(struct fz_ctx *ctx, const char *code, char *shortcode, 
 	return id;
 }
 
-static bool load_user(struct fz_ctx *ctx, const char *username, struct fz_user *u)
-{
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT u.user_id, u.display_name, u.role, u.agency_id, a.name FROM app_user u"
-		" JOIN agency a ON a.agency_id = u.agency_id WHERE u.username = ?",
-		"t", username);
-	bool ok = st && fz_stmt_row(st);
-	if (ok) {
-		memset(u, 0, sizeof *u);
-		u->user_id = fz_col_int(st, 0);
-		snprintf(u->username, sizeof u->username, "%s", username);
-		snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 1));
-		u->role = fz_role_parse(fz_col_text(st, 2));
-		u->agency_id = fz_col_int(st, 3);
-		snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 4));
-	}
-	fz_stmt_done(st);
-	return ok;
-}
-
 static void at_day(struct fz_ctx *ctx, int day)
 {
 	ctx->today = day;
@@ -224,12 +204,7 @@ static void at_day(struct fz_ctx *ctx, int day)
 static enum fz_code act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *in,
 			struct fz_err *err)
 {
-	struct fz_case_row c;
-	enum fz_code rc = fz_case_load(ctx, case_id, true, &c, err);
-	if (!rc) {
-		json_object_set_new(in, "version", json_integer(c.version));
-		rc = fz_case_act(ctx, case_id, action, in, err);
-	}
+	enum fz_code rc = fz_case_act_current(ctx, case_id, action, in, err);
 	json_decref(in);
 	if (rc)
 		fprintf(stderr, "demo: 证件 %lld %s：%s\n", (long long)case_id, action, err->message);
@@ -333,7 +308,7 @@ static const char *person(struct fz_ctx *ctx, int i)
 enum fz_code fz_enf_demo(struct fz_ctx *ctx, struct fz_err *err)
 {
 	struct fz_user legal;
-	if (!load_user(ctx, "legal", &legal))
+	if (!fz_user_load(ctx->db, "legal", &legal))
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "缺少演示账号 legal");
 	int today = ctx->today, base;
 	fz_date_parse("2024-03-01", &base);

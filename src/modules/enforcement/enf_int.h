@@ -48,9 +48,36 @@ struct fz_enf_page {
 	const char *sort, *q;
 };
 bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err *err);
-/* FTS5 trigram phrase for q (quotes doubled) into out, or a LIKE pattern when q is short. */
-bool fz_enf_match(const char *q, char *out, size_t size);
-void fz_enf_like(const char *q, char *out, size_t size);
+/* One way a list may be sorted: the query's sort value and its ORDER BY. */
+struct fz_enf_sort {
+	const char *key, *sql;
+};
+/*
+ * The ORDER BY for sort from sorts (ended by a NULL key), sorts[def].sql when
+ * sort is NULL. An unknown sort gives NULL and FZ_EBAD_VALUE in err, whose
+ * message lists choices.
+ */
+const char *fz_enf_sort_sql(const struct fz_enf_sort *sorts, size_t def, const char *sort,
+			    const char *choices, struct fz_err *err);
+/*
+ * The id filters of a list, each row {query key, " AND col = ?", label}:
+ * every key present in the query is checked to be a positive integer, then
+ * its fragment is appended to where (of size bytes) and its value bound at
+ * b[(*nb)++]. False with FZ_EBAD_VALUE in err for the first malformed id.
+ */
+bool fz_enf_id_filters(struct fz_req *req, const char *const (*ids)[3], size_t n, char *where,
+		       size_t size, struct fz_bind *b, size_t *nb, struct fz_err *err);
+/*
+ * Counts the rows of count_sql over b[0..nb), then binds the page's LIMIT
+ * and OFFSET at b[nb] and b[nb + 1] (b has room for them) and prepares
+ * list_sql. Returns that statement for the caller to step and finish, or
+ * NULL with err set.
+ */
+struct fz_stmt *fz_enf_page_query(struct fz_ctx *ctx, const char *count_sql, const char *list_sql,
+				  struct fz_bind *b, size_t nb, const struct fz_enf_page *pg,
+				  int64_t *total, struct fz_err *err);
+/* {items, total, page, per_page}: a page of a list as every list answers it; takes items. */
+json_t *fz_enf_page_json(json_t *items, int64_t total, const struct fz_enf_page *pg);
 
 /* ---- bodies ---- */
 enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, struct fz_err *err);

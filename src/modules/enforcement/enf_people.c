@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "modules/enforcement/enf_int.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 #include "platform/settings.h"
 
 static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
@@ -423,9 +424,7 @@ fail:
 
 #define ADD(s) strncat(where, (s), sizeof where - strlen(where) - 1)
 
-static const struct {
-	const char *key, *sql;
-} officer_sorts[] = {
+static const struct fz_enf_sort officer_sorts[] = {
 	{"name", " ORDER BY o.name, o.officer_id"},
 	{"-name", " ORDER BY o.name DESC, o.officer_id DESC"},
 	{"hours", " ORDER BY 16, o.officer_id"},
@@ -440,17 +439,11 @@ enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t
 	struct fz_enf_page pg;
 	if (!fz_enf_page_parse(req, &pg, err))
 		return err->code;
-	const char *order = officer_sorts[4].sql;
-	if (pg.sort) {
-		size_t i = 0;
-		while (officer_sorts[i].key && strcmp(officer_sorts[i].key, pg.sort) != 0)
-			i++;
-		if (!officer_sorts[i].key)
-			return fz_err_set(err, FZ_EBAD_VALUE, "sort",
-					  "排序应为 name、-name、hours、-hours、agency 或 -created_at");
-		order = officer_sorts[i].sql;
-	}
-	int64_t year = year_of(ctx->today), v;
+	const char *order = fz_enf_sort_sql(officer_sorts, 4, pg.sort,
+					    "name、-name、hours、-hours、agency 或 -created_at", err);
+	if (!order)
+		return err->code;
+	int64_t year = year_of(ctx->today);
 	const char *s;
 	if ((s = fz_req_query(req, "year")) && !fz_parse_int(s, 2000, 2100, &year))
 		return fz_err_set(err, FZ_EBAD_VALUE, "year", "年份应为 2000 至 2100 的整数");
@@ -467,13 +460,8 @@ enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t
 	}
 	static const char *const ids[][3] = {{"agency_id", " AND o.agency_id = ?", "单位编号"},
 					     {"body_id", " AND o.body_id = ?", "执法主体编号"}};
-	for (size_t i = 0; i < 2; i++)
-		if ((s = fz_req_query(req, ids[i][0]))) {
-			if (!fz_parse_int(s, 1, INT64_MAX, &v))
-				return fz_err_set(err, FZ_EBAD_VALUE, ids[i][0], "%s应为正整数", ids[i][2]);
-			ADD(ids[i][1]);
-			b[nb++] = (struct fz_bind){'i', v, NULL};
-		}
+	if (!fz_enf_id_filters(req, ids, 2, where, sizeof where, b, &nb, err))
+		return err->code;
 	if ((s = fz_req_query(req, "status"))) {
 		if (fz_enf_label(fz_enf_officer_status, s) == s)
 			return fz_err_set(err, FZ_EBAD_VALUE, "status", "人员状态“%s”不存在", s);
@@ -493,25 +481,18 @@ enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t
 		b[nb++] = (struct fz_bind){'i', target, NULL};
 	}
 	if (pg.q) {
-		fz_enf_like(pg.q, like, sizeof like);
+		fz_search_like(pg.q, like, sizeof like);
 		ADD(" AND (o.name LIKE ? ESCAPE '\\' OR o.area LIKE ? ESCAPE '\\')");
 		b[nb++] = (struct fz_bind){'t', 0, like};
 		b[nb++] = (struct fz_bind){'t', 0, like};
 	}
-	char sql[4096];
+	char count[2048], sql[4096];
 	/* ?1 and ?2 are bound for every statement; the count refers to them only in below_target. */
-	snprintf(sql, sizeof sql,
-		 "SELECT COUNT(*), ?1, ?2 FROM enf_officer o%s", where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
+	snprintf(count, sizeof count, "SELECT COUNT(*), ?1, ?2 FROM enf_officer o%s", where);
 	snprintf(sql, sizeof sql, "SELECT " OFFICER_COLS OFFICER_FROM "%s%s LIMIT ? OFFSET ?", where,
 		 order);
-	b[nb++] = (struct fz_bind){'i', pg.per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(pg.page - 1) * pg.per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	int64_t total;
+	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
 	if (!st)
 		return err->code;
 	json_t *items = json_array();
@@ -524,9 +505,9 @@ enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t
 	fz_stmt_done(st);
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(json_array_get(items, i), "certificate", cert_brief(ctx, certs[i]));
-	*out = json_pack("{s:o, s:I, s:i, s:i, s:I, s:i}", "items", items, "total", (json_int_t)total,
-			 "page", pg.page, "per_page", pg.per_page, "year", (json_int_t)year,
-			 "hours_target", (int)target);
+	*out = fz_enf_page_json(items, total, &pg);
+	json_object_set_new(*out, "year", json_integer(year));
+	json_object_set_new(*out, "hours_target", json_integer(target));
 	return FZ_OK;
 }
 
@@ -542,7 +523,7 @@ enum fz_code fz_enf_public_officers(struct fz_ctx *ctx, int64_t body_id, struct 
 		return rc;
 	char today[11], like[200];
 	fz_date_format(ctx->today, today);
-	fz_enf_like(pg.q, like, sizeof like);
+	fz_search_like(pg.q, like, sizeof like);
 	/* 执法人员公示: officers on duty holding a certificate valid today; nothing else about them. */
 	static const char *const from =
 		" FROM enf_officer o JOIN enf_certificate c ON c.officer_id = o.officer_id"
@@ -934,9 +915,7 @@ enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 	return FZ_OK;
 }
 
-static const struct {
-	const char *key, *sql;
-} cert_sorts[] = {
+static const struct fz_enf_sort cert_sorts[] = {
 	{"-created_at", " ORDER BY r.case_id DESC"},
 	{"created_at", " ORDER BY r.case_id"},
 	{"valid_until", " ORDER BY c.valid_until IS NULL, c.valid_until, r.case_id"},
@@ -950,20 +929,13 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 	struct fz_enf_page pg;
 	if (!fz_enf_page_parse(req, &pg, err))
 		return err->code;
-	const char *order = cert_sorts[0].sql;
-	if (pg.sort) {
-		size_t i = 0;
-		while (cert_sorts[i].key && strcmp(cert_sorts[i].key, pg.sort) != 0)
-			i++;
-		if (!cert_sorts[i].key)
-			return fz_err_set(err, FZ_EBAD_VALUE, "sort",
-					  "排序应为 -created_at、created_at、valid_until、-valid_until 或 name");
-		order = cert_sorts[i].sql;
-	}
+	const char *order = fz_enf_sort_sql(
+		cert_sorts, 0, pg.sort, "-created_at、created_at、valid_until、-valid_until 或 name", err);
+	if (!order)
+		return err->code;
 	char where[1024] = " WHERE 1 = 1", like[200], today[11], soon[11];
 	struct fz_bind b[12];
 	size_t nb = 0;
-	int64_t v;
 	const char *s;
 	if (!fz_ctx_sees_all(ctx)) {
 		ADD(" AND r.agency_id = ?");
@@ -972,13 +944,8 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 	static const char *const ids[][3] = {{"agency_id", " AND r.agency_id = ?", "单位编号"},
 					     {"body_id", " AND o.body_id = ?", "执法主体编号"},
 					     {"officer_id", " AND c.officer_id = ?", "执法人员编号"}};
-	for (size_t i = 0; i < 3; i++)
-		if ((s = fz_req_query(req, ids[i][0]))) {
-			if (!fz_parse_int(s, 1, INT64_MAX, &v))
-				return fz_err_set(err, FZ_EBAD_VALUE, ids[i][0], "%s应为正整数", ids[i][2]);
-			ADD(ids[i][1]);
-			b[nb++] = (struct fz_bind){'i', v, NULL};
-		}
+	if (!fz_enf_id_filters(req, ids, 3, where, sizeof where, b, &nb, err))
+		return err->code;
 	if ((s = fz_req_query(req, "state"))) {
 		if (!fz_flow_state(&fz_enf_cert_type, s))
 			return fz_err_set(err, FZ_EBAD_VALUE, "state", "证件状态“%s”不存在", s);
@@ -994,7 +961,7 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 		b[nb++] = (struct fz_bind){'t', 0, soon};
 	}
 	if (pg.q) {
-		fz_enf_like(pg.q, like, sizeof like);
+		fz_search_like(pg.q, like, sizeof like);
 		ADD(" AND (o.name LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\' OR r.number LIKE ? ESCAPE '\\')");
 		for (int i = 0; i < 3; i++)
 			b[nb++] = (struct fz_bind){'t', 0, like};
@@ -1003,21 +970,15 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 		" FROM enf_certificate c JOIN case_record r ON r.case_id = c.case_id"
 		" JOIN enf_officer o ON o.officer_id = c.officer_id JOIN enf_body bd ON bd.body_id = o.body_id"
 		" JOIN agency a ON a.agency_id = r.agency_id";
-	char sql[4096];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*)%s%s", from, where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
+	char count[2048], sql[4096];
+	snprintf(count, sizeof count, "SELECT COUNT(*)%s%s", from, where);
 	snprintf(sql, sizeof sql,
 		 "SELECT r.case_id, r.number, c.number, c.officer_id, o.name, r.agency_id, a.name,"
 		 " bd.name, r.state, c.area, c.issued_on, c.valid_until, r.version, c.exam_score,"
 		 " c.cert_type, r.due_date, r.due_unit%s%s%s LIMIT ? OFFSET ?",
 		 from, where, order);
-	b[nb++] = (struct fz_bind){'i', pg.per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(pg.page - 1) * pg.per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	int64_t total;
+	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
 	if (!st)
 		return err->code;
 	json_t *items = json_array();
@@ -1040,8 +1001,7 @@ enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **
 		json_array_append_new(items, o);
 	}
 	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 pg.page, "per_page", pg.per_page);
+	*out = fz_enf_page_json(items, total, &pg);
 	return FZ_OK;
 }
 

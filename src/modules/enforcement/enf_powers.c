@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "modules/enforcement/enf_int.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 #include "platform/spreadsheets.h"
 #include "platform/xlsx_read.h"
 
@@ -442,9 +443,7 @@ out:
 	return rc;
 }
 
-static const struct {
-	const char *key, *sql;
-} item_sorts[] = {
+static const struct fz_enf_sort item_sorts[] = {
 	{"code", " ORDER BY i.code"},
 	{"-code", " ORDER BY i.code DESC"},
 	{"name", " ORDER BY i.name, i.item_id"},
@@ -461,20 +460,13 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 	struct fz_enf_page pg;
 	if (!fz_enf_page_parse(req, &pg, err))
 		return err->code;
-	const char *order = item_sorts[5].sql;
-	if (pg.sort) {
-		size_t i = 0;
-		while (item_sorts[i].key && strcmp(item_sorts[i].key, pg.sort) != 0)
-			i++;
-		if (!item_sorts[i].key)
-			return fz_err_set(err, FZ_EBAD_VALUE, "sort",
-					  "排序应为 code、-code、name、category、-updated_on 或 body");
-		order = item_sorts[i].sql;
-	}
+	const char *order = fz_enf_sort_sql(item_sorts, 5, pg.sort,
+					    "code、-code、name、category、-updated_on 或 body", err);
+	if (!order)
+		return err->code;
 	char where[1024] = " WHERE 1 = 1", match[300];
 	struct fz_bind b[10];
 	size_t nb = 0;
-	int64_t v;
 	const char *s;
 	if (public_only) {
 		ADD(" AND b.status = 'published' AND i.status = 'active'");
@@ -484,13 +476,8 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 	}
 	static const char *const ids[][3] = {{"agency_id", " AND i.agency_id = ?", "单位编号"},
 					     {"body_id", " AND i.body_id = ?", "执法主体编号"}};
-	for (size_t i = 0; i < 2; i++)
-		if ((s = fz_req_query(req, ids[i][0]))) {
-			if (!fz_parse_int(s, 1, INT64_MAX, &v))
-				return fz_err_set(err, FZ_EBAD_VALUE, ids[i][0], "%s应为正整数", ids[i][2]);
-			ADD(ids[i][1]);
-			b[nb++] = (struct fz_bind){'i', v, NULL};
-		}
+	if (!fz_enf_id_filters(req, ids, 2, where, sizeof where, b, &nb, err))
+		return err->code;
 	if ((s = fz_req_query(req, "category"))) {
 		const char *cat = fz_enf_category_parse(s);
 		if (!cat)
@@ -505,37 +492,30 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 		b[nb++] = (struct fz_bind){'t', 0, s};
 	}
 	if (pg.q) {
-		if (fz_enf_match(pg.q, match, sizeof match)) {
+		if (fz_search_phrase(pg.q, match, sizeof match)) {
 			ADD(" AND (i.item_id IN (SELECT rowid FROM enf_power_fts WHERE enf_power_fts MATCH ?)"
 			    " OR i.code = ?)");
 			b[nb++] = (struct fz_bind){'t', 0, match};
 			b[nb++] = (struct fz_bind){'t', 0, pg.q};
 		} else {
-			fz_enf_like(pg.q, match, sizeof match);
+			fz_search_like(pg.q, match, sizeof match);
 			ADD(" AND (i.name LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\')");
 			b[nb++] = (struct fz_bind){'t', 0, match};
 			b[nb++] = (struct fz_bind){'t', 0, match};
 		}
 	}
-	char sql[4096];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*)" ITEM_FROM "%s", where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
+	char count[2048], sql[4096];
+	snprintf(count, sizeof count, "SELECT COUNT(*)" ITEM_FROM "%s", where);
 	snprintf(sql, sizeof sql, "SELECT " ITEM_COLS ITEM_FROM "%s%s LIMIT ? OFFSET ?", where, order);
-	b[nb++] = (struct fz_bind){'i', pg.per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(pg.page - 1) * pg.per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	int64_t total;
+	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
 	if (!st)
 		return err->code;
 	json_t *items = json_array();
 	while (fz_stmt_row(st))
 		json_array_append_new(items, item_row(st, public_only));
 	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 pg.page, "per_page", pg.per_page);
+	*out = fz_enf_page_json(items, total, &pg);
 	return FZ_OK;
 }
 

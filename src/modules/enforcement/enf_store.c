@@ -15,6 +15,7 @@
 #include "modules/enforcement/enf_int.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 
 const struct fz_migration fz_enf_migrations[] = {
 	{"enforcement-001",
@@ -155,33 +156,54 @@ bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err 
 	return true;
 }
 
-bool fz_enf_match(const char *q, char *out, size_t size)
+const char *fz_enf_sort_sql(const struct fz_enf_sort *sorts, size_t def, const char *sort,
+			    const char *choices, struct fz_err *err)
 {
-	if (!q || fz_utf8_chars(q) < 3)
-		return false;
-	size_t k = 0;
-	out[k++] = '"';
-	for (const char *p = q; *p && k + 3 < size; p++) {
-		if (*p == '"')
-			out[k++] = '"';
-		out[k++] = *p;
+	if (!sort)
+		return sorts[def].sql;
+	for (; sorts->key; sorts++)
+		if (strcmp(sorts->key, sort) == 0)
+			return sorts->sql;
+	fz_err_set(err, FZ_EBAD_VALUE, "sort", "排序应为 %s", choices);
+	return NULL;
+}
+
+bool fz_enf_id_filters(struct fz_req *req, const char *const (*ids)[3], size_t n, char *where,
+		       size_t size, struct fz_bind *b, size_t *nb, struct fz_err *err)
+{
+	int64_t v;
+	const char *s;
+	for (size_t i = 0; i < n; i++) {
+		if (!(s = fz_req_query(req, ids[i][0])))
+			continue;
+		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
+			fz_err_set(err, FZ_EBAD_VALUE, ids[i][0], "%s应为正整数", ids[i][2]);
+			return false;
+		}
+		strncat(where, ids[i][1], size - strlen(where) - 1);
+		b[(*nb)++] = (struct fz_bind){'i', v, NULL};
 	}
-	out[k++] = '"';
-	out[k] = '\0';
 	return true;
 }
 
-void fz_enf_like(const char *q, char *out, size_t size)
+struct fz_stmt *fz_enf_page_query(struct fz_ctx *ctx, const char *count_sql, const char *list_sql,
+				  struct fz_bind *b, size_t nb, const struct fz_enf_page *pg,
+				  int64_t *total, struct fz_err *err)
 {
-	size_t k = 0;
-	out[k++] = '%';
-	for (; q && *q && k + 3 < size; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			out[k++] = '\\';
-		out[k++] = *q;
-	}
-	out[k++] = '%';
-	out[k] = '\0';
+	struct fz_stmt *st = fz_db_query_v(ctx->db, err, count_sql, b, nb);
+	if (!st)
+		return NULL;
+	*total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	b[nb++] = (struct fz_bind){'i', pg->per_page, NULL};
+	b[nb++] = (struct fz_bind){'i', (int64_t)(pg->page - 1) * pg->per_page, NULL};
+	return fz_db_query_v(ctx->db, err, list_sql, b, nb);
+}
+
+json_t *fz_enf_page_json(json_t *items, int64_t total, const struct fz_enf_page *pg)
+{
+	return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
+			 pg->page, "per_page", pg->per_page);
 }
 
 static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
@@ -582,9 +604,7 @@ fail:
 	return rc;
 }
 
-static const struct {
-	const char *key, *sql;
-} body_sorts[] = {
+static const struct fz_enf_sort body_sorts[] = {
 	{"name", " ORDER BY b.name, b.body_id"},
 	{"-name", " ORDER BY b.name DESC, b.body_id DESC"},
 	{"agency", " ORDER BY a.sort_order, b.body_id"},
@@ -602,20 +622,13 @@ enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 	struct fz_enf_page pg;
 	if (!fz_enf_page_parse(req, &pg, err))
 		return err->code;
-	const char *order = body_sorts[2].sql;
-	if (pg.sort) {
-		size_t i = 0;
-		while (body_sorts[i].key && strcmp(body_sorts[i].key, pg.sort) != 0)
-			i++;
-		if (!body_sorts[i].key)
-			return fz_err_set(err, FZ_EBAD_VALUE, "sort",
-					  "排序应为 name、-name、agency、created_at、-created_at、powers 或 -powers");
-		order = body_sorts[i].sql;
-	}
+	const char *order = fz_enf_sort_sql(
+		body_sorts, 2, pg.sort, "name、-name、agency、created_at、-created_at、powers 或 -powers", err);
+	if (!order)
+		return err->code;
 	char where[1024] = " WHERE 1 = 1", like[200];
 	struct fz_bind b[10];
 	size_t nb = 0;
-	int64_t v;
 	const char *s;
 	if (public_only) {
 		ADD(" AND b.status = 'published'");
@@ -623,12 +636,9 @@ enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 		ADD(" AND b.agency_id = ?");
 		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
 	}
-	if ((s = fz_req_query(req, "agency_id"))) {
-		if (!fz_parse_int(s, 1, INT64_MAX, &v))
-			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id", "单位编号应为正整数");
-		ADD(" AND b.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', v, NULL};
-	}
+	static const char *const ids[][3] = {{"agency_id", " AND b.agency_id = ?", "单位编号"}};
+	if (!fz_enf_id_filters(req, ids, 1, where, sizeof where, b, &nb, err))
+		return err->code;
 	static const struct {
 		const char *key, *col;
 		const struct fz_option *opts;
@@ -647,30 +657,24 @@ enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 		b[nb++] = (struct fz_bind){'t', 0, s};
 	}
 	if (pg.q) {
-		fz_enf_like(pg.q, like, sizeof like);
+		fz_search_like(pg.q, like, sizeof like);
 		ADD(" AND (b.name LIKE ? ESCAPE '\\' OR b.legal_basis LIKE ? ESCAPE '\\')");
 		b[nb++] = (struct fz_bind){'t', 0, like};
 		b[nb++] = (struct fz_bind){'t', 0, like};
 	}
-	char sql[4096];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM enf_body b JOIN agency a ON a.agency_id = b.agency_id%s", where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
+	char count[2048], sql[4096];
+	snprintf(count, sizeof count,
+		 "SELECT COUNT(*) FROM enf_body b JOIN agency a ON a.agency_id = b.agency_id%s", where);
 	snprintf(sql, sizeof sql, "SELECT " BODY_COLS BODY_FROM "%s%s LIMIT ? OFFSET ?", where, order);
-	b[nb++] = (struct fz_bind){'i', pg.per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(pg.page - 1) * pg.per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
+	int64_t total;
+	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
 	if (!st)
 		return err->code;
 	json_t *items = json_array();
 	while (fz_stmt_row(st))
 		json_array_append_new(items, body_row(st, public_only));
 	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 pg.page, "per_page", pg.per_page);
+	*out = fz_enf_page_json(items, total, &pg);
 	return FZ_OK;
 }
 

@@ -141,27 +141,6 @@ static int cmp_step(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
-static bool load_user(struct fz_ctx *ctx, const char *username, struct fz_user *u)
-{
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT u.user_id, u.display_name, u.role, u.agency_id, a.name FROM app_user u"
-		" JOIN agency a ON a.agency_id = u.agency_id WHERE u.username = ?",
-		"t", username);
-	bool ok = st && fz_stmt_row(st);
-	if (ok) {
-		memset(u, 0, sizeof *u);
-		u->user_id = fz_col_int(st, 0);
-		snprintf(u->username, sizeof u->username, "%s", username);
-		snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 1));
-		u->role = fz_role_parse(fz_col_text(st, 2));
-		u->agency_id = fz_col_int(st, 3);
-		snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 4));
-	}
-	fz_stmt_done(st);
-	return ok;
-}
-
 static int workdays_after(struct fz_ctx *ctx, int day, int n)
 {
 	int out;
@@ -175,7 +154,7 @@ static enum fz_code act(struct fz_ctx *ctx, struct letter *l, const char *action
 	const struct fz_user *who = ctx->user;
 	struct fz_user legal;
 	/* Read the version as the legal office, which sees every case. */
-	load_user(ctx, "legal", &legal);
+	fz_user_load(ctx->db, "legal", &legal);
 	ctx->user = &legal;
 	enum fz_code rc = fz_case_load(ctx, l->case_id, false, &c, err);
 	ctx->user = who;
@@ -261,7 +240,7 @@ enum fz_code fz_mailbox_demo(struct fz_ctx *ctx, struct fz_err *err)
 	qsort(steps, ns, sizeof *steps, cmp_step);
 
 	struct fz_user legal, legalhead;
-	if (!load_user(ctx, "legal", &legal) || !load_user(ctx, "legalhead", &legalhead)) {
+	if (!fz_user_load(ctx->db, "legal", &legal) || !fz_user_load(ctx->db, "legalhead", &legalhead)) {
 		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "缺少演示账号 legal / legalhead");
 		goto out;
 	}
@@ -286,7 +265,7 @@ enum fz_code fz_mailbox_demo(struct fz_ctx *ctx, struct fz_err *err)
 		if (l->wrong_agency && s->kind == S_RETURN)
 			agency = wrong_agency(l->t->agency);
 		snprintf(username, sizeof username, "%s.clerk", agency);
-		load_user(ctx, username, &clerk);
+		fz_user_load(ctx->db, username, &clerk);
 		switch (s->kind) {
 		case S_SUBMIT: {
 			char name[16], phone[16];

@@ -87,27 +87,6 @@ static int64_t agency(struct fz_ctx *ctx, const char *code)
 	return id;
 }
 
-static bool load_user(struct fz_ctx *ctx, const char *username, struct fz_user *u)
-{
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT u.user_id, u.display_name, u.role, u.agency_id, a.name FROM app_user u"
-		" JOIN agency a ON a.agency_id = u.agency_id WHERE u.username = ?",
-		"t", username);
-	bool ok = st && fz_stmt_row(st);
-	if (ok) {
-		memset(u, 0, sizeof *u);
-		u->user_id = fz_col_int(st, 0);
-		snprintf(u->username, sizeof u->username, "%s", username);
-		snprintf(u->display_name, sizeof u->display_name, "%s", fz_col_text(st, 1));
-		u->role = fz_role_parse(fz_col_text(st, 2));
-		u->agency_id = fz_col_int(st, 3);
-		snprintf(u->agency_name, sizeof u->agency_name, "%s", fz_col_text(st, 4));
-	}
-	fz_stmt_done(st);
-	return ok;
-}
-
 static int cmp_date(const void *a, const void *b)
 {
 	const struct step *const *x = a, *const *y = b;
@@ -125,7 +104,7 @@ enum fz_code fz_recon_demo(struct fz_ctx *ctx, struct fz_err *err)
 	int64_t recon[16] = {0}, lit[8] = {0};
 	int today = ctx->today, done = 0;
 	struct fz_user legal;
-	if (!load_user(ctx, "legal", &legal))
+	if (!fz_user_load(ctx->db, "legal", &legal))
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "缺少演示账号 legal");
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	for (size_t i = 0; i < N && !rc; i++) {
@@ -156,10 +135,7 @@ enum fz_code fz_recon_demo(struct fz_ctx *ctx, struct fz_err *err)
 			lit[s->idx - 100] = c.case_id;
 		} else {
 			int64_t id = s->idx >= 100 ? lit[s->idx - 100] : recon[s->idx];
-			if ((rc = fz_case_load(ctx, id, true, &c, err)) == FZ_OK) {
-				json_object_set_new(in, "version", json_integer(c.version));
-				rc = fz_case_act(ctx, id, s->what, in, err);
-			}
+			rc = fz_case_act_current(ctx, id, s->what, in, err);
 		}
 		if (rc)
 			fprintf(stderr, "demo: %s %s (case %d) failed\n", s->date, s->what, s->idx);

@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "modules/reconsideration/recon_int.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 
 #define MAXB 24
 
@@ -42,19 +43,6 @@ static void bind_i(struct where *w, int64_t i)
 {
 	assert(w->nb < MAXB - 2);
 	w->b[w->nb++] = (struct fz_bind){'i', i, NULL};
-}
-
-static void escape_like(char *out, size_t size, const char *q)
-{
-	size_t k = 0;
-	out[k++] = '%';
-	for (; *q && k + 3 < size; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			out[k++] = '\\';
-		out[k++] = *q;
-	}
-	out[k++] = '%';
-	out[k] = '\0';
 }
 
 /* The filters both lists share: scope, year of receipt, state, agency column, clock status. */
@@ -236,7 +224,7 @@ enum fz_code fz_recon_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, 
 		bind_t(&w, f->procedure);
 	}
 	if (f->q && *f->q) {
-		escape_like(w.like, sizeof w.like, f->q);
+		fz_search_like(f->q, w.like, sizeof w.like);
 		add(&w, " AND (c.number LIKE ? ESCAPE '\\' OR c.title LIKE ? ESCAPE '\\'"
 			" OR x.applicant_name LIKE ? ESCAPE '\\' OR x.requests LIKE ? ESCAPE '\\'"
 			" OR x.act_number LIKE ? ESCAPE '\\' OR ra.name LIKE ? ESCAPE '\\')");
@@ -283,7 +271,7 @@ enum fz_code fz_lit_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, js
 		bind_t(&w, f->outcome);
 	}
 	if (f->q && *f->q) {
-		escape_like(w.like, sizeof w.like, f->q);
+		fz_search_like(f->q, w.like, sizeof w.like);
 		add(&w, " AND (c.number LIKE ? ESCAPE '\\' OR c.title LIKE ? ESCAPE '\\'"
 			" OR x.plaintiff LIKE ? ESCAPE '\\' OR x.court LIKE ? ESCAPE '\\'"
 			" OR x.act_number LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\')");

@@ -4,8 +4,8 @@
  *
  * For: UTF-8 well-formedness (RFC 3629 section 3 and its table of
  * well-formed byte sequences), character counts, control characters, blank
- * text, phone numbers, whole integers, tracking codes and the constant-time
- * comparison. Not for: JSON input (jansson's) or escaping output.
+ * text, phone numbers, whole integers, hex digits, tracking codes and the
+ * constant-time comparison. Not for: JSON input (jansson's) or escaping output.
  *
  * Byte strings are written as escapes where the bytes matter, with the code
  * point beside them. Each test runs alone: `test_core_text 'utf8*'`.
@@ -516,6 +516,26 @@ struct ct_row {
 	bool equal;
 };
 
+static void hex_digit_table(void **state)
+{
+	(void)state;
+	static const struct {
+		char c;
+		int want;
+	} rows[] = {{'0', 0}, {'9', 9}, {'a', 10}, {'f', 15}, {'A', 10}, {'F', 15},
+		    {'g', -1}, {'G', -1}, {'/', -1}, {':', -1}, {'%', -1}, {'\0', -1}};
+	int failures = 0;
+	for (size_t i = 0; i < NROWS(rows); i++) {
+		int got = fz_hex_digit(rows[i].c);
+		if (got != rows[i].want) {
+			print_message("FAIL fz_hex_digit(0x%02x) = %d, want %d\n",
+				      (unsigned char)rows[i].c, got, rows[i].want);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
 static void str_ct_equal_table(void **state)
 {
 	(void)state;
@@ -582,6 +602,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(parse_int_table),
 		cmocka_unit_test(tracking_normalize_table),
 		cmocka_unit_test(tracking_from_bytes_round_trip),
+		cmocka_unit_test(hex_digit_table),
 		cmocka_unit_test(str_ct_equal_table),
 		cmocka_unit_test(err_message_cut_on_character_boundary),
 	};
