@@ -2,8 +2,10 @@
 // and for the back office GET /api/enforcement/meta with the local rules), who may do what (docs/api.md "Enforcement"), tag colours of the states, and the field groups
 // the generic case detail shows for a body's qualification review (enf_body) and a
 // certificate (enf_certificate).
+import { computed, onMounted, ref } from 'vue'
 import api from './api.js'
 import { fmtDate, fmtInstant, fmtNumber } from './format.js'
+import { getAgencies, session } from './session.js'
 
 let metaPromise = null
 let staffMetaPromise = null
@@ -43,6 +45,23 @@ export const mayEdit = (user) => !!user && (LEGAL.includes(user.role) || AGENCY_
 export const isLegal = (user) => !!user && LEGAL.includes(user.role)
 /** Agency roles see only their own agency (the API answers 404 for the others). */
 export const seesAll = (user) => !!user && !AGENCY_ROLES.includes(user.role)
+
+/**
+ * What a back-office enforcement list needs besides its rows: whether the user sees every
+ * agency (all) and may edit (canEdit), the reference lists (meta) and the agencies, loaded
+ * once mounted; ownOnly: an agency user's list of agencies holds only their own.
+ */
+export function useEnfPage({ ownOnly = false } = {}) {
+  const all = computed(() => seesAll(session.user))
+  const canEdit = computed(() => mayEdit(session.user))
+  const meta = ref({})
+  const agencies = ref([])
+  onMounted(() => {
+    getEnfMeta().then((m) => (meta.value = m)).catch(() => {})
+    getAgencies().then((a) => (agencies.value = ownOnly && !all.value ? a.filter((x) => x.agency_id === session.user?.agency_id) : a)).catch(() => {})
+  })
+  return { all, canEdit, meta, agencies }
+}
 
 /** The pages accept these MIME types for the power-list workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
