@@ -619,9 +619,19 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 				c.type->label);
 		goto fail;
 	}
-	if ((rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err)))
-		goto fail;
 	json_t *ver = json_object_get(body, "version");
+	if ((rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err))) {
+		/*
+		 * Not allowed in the state the case is in now, on a page showing an
+		 * older version: someone else moved the case, and the user's page is
+		 * out of date. Say that (409 CONFLICT, refresh) rather than the state.
+		 */
+		if (rc == FZ_ESTATE && json_is_integer(ver) && json_integer_value(ver) != c.version)
+			rc = fz_err_set(err, FZ_ECONFLICT, "version",
+					"案件已被他人办理（当前版本 %lld，提交的版本 %lld），请刷新后重试",
+					(long long)c.version, (long long)json_integer_value(ver));
+		goto fail;
+	}
 	if (ver && !json_is_null(ver) && !json_is_integer(ver)) {
 		rc = fz_err_set(err, FZ_EBAD_TYPE, "version", "版本号 version 应为整数");
 		goto fail;

@@ -190,10 +190,11 @@ test('simultaneous actions on the same version: exactly one wins, the others are
     { version: 1, agency_id: a.agency_id }, { session: i % 2 ? head : legal })))
   const winners = results.filter((r) => r.status === 200)
   assert.equal(winners.length, 1, results.map((r) => `${r.status} ${r.text.slice(0, 80)}`).join('\n'))
-  // The losers find the letter already assigned (STATE) or their version stale (CONFLICT).
+  // The losers' version is stale: 409 CONFLICT ("refresh"), even though the letter's new state
+  // would not allow the action either; nothing of theirs is written.
   for (const r of results.filter((x) => x.status !== 200)) {
-    assertError(r, 409)
-    assert.ok(['STATE', 'CONFLICT'].includes(r.json.error.code), r.text)
+    assertError(r, 409, 'CONFLICT', 'version')
+    assert.match(r.json.error.message, /刷新/)
   }
   const d = await c.detail(l.case_id)
   assert.equal(d.case.version, 2)
