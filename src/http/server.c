@@ -354,7 +354,7 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 	pthread_rwlock_unlock(&cal_lock);
 }
 
-/* Does a POST to url reach a route flagged FZ_R_UPLOAD (e.g. a spreadsheet import)? */
+/* Does a POST to path reach a route flagged FZ_R_UPLOAD (attachments, a spreadsheet import)? */
 static bool upload_route(const char *url)
 {
 	const struct fz_route *route = NULL;
@@ -425,8 +425,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		fz_arena_init(&rs->arena);
 		clock_gettime(CLOCK_MONOTONIC, &rs->start);
 		rs->limit = JSON_LIMIT;
-		/* Uploads get the larger limit; everything else the JSON one. */
-		if (strcmp(method, "POST") == 0 && (strstr(url, "/attachments") || upload_route(url)))
+		/* Routes flagged FZ_R_UPLOAD get the larger limit; everything else the JSON one. */
+		if (strcmp(method, "POST") == 0 && upload_route(rs->raw_path ? rs->raw_path : url))
 			rs->limit = UPLOAD_LIMIT;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		int64_t n;

@@ -73,22 +73,36 @@ enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const
 
 enum fz_code fz_settings_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
 {
+	/* The stored values, read once; a key never set shows its default. */
+	json_t *stored = json_object();
+	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT key, value, updated_at FROM setting", NULL);
+	if (!st) {
+		json_decref(stored);
+		return err->code;
+	}
+	while (fz_stmt_row(st))
+		json_object_set_new(stored, fz_col_text(st, 0),
+				    json_pack("{s:s, s:s}", "value", fz_col_text(st, 1), "at",
+					      fz_col_text(st, 2)));
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed) {
+		json_decref(stored);
+		return err->code;
+	}
 	json_t *items = json_array();
 	for (const struct fz_setting_def *d = fz_setting_defs; d->key; d++) {
-		struct fz_stmt *st = fz_db_query(ctx->db, err,
-						 "SELECT updated_at FROM setting WHERE key = ?", "t", d->key);
-		if (!st) {
-			json_decref(items);
-			return err->code;
-		}
-		json_t *at = fz_stmt_row(st) ? json_string(fz_col_text(st, 0)) : json_null();
-		fz_stmt_done(st);
+		json_t *row = json_object_get(stored, d->key);
+		int64_t v = d->def;
+		if (row && !fz_parse_int(fz_json_str(row, "value"), d->min, d->max, &v))
+			v = d->def; /* out of range in the table: the default applies, as fz_setting_int */
 		json_array_append_new(
-			items, json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:s?, s:o}", "key", d->key, "label",
-					 d->label, "value", (int)fz_setting_int(ctx->db, d->key, d->def),
-					 "default", (int)d->def, "min", (int)d->min, "max", (int)d->max,
-					 "note", d->note, "updated_at", at));
+			items, json_pack("{s:s, s:s, s:I, s:i, s:i, s:i, s:s?, s:s?}", "key", d->key, "label",
+					 d->label, "value", (json_int_t)v, "default", (int)d->def, "min",
+					 (int)d->min, "max", (int)d->max, "note", d->note, "updated_at",
+					 row ? fz_json_str(row, "at") : NULL));
 	}
+	json_decref(stored);
 	*out = json_pack("{s:o}", "items", items);
 	return FZ_OK;
 }

@@ -24,7 +24,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, Client, assertError, makeDb, mkTemp, sql, HAN } from './lib.mjs'
+import { startServer, Client, assertError, makeDb, mkTemp, sql, HAN, stopAll } from './lib.mjs'
 
 const MAIN_TODAY = '2026-11-23'
 const EARLY_TODAY = '2026-11-02'
@@ -169,13 +169,7 @@ before(async () => {
   feb = new Client(f)
 })
 
-after(async () => {
-  const errors = []
-  for (const s of servers) {
-    try { await s.stop() } catch (e) { errors.push(e) }
-  }
-  if (errors.length) throw errors[0]
-})
+after(() => stopAll(servers))
 
 // ---- public submission ---------------------------------------------------------------------
 
@@ -786,6 +780,10 @@ test('the catalogue counts each category under the other filters, whichever cate
   const penalty = (await main.get('/api/public/disclosure/items?category=penalty&per_page=1')).json
   assert.deepEqual(penalty.category_counts, all.category_counts, 'choosing a category does not change the counts')
   assert.equal(penalty.total, all.category_counts.find((c) => c.value === 'penalty').count)
+  // So does an agency.
+  const mine = (await main.get(`/api/public/disclosure/items?agency_id=${scj}&per_page=1`)).json
+  assert.equal(mine.category_counts.reduce((n, c) => n + c.count, 0), mine.total)
+  assert.ok(mine.total > 0 && mine.total < all.total)
   // A search narrows the counts too.
   const q = encodeURIComponent('行政处罚')
   const found = (await main.get(`/api/public/disclosure/items?q=${q}&per_page=1`)).json

@@ -175,6 +175,15 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
  * setup(client), if given, runs in the same hook once the server is up: use it instead of a
  * second top-level before(), because Node 20 runs top-level before() hooks concurrently.
  */
+/** Stops every server (each is tried), then fails with the first error if any stop failed. */
+export async function stopAll (servers) {
+  const errors = []
+  for (const s of servers) {
+    try { await s.stop() } catch (e) { errors.push(e) }
+  }
+  if (errors.length) throw errors[0]
+}
+
 export function useServer ({ setup, ...opts } = {}) {
   const client = new Client()
   before(async () => {

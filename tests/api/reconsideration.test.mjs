@@ -31,7 +31,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, Client, assertError, makeDb, mkTemp, sql, HAN } from './lib.mjs'
+import { startServer, Client, assertError, makeDb, mkTemp, sql, HAN, stopAll } from './lib.mjs'
 
 const MAIN_TODAY = '2026-09-30'
 const EARLY_TODAY = '2026-09-10'
@@ -186,13 +186,7 @@ before(async () => {
   feb = new Client(f)
 })
 
-after(async () => {
-  const errors = []
-  for (const s of servers) {
-    try { await s.stop() } catch (e) { errors.push(e) }
-  }
-  if (errors.length) throw errors[0]
-})
+after(() => stopAll(servers))
 
 // ---- public application --------------------------------------------------------------------
 
