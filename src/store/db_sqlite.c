@@ -439,8 +439,17 @@ void fz_db_checkpoint(struct fz_db *db)
 	 * truncated (truncating hundreds of MB holds the write lock for 100s of
 	 * ms). journal_size_limit trims a WAL that a burst left larger.
 	 */
-	if (log > 4096 && done == log)
+	if (log > 4096 && done == log) {
+		/*
+		 * RESTART holds back new writers while it waits for readers. Request
+		 * readers finish within milliseconds, so it waits at most 20 ms: a
+		 * long reader (a yearly report, say) makes it give up rather than stall
+		 * every write for as long as that reader runs; the next second retries.
+		 */
+		sqlite3_busy_timeout(db->h, 20);
 		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+		sqlite3_busy_handler(db->h, on_busy, NULL);
+	}
 }
 
 void fz_db_optimize(struct fz_db *db)
