@@ -3,8 +3,22 @@
  *
  * The only file that includes sqlite3.h besides the migration runner. WAL
  * journal so readers never wait for the writer; a busy timeout so concurrent
- * writers queue instead of failing; statements cached per connection in a
- * small open-addressed table keyed by the SQL text's address.
+ * writers queue instead of failing.
+ *
+ * Statement cache: each connection keeps up to CACHE_SLOTS prepared
+ * statements, keyed by the SQL text. Callers hold struct fz_stmt pointers, so
+ * a statement lives in a fixed slot of db->slot and never moves; a separate
+ * open-addressed index (linear probing, FNV-1a of the text) maps the text to
+ * its slot number. A hit costs a hash, a probe and a string compare, and
+ * stamps the slot with the connection's use tick. The list endpoints build a
+ * different text per filter and sort, so there are more texts than slots:
+ * when the slots are full, a miss evicts the least recently used statement
+ * that is not in use. "In use" is sqlite3_stmt_busy(): a caller stepping
+ * through its rows, perhaps running other queries inside that loop. A
+ * statement a caller has just been handed but not yet stepped is the most
+ * recently used one, so it is evicted only after CACHE_SLOTS - 1 other texts
+ * have been used since; no caller holds one that long. When every slot is busy
+ * (CACHE_SLOTS nested loops) the query fails with FZ_EINTERNAL.
  */
 #include "store/db.h"
 
@@ -16,20 +30,26 @@
 #include <string.h>
 #include <time.h>
 
-#define CACHE_SIZE 256 /* power of two; more distinct statements than the app has */
+#define CACHE_SLOTS 256 /* statements kept per connection */
+#define INDEX_SIZE 512  /* power of two, twice the slots: probes stay short */
 
 struct fz_stmt {
 	sqlite3_stmt *st;
-	char *sql;       /* the key: a copy of the SQL text */
-	size_t hash;
-	int rc;          /* last step result */
+	char *sql;        /* the key: a copy of the SQL text */
+	uint64_t hash;
+	uint64_t used;    /* db->tick when last handed out; the LRU order */
+	int rc;           /* last step result */
 	struct fz_db *db;
 };
 
 struct fz_db {
 	sqlite3 *h;
-	int depth; /* transaction nesting */
-	struct fz_stmt cache[CACHE_SIZE];
+	int depth;     /* transaction nesting */
+	uint64_t tick; /* counts statements handed out */
+	int filled;    /* slots [0, filled) hold a statement, the rest are unused */
+	struct fz_stmt slot[CACHE_SLOTS];
+	/* Slot number + 1 of each cached text, 0 for an empty entry. */
+	uint16_t index[INDEX_SIZE];
 };
 
 /*
@@ -117,9 +137,9 @@ void fz_db_close(struct fz_db *db)
 		return;
 	while (db->depth > 0) /* a transaction left open: rolled back, the queue freed */
 		fz_db_rollback(db);
-	for (int i = 0; i < CACHE_SIZE; i++) {
-		sqlite3_finalize(db->cache[i].st);
-		free(db->cache[i].sql);
+	for (int i = 0; i < db->filled; i++) {
+		sqlite3_finalize(db->slot[i].st);
+		free(db->slot[i].sql);
 	}
 	sqlite3_close(db->h);
 	free(db);
@@ -137,48 +157,112 @@ enum fz_code fz_db_exec(struct fz_db *db, const char *sql, struct fz_err *err)
 	return FZ_OK;
 }
 
-static size_t text_hash(const char *s)
+static uint64_t text_hash(const char *s)
 {
-	size_t h = 1469598103934665603u; /* FNV-1a */
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	return h;
 }
 
+/* Position in db->index of slot k's entry (which must be there). */
+static size_t index_find_slot(const struct fz_db *db, int k)
+{
+	size_t i = db->slot[k].hash & (INDEX_SIZE - 1);
+	while (db->index[i] != k + 1)
+		i = (i + 1) & (INDEX_SIZE - 1);
+	return i;
+}
+
+/*
+ * Removes the entry at position i by backward shift: each later entry of the
+ * same run whose home position is not cyclically within (i, j] moves back
+ * into the hole, so every entry stays reachable from its home without
+ * tombstones.
+ */
+static void index_remove(struct fz_db *db, size_t i)
+{
+	size_t j = i;
+	for (;;) {
+		j = (j + 1) & (INDEX_SIZE - 1);
+		if (!db->index[j])
+			break;
+		size_t home = db->slot[db->index[j] - 1].hash & (INDEX_SIZE - 1);
+		bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+		if (stays)
+			continue;
+		db->index[i] = db->index[j];
+		i = j;
+	}
+	db->index[i] = 0;
+}
+
+static void index_insert(struct fz_db *db, int k)
+{
+	size_t i = db->slot[k].hash & (INDEX_SIZE - 1);
+	while (db->index[i])
+		i = (i + 1) & (INDEX_SIZE - 1);
+	db->index[i] = (uint16_t)(k + 1);
+}
+
+/* A slot for a new statement: a never used one, else the least recently used idle one. */
+static int victim(struct fz_db *db)
+{
+	if (db->filled < CACHE_SLOTS)
+		return db->filled;
+	int best = -1;
+	for (int k = 0; k < CACHE_SLOTS; k++) {
+		const struct fz_stmt *s = &db->slot[k];
+		if ((best < 0 || s->used < db->slot[best].used) && !sqlite3_stmt_busy(s->st))
+			best = k;
+	}
+	return best;
+}
+
 static struct fz_stmt *cached(struct fz_db *db, const char *sql, struct fz_err *err)
 {
-	size_t h = text_hash(sql);
-	for (size_t k = 0; k < CACHE_SIZE; k++) {
-		struct fz_stmt *s = &db->cache[(h + k) & (CACHE_SIZE - 1)];
-		if (s->sql && s->hash == h && strcmp(s->sql, sql) == 0) {
+	uint64_t h = text_hash(sql);
+	for (size_t i = h & (INDEX_SIZE - 1); db->index[i]; i = (i + 1) & (INDEX_SIZE - 1)) {
+		struct fz_stmt *s = &db->slot[db->index[i] - 1];
+		if (s->hash == h && strcmp(s->sql, sql) == 0) {
 			sqlite3_reset(s->st);
 			sqlite3_clear_bindings(s->st);
 			s->rc = SQLITE_OK;
-			return s;
-		}
-		if (!s->sql) {
-			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-						    &s->st, NULL);
-			if (rc != SQLITE_OK) {
-				fprintf(stderr, "fazhi: prepare failed: %s\n  in: %s\n",
-					sqlite3_errmsg(db->h), sql);
-				fz_err_set(err, FZ_EDB, NULL, "数据库语句错误");
-				sqlite3_finalize(s->st);
-				s->st = NULL;
-				return NULL;
-			}
-			s->sql = strdup(sql);
-			if (!s->sql)
-				abort();
-			s->hash = h;
-			s->db = db;
-			s->rc = SQLITE_OK;
+			s->used = ++db->tick;
 			return s;
 		}
 	}
-	fprintf(stderr, "fazhi: statement cache full\n");
-	fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
-	return NULL;
+	int k = victim(db);
+	if (k < 0) {
+		fprintf(stderr, "fazhi: statement cache: all %d statements in use\n", CACHE_SLOTS);
+		fz_err_set(err, FZ_EINTERNAL, NULL, NULL);
+		return NULL;
+	}
+	/* Prepared before the victim goes, so a failure leaves the cache as it was. */
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "fazhi: prepare failed: %s\n  in: %s\n", sqlite3_errmsg(db->h),
+			sql);
+		fz_err_set(err, FZ_EDB, NULL, "数据库语句错误");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	char *copy = strdup(sql);
+	if (!copy)
+		abort();
+	struct fz_stmt *s = &db->slot[k];
+	if (k == db->filled) {
+		db->filled++;
+	} else {
+		index_remove(db, index_find_slot(db, k));
+		sqlite3_finalize(s->st);
+		free(s->sql);
+	}
+	*s = (struct fz_stmt){
+	    .st = st, .sql = copy, .hash = h, .used = ++db->tick, .rc = SQLITE_OK, .db = db};
+	index_insert(db, k);
+	return s;
 }
 
 struct fz_stmt *fz_db_query(struct fz_db *db, struct fz_err *err, const char *sql,
@@ -378,9 +462,8 @@ void fz_db_rollback(struct fz_db *db)
 		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1,
 			 db->depth - 1);
 	/* Reset cached statements first: an active read would block ROLLBACK. */
-	for (int i = 0; i < CACHE_SIZE; i++)
-		if (db->cache[i].st)
-			sqlite3_reset(db->cache[i].st);
+	for (int i = 0; i < db->filled; i++)
+		sqlite3_reset(db->slot[i].st);
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	if (--db->depth == 0)
 		pthread_mutex_unlock(&write_mutex);

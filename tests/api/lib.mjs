@@ -81,10 +81,11 @@ export function sqlNumber (db, query) {
 
 /**
  * Starts `fazhi serve --port 0 --quiet` on db (or on a new demo database) with its web files
- * in dir/web (dir: a new temporary directory unless given). Resolves to a handle:
+ * in dir/web (dir: a new temporary directory unless given), with `threads` server threads
+ * (default 4). Resolves to a handle:
  * {url, port, db, dir, web, stderr(), alive(), stop()}; stop() removes dir, a given one too.
  */
-export async function startServer ({ env = {}, demo = true, db = null, dir = null } = {}) {
+export async function startServer ({ env = {}, demo = true, db = null, dir = null, threads = 4 } = {}) {
   const ownDir = !dir
   dir = dir || mkTemp()
   try {
@@ -97,7 +98,7 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
   fs.mkdirSync(path.join(web, 'assets'), { recursive: true })
   fs.writeFileSync(path.join(web, 'index.html'), INDEX_HTML)
   fs.writeFileSync(path.join(web, 'assets', 'app.js'), 'console.log("fazhi-test-asset")\n')
-  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--quiet', '--threads', '4', '--web', web], {
+  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--quiet', '--threads', String(threads), '--web', web], {
     env: {
       ...process.env,
       FAZHI_TODAY: TODAY,
