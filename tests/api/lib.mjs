@@ -83,7 +83,7 @@ export function sqlNumber (db, query) {
  * Starts `fazhi serve --port 0 --quiet` on db (or on a new demo database) with its web files
  * in dir/web (dir: a new temporary directory unless given), with `threads` server threads
  * (default 4). Resolves to a handle:
- * {url, port, db, dir, web, stderr(), alive(), stop()}; stop() removes dir, a given one too.
+ * {url, port, db, dir, web, pid, stderr(), alive(), stop(), kill()}; stop() removes dir, a given one too.
  */
 export async function startServer ({ env = {}, demo = true, db = null, dir = null, threads = 4 } = {}) {
   const ownDir = !dir
@@ -165,6 +165,22 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
       assert.doesNotMatch(err, SANITIZER, `sanitizer report from the server:\n${err}`)
       assert.equal(signal, null, `server killed by ${signal}:\n${err}`)
       assert.equal(code, 0, `server exited with ${code}:\n${err}`)
+      return stopped
+    },
+    pid: child.pid,
+    /**
+     * SIGKILL on purpose (a crash test), wait; keeps dir, so a new server can start on the
+     * same database, and stop() afterwards does nothing. Throws when the server had died
+     * before the kill or printed a sanitizer report.
+     */
+    async kill () {
+      if (stopped) return stopped
+      const wasAlive = child.exitCode === null && child.signalCode === null
+      if (wasAlive) process.kill(child.pid, 'SIGKILL')
+      const { code, signal } = await exited
+      stopped = { code, signal, stderr: err }
+      assert.ok(wasAlive && signal === 'SIGKILL', `the server died before the kill (code ${code}, signal ${signal}):\n${err}`)
+      assert.doesNotMatch(err, SANITIZER, `sanitizer report from the server:\n${err}`)
       return stopped
     },
   }

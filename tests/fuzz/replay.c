@@ -22,6 +22,7 @@ int fz_fuzz_router(const uint8_t *data, size_t size);
 int fz_fuzz_multipart(const uint8_t *data, size_t size);
 int fz_fuzz_calendar_csv(const uint8_t *data, size_t size);
 int fz_fuzz_xlsx(const uint8_t *data, size_t size);
+int fz_fuzz_json_inputs(const uint8_t *data, size_t size);
 
 static const struct {
 	const char *name;
@@ -31,6 +32,7 @@ static const struct {
 	{"multipart", fz_fuzz_multipart},
 	{"calendar_csv", fz_fuzz_calendar_csv},
 	{"xlsx", fz_fuzz_xlsx},
+	{"json_inputs", fz_fuzz_json_inputs},
 };
 
 #define MAX_SEED (64 * 1024)
