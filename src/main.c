@@ -13,7 +13,9 @@ static const struct {
 	{"init", fz_cmd_init, "init --db FILE                 建库（可重复执行），创建 admin 账号"},
 	{"demo", fz_cmd_demo, "demo --db FILE                 建立示范县演示数据（单位、账号、一年的来信）"},
 	{"serve", fz_cmd_serve,
-	 "serve --db FILE [--bind 127.0.0.1] [--port 8080] [--threads N] [--web DIR] [--quiet]"},
+	 "serve --db FILE [--bind 127.0.0.1] [--port 8080] [--threads N] [--web DIR] [--quiet]\n"
+	 "        [--per-ip 64] [--header-timeout 20] [--body-timeout 120] [--trusted-proxy ADDR]\n"
+	 "        (FAZHI_METRICS_TOKEN: bearer token for /metrics from other machines)"},
 	{"calendar", fz_cmd_calendar,
 	 "calendar is-workday DATE | add-workdays DATE N | add-days DATE N | explain DATE N wd|cd\n"
 	 "           [--calendar FILE | --db FILE];  calendar load FILE --db FILE"},

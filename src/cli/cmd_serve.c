@@ -1,5 +1,7 @@
 /* cmd_serve.c - `fazhi serve`: argument checks, then the server. */
+#include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -9,7 +11,8 @@
 int fz_cmd_serve(int argc, char **argv)
 {
 	static const char *const opts[] = {"--db", "--bind", "--port", "--threads", "--web",
-					   "--sweep", NULL};
+					   "--sweep", "--per-ip", "--header-timeout",
+					   "--body-timeout", "--trusted-proxy", NULL};
 	static const char *const flags[] = {"--quiet", NULL};
 	if (!fz_cli_known(argc, argv, opts, flags))
 		return 2;
@@ -22,6 +25,12 @@ int fz_cmd_serve(int argc, char **argv)
 		.threads = cores > 0 ? (int)cores * 2 : 4,
 		.sweep_seconds = 60,
 		.quiet = fz_cli_flag(argc, argv, "--quiet"),
+		.per_ip = 64,
+		.header_seconds = 20,
+		.body_seconds = 120,
+		.trusted_proxy = fz_cli_opt(argc, argv, "--trusted-proxy"),
+		/* From the environment, not argv: a command line is visible to every local user. */
+		.metrics_token = getenv("FAZHI_METRICS_TOKEN"),
 	};
 	if (!o.db_path) {
 		fprintf(stderr, "fazhi serve: 缺少 --db FILE\n");
@@ -49,6 +58,34 @@ int fz_cmd_serve(int argc, char **argv)
 			return 2;
 		}
 		o.sweep_seconds = (int)v;
+	}
+	const struct {
+		const char *name;
+		long min, max;
+		int *to;
+		const char *what;
+	} ints[] = {
+		{"--per-ip", 0, 4096, &o.per_ip, "每个客户端地址的最大连接数，0 表示不限"},
+		{"--header-timeout", 1, 600, &o.header_seconds, "接收请求头的时限（秒）"},
+		{"--body-timeout", 1, 3600, &o.body_seconds, "接收请求内容的时限（秒）"},
+	};
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+		if (!(s = fz_cli_opt(argc, argv, ints[i].name)))
+			continue;
+		if (!fz_parse_int(s, ints[i].min, ints[i].max, &v)) {
+			fprintf(stderr, "fazhi serve: %s 应为 %ld 至 %ld 的整数（%s）\n", ints[i].name,
+				ints[i].min, ints[i].max, ints[i].what);
+			return 2;
+		}
+		*ints[i].to = (int)v;
+	}
+	if (o.trusted_proxy) {
+		unsigned char buf[16];
+		if (inet_pton(AF_INET, o.trusted_proxy, buf) != 1 &&
+		    inet_pton(AF_INET6, o.trusted_proxy, buf) != 1) {
+			fprintf(stderr, "fazhi serve: --trusted-proxy 应为反向代理的 IP 地址\n");
+			return 2;
+		}
 	}
 	if (access(o.db_path, R_OK | W_OK) != 0) {
 		fprintf(stderr, "fazhi serve: 数据库 %s 不存在或不可读写（请先运行 fazhi init --db %s）\n",

@@ -27,6 +27,7 @@
 	X(STATE, 409, "当前状态不允许此操作")                                      \
 	X(DUPLICATE, 409, "记录已存在")                                            \
 	X(TOO_LARGE, 413, "请求内容过大")                                          \
+	X(URI_TOO_LONG, 414, "请求地址或查询参数过长")                             \
 	X(MEDIA_TYPE, 415, "不支持的内容类型")                                     \
 	X(MISSING_FIELD, 422, "缺少必填字段")                                      \
 	X(UNKNOWN_FIELD, 422, "包含不认识的字段")                                  \
@@ -35,9 +36,11 @@
 	X(BAD_DATE, 422, "日期无效，应为 YYYY-MM-DD 格式的真实日期")              \
 	X(DATE_RANGE, 422, "日期超出已载入的节假日日历年份，请管理员先载入该年日历") \
 	X(THROTTLED, 429, "操作过于频繁，请稍后再试")                              \
+	X(HEADERS_TOO_LARGE, 431, "请求头过大")                                    \
 	X(IO, 500, "读写文件失败")                                                 \
 	X(DB, 500, "数据库错误")                                                   \
-	X(INTERNAL, 500, "服务器内部错误")
+	X(INTERNAL, 500, "服务器内部错误")                                         \
+	X(BUSY, 503, "服务器繁忙，请稍后再试")
 
 enum fz_code {
 #define FZ_X(name, status, msg) FZ_E##name,

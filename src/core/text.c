@@ -66,6 +66,20 @@ bool fz_text_has_controls(const char *s, bool allow_newlines)
 				continue;
 			return true;
 		}
+		/* C1 controls U+0080..U+009F (NEL U+0085 among them): C2 80 .. C2 9F. */
+		if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+			return true;
+		/*
+		 * Line and paragraph separators U+2028/U+2029 and the bidirectional
+		 * overrides U+202A..U+202E, U+2066..U+2069: invisible, and they
+		 * reorder what a reader sees (a name that reads differently on screen).
+		 */
+		if (c == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] >= 0xA8 &&
+		    (unsigned char)s[2] <= 0xAE)
+			return true;
+		if (c == 0xE2 && (unsigned char)s[1] == 0x81 && (unsigned char)s[2] >= 0xA6 &&
+		    (unsigned char)s[2] <= 0xA9)
+			return true;
 	}
 	return false;
 }

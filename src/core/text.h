@@ -17,7 +17,11 @@
 bool fz_utf8_valid(const char *s, size_t len);
 /* Number of code points in a valid UTF-8 string. */
 size_t fz_utf8_chars(const char *s);
-/* True when s contains C0 control characters other than \n, \r and \t (or DEL). */
+/*
+ * True when s contains a control character: C0 other than \n, \r and \t (those
+ * too unless allow_newlines), DEL, C1 (U+0080..U+009F), the line and paragraph
+ * separators and the bidirectional overrides. s is valid UTF-8.
+ */
 bool fz_text_has_controls(const char *s, bool allow_newlines);
 /* True when s is empty or only ASCII/full-width/ideographic white space. */
 bool fz_text_blank(const char *s);

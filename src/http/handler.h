@@ -28,6 +28,7 @@ struct fz_req {
 	int nparams;
 	struct fz_ctx *ctx;
 	const char *session_token; /* cookie value, NULL when none */
+	bool secure;               /* came over HTTPS (said by the trusted proxy) */
 	void *conn; /* opaque, for header and query lookups */
 };
 
@@ -48,6 +49,7 @@ enum fz_route_flags {
 	FZ_R_UPLOAD = 2,    /* multipart body, the upload size limit */
 	FZ_R_RATELIMIT = 4, /* public form: limited per client */
 	FZ_R_NOCSRF = 8,    /* state change that needs no CSRF token (login) */
+	FZ_R_LOCAL = 16,    /* operations: from this machine, or with the operations token */
 };
 
 struct fz_route {
@@ -57,6 +59,15 @@ struct fz_route {
 	unsigned flags;
 	const char *summary; /* Chinese, for the OpenAPI document */
 	const char *tag;
+	/*
+	 * The kind of record the first path parameter names ("case", "attachment",
+	 * "disclosure_item", "enf_body", "enf_power", "enf_officer"; "case:<type>"
+	 * when only cases of that procedure are served), NULL when the path names
+	 * no record. Published as x-fazhi-record in the OpenAPI document, from which
+	 * tests/api/scope_matrix.test.mjs asks every such route with another
+	 * agency's records: staff routes must answer them exactly like missing ones.
+	 */
+	const char *record;
 };
 
 /* Header of the request (case-insensitive), or NULL. Owned by the server until the response. */

@@ -16,6 +16,7 @@
 #include "modules/registry.h"
 #include "platform/accounts.h"
 #include "platform/attachments.h"
+#include "platform/audit.h"
 #include "platform/cases.h"
 #include "platform/jsonx.h"
 #include "platform/settings.h"
@@ -58,17 +59,23 @@ static void session_create(struct fz_req *req, struct fz_resp *resp)
 	}
 	char token[FZ_TOKEN_HEX], csrf[FZ_TOKEN_HEX];
 	struct fz_user u;
+	int64_t retry = 0;
 	enum fz_code rc = fz_login(req->ctx, fz_json_str(body, "username"),
-				   fz_json_str(body, "password"), token, csrf, &u, &err);
+				   fz_json_str(body, "password"), token, csrf, &u, &retry, &err);
 	json_decref(body);
 	if (rc) {
+		if (rc == FZ_ETHROTTLED && retry > 0)
+			fz_resp_header(resp, "Retry-After",
+				       fz_arena_printf(req->ctx->arena, "%lld", (long long)retry));
 		fz_resp_error(resp, &err);
 		return;
 	}
+	/* The cookie lives as long as the session row (the session.hours setting). */
+	long hours = fz_setting_int(req->ctx->db, "session.hours", 12);
 	fz_resp_header(resp, "Set-Cookie",
 		       fz_arena_printf(req->ctx->arena,
-				       "fz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200",
-				       token));
+				       "fz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s",
+				       token, hours * 3600, req->secure ? "; Secure" : ""));
 	fz_resp_json(resp, 200, json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u)));
 }
 
@@ -92,7 +99,9 @@ static void session_delete(struct fz_req *req, struct fz_resp *resp)
 		fz_resp_error(resp, &err);
 		return;
 	}
-	fz_resp_header(resp, "Set-Cookie", "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	fz_resp_header(resp, "Set-Cookie",
+		       req->secure ? "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure"
+				   : "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
 	fz_resp_json(resp, 204, NULL);
 }
 
@@ -400,6 +409,26 @@ static void settings_put(struct fz_req *req, struct fz_resp *resp)
 
 /* ---- operations ------------------------------------------------------------------ */
 
+/* GET /api/security/events: the administrator's security record (login throttling, accounts). */
+static void security_events(struct fz_req *req, struct fz_resp *resp)
+{
+	struct fz_err err;
+	fz_err_clear(&err);
+	json_t *out = NULL;
+	int64_t page = 1, per_page = 20;
+	const char *s;
+	enum fz_code rc = FZ_OK;
+	if (!(fz_ctx_role(req->ctx) & FZ_ROLE_ADMIN))
+		rc = fz_err_set(&err, FZ_EFORBIDDEN, NULL, "只有系统管理员可以查看安全事件");
+	else if ((s = fz_req_query(req, "page")) && !fz_parse_int(s, 1, 100000, &page))
+		rc = fz_err_set(&err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
+	else if ((s = fz_req_query(req, "per_page")) && !fz_parse_int(s, 1, 100, &per_page))
+		rc = fz_err_set(&err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
+	if (!rc)
+		rc = fz_audit_security_json(req->ctx, (int)page, (int)per_page, &out, &err);
+	reply(resp, rc, &err, out, 200);
+}
+
 static void healthz(struct fz_req *req, struct fz_resp *resp)
 {
 	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL, "SELECT 1", NULL);
@@ -413,6 +442,8 @@ static void metrics(struct fz_req *req, struct fz_resp *resp)
 	struct fz_sup_totals t = {0, 0, 0};
 	struct fz_err err;
 	fz_supervision_totals(req->ctx, &t, &err);
+	struct fz_wal_state wal;
+	fz_server_wal(&wal);
 	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL,
 					 "SELECT COUNT(*) FROM case_record WHERE closed_on IS NULL", NULL);
 	long long open_cases = st && fz_stmt_row(st) ? (long long)fz_col_int(st, 0) : -1;
@@ -424,8 +455,13 @@ static void metrics(struct fz_req *req, struct fz_resp *resp)
 		"# HELP fazhi_clocks Running or paused statutory clocks by status.\n"
 		"# TYPE fazhi_clocks gauge\n"
 		"fazhi_clocks{status=\"open\"} %lld\nfazhi_clocks{status=\"due_soon\"} %lld\n"
-		"fazhi_clocks{status=\"overdue\"} %lld\n",
-		open_cases, (long long)t.open, (long long)t.yellow, (long long)t.red);
+		"fazhi_clocks{status=\"overdue\"} %lld\n"
+		"# HELP fazhi_wal_bytes Live size of the database's write-ahead log.\n"
+		"# TYPE fazhi_wal_bytes gauge\nfazhi_wal_bytes %lld\n"
+		"# HELP fazhi_writes_held 1 while writes wait for a long reader (WAL over store.wal_limit_mb).\n"
+		"# TYPE fazhi_writes_held gauge\nfazhi_writes_held %d\n",
+		open_cases, (long long)t.open, (long long)t.yellow, (long long)t.red,
+		(long long)wal.bytes, wal.writes_held ? 1 : 0);
 	char *text = fz_metrics_render(fz_server_router(), extra);
 	resp->status = 200;
 	resp->content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -441,28 +477,29 @@ static void openapi(struct fz_req *req, struct fz_resp *resp)
 }
 
 static const struct fz_route core_routes[] = {
-	{"GET", "/healthz", healthz, FZ_R_PUBLIC, "健康检查", "运维"},
-	{"GET", "/metrics", metrics, FZ_R_PUBLIC, "Prometheus 指标：按接口的请求数与耗时、在办案件、即将到期与超期时限", "运维"},
-	{"GET", "/api/openapi.json", openapi, FZ_R_PUBLIC, "本接口说明（OpenAPI 3）", "运维"},
-	{"POST", "/api/session", session_create, FZ_R_PUBLIC | FZ_R_NOCSRF, "登录，返回 CSRF 令牌", "登录"},
-	{"GET", "/api/session", session_get, 0, "当前登录用户", "登录"},
-	{"DELETE", "/api/session", session_delete, 0, "退出登录", "登录"},
-	{"GET", "/api/meta", meta, 0, "角色、案件类型、状态、类别等参考数据", "参考数据"},
-	{"GET", "/api/agencies", agencies, 0, "单位列表", "参考数据"},
-	{"GET", "/api/settings", settings_get, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置"},
-	{"PUT", "/api/settings/{key}", settings_put, 0, "修改一项设置（系统管理员或法制机构负责人；记入过程记录）", "设置"},
-	{"GET", "/api/public/agencies", agencies, FZ_R_PUBLIC, "单位列表（公开）", "参考数据"},
-	{"GET", "/api/cases", cases_list, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件"},
-	{"GET", "/api/cases/{id}", case_get, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件"},
-	{"POST", "/api/cases/{id}/actions/{action}", case_action, 0, "执行办理操作（需提交 version）", "案件"},
-	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_R_UPLOAD, "上传附件（multipart/form-data，字段 file）", "案件"},
-	{"GET", "/api/attachments/{id}", attachment_get, 0, "下载附件", "案件"},
+	{"GET", "/healthz", healthz, FZ_R_PUBLIC, "健康检查", "运维", NULL},
+	{"GET", "/metrics", metrics, FZ_R_PUBLIC | FZ_R_LOCAL, "Prometheus 指标：按接口的请求数与耗时、在办案件、即将到期与超期时限", "运维", NULL},
+	{"GET", "/api/openapi.json", openapi, FZ_R_PUBLIC, "本接口说明（OpenAPI 3）", "运维", NULL},
+	{"POST", "/api/session", session_create, FZ_R_PUBLIC | FZ_R_NOCSRF, "登录，返回 CSRF 令牌", "登录", NULL},
+	{"GET", "/api/session", session_get, 0, "当前登录用户", "登录", NULL},
+	{"DELETE", "/api/session", session_delete, 0, "退出登录", "登录", NULL},
+	{"GET", "/api/meta", meta, 0, "角色、案件类型、状态、类别等参考数据", "参考数据", NULL},
+	{"GET", "/api/agencies", agencies, 0, "单位列表", "参考数据", NULL},
+	{"GET", "/api/settings", settings_get, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置", NULL},
+	{"PUT", "/api/settings/{key}", settings_put, 0, "修改一项设置（系统管理员或法制机构负责人；记入过程记录）", "设置", NULL},
+	{"GET", "/api/public/agencies", agencies, FZ_R_PUBLIC, "单位列表（公开）", "参考数据", NULL},
+	{"GET", "/api/cases", cases_list, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件", NULL},
+	{"GET", "/api/cases/{id}", case_get, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件", "case"},
+	{"POST", "/api/cases/{id}/actions/{action}", case_action, 0, "执行办理操作（需提交 version）", "案件", "case"},
+	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_R_UPLOAD, "上传附件（multipart/form-data，字段 file）", "案件", "case"},
+	{"GET", "/api/attachments/{id}", attachment_get, 0, "下载附件", "案件", "attachment"},
 	{"POST", "/api/public/cases/{code}/attachments", public_attachment_post,
 	 FZ_R_PUBLIC | FZ_R_UPLOAD | FZ_R_RATELIMIT,
-	 "公众凭查询码为本人尚在办理的事项上传材料（每件最多 10 个）", "案件"},
-	{"GET", "/api/supervision", supervision, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察"},
-	{"GET", "/api/dashboard", dashboard, 0, "首页：待办、统计、按单位与按月数据", "电子监察"},
-	{NULL, NULL, NULL, 0, NULL, NULL},
+	 "公众凭查询码为本人尚在办理的事项上传材料（每件最多 10 个）", "案件", NULL},
+	{"GET", "/api/supervision", supervision, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察", NULL},
+	{"GET", "/api/security/events", security_events, 0, "安全事件：登录失败限制、账号与设置变更（系统管理员）", "运维", NULL},
+	{"GET", "/api/dashboard", dashboard, 0, "首页：待办、统计、按单位与按月数据", "电子监察", NULL},
+	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 bool fz_routes_build(struct fz_router *r)
@@ -506,6 +543,15 @@ json_t *fz_openapi(const struct fz_router *r)
 			"description", "错误：{\"error\":{\"code\",\"message\",\"field\"}}");
 		if (!(rt->flags & FZ_R_PUBLIC))
 			json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
+		if (rt->flags & FZ_R_UPLOAD)
+			json_object_set_new(
+				op, "requestBody",
+				json_pack("{s:{s:{s:{s:s, s:{s:{s:s, s:s}}}}}}", "content",
+					  "multipart/form-data", "schema", "type", "object", "properties",
+					  "file", "type", "string", "format", "binary"));
+		/* What the first path parameter names, so tests can ask it with another agency's. */
+		if (rt->record)
+			json_object_set_new(op, "x-fazhi-record", json_string(rt->record));
 		json_object_set_new(item, lower, op);
 	}
 	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:{s:s, s:s, s:s}}}}", "openapi",

@@ -14,5 +14,8 @@ bool fz_routes_build(struct fz_router *r);
 /* The OpenAPI 3 document generated from the route table. Caller owns it. */
 json_t *fz_openapi(const struct fz_router *r);
 const struct fz_router *fz_server_router(void);
+struct fz_wal_state;
+/* The WAL as the background checkpoint last found it (server.c). */
+void fz_server_wal(struct fz_wal_state *out);
 
 #endif

@@ -2,11 +2,18 @@
  * server.c - the libmicrohttpd server (server.h) and the request helpers of
  * handler.h. The only file that includes microhttpd.h.
  *
- * A request passes, in order: route match (404/405/400), body limit (413),
- * query text check (400), session (401 where login is needed), CSRF on state
- * changes (403), rate limit on public forms (429), the handler. Every response
- * carries the security headers; every request leaves one access-log line and
- * one metrics observation.
+ * A request passes, in order: the request line's limits (414: path, query
+ * text and number of parameters, checked before libmicrohttpd parses the
+ * query), header limits (431), route match (404/405/400), body limit (413,
+ * answered at once from Content-Length), query text check (400), session (401
+ * where login is needed), CSRF on state changes (403), rate limit on public
+ * forms (429), the handler. Every response carries the security headers;
+ * every request leaves one access-log line and one metrics observation.
+ *
+ * Slow clients: each connection is watched (struct conn_watch); one that takes
+ * longer than opts->header_seconds to send a request's headers, or
+ * opts->body_seconds to send its body, is shut down by the watchdog thread.
+ * Connections per client address are capped by libmicrohttpd.
  */
 #include "http/server.h"
 
@@ -32,11 +39,22 @@
 #include "platform/accounts.h"
 #include "platform/calendar_store.h"
 #include "modules/registry.h"
+#include "platform/settings.h"
 #include "platform/supervision.h"
 #include "store/migrations.h"
 
 #define JSON_LIMIT (256 * 1024)
 #define UPLOAD_LIMIT (10 * 1024 * 1024 + 64 * 1024)
+/*
+ * Request-line and header limits. They are checked by this file, so the client
+ * gets a JSON answer in Chinese; libmicrohttpd's own limits (its per-connection
+ * memory pool, sized below) lie well beyond them.
+ */
+#define URI_MAX 4096          /* path and query as sent */
+#define QUERY_PARAMS_MAX 64   /* parameters in the query */
+#define HEADERS_MAX (16 * 1024) /* names and values of all headers */
+#define HEADER_COUNT_MAX 64
+#define POOL_BYTES (128 * 1024) /* libmicrohttpd's memory per connection */
 
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
 			  " img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
@@ -58,12 +76,25 @@ static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static volatile sig_atomic_t stopping;
 
+/* The background thread's last checkpoint, for /metrics. */
+static struct fz_wal_state g_wal;
+static pthread_mutex_t wal_lock = PTHREAD_MUTEX_INITIALIZER;
+/* synchronous=FULL for the request connections (setting store.sync_full, read at start). */
+static int db_flags;
+
+void fz_server_wal(struct fz_wal_state *out)
+{
+	pthread_mutex_lock(&wal_lock);
+	*out = g_wal;
+	pthread_mutex_unlock(&wal_lock);
+}
+
 static struct fz_db *thread_db(void)
 {
 	if (tdb)
 		return tdb;
 	struct fz_err err;
-	if (fz_db_open(opts->db_path, 0, &tdb, &err) != FZ_OK) {
+	if (fz_db_open(opts->db_path, db_flags, &tdb, &err) != FZ_OK) {
 		fprintf(stderr, "fazhi: %s\n", err.message);
 		return NULL;
 	}
@@ -75,14 +106,123 @@ static struct fz_db *thread_db(void)
 	return tdb;
 }
 
+/*
+ * One request. Created by on_uri with the request line, before libmicrohttpd
+ * parses the query or unescapes the path, and handed to on_request as its
+ * context (libmicrohttpd passes on_uri's answer on); freed by on_completed,
+ * which libmicrohttpd calls for every request on_uri saw, answered or not.
+ */
 struct reqstate {
 	struct fz_arena arena;
+	bool started;         /* on_request has seen the headers */
+	enum fz_code refuse;  /* a limit of the request line or headers: answered without routing */
+	const char *refuse_field; /* what broke it: "path", "query", "headers" */
 	char *body;
 	size_t len, cap, limit;
 	bool too_large;
-	char *raw_path; /* the path as sent, before libmicrohttpd unescapes it */
+	char raw_path[URI_MAX + 1]; /* the path as sent, before libmicrohttpd unescapes it */
 	struct timespec start;
 };
+
+static double mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- slow clients: the connection watchdog --------------------------------------- */
+
+enum conn_phase { PHASE_HEADERS, PHASE_BODY, PHASE_RESPONSE };
+
+/* One open connection; linked in `watched` under watch_lock from accept to close. */
+struct conn_watch {
+	struct conn_watch *prev, *next;
+	int fd;
+	enum conn_phase phase;
+	double since; /* when the phase began (monotonic seconds) */
+};
+
+static struct conn_watch watched = {&watched, &watched, -1, PHASE_RESPONSE, 0};
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
+static long n_watched;
+static long n_cut; /* connections shut down for being too slow */
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct conn_watch *w = calloc(1, sizeof *w);
+		if (!w)
+			return; /* not watched: libmicrohttpd's idle timeout still applies */
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		w->fd = ci ? ci->connect_fd : -1;
+		w->phase = PHASE_HEADERS;
+		w->since = mono_now();
+		pthread_mutex_lock(&watch_lock);
+		w->next = watched.next;
+		w->prev = &watched;
+		watched.next->prev = w;
+		watched.next = w;
+		n_watched++;
+		pthread_mutex_unlock(&watch_lock);
+		*socket_context = w;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+		/* Called before libmicrohttpd closes the socket: the fd is still ours to shut. */
+		struct conn_watch *w = *socket_context;
+		pthread_mutex_lock(&watch_lock);
+		w->prev->next = w->next;
+		w->next->prev = w->prev;
+		n_watched--;
+		pthread_mutex_unlock(&watch_lock);
+		free(w);
+		*socket_context = NULL;
+	}
+}
+
+static void watch_phase(struct MHD_Connection *conn, enum conn_phase phase)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn_watch *w = ci ? ci->socket_context : NULL;
+	if (!w)
+		return;
+	pthread_mutex_lock(&watch_lock);
+	w->phase = phase;
+	w->since = mono_now();
+	pthread_mutex_unlock(&watch_lock);
+}
+
+/*
+ * Every half second: a connection still sending a request's headers after
+ * header_seconds, or its body after body_seconds, is shut down; libmicrohttpd
+ * then sees the socket end and closes the connection as usual. The idle
+ * timeout alone does not catch a client that sends a byte every few seconds.
+ */
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	while (!stopping) {
+		double now = mono_now();
+		pthread_mutex_lock(&watch_lock);
+		for (struct conn_watch *w = watched.next; w != &watched; w = w->next) {
+			double limit = w->phase == PHASE_HEADERS ? opts->header_seconds
+				       : w->phase == PHASE_BODY  ? opts->body_seconds
+								 : 0;
+			if (limit > 0 && w->fd >= 0 && now - w->since > limit) {
+				shutdown(w->fd, SHUT_RDWR);
+				w->fd = -1;
+				n_cut++;
+			}
+		}
+		pthread_mutex_unlock(&watch_lock);
+		struct timespec ts = {0, 500 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	return NULL;
+}
 
 /* ---- handler.h helpers ------------------------------------------------------ */
 
@@ -105,8 +245,13 @@ bool fz_req_id(struct fz_req *req, int i, int64_t *out)
 enum fz_code fz_req_json(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	*out = NULL;
-	if (!req->content_type || strncasecmp(req->content_type, "application/json", 16) != 0)
-		return fz_err_set(err, FZ_EMEDIA_TYPE, NULL,
+	/* application/json exactly, optionally with parameters (; charset=utf-8). */
+	const char *ct = req->content_type;
+	size_t tail = ct && strncasecmp(ct, "application/json", 16) == 0 ? 16 : 0;
+	while (tail && (ct[tail] == ' ' || ct[tail] == '\t'))
+		tail++;
+	if (!tail || (ct[tail] && ct[tail] != ';'))
+		return fz_err_set(err, FZ_EMEDIA_TYPE, "Content-Type",
 				  "请求内容类型应为 application/json");
 	if (!fz_utf8_valid(req->body, req->body_len))
 		return fz_err_set(err, FZ_EBAD_UTF8, NULL, NULL);
@@ -209,32 +354,101 @@ struct query_check {
 	char key[64];
 };
 
+/*
+ * Each query parameter as libmicrohttpd decoded it, with its length: a %00
+ * inside a value shows as a length longer than the C string, and is refused
+ * like any other control character.
+ */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-				 const char *value)
+				 size_t key_size, const char *value, size_t value_size)
 {
 	(void)kind;
 	struct query_check *q = cls;
-	if ((key && !fz_utf8_valid(key, strlen(key))) ||
-	    (value && (!fz_utf8_valid(value, strlen(value)) || fz_text_has_controls(value, false)))) {
+	bool key_ok = key && strlen(key) == key_size && fz_utf8_valid(key, key_size) &&
+		      !fz_text_has_controls(key, false);
+	bool value_ok = !value || (strlen(value) == value_size && fz_utf8_valid(value, value_size) &&
+				   !fz_text_has_controls(value, false));
+	if (!key_ok || !value_ok) {
 		q->bad = true;
-		snprintf(q->key, sizeof q->key, "%s", key && fz_utf8_valid(key, strlen(key)) ? key : "?");
+		snprintf(q->key, sizeof q->key, "%s", key_ok ? key : "?");
 		return MHD_NO;
 	}
 	return MHD_YES;
 }
 
-static void client_addr(struct MHD_Connection *c, char *out, size_t size)
+struct header_sum {
+	size_t bytes;
+	int count;
+};
+
+static enum MHD_Result add_header(void *cls, enum MHD_ValueKind kind, const char *key,
+				  size_t key_size, const char *value, size_t value_size)
 {
+	(void)kind;
+	(void)key;
+	(void)value;
+	struct header_sum *h = cls;
+	h->bytes += key_size + value_size;
+	h->count++;
+	return MHD_YES;
+}
+
+/* The client as the rules see it: for logs, rate limits, login throttling, /metrics. */
+struct peer {
+	char addr[64];  /* the socket's peer, or the client a trusted proxy named */
+	bool loopback;  /* this machine, not forwarded by a proxy */
+	bool tls;       /* a trusted proxy says the client came over HTTPS */
+};
+
+static bool addr_valid(const char *s)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+	return inet_pton(AF_INET, s, buf) == 1 || inet_pton(AF_INET6, s, buf) == 1;
+}
+
+static void peer_of(struct MHD_Connection *c, struct peer *p)
+{
+	memset(p, 0, sizeof *p);
+	snprintf(p->addr, sizeof p->addr, "?");
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	snprintf(out, size, "?");
 	if (ci && ci->client_addr) {
-		if (ci->client_addr->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
-				  (socklen_t)size);
-		else if (ci->client_addr->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
-				  out, (socklen_t)size);
+		if (ci->client_addr->sa_family == AF_INET) {
+			const struct in_addr *a = &((const struct sockaddr_in *)ci->client_addr)->sin_addr;
+			inet_ntop(AF_INET, a, p->addr, sizeof p->addr);
+			p->loopback = (ntohl(a->s_addr) >> 24) == 127;
+		} else if (ci->client_addr->sa_family == AF_INET6) {
+			const struct in6_addr *a = &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr;
+			inet_ntop(AF_INET6, a, p->addr, sizeof p->addr);
+			p->loopback = IN6_IS_ADDR_LOOPBACK(a) ||
+				      (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+		}
 	}
+	if (!opts->trusted_proxy || strcmp(p->addr, opts->trusted_proxy) != 0)
+		return;
+	/*
+	 * From the trusted proxy: the client is the last address of
+	 * X-Forwarded-For (the one the proxy itself appended; earlier entries
+	 * are whatever the client claimed), the scheme is X-Forwarded-Proto.
+	 */
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ' || *last == '\t')
+			last++;
+		char a[64];
+		size_t n = strcspn(last, " \t");
+		if (n > 0 && n < sizeof a) {
+			memcpy(a, last, n);
+			a[n] = '\0';
+			if (addr_valid(a)) {
+				snprintf(p->addr, sizeof p->addr, "%s", a);
+				p->loopback = false;
+			}
+		}
+	}
+	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	p->tls = proto && strcasecmp(proto, "https") == 0;
 }
 
 static bool is_api(const char *url)
@@ -243,17 +457,35 @@ static bool is_api(const char *url)
 	       strcmp(url, "/healthz") == 0 || strcmp(url, "/metrics") == 0;
 }
 
+/* Operations routes (FZ_R_LOCAL): from this machine, or with the operations token. */
+static bool local_allowed(struct MHD_Connection *conn, const struct peer *p)
+{
+	if (p->loopback)
+		return true;
+	if (!opts->metrics_token || !*opts->metrics_token)
+		return false;
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+	return auth && strncmp(auth, "Bearer ", 7) == 0 &&
+	       strlen(auth + 7) == strlen(opts->metrics_token) &&
+	       fz_str_ct_equal(auth + 7, opts->metrics_token);
+}
+
 static void dispatch(struct MHD_Connection *conn, const char *url, const char *method,
-		     struct reqstate *rs, struct fz_resp *resp, size_t *route_index,
-		     struct fz_user *user, bool *have_user)
+		     struct reqstate *rs, const struct peer *peer, struct fz_resp *resp,
+		     size_t *route_index, struct fz_user *user, bool *have_user)
 {
 	*route_index = FZ_METRICS_OTHER;
+	if (rs->refuse) {
+		error_resp(resp, rs->refuse, rs->refuse_field, NULL);
+		return;
+	}
 	/*
 	 * libmicrohttpd hands over the path already unescaped; the router decodes
-	 * each parameter itself, so it matches the path as sent: /api/cases%2F1 is
-	 * no route and /api/cases/%2531 is case "%31", not case 1.
+	 * each parameter itself, so it matches the path as sent (kept by on_uri
+	 * with this request): /api/cases%2F1 is no route and /api/cases/%2531 is
+	 * case "%31", not case 1.
 	 */
-	const char *path = rs->raw_path ? rs->raw_path : url;
+	const char *path = rs->raw_path;
 	if (!is_api(path)) {
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 			error_resp(resp, FZ_EMETHOD, NULL, NULL);
@@ -291,13 +523,17 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		error_resp(resp, FZ_ENOT_FOUND, NULL, "接口不存在");
 		return;
 	}
+	if ((route->flags & FZ_R_LOCAL) && !local_allowed(conn, peer)) {
+		error_resp(resp, FZ_EFORBIDDEN, NULL, "该接口仅限本机访问，或须携带运维令牌（Authorization: Bearer）");
+		return;
+	}
 	if (rs->too_large) {
-		error_resp(resp, FZ_ETOO_LARGE, NULL,
+		error_resp(resp, FZ_ETOO_LARGE, "body",
 			   (route->flags & FZ_R_UPLOAD) ? "上传内容超过 10 MB 上限" : "请求内容超过 256 KB 上限");
 		return;
 	}
 	struct query_check qc = {false, ""};
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, check_arg, &qc);
+	MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, check_arg, &qc);
 	if (qc.bad) {
 		error_resp(resp, FZ_EBAD_UTF8, qc.key, "查询参数不是有效的 UTF-8 文本或含控制字符");
 		return;
@@ -307,12 +543,11 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		error_resp(resp, FZ_EDB, NULL, "数据库不可用");
 		return;
 	}
-	char client[64];
-	client_addr(conn, client, sizeof client);
-	struct fz_ctx ctx = {.db = db, .arena = &rs->arena, .client = fz_arena_strdup(&rs->arena, client)};
+	struct fz_ctx ctx = {.db = db, .arena = &rs->arena, .client = fz_arena_strdup(&rs->arena, peer->addr)};
 	fz_ctx_set_time(&ctx);
 	struct fz_req req = {.method = method, .path = url, .body = rs->body ? rs->body : "",
-			     .body_len = rs->len, .ctx = &ctx, .conn = conn, .nparams = np};
+			     .body_len = rs->len, .ctx = &ctx, .conn = conn, .nparams = np,
+			     .secure = peer->tls};
 	req.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	for (int i = 0; i < np; i++)
 		req.params[i] = fz_arena_strdup(&rs->arena, params[i]);
@@ -340,9 +575,7 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		}
 	}
 	if ((route->flags & FZ_R_RATELIMIT)) {
-		struct timespec ts;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		if (!fz_ratelimit_allow(client, (double)ts.tv_sec + ts.tv_nsec / 1e9)) {
+		if (!fz_ratelimit_allow(peer->addr, mono_now())) {
 			error_resp(resp, FZ_ETHROTTLED, NULL, "提交过于频繁，请稍后再试");
 			fz_resp_header(resp, "Retry-After", "60");
 			return;
@@ -367,48 +600,98 @@ static bool upload_route(const char *url)
 }
 
 /*
- * Called with the request's URI as sent, before libmicrohttpd parses and
- * unescapes it: keeps the raw path for the connection's first access-handler
- * call, in the same thread (each connection stays with one pool thread).
- * Nothing is allocated here: a request libmicrohttpd refuses before the
- * handler (a header too large, say) never reaches on_completed. A few slots
- * per thread cover connections whose headers arrive interleaved.
+ * Called with the request line's URI as sent, before libmicrohttpd parses the
+ * query or unescapes the path. Creates the request's state, which
+ * libmicrohttpd hands to on_request as *con_cls and to on_completed at the
+ * end, whether or not the request got as far as on_request: so the raw path
+ * belongs to this request alone, whatever other connections do.
  */
-#define URI_SLOTS 16
-#define URI_PATH_MAX 2048
-static __thread struct uri_slot {
-	const struct MHD_Connection *conn;
-	char path[URI_PATH_MAX];
-} uri_slots[URI_SLOTS];
-static __thread unsigned uri_next;
-
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
 	(void)cls;
-	struct uri_slot *slot = NULL;
-	for (int i = 0; i < URI_SLOTS && !slot; i++)
-		if (uri_slots[i].conn == conn)
-			slot = &uri_slots[i];
-	if (!slot)
-		slot = &uri_slots[uri_next++ % URI_SLOTS];
-	size_t len = strcspn(uri, "?#");
-	slot->conn = conn;
-	if (len >= URI_PATH_MAX)
-		len = 0; /* too long to keep: routed on libmicrohttpd's path */
-	memcpy(slot->path, uri, len);
-	slot->path[len] = '\0';
-	return NULL;
+	(void)conn;
+	struct reqstate *rs = calloc(1, sizeof *rs);
+	if (!rs)
+		return NULL; /* on_request refuses the request */
+	size_t len = strlen(uri), plen = strcspn(uri, "?#");
+	const char *query = uri[plen] == '?' ? uri + plen + 1 : NULL;
+	if (len > URI_MAX) {
+		rs->refuse = FZ_EURI_TOO_LONG;
+		rs->refuse_field = plen > URI_MAX ? "path" : "query";
+	} else {
+		memcpy(rs->raw_path, uri, plen);
+		rs->raw_path[plen] = '\0';
+		int n = query && *query ? 1 : 0;
+		for (const char *q = query; q && *q && *q != '#'; q++)
+			n += *q == '&';
+		if (n > QUERY_PARAMS_MAX) {
+			rs->refuse = FZ_EURI_TOO_LONG;
+			rs->refuse_field = "query";
+		}
+	}
+	if (rs->refuse && query) {
+		/*
+		 * libmicrohttpd parses the query right after this call into the
+		 * connection's memory pool; thousands of parameters exhaust the pool
+		 * and leave the request hanging with no answer. The request is refused
+		 * anyway, so its query is emptied first. The text is the connection's
+		 * read buffer, which libmicrohttpd lends to this callback before it
+		 * splits the query off (0.9.75, connection.c parse_initial_message_line).
+		 */
+		*(char *)query = '\0';
+	}
+	return rs;
 }
 
-/* The raw path on_uri kept for this connection's request (malloc'd), or NULL. */
-static char *take_raw_path(const struct MHD_Connection *conn)
+/* A header limit this request breaks, or FZ_OK. */
+static enum fz_code check_headers(struct MHD_Connection *conn)
 {
-	for (int i = 0; i < URI_SLOTS; i++)
-		if (uri_slots[i].conn == conn) {
-			uri_slots[i].conn = NULL;
-			return uri_slots[i].path[0] ? strdup(uri_slots[i].path) : NULL;
-		}
-	return NULL;
+	struct header_sum h = {0, 0};
+	MHD_get_connection_values_n(conn, MHD_HEADER_KIND, add_header, &h);
+	return h.bytes > HEADERS_MAX || h.count > HEADER_COUNT_MAX ? FZ_EHEADERS_TOO_LARGE : FZ_OK;
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, struct reqstate *rs,
+				     const char *method, const char *url, const struct peer *peer,
+				     struct fz_resp *resp, size_t route_index, const char *username)
+{
+	struct MHD_Response *r;
+	if (resp->free_body)
+		r = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_MUST_FREE);
+	else
+		r = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_PERSISTENT);
+	if (!r)
+		return MHD_NO;
+	if (resp->content_type)
+		MHD_add_response_header(r, "Content-Type", resp->content_type);
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	bool has_cache = false;
+	for (int i = 0; i < resp->nheaders; i++) {
+		MHD_add_response_header(r, resp->headers[i][0], resp->headers[i][1]);
+		has_cache |= strcasecmp(resp->headers[i][0], "Cache-Control") == 0;
+	}
+	if (!has_cache)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	int status = resp->status ? resp->status : 500;
+	watch_phase(conn, PHASE_RESPONSE);
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, r);
+	MHD_destroy_response(r);
+
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double ms = (double)(end.tv_sec - rs->start.tv_sec) * 1e3 +
+		    (double)(end.tv_nsec - rs->start.tv_nsec) / 1e6;
+	fz_metrics_observe(route_index, status, ms);
+	if (!opts->quiet) {
+		char at[21];
+		fz_iso_utc((int64_t)time(NULL), at);
+		printf("%s %s %s %.200s %d %zu %.1fms %s\n", at, peer->addr, method, url, status,
+		       resp->len, ms, username ? username : "-");
+	}
+	return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -418,22 +701,40 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)cls;
 	(void)version;
 	struct reqstate *rs = *con_cls;
-	if (!rs) {
-		if (!(rs = calloc(1, sizeof *rs)))
-			return MHD_NO;
-		rs->raw_path = take_raw_path(conn);
+	if (!rs)
+		return MHD_NO; /* on_uri had no memory for it: close the connection */
+	struct peer peer;
+	if (!rs->started) {
+		rs->started = true;
 		fz_arena_init(&rs->arena);
 		clock_gettime(CLOCK_MONOTONIC, &rs->start);
+		watch_phase(conn, PHASE_BODY);
+		if (!rs->refuse && (rs->refuse = check_headers(conn)))
+			rs->refuse_field = "headers";
 		rs->limit = JSON_LIMIT;
 		/* Routes flagged FZ_R_UPLOAD get the larger limit; everything else the JSON one. */
-		if (strcmp(method, "POST") == 0 && upload_route(rs->raw_path ? rs->raw_path : url))
+		if (!rs->refuse && strcmp(method, "POST") == 0 && upload_route(rs->raw_path))
 			rs->limit = UPLOAD_LIMIT;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		int64_t n;
-		if (cl && fz_parse_int(cl, 0, INT64_MAX, &n) && (size_t)n > rs->limit)
+		if (cl && fz_parse_int(cl, 0, INT64_MAX, &n) && (uint64_t)n > rs->limit)
 			rs->too_large = true;
-		*con_cls = rs;
-		return MHD_YES;
+		if (!rs->refuse && !rs->too_large)
+			return MHD_YES; /* the body, if any, comes in the next calls */
+		/*
+		 * Refused before the body is read: answered now, so a client announcing
+		 * gigabytes is told at once; libmicrohttpd then closes the connection
+		 * instead of reading the body.
+		 */
+		struct fz_resp resp = {0};
+		if (rs->refuse)
+			error_resp(&resp, rs->refuse, rs->refuse_field, NULL);
+		else
+			error_resp(&resp, FZ_ETOO_LARGE, "Content-Length",
+				   rs->limit == UPLOAD_LIMIT ? "上传内容超过 10 MB 上限"
+							     : "请求内容超过 256 KB 上限");
+		peer_of(conn, &peer);
+		return send_response(conn, rs, method, url, &peer, &resp, FZ_METRICS_OTHER, NULL);
 	}
 	if (*upload_size) {
 		if (!rs->too_large) {
@@ -466,59 +767,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	size_t route_index = FZ_METRICS_OTHER;
 	struct fz_user user;
 	bool have_user = false;
-	dispatch(conn, url, method, rs, &resp, &route_index, &user, &have_user);
-
-	struct MHD_Response *r;
-	if (resp.free_body)
-		r = MHD_create_response_from_buffer(resp.len, resp.body, MHD_RESPMEM_MUST_FREE);
-	else
-		r = MHD_create_response_from_buffer(resp.len, resp.body, MHD_RESPMEM_PERSISTENT);
-	if (!r)
-		return MHD_NO;
-	if (resp.content_type)
-		MHD_add_response_header(r, "Content-Type", resp.content_type);
-	MHD_add_response_header(r, "Content-Security-Policy", csp);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	bool has_cache = false;
-	for (int i = 0; i < resp.nheaders; i++) {
-		MHD_add_response_header(r, resp.headers[i][0], resp.headers[i][1]);
-		has_cache |= strcasecmp(resp.headers[i][0], "Cache-Control") == 0;
-	}
-	if (!has_cache)
-		MHD_add_response_header(r, "Cache-Control", "no-store");
-	int status = resp.status ? resp.status : 500;
-	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, r);
-	MHD_destroy_response(r);
-
-	struct timespec end;
-	clock_gettime(CLOCK_MONOTONIC, &end);
-	double ms = (double)(end.tv_sec - rs->start.tv_sec) * 1e3 +
-		    (double)(end.tv_nsec - rs->start.tv_nsec) / 1e6;
-	fz_metrics_observe(route_index, status, ms);
-	if (!opts->quiet) {
-		char client[64], at[21];
-		client_addr(conn, client, sizeof client);
-		fz_iso_utc((int64_t)time(NULL), at);
-		printf("%s %s %s %s %d %zu %.1fms %s\n", at, client, method, url, status, resp.len, ms,
-		       have_user ? user.username : "-");
-	}
-	return ret;
+	peer_of(conn, &peer);
+	dispatch(conn, url, method, rs, &peer, &resp, &route_index, &user, &have_user);
+	return send_response(conn, rs, method, url, &peer, &resp, route_index,
+			     have_user ? user.username : NULL);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	/* The next request on this connection starts its header clock now. */
+	watch_phase(conn, PHASE_HEADERS);
 	struct reqstate *rs = *con_cls;
 	if (!rs)
 		return;
 	fz_arena_cleanup(&rs->arena);
 	free(rs->body);
-	free(rs->raw_path);
 	free(rs);
 	*con_cls = NULL;
 }
@@ -541,7 +807,7 @@ static void *background(void *arg)
 	(void)arg;
 	struct fz_db *db = NULL;
 	struct fz_err err;
-	if (fz_db_open(opts->db_path, 0, &db, &err) != FZ_OK) {
+	if (fz_db_open(opts->db_path, db_flags, &db, &err) != FZ_OK) {
 		fprintf(stderr, "fazhi: background: %s\n", err.message);
 		return NULL;
 	}
@@ -575,7 +841,19 @@ static void *background(void *arg)
 			pthread_rwlock_unlock(&cal_lock);
 			fz_arena_cleanup(&arena);
 		}
-		fz_db_checkpoint(db);
+		int64_t limit = fz_setting_int(db, "store.wal_limit_mb", 1024) * 1024 * 1024;
+		struct fz_wal_state w;
+		fz_db_checkpoint(db, limit, &w);
+		pthread_mutex_lock(&wal_lock);
+		if (w.writes_held && !g_wal.writes_held)
+			fprintf(stderr,
+				"fazhi: 警告：WAL 日志 %lld MB 超过上限，有长时间的读取占用数据库；"
+				"读取结束前暂停写入（设置 store.wal_limit_mb）\n",
+				(long long)(w.bytes >> 20));
+		else if (!w.writes_held && g_wal.writes_held)
+			fprintf(stderr, "fazhi: WAL 日志已整理，恢复写入\n");
+		g_wal = w;
+		pthread_mutex_unlock(&wal_lock);
 		sleep(1);
 		waited++;
 	}
@@ -629,6 +907,7 @@ int fz_server_run(const struct fz_server_opts *o)
 		return 1;
 	}
 	calendar_signature(db, g_cal_sig, sizeof g_cal_sig);
+	db_flags = fz_setting_int(db, "store.sync_full", 0) ? FZ_DB_SYNC_FULL : 0;
 	fz_db_close(db);
 
 	if (fz_modules_validate(&err) != FZ_OK) {
@@ -650,12 +929,21 @@ int fz_server_run(const struct fz_server_opts *o)
 		fprintf(stderr, "fazhi: 监听地址无效：%s\n", o->bind);
 		return 2;
 	}
+	/*
+	 * Connections per client address are capped here, at accept. Behind a
+	 * trusted proxy every connection comes from the proxy, so the cap is the
+	 * proxy's to apply (see docs/security.md).
+	 */
+	unsigned per_ip = o->trusted_proxy ? 0 : (unsigned)o->per_ip;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)o->port,
 		NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_NOTIFY_COMPLETED,
 		on_completed, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)POOL_BYTES,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096, MHD_OPTION_LISTENING_ADDRESS_REUSE,
 		(unsigned)1, MHD_OPTION_END);
 	if (!d) {
@@ -667,8 +955,9 @@ int fz_server_run(const struct fz_server_opts *o)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
-	pthread_t bg;
+	pthread_t bg, wd;
 	pthread_create(&bg, NULL, background, NULL);
+	pthread_create(&wd, NULL, watchdog, NULL);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("fazhi %s listening on http://%s:%d/ (%d threads, %d static files, started in %.1f ms)\n",
@@ -679,6 +968,7 @@ int fz_server_run(const struct fz_server_opts *o)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	while (!stopping)
 		pause();
+	pthread_join(wd, NULL); /* before the daemon goes: it shuts sockets the daemon owns */
 	MHD_stop_daemon(d);
 	pthread_join(bg, NULL);
 	pthread_mutex_lock(&dbs_lock);

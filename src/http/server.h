@@ -20,6 +20,11 @@ struct fz_server_opts {
 	int threads;
 	int sweep_seconds;   /* supervision sweep interval */
 	bool quiet;          /* no access log */
+	int per_ip;          /* open connections per client address (0: no cap) */
+	int header_seconds;  /* a request's headers must arrive within this */
+	int body_seconds;    /* and its body within this after them */
+	const char *trusted_proxy; /* the reverse proxy's address, or NULL */
+	const char *metrics_token; /* bearer token for /metrics from elsewhere, or NULL */
 };
 
 /* Serves until SIGINT or SIGTERM. Returns the process exit code. */

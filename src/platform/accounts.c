@@ -5,13 +5,32 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/text.h"
 #include "platform/audit.h"
 #include "platform/settings.h"
 
+/*
+ * Login throttling. Guesses are counted per account *and* address, so a
+ * stranger guessing scj.head's password slows down only the stranger's
+ * address: the owner, from another address, logs in as usual. After FAIL_FREE
+ * failures each further try waits (login.delay_seconds, doubling with every
+ * failure, at most DELAY_MAX); a try refused because it came too early is
+ * recorded but not counted, so hammering never extends the wait. Failures
+ * are forgotten after FAIL_WINDOW or a successful login.
+ *
+ * One address trying many accounts (a password spray) slows down after
+ * FAIL_FREE_CLIENT failures, but only for accounts that have not logged in
+ * from that address in the last KNOWN_DAYS: colleagues behind one office NAT
+ * keep working while a stranger among them is slowed.
+ */
 #define FAIL_WINDOW (15 * 60)
-#define FAIL_PER_USER 5
-#define FAIL_PER_CLIENT 20
+#define FAIL_FREE 5
+#define FAIL_FREE_CLIENT 20
+#define DELAY_MAX (15 * 60)
+#define KNOWN_DAYS 30
+
+enum { ATTEMPT_FAILED = 0, ATTEMPT_OK = 1, ATTEMPT_REFUSED = 2 };
 
 enum fz_code fz_password_hash(const char *password, char *out, size_t size, struct fz_err *err)
 {
@@ -156,31 +175,110 @@ enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool
 			   disabled ? "1" : "0", disabled ? "user_disable" : "user_enable", err);
 }
 
-static void record_attempt(struct fz_ctx *ctx, const char *username, bool ok)
+static void record_attempt(struct fz_ctx *ctx, const char *username, int outcome)
 {
 	char at[21];
 	fz_iso_utc(ctx->now, at);
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, NULL, "INSERT INTO login_attempt(username, client, at, ok) VALUES (?,?,?,?)",
-		"tttI", username, ctx->client ? ctx->client : "cli", at, ok ? 1 : 0);
+		"tttI", username, ctx->client ? ctx->client : "cli", at, outcome);
 	if (st)
 		fz_stmt_exec(st, NULL);
 }
 
-static bool throttled(struct fz_ctx *ctx, const char *username)
+/* Unix seconds of an instant stored as YYYY-MM-DDTHH:MM:SSZ; 0 when malformed. */
+static int64_t iso_seconds(const char *s)
 {
-	char since[21];
+	int y, mo, d, h, mi, se;
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &se) != 6)
+		return 0;
+	return (int64_t)fz_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+}
+
+/* The wait after the n-th failure: none before `free`, then base, doubling, at most DELAY_MAX. */
+static int64_t delay_after(int64_t n, int64_t free, int64_t base)
+{
+	if (n < free)
+		return 0;
+	int64_t d = base;
+	for (int64_t i = free; i < n && d < DELAY_MAX; i++)
+		d *= 2;
+	return d < DELAY_MAX ? d : DELAY_MAX;
+}
+
+struct throttle {
+	int64_t wait;      /* seconds until the next try is checked; 0 = check it now */
+	int64_t failures;  /* counted failures of this account from this address */
+	bool by_client;    /* the address's spray limit, not the account's */
+};
+
+static void throttle_state(struct fz_ctx *ctx, const char *username, struct throttle *t)
+{
+	const char *client = ctx->client ? ctx->client : "cli";
+	int64_t base = fz_setting_int(ctx->db, "login.delay_seconds", 30);
+	char since[21], known_since[21];
 	fz_iso_utc(ctx->now - FAIL_WINDOW, since);
+	fz_iso_utc(ctx->now - KNOWN_DAYS * 86400, known_since);
+	memset(t, 0, sizeof *t);
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, NULL,
-		"SELECT (SELECT COUNT(*) FROM login_attempt WHERE username = ? AND ok = 0 AND at > ?),"
-		" (SELECT COUNT(*) FROM login_attempt WHERE client = ? AND ok = 0 AND at > ?)",
-		"tttt", username, since, ctx->client ? ctx->client : "cli", since);
-	bool t = false;
-	if (st && fz_stmt_row(st))
-		t = fz_col_int(st, 0) >= FAIL_PER_USER || fz_col_int(st, 1) >= FAIL_PER_CLIENT;
+		"SELECT COUNT(*), MAX(at),"
+		" (SELECT COUNT(*) FROM login_attempt WHERE username = ? AND client = ? AND ok = 1"
+		"  AND at > ?)"
+		" FROM login_attempt WHERE username = ? AND client = ? AND ok = 0 AND at > ?"
+		" AND at > COALESCE((SELECT MAX(at) FROM login_attempt WHERE username = ?"
+		"  AND client = ? AND ok = 1), '')",
+		"ttt" "ttt" "tt", username, client, known_since, username, client, since, username,
+		client);
+	bool known = false;
+	if (st && fz_stmt_row(st)) {
+		t->failures = fz_col_int(st, 0);
+		int64_t d = delay_after(t->failures, FAIL_FREE, base);
+		if (d)
+			t->wait = iso_seconds(fz_col_text(st, 1)) + d - ctx->now;
+		known = fz_col_int(st, 2) > 0;
+	}
 	fz_stmt_done(st);
-	return t;
+	if (t->wait > 0 || known)
+		return;
+	st = fz_db_query(ctx->db, NULL,
+			 "SELECT COUNT(*), MAX(at) FROM login_attempt WHERE client = ? AND ok = 0 AND at > ?",
+			 "tt", client, since);
+	if (st && fz_stmt_row(st)) {
+		int64_t d = delay_after(fz_col_int(st, 0), FAIL_FREE_CLIENT, base);
+		if (d) {
+			t->wait = iso_seconds(fz_col_text(st, 1)) + d - ctx->now;
+			t->by_client = t->wait > 0;
+		}
+	}
+	fz_stmt_done(st);
+	if (t->wait < 0)
+		t->wait = 0;
+}
+
+/*
+ * A failure that makes the next try wait is a security event the
+ * administrator sees (GET /api/security/events): which account, from where,
+ * after how many failures, for how long.
+ */
+static void audit_throttle(struct fz_ctx *ctx, const char *username, const struct throttle *after)
+{
+	char note[200], json[256];
+	const char *client = ctx->client ? ctx->client : "cli";
+	snprintf(note, sizeof note, "账号 %s 自 %s 连续登录失败 %lld 次，该地址须等待 %lld 秒后再试", username,
+		 client, (long long)after->failures, (long long)after->wait);
+	snprintf(json, sizeof json, "{\"username\":\"%s\",\"client\":\"%s\",\"failures\":%lld,\"wait_seconds\":%lld%s}",
+		 username, client, (long long)after->failures, (long long)after->wait,
+		 after->by_client ? ",\"by_client\":true" : "");
+	struct fz_event ev = {.entity = "session", .action = "login_throttled", .note = note,
+			      .after = json};
+	struct fz_err err;
+	if (fz_db_begin(ctx->db, &err) == FZ_OK) {
+		if (fz_audit_append(ctx, &ev, NULL, &err) == FZ_OK)
+			fz_db_commit(ctx->db, &err);
+		else
+			fz_db_rollback(ctx->db);
+	}
 }
 
 static const char user_sql[] =
@@ -198,12 +296,16 @@ static void fill_user(struct fz_stmt *st, struct fz_user *u)
 
 enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *password,
 		      char token[FZ_TOKEN_HEX], char csrf[FZ_TOKEN_HEX], struct fz_user *user,
-		      struct fz_err *err)
+		      int64_t *retry_after, struct fz_err *err)
 {
-	if (throttled(ctx, username)) {
-		record_attempt(ctx, username, false);
+	struct throttle t;
+	throttle_state(ctx, username, &t);
+	if (t.wait > 0) {
+		record_attempt(ctx, username, ATTEMPT_REFUSED);
+		if (retry_after)
+			*retry_after = t.wait;
 		return fz_err_set(err, FZ_ETHROTTLED, "username",
-				  "登录失败次数过多，请 15 分钟后再试");
+				  "登录失败次数过多，请 %lld 秒后再试", (long long)t.wait);
 	}
 	static const char *sql = "SELECT u.user_id, u.username, u.display_name, u.role,"
 				 " u.agency_id, a.name, u.password_hash, u.disabled"
@@ -228,9 +330,14 @@ enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *pass
 	bool pw_ok = crypto_pwhash_str_verify(found ? hash : no_account, password,
 					      strlen(password)) == 0;
 	bool ok = found && !disabled && pw_ok;
-	record_attempt(ctx, username, ok);
-	if (!ok)
+	record_attempt(ctx, username, ok ? ATTEMPT_OK : ATTEMPT_FAILED);
+	if (!ok) {
+		struct throttle after;
+		throttle_state(ctx, username, &after);
+		if (after.wait > 0)
+			audit_throttle(ctx, username, &after);
 		return fz_err_set(err, FZ_EBAD_CREDENTIALS, "password", NULL);
+	}
 	(void)user_sql;
 	random_hex(token);
 	random_hex(csrf);

@@ -6,8 +6,9 @@
  * SameSite=Strict cookie; only their SHA-256 is stored, so a copy of the
  * database does not let anyone log in. Each session has its own CSRF token,
  * which the browser sends back in X-CSRF-Token on every state change.
- * Failed logins are recorded; after 5 failures for one username, or 20 from
- * one client, within 15 minutes, further attempts are refused (429).
+ * Failed logins are recorded and slow further tries down per account and
+ * address (see accounts.c); a wait is never extended by tries made during it,
+ * and its start is an audit event.
  */
 #ifndef FZ_PLATFORM_ACCOUNTS_H
 #define FZ_PLATFORM_ACCOUNTS_H
@@ -36,11 +37,13 @@ bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u);
 
 /*
  * Checks the password and opens a session. On success token and csrf receive
- * fresh hex strings and user is filled. Records the attempt either way.
+ * fresh hex strings and user is filled. Records the attempt either way. When
+ * the try is refused as too early (FZ_ETHROTTLED), *retry_after (if not NULL)
+ * receives the seconds to wait.
  */
 enum fz_code fz_login(struct fz_ctx *ctx, const char *username, const char *password,
 		      char token[FZ_TOKEN_HEX], char csrf[FZ_TOKEN_HEX], struct fz_user *user,
-		      struct fz_err *err);
+		      int64_t *retry_after, struct fz_err *err);
 /* Finds the live session for a cookie token. FZ_EUNAUTHENTICATED when none. */
 enum fz_code fz_session_lookup(struct fz_db *db, const char *token, int64_t now,
 			       struct fz_user *user, char csrf[FZ_TOKEN_HEX], struct fz_err *err);

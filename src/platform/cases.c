@@ -1057,6 +1057,16 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 		b[nb++] = (struct fz_bind){'t', 0, f->type};
 	}
 	if (f->state) {
+		/* An unknown state is a mistake to name, not an empty list (as for type and sort). */
+		bool known = false;
+		for (size_t i = 0; i < fz_modules_count && !known; i++) {
+			const struct fz_case_type *t = fz_modules[i]->case_type;
+			if (!t || (f->type && strcmp(t->name, f->type) != 0))
+				continue;
+			known = fz_flow_state(t, f->state) != NULL;
+		}
+		if (!known)
+			return fz_err_set(err, FZ_EBAD_VALUE, "state", "案件状态“%s”不存在", f->state);
 		ADD(" AND c.state = ?");
 		b[nb++] = (struct fz_bind){'t', 0, f->state};
 	}

@@ -17,6 +17,7 @@ const struct fz_setting_def fz_setting_defs[] = {
 	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
 	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
 	{"session.hours", "登录有效时长（小时）", 12, 1, 72, NULL},
+	{"login.delay_seconds", "连续登录失败后的等待时间（秒）", 30, 1, 600, "同一账号在同一地址连续失败 5 次后，每次再试须等待的秒数，此后每失败一次加倍，最长 15 分钟"},
 	{"disclosure.fee_days", "信息处理费缴费期限（工作日）", 20, 1, 60, "申请人收到收费通知后缴费的期限，默认 20 个工作日"},
 	{"litigation.suggestion_days", "司法建议回复期限（自然日）", 60, 1, 180, "司法建议书未写明期限时适用，默认 60 日"},
 	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
@@ -25,6 +26,8 @@ const struct fz_setting_def fz_setting_defs[] = {
 	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},
 	{"enforcement.cert_valid_years", "执法证件有效期（年）", 5, 1, 10, "地方规定，默认 5 年"},
 	{"enforcement.body_review_days", "执法主体资格审核期限（工作日）", 20, 1, 60, "地方规定，默认 20 个工作日"},
+	{"store.wal_limit_mb", "数据库日志（WAL）上限（MB）", 1024, 1, 65536, "有长时间的读取占用数据库时日志会增长；超过上限即暂停写入，读取结束后自动恢复"},
+	{"store.sync_full", "断电保护（0 关 / 1 开）", 0, 0, 1, "开启后每次写入都同步到磁盘，断电也不丢失已确认的写入，写入速度下降；重启服务后生效"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 

@@ -31,6 +31,7 @@ struct fz_stmt;
 enum fz_db_flags {
 	FZ_DB_CREATE = 1,   /* create the file if missing */
 	FZ_DB_READONLY = 2, /* open read-only */
+	FZ_DB_SYNC_FULL = 4, /* synchronous=FULL: commits survive power loss, not only a crash */
 };
 
 /* Opens the database (WAL mode, foreign keys on, busy timeout). Caller owns *out. */
@@ -91,7 +92,21 @@ enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err
  * thread, so no request waits for the checkpoint's fsync.
  */
 void fz_db_autocheckpoint(struct fz_db *db, int pages);
-void fz_db_checkpoint(struct fz_db *db);
+/* What one checkpoint pass found. */
+struct fz_wal_state {
+	int64_t bytes;    /* size of the WAL's live frames */
+	int64_t frames;   /* frames in the WAL */
+	int64_t copied;   /* of which copied back into the database */
+	bool writes_held; /* over the limit and not resettable: write transactions refused */
+};
+/*
+ * Copies the WAL back as far as readers allow and resets it when all of it
+ * is copied. When the WAL is over wal_limit bytes (0: no limit) and cannot be
+ * reset because a reader holds an old snapshot, every connection's
+ * fz_db_begin refuses with FZ_EBUSY until a later call finds it reset. out
+ * may be NULL.
+ */
+void fz_db_checkpoint(struct fz_db *db, int64_t wal_limit, struct fz_wal_state *out);
 
 /* Refreshes the planner's statistics where they are stale (after migrations). */
 void fz_db_optimize(struct fz_db *db);

@@ -23,6 +23,7 @@
 #include "store/db.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -45,6 +46,7 @@ struct fz_stmt {
 struct fz_db {
 	sqlite3 *h;
 	int depth;     /* transaction nesting */
+	int page;      /* page size, for the WAL's length (fz_db_autocheckpoint) */
 	uint64_t tick; /* counts statements handed out */
 	int filled;    /* slots [0, filled) hold a statement, the rest are unused */
 	struct fz_stmt slot[CACHE_SLOTS];
@@ -105,11 +107,21 @@ enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct 
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_handler(db->h, on_busy, NULL);
+	/*
+	 * synchronous=NORMAL in WAL mode: a commit survives the process being
+	 * killed (the WAL is in the kernel's page cache) but the last commits may
+	 * be lost if the machine loses power; FULL syncs the WAL on every commit
+	 * and survives that too, at the cost of one fsync per write.
+	 */
 	const char *pragmas = (flags & FZ_DB_READONLY)
 				      ? "PRAGMA foreign_keys=ON;"
-				      : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-					"PRAGMA journal_size_limit=67108864;"
-					"PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+				      : (flags & FZ_DB_SYNC_FULL)
+					? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+					  "PRAGMA journal_size_limit=67108864;"
+					  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+					: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+					  "PRAGMA journal_size_limit=67108864;"
+					  "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
 	char *msg = NULL;
 	if (sqlite3_exec(db->h, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		fz_err_set(err, FZ_EIO, "db", "数据库 %s 不可用：%s", path, msg ? msg : "?");
@@ -414,9 +426,16 @@ int fz_db_changes(struct fz_db *db)
  */
 static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
 
+/* Set while the WAL is over its limit and cannot be reset (see fz_db_checkpoint). */
+static atomic_bool writes_held;
+static _Atomic int64_t wal_limit_bytes; /* the limit fz_db_checkpoint was last given */
+
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err)
 {
 	char sql[48];
+	if (db->depth == 0 && atomic_load(&writes_held))
+		return fz_err_set(err, FZ_EBUSY, NULL,
+				  "数据库日志已达上限，正在等待长时间的读取结束后整理，请稍后再试");
 	if (db->depth == 0) {
 		pthread_mutex_lock(&write_mutex);
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
@@ -505,16 +524,49 @@ enum fz_code fz_db_backup(struct fz_db *db, const char *path, struct fz_err *err
 	return FZ_OK;
 }
 
+/*
+ * With automatic checkpoints off (a server: its background thread
+ * checkpoints), each commit still reports the WAL's length here: past the
+ * limit, write transactions are held at once, not a second later when the
+ * background thread looks, so the WAL overshoots by one transaction at most.
+ */
+static int on_wal_commit(void *arg, sqlite3 *h, const char *name, int frames)
+{
+	(void)h;
+	(void)name;
+	const struct fz_db *db = arg;
+	int64_t limit = atomic_load(&wal_limit_bytes);
+	if (limit > 0 && (int64_t)frames * (db->page + 24) > limit)
+		atomic_store(&writes_held, true);
+	return SQLITE_OK;
+}
+
 void fz_db_autocheckpoint(struct fz_db *db, int pages)
 {
 	sqlite3_wal_autocheckpoint(db->h, pages);
+	if (pages > 0)
+		return;
+	db->page = 4096;
+	struct fz_stmt *st = fz_db_query(db, NULL, "PRAGMA page_size", NULL);
+	if (st && fz_stmt_row(st))
+		db->page = (int)fz_col_int(st, 0);
+	fz_stmt_done(st);
+	sqlite3_wal_hook(db->h, on_wal_commit, db);
 }
 
-void fz_db_checkpoint(struct fz_db *db)
+void fz_db_checkpoint(struct fz_db *db, int64_t wal_limit, struct fz_wal_state *out)
 {
 	int log = 0, done = 0;
 	/* PASSIVE: copies what it can without waiting for readers or writers. */
 	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	int page = 4096;
+	struct fz_stmt *st = fz_db_query(db, NULL, "PRAGMA page_size", NULL);
+	if (st && fz_stmt_row(st))
+		page = (int)fz_col_int(st, 0);
+	fz_stmt_done(st);
+	int64_t bytes = log > 0 ? (int64_t)log * (page + 24) : 0;
+	atomic_store(&wal_limit_bytes, wal_limit);
+	bool over = wal_limit > 0 && bytes > wal_limit, reset = false;
 	/*
 	 * Once everything is copied back, RESTART makes the next writer start the
 	 * WAL again from its beginning: the file's blocks are reused instead of new
@@ -522,7 +574,7 @@ void fz_db_checkpoint(struct fz_db *db)
 	 * truncated (truncating hundreds of MB holds the write lock for 100s of
 	 * ms). journal_size_limit trims a WAL that a burst left larger.
 	 */
-	if (log > 4096 && done == log) {
+	if ((log > 4096 || over) && done == log) {
 		/*
 		 * RESTART holds back new writers while it waits for readers. Request
 		 * readers finish within milliseconds, so it waits at most 20 ms: a
@@ -530,8 +582,24 @@ void fz_db_checkpoint(struct fz_db *db)
 		 * every write for as long as that reader runs; the next second retries.
 		 */
 		sqlite3_busy_timeout(db->h, 20);
-		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+		reset = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL) ==
+			SQLITE_OK;
 		sqlite3_busy_handler(db->h, on_busy, NULL);
+	}
+	/*
+	 * The WAL only grows past its usual size while a reader holds an old
+	 * snapshot: frames that reader may still need are neither copied back nor
+	 * reused. Past wal_limit, write transactions are refused (503) until the
+	 * reader ends and the WAL is reset: a full disk would stop every write
+	 * anyway, and take the rest of the machine with it.
+	 */
+	bool held = over && !reset;
+	atomic_store(&writes_held, held);
+	if (out) {
+		out->bytes = reset ? 0 : bytes;
+		out->frames = log;
+		out->copied = done;
+		out->writes_held = held;
 	}
 }
 

@@ -132,6 +132,9 @@ static const struct fz_migration core[] = {
 	 " AND state = OLD.state; END;"
 	 "CREATE INDEX case_clock_agency_due ON case_clock(agency_id, state, due_date);"
 	 "DROP INDEX case_clock_agency;"},
+	{"core-006", /* login throttling per address across accounts; security events by action */
+	 "CREATE INDEX login_attempt_client ON login_attempt(client, at);"
+	 "CREATE INDEX event_action ON event(entity, action, event_id);"},
 	{NULL, NULL},
 };
 

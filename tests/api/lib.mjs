@@ -61,9 +61,44 @@ export function fazhiOk (args, opts) {
 /** A fresh database: init (admin password known) and, unless demo is false, the demo county. */
 export function makeDb (dir, { demo = true } = {}) {
   const db = path.join(dir, 'test.db')
+  if (demo) {
+    fs.copyFileSync(demoTemplate(), db)
+    return db
+  }
   fazhiOk(['init', '--db', db], { env: { FAZHI_ADMIN_PASSWORD: ADMIN_PASSWORD } })
-  if (demo) fazhiOk(['demo', '--db', db], { env: { FAZHI_DEMO_PASSWORD: DEMO_PASSWORD } })
   return db
+}
+
+/**
+ * The demo county, made once per build of the binary and copied for each test file: `fazhi
+ * demo` hashes every account's password separately (argon2id, ~85 accounts), which takes
+ * seconds. The template is keyed by the binary (path, size, modification time), the pinned
+ * day and the passwords, so a rebuilt binary makes a fresh one; older ones of the same
+ * binary path are removed.
+ */
+function demoTemplate () {
+  const st = fs.statSync(BIN)
+  const binKey = crypto.createHash('sha1').update(BIN).digest('hex').slice(0, 12)
+  const key = crypto.createHash('sha1')
+    .update([BIN, st.size, st.mtimeMs, TODAY, ADMIN_PASSWORD, DEMO_PASSWORD].join('\n')).digest('hex').slice(0, 12)
+  const prefix = `fazhi-demo-${binKey}-`
+  const file = path.join(os.tmpdir(), `${prefix}${key}.db`)
+  if (fs.existsSync(file)) return file
+  const work = mkTemp('fazhi-demo-make-')
+  try {
+    const db = path.join(work, 'demo.db')
+    fazhiOk(['init', '--db', db], { env: { FAZHI_ADMIN_PASSWORD: ADMIN_PASSWORD } })
+    fazhiOk(['demo', '--db', db], { env: { FAZHI_DEMO_PASSWORD: DEMO_PASSWORD } })
+    // Both commands closed the database, so the WAL is empty: the one file is the whole state.
+    assert.ok(!fs.existsSync(db + '-wal') || fs.statSync(db + '-wal').size === 0, 'demo left a WAL behind')
+    for (const f of fs.readdirSync(os.tmpdir())) {
+      if (f.startsWith(prefix)) fs.rmSync(path.join(os.tmpdir(), f), { force: true })
+    }
+    fs.renameSync(db, file) // atomic: a reader never sees half a template
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+  return file
 }
 
 /** Runs a query with the sqlite3 command-line shell; returns the rows as arrays of strings. */
@@ -82,10 +117,10 @@ export function sqlNumber (db, query) {
 /**
  * Starts `fazhi serve --port 0 --quiet` on db (or on a new demo database) with its web files
  * in dir/web (dir: a new temporary directory unless given), with `threads` server threads
- * (default 4). Resolves to a handle:
+ * (default 4) and any further serve arguments in args. Resolves to a handle:
  * {url, port, db, dir, web, pid, stderr(), alive(), stop(), kill()}; stop() removes dir, a given one too.
  */
-export async function startServer ({ env = {}, demo = true, db = null, dir = null, threads = 4 } = {}) {
+export async function startServer ({ env = {}, demo = true, db = null, dir = null, threads = 4, args = [] } = {}) {
   const ownDir = !dir
   dir = dir || mkTemp()
   try {
@@ -98,7 +133,7 @@ export async function startServer ({ env = {}, demo = true, db = null, dir = nul
   fs.mkdirSync(path.join(web, 'assets'), { recursive: true })
   fs.writeFileSync(path.join(web, 'index.html'), INDEX_HTML)
   fs.writeFileSync(path.join(web, 'assets', 'app.js'), 'console.log("fazhi-test-asset")\n')
-  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--quiet', '--threads', String(threads), '--web', web], {
+  const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--quiet', '--threads', String(threads), '--web', web, ...args], {
     env: {
       ...process.env,
       FAZHI_TODAY: TODAY,

@@ -68,6 +68,7 @@ const routes = [
       { path: 'cases/:id', name: 'case-detail', component: () => import('./views/app/CaseDetail.vue'), meta: { title: '案件详情', crumbs: [{ title: '案件办理', to: '/app/cases' }] } },
       { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
       { path: 'settings', name: 'settings', component: () => import('./views/app/Settings.vue'), meta: { title: '地方规定与设置', crumbs: [] } },
+      { path: 'security', name: 'security', component: () => import('./views/app/SecurityEvents.vue'), meta: { title: '安全事件', crumbs: [] } },
       { path: 'mailbox/stats', name: 'mailbox-stats', component: () => import('./views/app/MailboxStats.vue'), meta: { title: '县长信箱统计', crumbs: [{ title: '县长信箱' }] } },
       { path: 'disclosure/register', name: 'disclosure-register', component: () => import('./views/app/disclosure/Register.vue'), meta: { title: '登记申请', crumbs: [{ title: '政府信息公开' }] } },
       { path: 'disclosure/items', name: 'disclosure-items', component: () => import('./views/app/disclosure/Items.vue'), meta: { title: '主动公开', crumbs: [{ title: '政府信息公开' }] } },

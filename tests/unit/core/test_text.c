@@ -181,6 +181,17 @@ static void text_controls_table(void **state)
 		{"DEL 7F", "abc\x7F", true, true},
 		{"newline then ESC", "a\n\x1B", true, true},
 		{"UTF-8 continuation bytes are not controls", "中\xE3\x80\x80", false, false},
+		{"NEL U+0085 (C1)", "张\xC2\x85" "三", true, true},
+		{"U+0080 first C1", "\xC2\x80", true, true},
+		{"U+009F last C1", "a\xC2\x9F", true, true},
+		{"U+00A0 no-break space is not C1", "a\xC2\xA0" "b", false, false},
+		{"U+00B7 middle dot (names) is not C1", "阿\xC2\xB7" "木", false, false},
+		{"U+2028 line separator", "a\xE2\x80\xA8" "b", true, true},
+		{"U+202E right-to-left override", "\xE2\x80\xAE" "abc", true, true},
+		{"U+2067 right-to-left isolate", "a\xE2\x81\xA7", true, true},
+		{"U+2027 hyphenation point is allowed", "a\xE2\x80\xA7", false, false},
+		{"U+2014 em dash is allowed", "a\xE2\x80\x94" "b", false, false},
+		{"U+2065 unassigned neighbour not flagged", "a\xE2\x81\xA5", false, false},
 	};
 	int failures = 0;
 	for (size_t i = 0; i < NROWS(rows); i++) {
