@@ -1,8 +1,9 @@
 /*
  * ratelimit.h - per-client token buckets for public forms and lookups.
  *
- * A fixed table of buckets keyed by client address (hash collisions share a
- * bucket, which only ever makes the limit stricter). The rate is
+ * A fixed table of buckets keyed by the client's full address: two addresses
+ * never share a bucket; when the table is crowded, the bucket used longest ago
+ * is reused (idle for a minute, it would be full anyway). The rate is
  * FAZHI_PUBLIC_RATE requests per minute (default 30) with the same burst.
  */
 #ifndef FZ_HTTP_RATELIMIT_H

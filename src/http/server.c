@@ -257,9 +257,14 @@ enum fz_code fz_req_json(struct fz_req *req, json_t **out, struct fz_err *err)
 		return fz_err_set(err, FZ_EBAD_UTF8, NULL, NULL);
 	json_error_t je;
 	json_t *j = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!j)
-		return fz_err_set(err, FZ_EBAD_JSON, NULL, "请求内容不是有效的 JSON（第 %d 行第 %d 列：%s）",
-				  je.line, je.column, je.text);
+	if (!j) {
+		/* jansson quotes the input near the fault, which may end inside a character. */
+		size_t n = strlen(je.text);
+		while (n > 0 && !fz_utf8_valid(je.text, n))
+			n--;
+		return fz_err_set(err, FZ_EBAD_JSON, NULL, "请求内容不是有效的 JSON（第 %d 行第 %d 列：%.*s）",
+				  je.line, je.column, (int)n, je.text);
+	}
 	if (!json_is_object(j)) {
 		json_decref(j);
 		return fz_err_set(err, FZ_EBAD_TYPE, NULL, "请求内容应为 JSON 对象");

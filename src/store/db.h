@@ -7,7 +7,8 @@
  * if it needs to). Backend-specific text lives only in the backend file.
  *
  * A struct fz_db is one connection, used by one thread at a time. Statements
- * are cached per connection keyed by the SQL text, so each distinct text is
+ * are cached per connection keyed by the SQL text (the 256 most recently
+ * used; a statement being read is never evicted), so a text in regular use is
  * parsed once. Because a cached statement is shared, a caller must finish
  * (fz_stmt_done) a query before issuing the same SQL text again: never nest
  * a query inside a loop over rows of the same query.

@@ -41,7 +41,11 @@ enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **o
 enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				 struct fz_err *err);
 
-/* Catalogue. */
+/*
+ * Catalogue. public_only: what the portal shows (公开日期 reached). Otherwise the
+ * staff catalogue, drafts included, scoped like cases: an agency's staff see only
+ * their own agency's items, another agency's answer like missing ones.
+ */
 struct fz_disc_item {
 	int64_t agency_id;
 	const char *category, *title, *body;

@@ -402,6 +402,9 @@ const struct fz_option fz_disc_categories[] = {
 	{NULL, NULL},
 };
 
+static enum fz_code item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only, bool scoped,
+			      json_t **out, struct fz_err *err);
+
 enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *it,
 				 json_t **out, struct fz_err *err)
 {
@@ -461,7 +464,8 @@ enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *
 			      .note = it->title, .after = after};
 	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
-	return fz_disc_item_json(ctx, id, false, out, err);
+	/* Unscoped: the caller checked the agency before the write (the demo runs as no user). */
+	return item_json(ctx, id, false, false, out, err);
 fail_code:
 	rc = err->code;
 fail:
@@ -497,6 +501,13 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 	if (public_only) {
 		strncat(where, " AND i.published_on <= ?", sizeof where - strlen(where) - 1);
 		b[nb++] = (struct fz_bind){'t', 0, today};
+	} else if (!fz_ctx_sees_all(ctx)) {
+		/* The staff catalogue is scoped like cases: an agency's staff list their
+		 * own agency's items, drafts included, and none of another agency's (a
+		 * filter naming another agency finds nothing). What is published the
+		 * portal lists for everyone. */
+		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
+		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
 	}
 	if (agency_id) {
 		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
@@ -571,8 +582,12 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 	return FZ_OK;
 }
 
-enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
-			       json_t **out, struct fz_err *err)
+/*
+ * One item; public_only: published only; scoped: only an item of an agency the
+ * user may see (another agency's is answered like a missing one, draft or not).
+ */
+static enum fz_code item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only, bool scoped,
+			      json_t **out, struct fz_err *err)
 {
 	char today[11];
 	fz_date_format(ctx->today, today);
@@ -583,7 +598,7 @@ enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_
 					 "iIt", item_id, public_only ? 1 : 0, today);
 	if (!st)
 		return err->code;
-	if (!fz_stmt_row(st)) {
+	if (!fz_stmt_row(st) || (scoped && !fz_ctx_may_see(ctx, fz_col_int(st, 2)))) {
 		fz_stmt_done(st);
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "该信息不存在或尚未公开");
 	}
@@ -592,4 +607,10 @@ enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_
 	fz_stmt_done(st);
 	*out = o;
 	return FZ_OK;
+}
+
+enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
+			       json_t **out, struct fz_err *err)
+{
+	return item_json(ctx, item_id, public_only, !public_only, out, err);
 }

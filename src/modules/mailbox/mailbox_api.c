@@ -138,12 +138,12 @@ static void stats(struct fz_req *req, struct fz_resp *resp)
 
 const struct fz_route fz_mailbox_routes[] = {
 	{"POST", "/api/public/mailbox", submit, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "公众写信（县长信箱），返回查询码", "县长信箱"},
+	 "公众写信（县长信箱），返回查询码", "县长信箱", NULL},
 	{"GET", "/api/public/track/{code}", track, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "凭查询码查询来信办理进度与答复", "县长信箱"},
+	 "凭查询码查询来信办理进度与答复", "县长信箱", NULL},
 	{"GET", "/api/public/mailbox/replies", replies, FZ_R_PUBLIC, "公开答复列表（分页、关键词）",
-	 "县长信箱"},
+	 "县长信箱", NULL},
 	{"GET", "/api/mailbox/stats", stats, 0, "年度来信统计：按类别、按承办单位，按期答复率",
-	 "县长信箱"},
-	{NULL, NULL, NULL, 0, NULL, NULL},
+	 "县长信箱", NULL},
+	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };

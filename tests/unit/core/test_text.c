@@ -161,6 +161,27 @@ struct controls_row {
 	bool lenient; /* fz_text_has_controls(s, true) */
 };
 
+/* A field or message longer than its buffer is cut on a character boundary, never inside one. */
+static void err_cut_on_character_boundary(void **state)
+{
+	(void)state;
+	char field[200] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(field, "字"); /* 120 bytes, 3 a character */
+	struct fz_err err;
+	for (int lead = 0; lead < 3; lead++) {
+		char f[210];
+		snprintf(f, sizeof f, "%.*s%s", lead, "abc", field);
+		fz_err_set(&err, FZ_EUNKNOWN_FIELD, f, "不认识的字段：%s%s", f, f);
+		size_t fl = strlen(err.field), ml = strlen(err.message);
+		if (!fz_utf8_valid(err.field, fl) || !fz_utf8_valid(err.message, ml))
+			fail_msg("lead %d: cut inside a character (field %zu, message %zu bytes)", lead, fl, ml);
+		assert_true(fl > sizeof err.field - 4 && fl < sizeof err.field);
+		assert_true(ml > sizeof err.message - 4 && ml < sizeof err.message);
+		assert_int_equal(strncmp(err.field, f, fl), 0);
+	}
+}
+
 static void text_controls_table(void **state)
 {
 	(void)state;
@@ -607,6 +628,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(utf8_valid_table),
 		cmocka_unit_test(utf8_chars_table),
 		cmocka_unit_test(text_controls_table),
+		cmocka_unit_test(err_cut_on_character_boundary),
 		cmocka_unit_test(text_blank_table),
 		cmocka_unit_test(text_excerpt_table),
 		cmocka_unit_test(phone_valid_table),
