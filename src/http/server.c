@@ -120,6 +120,7 @@ struct reqstate {
 	char *body;
 	size_t len, cap, limit;
 	bool too_large;
+	bool declared_too_large; /* Content-Length said so (else the body was counted) */
 	char raw_path[URI_MAX + 1]; /* the path as sent, before libmicrohttpd unescapes it */
 	struct timespec start;
 };
@@ -533,7 +534,7 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		return;
 	}
 	if (rs->too_large) {
-		error_resp(resp, FZ_ETOO_LARGE, "body",
+		error_resp(resp, FZ_ETOO_LARGE, rs->declared_too_large ? "Content-Length" : "body",
 			   (route->flags & FZ_R_UPLOAD) ? "上传内容超过 10 MB 上限" : "请求内容超过 256 KB 上限");
 		return;
 	}
@@ -721,10 +722,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!rs->refuse && strcmp(method, "POST") == 0 && upload_route(rs->raw_path))
 			rs->limit = UPLOAD_LIMIT;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+		const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Expect");
 		int64_t n;
-		if (cl && fz_parse_int(cl, 0, INT64_MAX, &n) && (uint64_t)n > rs->limit)
-			rs->too_large = true;
-		if (!rs->refuse && !rs->too_large)
+		bool early = false;
+		if (cl && fz_parse_int(cl, 0, INT64_MAX, &n) && (uint64_t)n > rs->limit) {
+			rs->too_large = rs->declared_too_large = true;
+			/*
+			 * A body somewhat over the limit is read and dropped, then
+			 * refused: a client that sends its body without waiting reads
+			 * the answer only if the server reads the body first. A client
+			 * waiting on "Expect: 100-continue", or announcing more than
+			 * four times the limit, is refused at once.
+			 */
+			early = (uint64_t)n > 4 * (uint64_t)rs->limit ||
+				(expect && strcasecmp(expect, "100-continue") == 0);
+		}
+		if (!rs->refuse && !early)
 			return MHD_YES; /* the body, if any, comes in the next calls */
 		/*
 		 * Refused before the body is read: answered now, so a client announcing

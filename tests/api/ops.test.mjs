@@ -134,7 +134,9 @@ test('every documented GET answers with its documented kind of response, never a
   for (const [p, item] of Object.entries(doc.paths)) {
     if (!item.get) continue
     const url = p.replace('{id}', '1').replace('{code}', 'AAAA-BBBB-CCCC')
-    const r = await c.get(url, { session: s })
+    let r = await c.get(url, { session: s })
+    // A route for the administrator only (the security record) answers the legal office 403.
+    if (r.status === 403) r = await c.get(url, { session: await c.login('admin') })
     assert.ok(r.status < 500, `GET ${url}: ${r.status} ${r.text.slice(0, 200)}`)
     assert.ok([200, 404].includes(r.status), `GET ${url}: ${r.status} ${r.text.slice(0, 200)}`)
   }

@@ -352,15 +352,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		check_refusal(rc, &err, true);
 		if (rc == FZ_EUNKNOWN_FIELD) {
-			/* The field is the unknown key, cut to fit err.field. */
+			/*
+			 * The field is the unknown key, cut to fit err.field on a
+			 * character boundary (at most 3 bytes short of the buffer).
+			 */
 			bool named = false;
+			size_t fl = strlen(err.field), cap = sizeof err.field - 1;
 			json_object_foreach(body, key, v)
 			{
-				if (!allowed_key(key) &&
-				    strncmp(key, err.field, sizeof err.field - 1) == 0 &&
-				    strlen(err.field) == (strlen(key) < sizeof err.field - 1
-							      ? strlen(key)
-							      : sizeof err.field - 1))
+				size_t kl = strlen(key);
+				if (!allowed_key(key) && strncmp(key, err.field, fl) == 0 &&
+				    (kl <= cap ? fl == kl : fl <= cap && fl + 3 >= cap))
 					named = true;
 			}
 			FUZZ_CHECK(named);
