@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make check: unit tests (plain and ASan+UBSan), API tests against the real
-# server (plain and ASan+UBSan), and the browser test.
+# make check: the layer check (dependencies point down), unit tests (plain and
+# ASan+UBSan), API tests against the real server (plain and ASan+UBSan), and
+# the browser test.
 set -euo pipefail
 build=$1 asan=$2
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ run() { # name, command...
 	if "$@"; then summary+=("ok    $name"); else summary+=("FAIL  $name"); status=1; fi
 }
 
+run "layer check" scripts/check-layers.sh
 run "unit tests" meson test -C "$build" --suite unit --print-errorlogs
 run "unit tests (ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C "$asan" --suite unit --print-errorlogs

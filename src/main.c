@@ -1,9 +1,14 @@
-/* main.c - subcommand dispatch only. */
+/*
+ * main.c - subcommand dispatch, after handing the table of modules to the
+ * engine (the one place that joins modules/ to platform/).
+ */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "modules/registry.h"
+#include "platform/module.h"
 
 static const struct {
 	const char *name;
@@ -55,6 +60,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fazhi: libsodium 初始化失败\n");
 		return 1;
 	}
+	/* Before any subcommand: the server, the case engine and the migrator read it. */
+	fz_platform_set_modules(fz_modules, fz_modules_count);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);

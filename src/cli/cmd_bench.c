@@ -14,10 +14,9 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
-#include "modules/registry.h"
 #include "platform/accounts.h"
+#include "platform/module.h"
 #include "platform/supervision.h"
-#include "store/migrations.h"
 
 int fz_cmd_bench_gen(int argc, char **argv)
 {
@@ -41,7 +40,7 @@ int fz_cmd_bench_gen(int argc, char **argv)
 	fz_err_clear(&err);
 	int status = 1, applied;
 	int64_t *ids = calloc((size_t)nag, sizeof *ids);
-	if (!ids || fz_migrate(c.db, &applied, &err) || !c.cal) {
+	if (!ids || fz_platform_migrate(c.db, &applied, &err) || !c.cal) {
 		fprintf(stderr, "fazhi bench-gen: 请先运行 fazhi init\n");
 		goto out;
 	}
@@ -86,11 +85,12 @@ int fz_cmd_bench_gen(int argc, char **argv)
 			goto out;
 		}
 	}
-	for (size_t m = 0; m < fz_modules_count; m++) {
-		if (!fz_modules[m]->generate)
+	for (size_t m = 0; m < fz_platform_module_count(); m++) {
+		const struct fz_module *mod = fz_platform_module(m);
+		if (!mod->generate)
 			continue;
-		fprintf(stderr, "%s：生成 %lld 件…\n", fz_modules[m]->label, (long long)cases);
-		if (fz_modules[m]->generate(&c.ctx, (long)cases, ids, (size_t)nag, &err)) {
+		fprintf(stderr, "%s：生成 %lld 件…\n", mod->label, (long long)cases);
+		if (mod->generate(&c.ctx, (long)cases, ids, (size_t)nag, &err)) {
 			fz_cli_fail(&err);
 			goto out;
 		}

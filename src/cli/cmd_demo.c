@@ -12,9 +12,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "modules/registry.h"
 #include "platform/accounts.h"
-#include "store/migrations.h"
+#include "platform/module.h"
 
 struct demo_agency {
 	const char *code, *name, *shortname, *kind;
@@ -168,7 +167,7 @@ int fz_cmd_demo(int argc, char **argv)
 	struct fz_err err;
 	fz_err_clear(&err);
 	int status = 1, applied, created = 0;
-	if (fz_migrate(c.db, &applied, &err) != FZ_OK || !c.cal) {
+	if (fz_platform_migrate(c.db, &applied, &err) != FZ_OK || !c.cal) {
 		fprintf(stderr, "fazhi demo: 请先运行 fazhi init --db %s\n", path);
 		goto out;
 	}
@@ -230,11 +229,12 @@ int fz_cmd_demo(int argc, char **argv)
 	free(acc);
 	printf("演示县：%zu 个单位，新建 %d 个账号（密码均为 FAZHI_DEMO_PASSWORD，默认 fazhi-demo）\n",
 	       sizeof agencies / sizeof agencies[0], created);
-	for (size_t i = 0; i < fz_modules_count; i++) {
-		if (!fz_modules[i]->demo)
+	for (size_t i = 0; i < fz_platform_module_count(); i++) {
+		const struct fz_module *mod = fz_platform_module(i);
+		if (!mod->demo)
 			continue;
-		if (fz_modules[i]->demo(&c.ctx, &err) != FZ_OK) {
-			fprintf(stderr, "fazhi demo: %s：", fz_modules[i]->label);
+		if (mod->demo(&c.ctx, &err) != FZ_OK) {
+			fprintf(stderr, "fazhi demo: %s：", mod->label);
 			fz_cli_fail(&err);
 			goto out;
 		}

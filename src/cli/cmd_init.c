@@ -12,7 +12,7 @@
 #include "platform/accounts.h"
 #include "platform/audit.h"
 #include "platform/calendar_store.h"
-#include "store/migrations.h"
+#include "platform/module.h"
 
 static bool ensure_agency(struct fz_cli *c, const char *code, const char *name, const char *shortname,
 			  const char *kind, int order, struct fz_err *err)
@@ -37,7 +37,7 @@ int fz_cmd_init(int argc, char **argv)
 	struct fz_err err;
 	fz_err_clear(&err);
 	int applied = 0, rc = 1;
-	if (fz_migrate(c.db, &applied, &err) != FZ_OK) {
+	if (fz_platform_migrate(c.db, &applied, &err) != FZ_OK) {
 		fz_cli_fail(&err);
 		goto out;
 	}

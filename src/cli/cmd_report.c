@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
-#include "modules/registry.h"
+#include "platform/module.h"
 
 static void print_text(json_t *r)
 {
@@ -60,14 +60,17 @@ int fz_cmd_report(int argc, char **argv)
 		return 2;
 	}
 	const struct fz_module *m = NULL;
-	for (size_t i = 0; i < fz_modules_count; i++)
-		if (fz_modules[i]->report && strcmp(fz_modules[i]->name, argv[1]) == 0)
-			m = fz_modules[i];
+	size_t nmod = fz_platform_module_count();
+	for (size_t i = 0; i < nmod; i++) {
+		const struct fz_module *mod = fz_platform_module(i);
+		if (mod->report && strcmp(mod->name, argv[1]) == 0)
+			m = mod;
+	}
 	if (!m) {
 		fprintf(stderr, "fazhi report: 没有名为“%s”的报告（可用：", argv[1]);
-		for (size_t i = 0; i < fz_modules_count; i++)
-			if (fz_modules[i]->report)
-				fprintf(stderr, " %s", fz_modules[i]->name);
+		for (size_t i = 0; i < nmod; i++)
+			if (fz_platform_module(i)->report)
+				fprintf(stderr, " %s", fz_platform_module(i)->name);
 		fprintf(stderr, "）\n");
 		return 2;
 	}

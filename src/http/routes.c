@@ -13,12 +13,12 @@
 #include "core/text.h"
 #include "http/metrics.h"
 #include "http/multipart.h"
-#include "modules/registry.h"
 #include "platform/accounts.h"
 #include "platform/attachments.h"
 #include "platform/audit.h"
 #include "platform/cases.h"
 #include "platform/jsonx.h"
+#include "platform/module.h"
 #include "platform/settings.h"
 #include "platform/supervision.h"
 
@@ -161,8 +161,8 @@ static void meta(struct fz_req *req, struct fz_resp *resp)
 							       "label", fz_role_label(r)));
 	}
 	json_t *types = json_array();
-	for (size_t i = 0; i < fz_modules_count; i++) {
-		const struct fz_case_type *t = fz_modules[i]->case_type;
+	for (size_t i = 0; i < fz_platform_module_count(); i++) {
+		const struct fz_case_type *t = fz_platform_module(i)->case_type;
 		if (!t)
 			continue;
 		json_t *states = json_array();
@@ -506,8 +506,8 @@ bool fz_routes_build(struct fz_router *r)
 {
 	if (!fz_router_add(r, core_routes))
 		return false;
-	for (size_t i = 0; i < fz_modules_count; i++)
-		if (!fz_router_add(r, fz_modules[i]->routes))
+	for (size_t i = 0; i < fz_platform_module_count(); i++)
+		if (!fz_router_add(r, fz_platform_module(i)->routes))
 			return false;
 	return true;
 }

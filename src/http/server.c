@@ -38,10 +38,9 @@
 #include "http/static.h"
 #include "platform/accounts.h"
 #include "platform/calendar_store.h"
-#include "modules/registry.h"
+#include "platform/module.h"
 #include "platform/settings.h"
 #include "platform/supervision.h"
-#include "store/migrations.h"
 
 #define JSON_LIMIT (256 * 1024)
 #define UPLOAD_LIMIT (10 * 1024 * 1024 + 64 * 1024)
@@ -912,7 +911,7 @@ int fz_server_run(const struct fz_server_opts *o)
 		fz_db_close(db);
 		return 1;
 	}
-	int pending = fz_migrations_pending(db);
+	int pending = fz_platform_migrations_pending(db);
 	if (pending > 0) {
 		fprintf(stderr, "fazhi: 数据库结构需要升级（%d 个迁移待执行），请先运行 fazhi init --db %s\n",
 			pending, o->db_path);

@@ -11,9 +11,9 @@
 
 #include "core/numbering.h"
 #include "core/text.h"
-#include "modules/registry.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/module.h"
 #include "platform/search.h"
 #include "platform/settings.h"
 
@@ -1059,8 +1059,9 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 	if (f->state) {
 		/* An unknown state is a mistake to name, not an empty list (as for type and sort). */
 		bool known = false;
-		for (size_t i = 0; i < fz_modules_count && !known; i++) {
-			const struct fz_case_type *t = fz_modules[i]->case_type;
+		size_t nmod = fz_platform_module_count();
+		for (size_t i = 0; i < nmod && !known; i++) {
+			const struct fz_case_type *t = fz_platform_module(i)->case_type;
 			if (!t || (f->type && strcmp(t->name, f->type) != 0))
 				continue;
 			known = fz_flow_state(t, f->state) != NULL;

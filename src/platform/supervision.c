@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "modules/registry.h"
 #include "platform/cases.h"
 #include "platform/jsonx.h"
+#include "platform/module.h"
 #include "platform/settings.h"
 
 static void window(struct fz_ctx *ctx, char today[11], char soon[11], int *yellow_days)
@@ -273,8 +273,9 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 	/* To-do: cases in a state where this role has an action, nearest due first. */
 	json_t *todo = json_array();
 	bool more = false;
-	for (size_t i = 0; i < fz_modules_count; i++) {
-		const struct fz_case_type *t = fz_modules[i]->case_type;
+	size_t nmod = fz_platform_module_count();
+	for (size_t i = 0; i < nmod; i++) {
+		const struct fz_case_type *t = fz_platform_module(i)->case_type;
 		if (!t)
 			continue;
 		for (const struct fz_state *s = t->states; s->name; s++) {

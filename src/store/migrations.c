@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "modules/registry.h"
-
 static const struct fz_migration core[] = {
 	{"core-001", /* registry, accounts, settings, calendar */
 	 "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);"
@@ -138,24 +136,24 @@ static const struct fz_migration core[] = {
 	{NULL, NULL},
 };
 
-/* How many migrations this build knows (core and modules). */
-static int known(void)
+/* How many migrations this build knows (core and the given sets). */
+static int known(const struct fz_migration *const *sets, size_t nsets)
 {
 	int n = 0;
 	for (const struct fz_migration *m = core; m->name; m++)
 		n++;
-	for (size_t i = 0; i < fz_modules_count; i++)
-		for (const struct fz_migration *mm = fz_modules[i]->migrations; mm && mm->name; mm++)
+	for (size_t i = 0; i < nsets; i++)
+		for (const struct fz_migration *mm = sets[i]; mm && mm->name; mm++)
 			n++;
 	return n;
 }
 
-int fz_migrations_pending(struct fz_db *db)
+int fz_migrations_pending(struct fz_db *db, const struct fz_migration *const *sets, size_t nsets)
 {
 	struct fz_stmt *st = fz_db_query(db, NULL, "SELECT COUNT(*) FROM schema_migration", NULL);
 	int applied = st && fz_stmt_row(st) ? (int)fz_col_int(st, 0) : 0;
 	fz_stmt_done(st);
-	return known() - applied;
+	return known(sets, nsets) - applied;
 }
 
 static enum fz_code apply(struct fz_db *db, const struct fz_migration *m, int *applied,
@@ -194,7 +192,8 @@ static enum fz_code apply(struct fz_db *db, const struct fz_migration *m, int *a
 	return FZ_OK;
 }
 
-enum fz_code fz_migrate(struct fz_db *db, int *applied, struct fz_err *err)
+enum fz_code fz_migrate(struct fz_db *db, const struct fz_migration *const *sets, size_t nsets,
+			int *applied, struct fz_err *err)
 {
 	*applied = 0;
 	enum fz_code rc = fz_db_exec(db,
@@ -206,8 +205,8 @@ enum fz_code fz_migrate(struct fz_db *db, int *applied, struct fz_err *err)
 	for (const struct fz_migration *m = core; m->name; m++)
 		if ((rc = apply(db, m, applied, err)))
 			return rc;
-	for (size_t i = 0; i < fz_modules_count; i++) {
-		const struct fz_migration *mm = fz_modules[i]->migrations;
+	for (size_t i = 0; i < nsets; i++) {
+		const struct fz_migration *mm = sets[i];
 		for (; mm && mm->name; mm++)
 			if ((rc = apply(db, mm, applied, err)))
 				return rc;

@@ -1,13 +1,16 @@
 /*
  * migrations.h - numbered schema migrations, applied once each, re-runnable.
  *
- * Core migrations live in migrations.c; each module adds its own through its
- * registry entry (modules/registry.h). A migration is identified by a name
- * such as "core-001" and recorded in schema_migration when applied, in the
- * same transaction as its statements.
+ * Core migrations live in migrations.c; the caller hands in the others as
+ * sets (each module's table, from its entry in platform/module.h: see
+ * fz_platform_migrate), so the store knows nothing of modules. A migration is
+ * identified by a name such as "core-001" and recorded in schema_migration
+ * when applied, in the same transaction as its statements.
  */
 #ifndef FZ_STORE_MIGRATIONS_H
 #define FZ_STORE_MIGRATIONS_H
+
+#include <stddef.h>
 
 #include "store/db.h"
 
@@ -16,10 +19,19 @@ struct fz_migration {
 	const char *sql;
 };
 
-/* How many known migrations are not yet applied (the server refuses to start then). */
-int fz_migrations_pending(struct fz_db *db);
+/*
+ * The sets: nsets migration tables, each ended by a NULL name (a NULL table is
+ * empty), applied after the core ones in the order given.
+ */
 
-/* Applies every migration not yet recorded: core first, then each module's. Returns how many ran. */
-enum fz_code fz_migrate(struct fz_db *db, int *applied, struct fz_err *err);
+/* Known migrations (core and sets) not yet applied; the server then refuses to start. */
+int fz_migrations_pending(struct fz_db *db, const struct fz_migration *const *sets, size_t nsets);
+
+/*
+ * Applies every migration not yet recorded: core first, then each set's in
+ * order. *applied says how many ran.
+ */
+enum fz_code fz_migrate(struct fz_db *db, const struct fz_migration *const *sets, size_t nsets,
+			int *applied, struct fz_err *err);
 
 #endif

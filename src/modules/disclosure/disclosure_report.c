@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "modules/disclosure/disclosure_int.h"
-#include "modules/registry.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/module.h"
 
 static void range(int year, char lo[11], char hi[11])
 {
@@ -143,10 +143,11 @@ static json_t *table4_json(struct fz_ctx *ctx, int year, int64_t agency)
 	static const char *const five[] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
 	long v[15] = {0};
 	bool any = false;
-	for (size_t i = 0; i < fz_modules_count; i++)
-		if (fz_modules[i]->disclosure_table4) {
+	for (size_t i = 0; i < fz_platform_module_count(); i++)
+		if (fz_platform_module(i)->disclosure_table4) {
 			struct fz_err err;
-			if (fz_modules[i]->disclosure_table4(ctx, year, agency, v, &err) == FZ_OK)
+			if (fz_platform_module(i)->disclosure_table4(ctx, year, agency, v, &err) ==
+			    FZ_OK)
 				any = true;
 		}
 	json_t *vals = json_array();

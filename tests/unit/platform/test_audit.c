@@ -69,7 +69,7 @@ static struct fixture *fixture_new(void)
 	fz_err_clear(&err);
 	int applied = 0;
 	if (fz_db_open(fx->path, FZ_DB_CREATE, &fx->db, &err) != FZ_OK ||
-	    fz_migrate(fx->db, &applied, &err) != FZ_OK) {
+	    fz_migrate(fx->db, NULL, 0, &applied, &err) != FZ_OK) {
 		print_message("cannot create the test database %s: %s\n", fx->path, err.message);
 		fz_db_close(fx->db);
 		remove_files(fx->path);

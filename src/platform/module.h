@@ -1,0 +1,113 @@
+/*
+ * module.h - what a domain module is, and the table of modules the engine runs with.
+ *
+ * Platform owns the module type; the table itself (modules/registry.c) sits
+ * above it and is handed in once at start-up by main (fz_platform_set_modules),
+ * so core, store and platform build and test without any module. The case
+ * engine, supervision, the server and the subcommands then read the table only
+ * through the accessors below.
+ *
+ * Routes stay an opaque pointer here: struct fz_route is declared, not defined,
+ * and only http/ (handler.h, routes.c) looks inside. A route row carries a
+ * handler over struct fz_req / struct fz_resp, which are HTTP's request and
+ * response; moving them down would teach platform about HTTP ("nothing below
+ * modules/ knows HTTP", DESIGN.md). An incomplete struct pointer, unlike a
+ * void *, still lets the compiler check that a module's .routes is a route
+ * table.
+ *
+ * Not for: registering modules (one line in modules/registry.c), or anything
+ * a single module needs privately.
+ */
+#ifndef FZ_PLATFORM_MODULE_H
+#define FZ_PLATFORM_MODULE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/workflow.h"
+#include "platform/ctx.h"
+#include "store/migrations.h"
+
+struct fz_case_row;
+struct fz_route; /* http/handler.h */
+
+/* A limit on the table, so start-up needs no allocation (16 or so modules are planned). */
+#define FZ_MAX_MODULES 64
+
+struct fz_module {
+	const char *name;
+	const char *label;
+	const struct fz_case_type *case_type;  /* NULL for a module without cases */
+	const struct fz_migration *migrations; /* name NULL ends */
+	const struct fz_route *routes;	       /* method NULL ends; read by http/ only */
+	/*
+	 * The domain's part of a transition, inside the engine's transaction, after
+	 * permission, state, version and input checks and before the clocks and the
+	 * state are written. May change c->agency_id (reassignment). input has been
+	 * validated against the transition's declared inputs.
+	 */
+	enum fz_code (*apply)(struct fz_ctx *ctx, struct fz_case_row *c,
+			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
+	/*
+	 * Whether to offer a transition the engine allows on this case, where the
+	 * domain knows more (a reply is offered for publication only if the writer
+	 * agreed). NULL offers every allowed transition. Advisory only: apply()
+	 * still enforces the rule.
+	 */
+	bool (*offers)(struct fz_ctx *ctx, const struct fz_case_row *c,
+		       const struct fz_transition *tr);
+	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
+	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+			       struct fz_err *err);
+	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
+	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+			       struct fz_err *err);
+	/*
+	 * Its contribution to table 四 of the disclosure annual report: 15 numbers
+	 * (复议 / 未经复议直接起诉 / 复议后起诉 × 维持, 纠正, 其他, 尚未审结, 总计),
+	 * added to values. A declared report section, so the disclosure module
+	 * needs no other module's private header.
+	 */
+	enum fz_code (*disclosure_table4)(struct fz_ctx *ctx, int year, int64_t agency_id,
+					  long values[15], struct fz_err *err);
+	/* Creates the module's demo records for the demo county. */
+	enum fz_code (*demo)(struct fz_ctx *ctx, struct fz_err *err);
+	/* Creates count synthetic records spread over the given agencies (benchmarks). */
+	enum fz_code (*generate)(struct fz_ctx *ctx, long count, const int64_t *agencies,
+				 size_t nagencies, struct fz_err *err);
+};
+
+/*
+ * Installs the table of modules (n <= FZ_MAX_MODULES entries; mods may be
+ * NULL when n is 0).
+ * Called once at start-up, before any other thread runs and before anything
+ * below reads the table; the caller keeps mods and the modules alive for the
+ * life of the process (they are static data). Using the table before it is
+ * installed is a programmer error (assertion).
+ */
+void fz_platform_set_modules(const struct fz_module *const *mods, size_t n);
+
+/* How many modules are installed, and module i of them (i < count). */
+size_t fz_platform_module_count(void);
+const struct fz_module *fz_platform_module(size_t i);
+
+/* The module that declares case type case_type, or NULL. */
+const struct fz_module *fz_module_for_type(const char *case_type);
+
+/*
+ * Checks every installed module's case-type declaration (fz_flow_validate)
+ * and that case-type names are unique. The server refuses to start on a bad
+ * declaration rather than fail at the first case that uses it.
+ */
+enum fz_code fz_modules_validate(struct fz_err *err);
+
+/*
+ * The migrator (store/migrations.h) run over the core schema and every
+ * installed module's migrations, in table order.
+ */
+int fz_platform_migrations_pending(struct fz_db *db);
+enum fz_code fz_platform_migrate(struct fz_db *db, int *applied, struct fz_err *err);
+
+#endif
