@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make check: the layer check (dependencies point down), unit tests (plain and
+# make check: the layer check (dependencies point down), the SQL check
+# (portable SQL outside src/store), unit tests (plain and
 # ASan+UBSan), API tests against the real server (plain and ASan+UBSan), and
 # the browser test.
 set -euo pipefail
@@ -15,6 +16,7 @@ run() { # name, command...
 }
 
 run "layer check" scripts/check-layers.sh
+run "SQL check" scripts/check-sql.sh
 run "unit tests" meson test -C "$build" --suite unit --print-errorlogs
 run "unit tests (ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C "$asan" --suite unit --print-errorlogs

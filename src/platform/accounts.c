@@ -97,16 +97,16 @@ enum fz_code fz_user_create(struct fz_ctx *ctx, const char *username, const char
 	}
 	st = fz_db_query(ctx->db, err,
 			 "INSERT INTO app_user(username, display_name, password_hash, role, agency_id,"
-			 " created_at, password_changed_at) VALUES (?,?,?,?,?,?,?)",
+			 " created_at, password_changed_at) VALUES (?,?,?,?,?,?,?) RETURNING user_id",
 			 "ttttitt", username, display_name, password_hash, fz_role_name(role),
 			 agency_id, now, now);
-	if (!st || (rc = fz_stmt_exec(st, err))) {
+	int64_t id = 0;
+	if (!st || (rc = fz_stmt_exec_id(st, &id, err))) {
 		if (err->code == FZ_EDUPLICATE)
 			fz_err_set(err, FZ_EDUPLICATE, "username", "用户名 %s 已存在", username);
 		rc = err->code;
 		goto fail;
 	}
-	int64_t id = fz_db_last_id(ctx->db);
 	char after[256];
 	snprintf(after, sizeof after, "{\"username\":\"%s\",\"role\":\"%s\",\"agency_id\":%lld}",
 		 username, fz_role_name(role), (long long)agency_id);

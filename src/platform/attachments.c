@@ -76,13 +76,13 @@ static enum fz_code store(struct fz_ctx *ctx, int64_t case_id, const char *filen
 		return err->code;
 	st = fz_db_query(ctx->db, err,
 			 "INSERT INTO attachment(case_id, sha256, filename, content_type, size,"
-			 " uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?)",
+			 " uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?) RETURNING attachment_id",
 			 "itttit" "t", case_id, hex, filename, type, (int64_t)len,
 			 ctx->user ? fz_arena_printf(ctx->arena, "%lld", (long long)ctx->user->user_id) : NULL,
 			 now);
-	if (!st || fz_stmt_exec(st, err))
+	int64_t id = 0;
+	if (!st || fz_stmt_exec_id(st, &id, err))
 		return err->code;
-	int64_t id = fz_db_last_id(ctx->db);
 	char *after = fz_arena_printf(ctx->arena, "{\"attachment_id\":%lld,\"sha256\":\"%s\",\"size\":%zu}",
 				      (long long)id, hex, len);
 	struct fz_event ev = {.case_id = case_id, .entity = "attachment", .action = "attachment_add",

@@ -386,7 +386,7 @@ static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct
 		return err->code;
 	st = fz_db_query(ctx->db, err,
 			 "UPDATE case_record SET due_date = ?1, due_unit = ?2 WHERE case_id = ?3"
-			 " AND (due_date IS NOT ?1 OR due_unit IS NOT ?2)",
+			 " AND (due_date IS DISTINCT FROM ?1 OR due_unit IS DISTINCT FROM ?2)",
 			 "tti", due[0] ? due : NULL, unit[0] ? unit : NULL, case_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
@@ -478,26 +478,24 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 			ctx->db, err,
 			"INSERT INTO case_record(case_type, agency_id, state, version, number, title,"
 			" tracking_code, received_on, created_at, updated_at)"
-			" VALUES (?,?,?,1,?,?,?,?,?,?)",
+			" VALUES (?,?,?,1,?,?,?,?,?,?) RETURNING case_id",
 			"titttttt" "t", m->case_type->name, n->agency_id, out->state, out->number,
 			n->title, n->tracking ? out->tracking_code : NULL, out->received_on, now, now);
 		if (!st)
 			return err->code;
-		rc = fz_stmt_exec(st, err);
+		rc = fz_stmt_exec_id(st, &out->case_id, err);
 		if (rc != FZ_EDUPLICATE || !n->tracking)
 			break;
 	}
 	if (rc)
 		return rc;
-	out->case_id = fz_db_last_id(ctx->db);
 	/* The number goes into the searched text too: staff search by it (“编号、标题、内容”). */
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "INSERT INTO case_fts(rowid, title, body) VALUES (?, ?, ?)",
-					 "itt", out->case_id, n->title,
-					 fz_arena_printf(ctx->arena, "%s\n%s", out->number,
-							 n->body ? n->body : ""));
-	if (!st || (rc = fz_stmt_exec(st, err)))
-		return err->code;
+	struct fz_search_field text[] = {
+		{"title", n->title},
+		{"body", fz_arena_printf(ctx->arena, "%s\n%s", out->number, n->body ? n->body : "")},
+	};
+	if ((rc = fz_search_index(ctx->db, "case", out->case_id, text, 2, err)))
+		return rc;
 	if ((rc = run_effects(ctx, out, NULL, m->case_type->on_create, n->received_on, NULL, err)))
 		return rc;
 	char after[160];
@@ -1097,12 +1095,14 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 					  "时限状态应为 green、yellow 或 red");
 		}
 	}
-	char like[512], match[600];
+	char like[512], match[600], clause[160];
 	if (f->q && *f->q) {
 		if (fz_utf8_chars(f->q) > 100)
 			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
-		if (fz_search_phrase(f->q, match, sizeof match)) {
-			ADD(" AND c.case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
+		if (fz_search_match("case", "c.case_id", f->q, clause, sizeof clause, match,
+				    sizeof match)) {
+			ADD(" AND ");
+			ADD(clause);
 			b[nb++] = (struct fz_bind){'t', 0, match};
 		} else {
 			fz_search_like(f->q, like, sizeof like);

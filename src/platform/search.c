@@ -1,7 +1,16 @@
-/* search.c - keyword to MATCH phrase or LIKE pattern (search.h). Pure. */
+/*
+ * search.c - full-text indexing through the store, and keyword to phrase or
+ * LIKE pattern (search.h). The backend's search SQL is in the store.
+ */
 #include "platform/search.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "core/text.h"
+#include "store/db.h"
+
+#define MAX_FIELDS 8
 
 bool fz_search_phrase(const char *q, char *out, size_t size)
 {
@@ -30,4 +39,35 @@ void fz_search_like(const char *q, char *out, size_t size)
 	}
 	out[k++] = '%';
 	out[k] = '\0';
+}
+
+enum fz_code fz_search_index(struct fz_db *db, const char *index, int64_t id,
+			     const struct fz_search_field *fields, size_t n, struct fz_err *err)
+{
+	const char *cols[MAX_FIELDS], *texts[MAX_FIELDS];
+	if (n == 0 || n > MAX_FIELDS)
+		abort(); /* a programmer error: indexes have one to a few columns */
+	for (size_t k = 0; k < n; k++) {
+		cols[k] = fields[k].column;
+		texts[k] = fields[k].text ? fields[k].text : "";
+	}
+	return fz_db_fts_put(db, index, id, cols, texts, n, err);
+}
+
+enum fz_code fz_search_remove(struct fz_db *db, const char *index, int64_t id,
+			      struct fz_err *err)
+{
+	return fz_db_fts_remove(db, index, id, err);
+}
+
+bool fz_search_match(const char *index, const char *key, const char *q, char *sql,
+		     size_t sql_size, char *bind, size_t bind_size)
+{
+	char ids[128];
+	if (!q || fz_utf8_chars(q) < FZ_SEARCH_MIN_PHRASE)
+		return false;
+	if ((size_t)snprintf(sql, sql_size, "%s IN %s", key,
+			     fz_db_fts_ids(index, ids, sizeof ids)) >= sql_size)
+		abort();
+	return fz_search_phrase(q, bind, bind_size);
 }

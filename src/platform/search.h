@@ -1,17 +1,27 @@
 /*
- * search.h - the keyword a list is filtered by, turned into a bound value.
+ * search.h - full-text search for modules and platform: keeping a record's
+ * text in an index, and the keyword a list is filtered by, turned into a
+ * bound value.
  *
- * Full-text tables use SQLite's FTS5 trigram tokenizer, which cannot match
- * fewer than three characters; shorter keywords fall back to LIKE. Both
- * forms are written into a caller buffer and bound as parameters, never
- * spliced into SQL. Not for: choosing columns or building the clause, which
- * stay with each list's SQL.
+ * The only way above store/ to reach a full-text index: callers name an index
+ * ("case", "disclosure_item", "enf_power", made by a migration) and never
+ * write the backend's search syntax (SQLite: FTS5 MATCH and rowid) themselves.
+ * Indexes use a trigram tokenizer, which cannot match fewer than three
+ * characters; shorter keywords fall back to LIKE. Keywords are written into a
+ * caller buffer and bound as parameters, never spliced into SQL. Not for:
+ * choosing columns or building the rest of a list's clause, which stay with
+ * each list's SQL.
  */
 #ifndef FZ_PLATFORM_SEARCH_H
 #define FZ_PLATFORM_SEARCH_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct fz_db;
 
 /* Fewest characters a trigram MATCH can find. */
 #define FZ_SEARCH_MIN_PHRASE 3
@@ -30,5 +40,33 @@ bool fz_search_phrase(const char *q, char *out, size_t size);
  * cut, never overrun (size >= 4).
  */
 void fz_search_like(const char *q, char *out, size_t size);
+
+/* One indexed column of a record and its text (NULL indexes as empty). */
+struct fz_search_field {
+	const char *column;
+	const char *text;
+};
+
+/*
+ * Indexes record id's fields in index, replacing what was indexed for id
+ * before. Runs inside the caller's transaction, beside the record's write.
+ */
+enum fz_code fz_search_index(struct fz_db *db, const char *index, int64_t id,
+			     const struct fz_search_field *fields, size_t n, struct fz_err *err);
+/* Drops record id from index (nothing happens when it is not there). */
+enum fz_code fz_search_remove(struct fz_db *db, const char *index, int64_t id,
+			      struct fz_err *err);
+
+/*
+ * The full-text filter of a list: when q has at least FZ_SEARCH_MIN_PHRASE
+ * characters, writes into sql (size >= 160) "<key> IN (<ids of index whose
+ * text matches>)" with one text parameter, writes the value to bind for it
+ * into bind (as fz_search_phrase), and returns true. Otherwise (also for
+ * NULL) leaves both untouched and returns false: the caller falls back to
+ * LIKE (fz_search_like). key is the SQL expression of the record id, such as
+ * "c.case_id".
+ */
+bool fz_search_match(const char *index, const char *key, const char *q, char *sql,
+		     size_t sql_size, char *bind, size_t bind_size);
 
 #endif

@@ -76,8 +76,35 @@ const char *fz_col_text(struct fz_stmt *st, int col);
 const void *fz_col_blob(struct fz_stmt *st, int col, size_t *len);
 bool fz_col_null(struct fz_stmt *st, int col);
 
-int64_t fz_db_last_id(struct fz_db *db);
+/*
+ * Runs an INSERT whose SQL ends in `RETURNING <key>` and puts that one
+ * returned value in *id: the portable way to learn a new row's key (there is
+ * no "last insert id" outside SQLite). Errors as fz_stmt_exec; a statement
+ * that returns no row (ON CONFLICT DO NOTHING) gives FZ_ENOT_FOUND. *id is
+ * left as it was on any error.
+ */
+enum fz_code fz_stmt_exec_id(struct fz_stmt *st, int64_t *id, struct fz_err *err);
 int fz_db_changes(struct fz_db *db);
+
+/*
+ * Full-text indexes, reached through platform/search.h. An index is named by
+ * a word such as "case" or "enf_power" and holds, per record id, a few named
+ * text columns; its table comes from a migration of the backend (SQLite: the
+ * FTS5 table <name>_fts with the trigram tokenizer, keyed by rowid). Names
+ * and columns are fixed identifiers from the code, never user data.
+ */
+/* Adds the record's text, replacing what was indexed for id before. */
+enum fz_code fz_db_fts_put(struct fz_db *db, const char *index, int64_t id,
+			   const char *const *columns, const char *const *texts, size_t n,
+			   struct fz_err *err);
+enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
+			      struct fz_err *err);
+/*
+ * Writes into out (size >= 128) a parenthesised subquery of the ids whose
+ * text matches the one text parameter it takes (a phrase made by
+ * fz_search_phrase), for "<key> IN <subquery>". Returns out.
+ */
+const char *fz_db_fts_ids(const char *index, char *out, size_t size);
 
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err);
 enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err);

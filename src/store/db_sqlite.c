@@ -407,9 +407,20 @@ bool fz_col_null(struct fz_stmt *st, int col)
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
 }
 
-int64_t fz_db_last_id(struct fz_db *db)
+enum fz_code fz_stmt_exec_id(struct fz_stmt *st, int64_t *id, struct fz_err *err)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	int rc = sqlite3_step(st->st);
+	st->rc = rc;
+	if (rc == SQLITE_ROW) {
+		/* SQLite makes every change of a RETURNING statement in its first step. */
+		*id = sqlite3_column_int64(st->st, 0);
+		sqlite3_reset(st->st);
+		return FZ_OK;
+	}
+	sqlite3_reset(st->st);
+	if (rc == SQLITE_DONE)
+		return fz_err_set(err, FZ_ENOT_FOUND, NULL, NULL);
+	return map_rc(st->db, rc, err);
 }
 
 int fz_db_changes(struct fz_db *db)
@@ -601,6 +612,73 @@ void fz_db_checkpoint(struct fz_db *db, int64_t wal_limit, struct fz_wal_state *
 		out->copied = done;
 		out->writes_held = held;
 	}
+}
+
+/*
+ * Full-text indexes (db.h): FTS5 tables <index>_fts keyed by rowid. The SQL
+ * is built from identifiers in the code, never from user data; a name that is
+ * not a plain identifier is a programmer error.
+ */
+static void check_ident(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')) {
+			fprintf(stderr, "fazhi: bad full-text identifier \"%s\"\n", s);
+			abort();
+		}
+}
+
+#define FTS_MAX_COLUMNS 8
+
+enum fz_code fz_db_fts_put(struct fz_db *db, const char *index, int64_t id,
+			   const char *const *columns, const char *const *texts, size_t n,
+			   struct fz_err *err)
+{
+	if (n == 0 || n > FTS_MAX_COLUMNS) {
+		fprintf(stderr, "fazhi: full-text index %s: %zu columns\n", index, n);
+		abort();
+	}
+	check_ident(index);
+	char cols[256] = "", marks[64] = "";
+	size_t cl = 0, ml = 0;
+	for (size_t k = 0; k < n; k++) {
+		check_ident(columns[k]);
+		cl += (size_t)snprintf(cols + cl, sizeof cols - cl, ", %s", columns[k]);
+		ml += (size_t)snprintf(marks + ml, sizeof marks - ml, ", ?");
+		if (cl >= sizeof cols)
+			abort();
+	}
+	char sql[512];
+	/* FTS5 takes REPLACE on its rowid: the record's earlier text goes. */
+	if ((size_t)snprintf(sql, sizeof sql, "REPLACE INTO %s_fts(rowid%s) VALUES (?%s)", index,
+			     cols, marks) >= sizeof sql)
+		abort();
+	struct fz_bind b[1 + FTS_MAX_COLUMNS] = {{'i', id, NULL}};
+	for (size_t k = 0; k < n; k++)
+		b[1 + k] = (struct fz_bind){'t', 0, texts[k]};
+	struct fz_stmt *st = fz_db_query_v(db, err, sql, b, 1 + n);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
+			      struct fz_err *err)
+{
+	check_ident(index);
+	char sql[160];
+	if ((size_t)snprintf(sql, sizeof sql, "DELETE FROM %s_fts WHERE rowid = ?", index) >=
+	    sizeof sql)
+		abort();
+	struct fz_stmt *st = fz_db_query(db, err, sql, "i", id);
+	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+const char *fz_db_fts_ids(const char *index, char *out, size_t size)
+{
+	check_ident(index);
+	if ((size_t)snprintf(out, size, "(SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?)", index,
+			     index) >= size)
+		abort();
+	return out;
 }
 
 void fz_db_optimize(struct fz_db *db)

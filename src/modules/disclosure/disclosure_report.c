@@ -9,6 +9,7 @@
  * records rather than the arithmetic. A mismatch blocks publication.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "modules/disclosure/disclosure_int.h"
@@ -314,30 +315,60 @@ enum fz_code fz_disc_report_published(struct fz_ctx *ctx, int year, int64_t agen
 	return FZ_OK;
 }
 
+/*
+ * Order of the published list: newest year first, the county-wide report
+ * (agency 0) first within its year, then by agency name in byte order.
+ */
+static int published_cmp(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	json_int_t yx = json_integer_value(json_object_get(x, "year"));
+	json_int_t yy = json_integer_value(json_object_get(y, "year"));
+	if (yx != yy)
+		return yx < yy ? 1 : -1;
+	bool cx = json_integer_value(json_object_get(x, "agency_id")) == 0;
+	bool cy = json_integer_value(json_object_get(y, "agency_id")) == 0;
+	if (cx != cy)
+		return cx ? -1 : 1;
+	const char *nx = fz_json_str(x, "agency_name"), *ny = fz_json_str(y, "agency_name");
+	return strcmp(nx ? nx : "", ny ? ny : "");
+}
+
 enum fz_code fz_disc_reports_published(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT year, agency_id, json_extract(published, '$.agency_name'),"
-		" json_extract(published, '$.title'), published_on FROM disclosure_report"
-		" WHERE published IS NOT NULL ORDER BY year DESC, agency_id = 0 DESC,"
-		" json_extract(published, '$.agency_name')",
-		NULL);
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT year, agency_id, published, published_on"
+					 " FROM disclosure_report WHERE published IS NOT NULL",
+					 NULL);
 	if (!st)
 		return err->code;
+	/* Agency name and title as published: read from the published report itself. */
 	json_t *items = json_array();
-	while (fz_stmt_row(st))
+	while (fz_stmt_row(st)) {
+		json_t *pub = json_loads(fz_col_text(st, 2), 0, NULL);
 		json_array_append_new(items, json_pack("{s:I, s:I, s:s, s:s, s:s}", "year",
 						       (json_int_t)fz_col_int(st, 0), "agency_id",
 						       (json_int_t)fz_col_int(st, 1), "agency_name",
-						       fz_col_text(st, 2), "title", fz_col_text(st, 3),
-						       "published_on", fz_col_text(st, 4)));
+						       fz_json_str(pub, "agency_name"), "title",
+						       fz_json_str(pub, "title"), "published_on",
+						       fz_col_text(st, 3)));
+		json_decref(pub);
+	}
 	bool failed = fz_stmt_failed(st, err);
 	fz_stmt_done(st);
 	if (failed) {
 		json_decref(items);
 		return err->code;
 	}
+	size_t n = json_array_size(items);
+	json_t **v = n ? fz_arena_alloc(ctx->arena, n * sizeof *v) : NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(items, i));
+	if (n)
+		qsort(v, n, sizeof *v, published_cmp);
+	json_array_clear(items);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, v[i]);
 	*out = json_pack("{s:o}", "items", items);
 	return FZ_OK;
 }

@@ -447,17 +447,15 @@ enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *
 	st = fz_db_query(ctx->db, err,
 			 "INSERT INTO disclosure_item(index_no, agency_id, category, title, body,"
 			 " created_on, published_on, valid_until, late, created_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?)",
+			 " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING item_id",
 			 "titttttt" "It", index_no, it->agency_id, it->category, it->title, it->body,
 			 created, published, it->valid_until >= 0 ? valid : NULL, late ? 1 : 0, now);
-	if (!st || (rc = fz_stmt_exec(st, err)))
+	int64_t id = 0;
+	if (!st || (rc = fz_stmt_exec_id(st, &id, err)))
 		goto fail_code;
-	int64_t id = fz_db_last_id(ctx->db);
-	st = fz_db_query(ctx->db, err,
-			 "INSERT INTO disclosure_item_fts(rowid, title, body) VALUES (?, ?, ?)", "itt", id,
-			 it->title, it->body);
-	if (!st || (rc = fz_stmt_exec(st, err)))
-		goto fail_code;
+	struct fz_search_field text[] = {{"title", it->title}, {"body", it->body}};
+	if ((rc = fz_search_index(ctx->db, "disclosure_item", id, text, 2, err)))
+		goto fail;
 	char *after = fz_arena_printf(ctx->arena, "{\"index_no\":\"%s\",\"late\":%s}", index_no,
 				      late ? "true" : "false");
 	struct fz_event ev = {.entity = "disclosure_item", .action = "item_publish",
@@ -529,13 +527,11 @@ enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t ag
 	if (q && *q) {
 		if (fz_utf8_chars(q) > 50)
 			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
-		const char *clause;
-		if (fz_search_phrase(q, match, sizeof match)) {
-			clause = " AND i.item_id IN (SELECT rowid FROM disclosure_item_fts"
-				 " WHERE disclosure_item_fts MATCH ?)";
-		} else {
+		char clause[160] = " AND ";
+		if (!fz_search_match("disclosure_item", "i.item_id", q, clause + 5, sizeof clause - 5,
+				     match, sizeof match)) {
 			fz_search_like(q, match, sizeof match);
-			clause = " AND i.title LIKE ? ESCAPE '\\'";
+			snprintf(clause, sizeof clause, " AND i.title LIKE ? ESCAPE '\\'");
 		}
 		strncat(where, clause, sizeof where - strlen(where) - 1);
 		strncat(where_all, clause, sizeof where_all - strlen(where_all) - 1);

@@ -13,6 +13,7 @@
 #include "modules/enforcement/enf_int.h"
 #include "platform/accounts.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 
 struct law {
 	const char *name; /* 《…》 */
@@ -263,17 +264,18 @@ static enum fz_code powers(struct fz_ctx *ctx, int64_t body, const struct demo_b
 					ctx->db, err,
 					"INSERT INTO enf_power(body_id, agency_id, code, name, category, law_name,"
 					" article, basis_text, post, duties, accountability, updated_on, created_at)"
-					" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+					" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING item_id",
 					"iitttttt" "ttttt", body, agency, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
 					v[7], v[8], today, now);
-				enum fz_code rc = st ? fz_stmt_exec(st, err) : err->code;
-				int64_t id = fz_db_last_id(ctx->db);
+				int64_t id = 0;
+				enum fz_code rc = st ? fz_stmt_exec_id(st, &id, err) : err->code;
 				if (!rc) {
-					st = fz_db_query(ctx->db, err,
-							 "INSERT INTO enf_power_fts(rowid, name, basis) VALUES (?, ?, ?)",
-							 "itt", id, name,
-							 fz_arena_printf(ctx->arena, "%s%s\n%s", law->name, article, basis));
-					rc = st ? fz_stmt_exec(st, err) : err->code;
+					struct fz_search_field text[] = {
+						{"name", name},
+						{"basis", fz_arena_printf(ctx->arena, "%s%s\n%s", law->name,
+									  article, basis)},
+					};
+					rc = fz_search_index(ctx->db, "enf_power", id, text, 2, err);
 				}
 				if (!rc) {
 					st = fz_db_query(ctx->db, err,

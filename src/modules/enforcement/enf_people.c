@@ -108,14 +108,14 @@ enum fz_code fz_enf_officer_create(struct fz_ctx *ctx, json_t *in, json_t **out,
 	st = fz_db_query(ctx->db, err,
 			 "INSERT INTO enf_officer(agency_id, body_id, name, gender, id_number, post, area,"
 			 " education, employment, legal_qualification, status, status_on, created_at,"
-			 " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'on_duty',?,?,?)",
+			 " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'on_duty',?,?,?) RETURNING officer_id",
 			 "iittttttt" "Ittt", agency, body, fz_json_str(in, "name"),
 			 fz_json_str(in, "gender"), fz_json_str(in, "id_number"), fz_json_str(in, "post"),
 			 fz_json_str(in, "area"), fz_json_str(in, "education"),
 			 fz_json_str(in, "employment"), qualified ? 1 : 0, today, now, now);
-	if ((rc = exec(st, err)))
+	int64_t id = 0;
+	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
 		goto fail;
-	int64_t id = fz_db_last_id(ctx->db);
 	static const char *const skip[] = {"id_number", NULL};
 	if ((rc = fz_enf_audit(ctx, "enf_officer", "officer_create", fz_json_str(in, "name"),
 			       fz_json_text(ctx->arena, in, skip), NULL,
@@ -402,13 +402,13 @@ enum fz_code fz_enf_training_add(struct fz_ctx *ctx, int64_t officer_id, json_t 
 		return rc;
 	struct fz_stmt *st = fz_db_query(ctx->db, err,
 					 "INSERT INTO enf_training(officer_id, trained_on, course, hours,"
-					 " created_at) VALUES (?,?,?,?,?)",
+					 " created_at) VALUES (?,?,?,?,?) RETURNING training_id",
 					 "ittIt", officer_id, fz_json_str(in, "trained_on"),
 					 fz_json_str(in, "course"),
 					 (int)json_integer_value(json_object_get(in, "hours")), now);
-	if ((rc = exec(st, err)))
+	int64_t id = 0;
+	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
 		goto fail;
-	int64_t id = fz_db_last_id(ctx->db);
 	if ((rc = fz_enf_audit(ctx, "enf_training", "training_add", fz_json_str(in, "course"),
 			       fz_json_text(ctx->arena, in, NULL), NULL,
 			       fz_arena_printf(ctx->arena, "{\"training_id\":%lld,\"officer_id\":%lld}",

@@ -172,20 +172,16 @@ static char *item_text(struct fz_ctx *ctx, const char *const v[NF], const char *
 	return s;
 }
 
+/* The item's searched text: its name, and its law, article and basis. Replaces the earlier text. */
 static enum fz_code fts_put(struct fz_ctx *ctx, int64_t id, const char *name, const char *law,
-			    const char *article, const char *basis, bool replace, struct fz_err *err)
+			    const char *article, const char *basis, struct fz_err *err)
 {
-	enum fz_code rc;
-	if (replace &&
-	    (rc = exec(fz_db_query(ctx->db, err, "DELETE FROM enf_power_fts WHERE rowid = ?", "i", id),
-		       err)))
-		return rc;
-	return exec(fz_db_query(ctx->db, err,
-				"INSERT INTO enf_power_fts(rowid, name, basis) VALUES (?, ?, ?)", "itt",
-				id, name,
-				fz_arena_printf(ctx->arena, "%s%s\n%s", law, article ? article : "",
-						basis ? basis : "")),
-		    err);
+	struct fz_search_field text[] = {
+		{"name", name},
+		{"basis", fz_arena_printf(ctx->arena, "%s%s\n%s", law, article ? article : "",
+					  basis ? basis : "")},
+	};
+	return fz_search_index(ctx->db, "enf_power", id, text, 2, err);
 }
 
 /* Inserts one checked item with its first version, inside the caller's transaction. */
@@ -200,14 +196,13 @@ static enum fz_code insert_item(struct fz_ctx *ctx, int64_t body, int64_t agency
 		ctx->db, err,
 		"INSERT INTO enf_power(body_id, agency_id, code, name, category, law_name, article,"
 		" basis_text, post, duties, accountability, updated_on, created_at)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING item_id",
 		"iitttttt" "ttttt", body, agency, v[F_CODE], v[F_NAME], cat, v[F_LAW], v[F_ARTICLE],
 		v[F_BASIS], v[F_POST], v[F_DUTIES], v[F_ACCOUNT], changed_on, now);
-	enum fz_code rc = exec(st, err);
+	enum fz_code rc = st ? fz_stmt_exec_id(st, id, err) : err->code;
 	if (rc)
 		return rc;
-	*id = fz_db_last_id(ctx->db);
-	if ((rc = fts_put(ctx, *id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], false, err)))
+	if ((rc = fts_put(ctx, *id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], err)))
 		return rc;
 	return exec(fz_db_query(ctx->db, err,
 				"INSERT INTO enf_power_version(item_id, version, changed_on, reason,"
@@ -422,7 +417,7 @@ enum fz_code fz_enf_power_update(struct fz_ctx *ctx, int64_t item_id, json_t *in
 		rc = fz_err_set(err, FZ_ECONFLICT, "version", "权责事项已被他人修改，请刷新后重试");
 		goto fail;
 	}
-	if ((rc = fts_put(ctx, item_id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], true, err)) ||
+	if ((rc = fts_put(ctx, item_id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], err)) ||
 	    (rc = exec(fz_db_query(ctx->db, err,
 				   "INSERT INTO enf_power_version(item_id, version, changed_on, reason,"
 				   " before_json, after_json, actor, created_at) VALUES (?,?,?,?,?,?,?,?)",
@@ -464,7 +459,7 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 					    "code、-code、name、category、-updated_on 或 body", err);
 	if (!order)
 		return err->code;
-	char where[1024] = " WHERE 1 = 1", match[300];
+	char where[1024] = " WHERE 1 = 1", match[300], clause[160];
 	struct fz_bind b[10];
 	size_t nb = 0;
 	const char *s;
@@ -492,9 +487,11 @@ enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool pub
 		b[nb++] = (struct fz_bind){'t', 0, s};
 	}
 	if (pg.q) {
-		if (fz_search_phrase(pg.q, match, sizeof match)) {
-			ADD(" AND (i.item_id IN (SELECT rowid FROM enf_power_fts WHERE enf_power_fts MATCH ?)"
-			    " OR i.code = ?)");
+		if (fz_search_match("enf_power", "i.item_id", pg.q, clause, sizeof clause, match,
+				    sizeof match)) {
+			ADD(" AND (");
+			ADD(clause);
+			ADD(" OR i.code = ?)");
 			b[nb++] = (struct fz_bind){'t', 0, match};
 			b[nb++] = (struct fz_bind){'t', 0, pg.q};
 		} else {

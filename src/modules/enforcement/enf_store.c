@@ -298,15 +298,16 @@ enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, st
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"INSERT INTO enf_body(agency_id, name, kind, entrusted_by, legal_basis, parent_id, level,"
-		" status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,'submitted',?,?)",
+		" status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,'submitted',?,?)"
+		" RETURNING body_id",
 		"itttttttt", agency, name, kind,
 		entrusted ? fz_arena_printf(ctx->arena, "%lld", (long long)entrusted) : NULL,
 		fz_json_str(in, "legal_basis"),
 		parent ? fz_arena_printf(ctx->arena, "%lld", (long long)parent) : NULL,
 		fz_json_str(in, "level"), now, now);
-	if ((rc = exec(st, err)))
+	int64_t id = 0;
+	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
 		goto fail;
-	int64_t id = fz_db_last_id(ctx->db);
 	struct fz_case_row c;
 	struct fz_case_new n = {.case_type = "enf_body", .agency_id = agency, .title = name,
 				.body = fz_json_str(in, "legal_basis"), .received_on = ctx->today,

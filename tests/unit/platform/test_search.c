@@ -1,10 +1,13 @@
 /*
  * test_search.c - unit tests of platform/search.c: a list's keyword as an
- * FTS5 trigram phrase or as an escaped LIKE pattern.
+ * FTS5 trigram phrase or as an escaped LIKE pattern, and indexing, matching
+ * and removing a record's text (on a temporary SQLite file, removed after).
  *
  * For: the three-character threshold, quote doubling, LIKE escaping, NULL
- * keywords and cutting at the buffer's end. Not for: the lists' SQL (the API
- * tests search every list). Each test runs alone: `test_platform_search 'like*'`.
+ * keywords, cutting at the buffer's end, and that an indexed record is found
+ * by fz_search_match's clause, found by its new text only after re-indexing,
+ * and no longer after removal. Not for: the lists' SQL (the API tests search
+ * every list). Each test runs alone: `test_platform_search 'like*'`.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,9 +16,13 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "platform/search.h"
+#include "store/db.h"
 
 #define NROWS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -85,6 +92,72 @@ static void cut_at_buffer_end(void **state)
 	assert_string_equal(out, "%\\%\\%%");
 }
 
+/* Ids of t whose text matches q, as a list of numbers ("1,3"). */
+static void matching(struct fz_db *db, const char *q, char *out, size_t size)
+{
+	char clause[160], bind[64], sql[256];
+	struct fz_err err;
+	fz_err_clear(&err);
+	assert_true(fz_search_match("t", "t.id", q, clause, sizeof clause, bind, sizeof bind));
+	snprintf(sql, sizeof sql, "SELECT id FROM t WHERE %s ORDER BY id", clause);
+	struct fz_stmt *st = fz_db_query(db, &err, sql, "t", bind);
+	assert_non_null(st);
+	size_t k = 0;
+	out[0] = '\0';
+	while (fz_stmt_row(st))
+		k += (size_t)snprintf(out + k, size - k, "%s%lld", k ? "," : "",
+				      (long long)fz_col_int(st, 0));
+	assert_false(fz_stmt_failed(st, &err));
+	fz_stmt_done(st);
+}
+
+static void index_match_remove(void **state)
+{
+	(void)state;
+	char path[64] = "/tmp/fz-test-search-XXXXXX", side[80], got[64];
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	struct fz_db *db = NULL;
+	struct fz_err err;
+	fz_err_clear(&err);
+	assert_int_equal(fz_db_open(path, FZ_DB_CREATE, &db, &err), FZ_OK);
+	assert_int_equal(fz_db_exec(db,
+				    "CREATE TABLE t (id INTEGER PRIMARY KEY);"
+				    "INSERT INTO t VALUES (1), (2), (3);"
+				    "CREATE VIRTUAL TABLE t_fts USING fts5(title, body, tokenize='trigram');",
+				    &err),
+			 FZ_OK);
+	struct fz_search_field a[] = {{"title", "政府信息公开"}, {"body", NULL}};
+	struct fz_search_field b[] = {{"title", "行政复议"}, {"body", "不予公开的信息"}};
+	assert_int_equal(fz_search_index(db, "t", 1, a, 2, &err), FZ_OK);
+	assert_int_equal(fz_search_index(db, "t", 2, b, 2, &err), FZ_OK);
+	matching(db, "信息公", got, sizeof got);
+	assert_string_equal(got, "1");
+	char clause[160] = "untouched", bind[64] = "untouched";
+	assert_false(fz_search_match("t", "t.id", "公开", clause, sizeof clause, bind, sizeof bind));
+	assert_string_equal(clause, "untouched");
+	matching(db, "公开的", got, sizeof got);
+	assert_string_equal(got, "2");
+	/* Indexing again replaces the text. */
+	struct fz_search_field a2[] = {{"title", "行政复议决定"}, {"body", ""}};
+	assert_int_equal(fz_search_index(db, "t", 1, a2, 2, &err), FZ_OK);
+	matching(db, "信息公", got, sizeof got);
+	assert_string_equal(got, "");
+	matching(db, "行政复议", got, sizeof got);
+	assert_string_equal(got, "1,2");
+	assert_int_equal(fz_search_remove(db, "t", 2, &err), FZ_OK);
+	assert_int_equal(fz_search_remove(db, "t", 3, &err), FZ_OK); /* never indexed */
+	matching(db, "行政复议", got, sizeof got);
+	assert_string_equal(got, "1");
+	fz_db_close(db);
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -93,6 +166,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(phrase_table),
 		cmocka_unit_test(like_table),
 		cmocka_unit_test(cut_at_buffer_end),
+		cmocka_unit_test(index_match_remove),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -214,6 +214,31 @@ static void rollback_with_a_cached_read_open(void **state)
 	fz_stmt_done(st);
 }
 
+/* INSERT ... RETURNING hands back the new key; a refused insert leaves *id as it was. */
+static void insert_returning_gives_the_key(void **state)
+{
+	struct fixture *fx = *state;
+	struct fz_err err;
+	fz_err_clear(&err);
+	int64_t id = -1;
+	struct fz_stmt *st = fz_db_query(fx->db, &err, "INSERT INTO t(x) VALUES (?) RETURNING x", "i",
+					 (int64_t)42);
+	assert_non_null(st);
+	assert_int_equal(fz_stmt_exec_id(st, &id, &err), FZ_OK);
+	assert_int_equal(id, 42);
+	st = fz_db_query(fx->db, &err, "INSERT INTO t(x) VALUES (?) RETURNING x", "i", (int64_t)42);
+	assert_int_equal(fz_stmt_exec_id(st, &id, &err), FZ_EDUPLICATE);
+	assert_int_equal(id, 42);
+	st = fz_db_query(fx->db, &err, "INSERT INTO t(x) VALUES (NULL) RETURNING x", "");
+	assert_int_equal(fz_stmt_exec_id(st, &id, &err), FZ_OK);
+	assert_int_equal(id, 43); /* the next key after the largest */
+	st = fz_db_query(fx->db, &err,
+			 "INSERT INTO t(x) VALUES (?) ON CONFLICT (x) DO NOTHING RETURNING x", "i",
+			 (int64_t)42);
+	assert_int_equal(fz_stmt_exec_id(st, &id, &err), FZ_ENOT_FOUND);
+	assert_int_equal(id, 43);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +246,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(outer_query_survives_inner_queries, setup, teardown),
 	    cmocka_unit_test_setup_teardown(all_slots_in_use_refuses_one_more, setup, teardown),
 	    cmocka_unit_test_setup_teardown(rollback_with_a_cached_read_open, setup, teardown),
+	    cmocka_unit_test_setup_teardown(insert_returning_gives_the_key, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
