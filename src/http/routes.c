@@ -161,10 +161,8 @@ static void meta(struct fz_req *req, struct fz_resp *resp)
 							       "label", fz_role_label(r)));
 	}
 	json_t *types = json_array();
-	for (size_t i = 0; i < fz_platform_module_count(); i++) {
-		const struct fz_case_type *t = fz_platform_module(i)->case_type;
-		if (!t)
-			continue;
+	for (size_t i = 0; i < fz_platform_kind_count(); i++) {
+		const struct fz_case_type *t = fz_platform_kind(i)->type;
 		json_t *states = json_array();
 		for (const struct fz_state *s = t->states; s->name; s++)
 			json_array_append_new(states, json_pack("{s:s, s:s, s:b}", "value", s->name,

@@ -1,4 +1,8 @@
-/* registry.c - the one line per module. */
+/*
+ * registry.c - the one line per module. A module's case kinds are listed in
+ * its own entry (its <domain>_flow.c); this order, then each module's
+ * kind order, is the order /api/meta lists case types in.
+ */
 #include "modules/registry.h"
 
 #include "modules/disclosure/disclosure.h"
@@ -10,7 +14,6 @@ const struct fz_module *const fz_modules[] = {
 	&fz_mailbox_module,
 	&fz_disclosure_module,
 	&fz_recon_module,
-	&fz_litigation_module,
-	&fz_enf_body_module, &fz_enf_cert_module,
+	&fz_enf_module,
 };
 const size_t fz_modules_count = sizeof fz_modules / sizeof fz_modules[0];

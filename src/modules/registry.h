@@ -2,9 +2,10 @@
  * registry.h - the table of domain modules.
  *
  * A module (one folder under modules/) registers itself with one entry here:
- * its name, its case type, its routes, its migrations, its hooks into the
- * generic case engine, and its demo data. Adding a domain means adding a
- * folder and one line in registry.c; nothing else changes.
+ * its name, its case kinds (any number, each a declared workflow with its
+ * hooks into the generic case engine), its routes, its migrations, its report
+ * sections and its demo data. Adding a domain means adding a folder and one
+ * line in registry.c; nothing else changes.
  *
  * The entry's type belongs to platform (platform/module.h); main hands this
  * table to the engine at start-up (fz_platform_set_modules), and everything

@@ -449,21 +449,21 @@ static enum fz_code next_number(struct fz_ctx *ctx, const struct fz_case_type *t
 enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, struct fz_case_row *out,
 			    struct fz_err *err)
 {
-	const struct fz_module *m = fz_module_for_type(n->case_type);
-	if (!m)
+	const struct fz_case_kind *kind = fz_case_kind_for_type(n->case_type, NULL);
+	if (!kind)
 		return fz_err_set(err, FZ_EINTERNAL, "case_type", "未知的案件类型");
+	const struct fz_case_type *t = kind->type;
 	memset(out, 0, sizeof *out);
-	out->type = m->case_type;
-	out->module = m;
+	out->type = t;
+	out->kind = kind;
 	out->agency_id = n->agency_id;
 	out->version = 1;
-	snprintf(out->state, sizeof out->state, "%s", m->case_type->initial_state);
+	snprintf(out->state, sizeof out->state, "%s", t->initial_state);
 	fz_date_format(n->received_on, out->received_on);
 	snprintf(out->title, sizeof out->title, "%s", n->title);
 	int y, mo, d;
 	fz_date_to_ymd(n->received_on, &y, &mo, &d);
-	enum fz_code rc = next_number(ctx, m->case_type, n->agency_id, y, out->number,
-				      sizeof out->number, err);
+	enum fz_code rc = next_number(ctx, t, n->agency_id, y, out->number, sizeof out->number, err);
 	if (rc)
 		return rc;
 	char now[21];
@@ -479,7 +479,7 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 			"INSERT INTO case_record(case_type, agency_id, state, version, number, title,"
 			" tracking_code, received_on, created_at, updated_at)"
 			" VALUES (?,?,?,1,?,?,?,?,?,?) RETURNING case_id",
-			"titttttt" "t", m->case_type->name, n->agency_id, out->state, out->number,
+			"titttttt" "t", t->name, n->agency_id, out->state, out->number,
 			n->title, n->tracking ? out->tracking_code : NULL, out->received_on, now, now);
 		if (!st)
 			return err->code;
@@ -496,7 +496,7 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	};
 	if ((rc = fz_search_index(ctx->db, "case", out->case_id, text, 2, err)))
 		return rc;
-	if ((rc = run_effects(ctx, out, NULL, m->case_type->on_create, n->received_on, NULL, err)))
+	if ((rc = run_effects(ctx, out, NULL, t->on_create, n->received_on, NULL, err)))
 		return rc;
 	char after[160];
 	snprintf(after, sizeof after, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":1}",
@@ -527,8 +527,8 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 	}
 	memset(out, 0, sizeof *out);
 	out->case_id = case_id;
-	out->module = fz_module_for_type(fz_col_text(st, 0));
-	out->type = out->module ? out->module->case_type : NULL;
+	out->kind = fz_case_kind_for_type(fz_col_text(st, 0), NULL);
+	out->type = out->kind ? out->kind->type : NULL;
 	out->agency_id = fz_col_int(st, 1);
 	snprintf(out->state, sizeof out->state, "%s", fz_col_text(st, 2));
 	out->version = fz_col_int(st, 3);
@@ -597,7 +597,7 @@ bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id)
 	const struct fz_transition *avail[32];
 	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
 	for (size_t i = 0; i < na; i++)
-		if (!c.module->offers || c.module->offers(ctx, &c, avail[i]))
+		if (!c.kind->offers || c.kind->offers(ctx, &c, avail[i]))
 			return true;
 	return false;
 }
@@ -653,7 +653,7 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 		 c.state, (long long)c.agency_id, (long long)c.version);
 	char from[32];
 	snprintf(from, sizeof from, "%s", c.state);
-	if (c.module->apply && (rc = c.module->apply(ctx, &c, tr, body, err)))
+	if (c.kind->apply && (rc = c.kind->apply(ctx, &c, tr, body, err)))
 		goto fail;
 	if (tr->to)
 		snprintf(c.state, sizeof c.state, "%s", tr->to);
@@ -765,8 +765,8 @@ static const char *state_label(const struct fz_case_type *t, const char *state)
 
 static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 {
-	const struct fz_module *m = fz_module_for_type(fz_col_text(st, 1));
-	const struct fz_case_type *t = m ? m->case_type : NULL;
+	const struct fz_case_kind *kind = fz_case_kind_for_type(fz_col_text(st, 1), NULL);
+	const struct fz_case_type *t = kind ? kind->type : NULL;
 	json_t *o = json_object();
 	json_object_set_new(o, "case_id", json_integer(fz_col_int(st, 0)));
 	fz_json_set_str(o, "case_type", fz_col_text(st, 1));
@@ -925,7 +925,7 @@ enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, s
 	json_object_set_new(res, "case", caseobj);
 	json_t *fields = json_object();
 	json_object_set_new(caseobj, "fields", fields);
-	if (c.module->fields && (rc = c.module->fields(ctx, case_id, fields, err)))
+	if (c.kind->fields && (rc = c.kind->fields(ctx, case_id, fields, err)))
 		goto fail;
 	json_t *clocks;
 	if ((rc = fz_case_clocks_json(ctx, case_id, &clocks, err)))
@@ -995,7 +995,7 @@ enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, s
 	const struct fz_transition *avail[32];
 	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
 	for (size_t i = 0; i < na; i++) {
-		if (c.module->offers && !c.module->offers(ctx, &c, avail[i]))
+		if (c.kind->offers && !c.kind->offers(ctx, &c, avail[i]))
 			continue;
 		json_t *a = json_object();
 		fz_json_set_str(a, "name", avail[i]->name);
@@ -1049,7 +1049,7 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
 	}
 	if (f->type) {
-		if (!fz_module_for_type(f->type))
+		if (!fz_case_kind_for_type(f->type, NULL))
 			return fz_err_set(err, FZ_EBAD_VALUE, "type", "案件类型“%s”不存在", f->type);
 		ADD(" AND c.case_type = ?");
 		b[nb++] = (struct fz_bind){'t', 0, f->type};
@@ -1057,10 +1057,10 @@ enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, js
 	if (f->state) {
 		/* An unknown state is a mistake to name, not an empty list (as for type and sort). */
 		bool known = false;
-		size_t nmod = fz_platform_module_count();
-		for (size_t i = 0; i < nmod && !known; i++) {
-			const struct fz_case_type *t = fz_platform_module(i)->case_type;
-			if (!t || (f->type && strcmp(t->name, f->type) != 0))
+		size_t nkind = fz_platform_kind_count();
+		for (size_t i = 0; i < nkind && !known; i++) {
+			const struct fz_case_type *t = fz_platform_kind(i)->type;
+			if (f->type && strcmp(t->name, f->type) != 0)
 				continue;
 			known = fz_flow_state(t, f->state) != NULL;
 		}

@@ -18,12 +18,12 @@
 
 #include "platform/ctx.h"
 
-struct fz_module;
+struct fz_case_kind;
 
 struct fz_case_row {
 	int64_t case_id;
 	const struct fz_case_type *type;
-	const struct fz_module *module;
+	const struct fz_case_kind *kind; /* type and its domain hooks */
 	int64_t agency_id;
 	char state[32];
 	int64_t version;

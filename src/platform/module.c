@@ -13,12 +13,23 @@
 static const struct fz_module *const *table;
 static size_t table_n;
 static bool installed;
+/* The modules' case kinds flattened, each with the module that declares it. */
+static const struct fz_case_kind *kinds[FZ_MAX_CASE_KINDS];
+static const struct fz_module *kind_owner[FZ_MAX_CASE_KINDS];
+static size_t kinds_n;
 
 void fz_platform_set_modules(const struct fz_module *const *mods, size_t n)
 {
 	assert((mods || n == 0) && n <= FZ_MAX_MODULES);
 	table = mods;
 	table_n = n;
+	kinds_n = 0;
+	for (size_t i = 0; i < n; i++)
+		for (const struct fz_case_kind *k = mods[i]->kinds; k && k->type; k++) {
+			assert(kinds_n < FZ_MAX_CASE_KINDS);
+			kind_owner[kinds_n] = mods[i];
+			kinds[kinds_n++] = k;
+		}
 	installed = true;
 }
 
@@ -34,13 +45,23 @@ const struct fz_module *fz_platform_module(size_t i)
 	return table[i];
 }
 
+size_t fz_platform_kind_count(void)
+{
+	assert(installed && "fz_platform_set_modules was not called at start-up");
+	return kinds_n;
+}
+
+const struct fz_case_kind *fz_platform_kind(size_t i)
+{
+	assert(installed && i < kinds_n);
+	return kinds[i];
+}
+
 enum fz_code fz_modules_validate(struct fz_err *err)
 {
-	size_t n = fz_platform_module_count();
+	size_t n = fz_platform_kind_count();
 	for (size_t i = 0; i < n; i++) {
-		const struct fz_case_type *t = table[i]->case_type;
-		if (!t)
-			continue;
+		const struct fz_case_type *t = kinds[i]->type;
 		enum fz_code rc = fz_flow_validate(t, err);
 		if (rc)
 			return rc;
@@ -56,22 +77,39 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 						  k->name, k->days_setting);
 		}
 		for (size_t j = 0; j < i; j++)
-			if (table[j]->case_type && strcmp(table[j]->case_type->name, t->name) == 0)
+			if (strcmp(kinds[j]->type->name, t->name) == 0)
 				return fz_err_set(err, FZ_EINTERNAL, t->name,
 						  "案件类型 %s 重复注册", t->name);
 	}
+	/* `fazhi report <name>` finds a module by its name. */
+	for (size_t i = 0; i < table_n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(table[j]->name, table[i]->name) == 0)
+				return fz_err_set(err, FZ_EINTERNAL, table[i]->name,
+						  "模块 %s 重复注册", table[i]->name);
 	return FZ_OK;
+}
+
+const struct fz_case_kind *fz_case_kind_for_type(const char *case_type,
+						 const struct fz_module **module)
+{
+	size_t n = fz_platform_kind_count();
+	for (size_t i = 0; case_type && i < n; i++)
+		if (strcmp(kinds[i]->type->name, case_type) == 0) {
+			if (module)
+				*module = kind_owner[i];
+			return kinds[i];
+		}
+	if (module)
+		*module = NULL;
+	return NULL;
 }
 
 const struct fz_module *fz_module_for_type(const char *case_type)
 {
-	size_t n = fz_platform_module_count();
-	for (size_t i = 0; i < n; i++) {
-		const struct fz_case_type *t = table[i]->case_type;
-		if (t && case_type && strcmp(t->name, case_type) == 0)
-			return table[i];
-	}
-	return NULL;
+	const struct fz_module *m;
+	fz_case_kind_for_type(case_type, &m);
+	return m;
 }
 
 /* The modules' migration tables in table order, for the migrator; returns how many. */

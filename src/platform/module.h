@@ -33,15 +33,18 @@
 struct fz_case_row;
 struct fz_route; /* http/handler.h */
 
-/* A limit on the table, so start-up needs no allocation (16 or so modules are planned). */
+/* Limits on the table, so start-up needs no allocation (16 or so modules are planned). */
 #define FZ_MAX_MODULES 64
+#define FZ_MAX_CASE_KINDS 128
 
-struct fz_module {
-	const char *name;
-	const char *label;
-	const struct fz_case_type *case_type;  /* NULL for a module without cases */
-	const struct fz_migration *migrations; /* name NULL ends */
-	const struct fz_route *routes;	       /* method NULL ends; read by http/ only */
+/*
+ * One case kind (one procedure) a module runs: its declared workflow and the
+ * domain hooks the case engine calls for cases of that kind. A module with
+ * several procedures (reconsideration: applications and lawsuits) declares one
+ * kind for each; each kind's hooks see only cases of its own type.
+ */
+struct fz_case_kind {
+	const struct fz_case_type *type; /* NULL ends a module's list */
 	/*
 	 * The domain's part of a transition, inside the engine's transaction, after
 	 * permission, state, version and input checks and before the clocks and the
@@ -61,6 +64,14 @@ struct fz_module {
 	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
 	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err);
+};
+
+struct fz_module {
+	const char *name; /* `fazhi report <name>`; unique */
+	const char *label;
+	const struct fz_case_kind *kinds;      /* type NULL ends; NULL for a module without cases */
+	const struct fz_migration *migrations; /* name NULL ends */
+	const struct fz_route *routes;	       /* method NULL ends; read by http/ only */
 	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
 	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 			       struct fz_err *err);
@@ -80,8 +91,8 @@ struct fz_module {
 };
 
 /*
- * Installs the table of modules (n <= FZ_MAX_MODULES entries; mods may be
- * NULL when n is 0).
+ * Installs the table of modules (n <= FZ_MAX_MODULES entries, at most
+ * FZ_MAX_CASE_KINDS case kinds among them; mods may be NULL when n is 0).
  * Called once at start-up, before any other thread runs and before anything
  * below reads the table; the caller keeps mods and the modules alive for the
  * life of the process (they are static data). Using the table before it is
@@ -93,12 +104,29 @@ void fz_platform_set_modules(const struct fz_module *const *mods, size_t n);
 size_t fz_platform_module_count(void);
 const struct fz_module *fz_platform_module(size_t i);
 
+/*
+ * Every installed module's case kinds, flattened in table order and, within a
+ * module, in declaration order (the order /api/meta lists case types in):
+ * how many, and kind i of them (i < count).
+ */
+size_t fz_platform_kind_count(void);
+const struct fz_case_kind *fz_platform_kind(size_t i);
+
+/*
+ * The case kind of type case_type, or NULL (also for a NULL case_type); when
+ * module is not NULL it receives the module that declares the kind (NULL when
+ * none does).
+ */
+const struct fz_case_kind *fz_case_kind_for_type(const char *case_type,
+						 const struct fz_module **module);
+
 /* The module that declares case type case_type, or NULL. */
 const struct fz_module *fz_module_for_type(const char *case_type);
 
 /*
- * Checks every installed module's case-type declaration (fz_flow_validate)
- * and that case-type names are unique. The server refuses to start on a bad
+ * Checks every installed case kind's declaration (fz_flow_validate), that
+ * case-type names are unique across all modules and that module names are
+ * unique. The server refuses to start on a bad
  * declaration rather than fail at the first case that uses it.
  */
 enum fz_code fz_modules_validate(struct fz_err *err);

@@ -141,9 +141,9 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 		fz_json_set_str(o, "number", fz_col_text(st, 1));
 		fz_json_set_str(o, "title", fz_col_text(st, 2));
 		fz_json_set_str(o, "agency_name", fz_col_text(st, 3));
-		const struct fz_module *m = fz_module_for_type(fz_col_text(st, 7));
+		const struct fz_case_kind *kind = fz_case_kind_for_type(fz_col_text(st, 7), NULL);
 		const struct fz_clock_def *def =
-			m && m->case_type ? fz_flow_clock(m->case_type, fz_col_text(st, 4)) : NULL;
+			kind ? fz_flow_clock(kind->type, fz_col_text(st, 4)) : NULL;
 		fz_json_set_str(o, "clock_label", def ? def->label : fz_col_text(st, 4));
 		fz_json_set_str(o, "article", def ? def->article : NULL);
 		fz_case_due_json(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6));
@@ -273,11 +273,9 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 	/* To-do: cases in a state where this role has an action, nearest due first. */
 	json_t *todo = json_array();
 	bool more = false;
-	size_t nmod = fz_platform_module_count();
-	for (size_t i = 0; i < nmod; i++) {
-		const struct fz_case_type *t = fz_platform_module(i)->case_type;
-		if (!t)
-			continue;
+	size_t nkind = fz_platform_kind_count();
+	for (size_t i = 0; i < nkind; i++) {
+		const struct fz_case_type *t = fz_platform_kind(i)->type;
 		for (const struct fz_state *s = t->states; s->name; s++) {
 			const struct fz_transition *tr[1];
 			/* Finished cases are not to-dos, even where a follow-up is possible. */

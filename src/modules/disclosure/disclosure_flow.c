@@ -187,15 +187,18 @@ const struct fz_case_type fz_disc_type = {
 	.create_label = "登记申请",
 };
 
+static const struct fz_case_kind disc_kinds[] = {
+	{.type = &fz_disc_type, .apply = fz_disc_apply, .offers = fz_disc_offers,
+	 .fields = fz_disc_fields},
+	{.type = NULL},
+};
+
 const struct fz_module fz_disclosure_module = {
 	.name = "disclosure",
 	.label = "政府信息公开",
-	.case_type = &fz_disc_type,
+	.kinds = disc_kinds,
 	.migrations = fz_disc_migrations,
 	.routes = fz_disc_routes,
-	.apply = fz_disc_apply,
-	.offers = fz_disc_offers,
-	.fields = fz_disc_fields,
 	.report = fz_disc_report_json,
 	.demo = fz_disc_demo,
 };

@@ -242,23 +242,20 @@ const struct fz_case_type fz_enf_cert_type = {
 	.create_label = "申领执法证件",
 };
 
-const struct fz_module fz_enf_body_module = {
-	.name = "enforcement",
-	.label = "执法主体与执法人员",
-	.case_type = &fz_enf_body_type,
-	.migrations = fz_enf_migrations,
-	.routes = fz_enf_routes,
-	.apply = fz_enf_body_hook,
-	.fields = fz_enf_body_fields,
-	.report = fz_enf_report_json,
-	.demo = fz_enf_demo,
+/* Bodies first: /api/meta lists the case types in this order. */
+static const struct fz_case_kind enf_kinds[] = {
+	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
+	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .offers = fz_enf_cert_offers,
+	 .fields = fz_enf_cert_fields},
+	{.type = NULL},
 };
 
-const struct fz_module fz_enf_cert_module = {
-	.name = "enf_certificate",
-	.label = "行政执法证件",
-	.case_type = &fz_enf_cert_type,
-	.apply = fz_enf_cert_hook,
-	.offers = fz_enf_cert_offers,
-	.fields = fz_enf_cert_fields,
+const struct fz_module fz_enf_module = {
+	.name = "enforcement",
+	.label = "执法主体与执法人员",
+	.kinds = enf_kinds,
+	.migrations = fz_enf_migrations,
+	.routes = fz_enf_routes,
+	.report = fz_enf_report_json,
+	.demo = fz_enf_demo,
 };

@@ -1,8 +1,8 @@
 /*
  * enforcement.h - enforcement bodies (执法主体), power lists (权责清单),
- * officers (执法人员) and their certificates (执法证件): the registry entries.
+ * officers (执法人员) and their certificates (执法证件): the registry entry.
  *
- * Two case types: the qualification review of a body (执法主体资格审核) and a
+ * Two case kinds in one module: the qualification review of a body (执法主体资格审核) and a
  * certificate's life from application to withdrawal or expiry (行政执法证件).
  * The registries themselves (bodies, power items, officers, training) are
  * plain tables whose every change is an audited event.
@@ -12,7 +12,6 @@
 
 #include "modules/registry.h"
 
-extern const struct fz_module fz_enf_body_module;
-extern const struct fz_module fz_enf_cert_module;
+extern const struct fz_module fz_enf_module;
 
 #endif

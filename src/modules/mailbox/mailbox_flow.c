@@ -138,15 +138,18 @@ const struct fz_case_type fz_mailbox_type = {
 	.create_label = "来信登记",
 };
 
+static const struct fz_case_kind mailbox_kinds[] = {
+	{.type = &fz_mailbox_type, .apply = fz_mailbox_apply, .offers = fz_mailbox_offers,
+	 .fields = fz_mailbox_fields},
+	{.type = NULL},
+};
+
 const struct fz_module fz_mailbox_module = {
 	.name = "mailbox",
 	.label = "县长信箱",
-	.case_type = &fz_mailbox_type,
+	.kinds = mailbox_kinds,
 	.migrations = fz_mailbox_migrations,
 	.routes = fz_mailbox_routes,
-	.apply = fz_mailbox_apply,
-	.offers = fz_mailbox_offers,
-	.fields = fz_mailbox_fields,
 	.demo = fz_mailbox_demo,
 	.generate = fz_mailbox_generate,
 };

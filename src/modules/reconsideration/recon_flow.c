@@ -310,25 +310,22 @@ const struct fz_case_type fz_lit_type = {
 	.create_label = "收到起诉状副本",
 };
 
+/* Applications first: /api/meta lists the case types in this order. */
+static const struct fz_case_kind recon_kinds[] = {
+	{.type = &fz_recon_type, .apply = fz_recon_apply, .offers = fz_recon_offers,
+	 .fields = fz_recon_fields},
+	{.type = &fz_lit_type, .apply = fz_lit_apply, .offers = fz_lit_offers,
+	 .fields = fz_lit_fields},
+	{.type = NULL},
+};
+
 const struct fz_module fz_recon_module = {
 	.name = "reconsideration",
-	.label = "行政复议",
-	.case_type = &fz_recon_type,
+	.label = "行政复议与应诉",
+	.kinds = recon_kinds,
 	.migrations = fz_recon_migrations,
 	.routes = fz_recon_routes,
-	.apply = fz_recon_apply,
-	.offers = fz_recon_offers,
-	.fields = fz_recon_fields,
 	.report = fz_recon_report_json,
 	.disclosure_table4 = fz_recon_disclosure_table4,
 	.demo = fz_recon_demo,
-};
-
-const struct fz_module fz_litigation_module = {
-	.name = "litigation",
-	.label = "行政应诉",
-	.case_type = &fz_lit_type,
-	.apply = fz_lit_apply,
-	.offers = fz_lit_offers,
-	.fields = fz_lit_fields,
 };
