@@ -150,8 +150,10 @@ static bool hash_all(struct demo_account *acc, size_t n, const char *pw, struct 
 	for (int i = 0; i < started; i++)
 		pthread_join(t[i], NULL);
 	for (size_t i = 0; i < n; i++)
-		if (!acc[i].ok)
-			return fz_err_set(err, FZ_EINTERNAL, NULL, "密码哈希失败（内存不足）") == FZ_OK;
+		if (!acc[i].ok) {
+			fz_err_set(err, FZ_EINTERNAL, NULL, "密码哈希失败（内存不足）");
+			return false;
+		}
 	return true;
 }
 

@@ -46,7 +46,7 @@ struct fz_stmt {
 struct fz_db {
 	sqlite3 *h;
 	int depth;     /* transaction nesting */
-	int page;      /* page size, for the WAL's length (fz_db_autocheckpoint) */
+	int page;      /* page size, read at open: the WAL's length in bytes */
 	uint64_t tick; /* counts statements handed out */
 	int filled;    /* slots [0, filled) hold a statement, the rest are unused */
 	struct fz_stmt slot[CACHE_SLOTS];
@@ -139,6 +139,12 @@ enum fz_code fz_db_open(const char *path, int flags, struct fz_db **out, struct 
 	 */
 	sqlite3_exec(db->h, "PRAGMA cache_size=-16384; PRAGMA mmap_size=8589934592;", NULL, NULL,
 		     NULL);
+	/* The page size, once: the WAL's length in bytes is frames × (page + 24). */
+	db->page = 4096;
+	struct fz_stmt *st = fz_db_query(db, NULL, "PRAGMA page_size", NULL);
+	if (st && fz_stmt_row(st))
+		db->page = (int)fz_col_int(st, 0);
+	fz_stmt_done(st);
 	*out = db;
 	return FZ_OK;
 }
@@ -557,11 +563,6 @@ void fz_db_autocheckpoint(struct fz_db *db, int pages)
 	sqlite3_wal_autocheckpoint(db->h, pages);
 	if (pages > 0)
 		return;
-	db->page = 4096;
-	struct fz_stmt *st = fz_db_query(db, NULL, "PRAGMA page_size", NULL);
-	if (st && fz_stmt_row(st))
-		db->page = (int)fz_col_int(st, 0);
-	fz_stmt_done(st);
 	sqlite3_wal_hook(db->h, on_wal_commit, db);
 }
 
@@ -570,12 +571,7 @@ void fz_db_checkpoint(struct fz_db *db, int64_t wal_limit, struct fz_wal_state *
 	int log = 0, done = 0;
 	/* PASSIVE: copies what it can without waiting for readers or writers. */
 	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-	int page = 4096;
-	struct fz_stmt *st = fz_db_query(db, NULL, "PRAGMA page_size", NULL);
-	if (st && fz_stmt_row(st))
-		page = (int)fz_col_int(st, 0);
-	fz_stmt_done(st);
-	int64_t bytes = log > 0 ? (int64_t)log * (page + 24) : 0;
+	int64_t bytes = log > 0 ? (int64_t)log * (db->page + 24) : 0;
 	atomic_store(&wal_limit_bytes, wal_limit);
 	bool over = wal_limit > 0 && bytes > wal_limit, reset = false;
 	/*
