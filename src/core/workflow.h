@@ -5,9 +5,10 @@
  * A case type (one procedure, e.g. the county head's mailbox) is a table of
  * states and a table of transitions. Each transition names the states it may
  * leave, the state it enters, the roles that may take it, the inputs it needs,
- * and what it does to the case's statutory clocks. platform/cases.c interprets
- * the tables inside one transaction; modules only declare rows and, where the
- * law needs more than a row can say, a guard or an apply hook.
+ * what it does to the case's statutory clocks, and the guards the law puts on
+ * it (after a period ran out, once per case, needs an input). platform/cases.c
+ * interprets the tables inside one transaction; modules declare rows and keep
+ * only their domain work (their own table, their documents) in an apply hook.
  *
  * Not for: I/O or JSON. Everything here is pure and tested without a database.
  */
@@ -123,6 +124,37 @@ struct fz_state {
 #define FZ_MAX_FROM 8
 #define FZ_MAX_EFFECTS 4
 #define FZ_MAX_INPUTS 8
+#define FZ_MAX_GUARDS 3
+
+/*
+ * A condition on a field of the case's domain record (what the kind's fields
+ * hook shows): the writer agreed to publication, the procedure is the
+ * simplified one, the officer is on duty. The value compares as text: a
+ * boolean is "true" or "false", a number its decimal digits, an absent or
+ * null field is no value (it never equals, so it passes is_not).
+ */
+struct fz_field_guard {
+	const char *field;  /* NULL ends the list */
+	const char *is;     /* the field must have this value, or */
+	const char *is_not; /* it must not have this one (exactly one of the two) */
+	const char *rule;   /* the rule in Chinese, said on refusal: "来信人不同意公开，不能公开答复" */
+};
+
+/*
+ * An input that becomes required when another input of the transition has a
+ * value: the reason the head did not appear when a staff member did.
+ */
+struct fz_input_need {
+	const char *input; /* must be present and not blank; NULL ends the list */
+	const char *when;  /* the input whose value decides */
+	const char *is;    /* the value that makes `input` required */
+};
+
+/* A period counted from the case's receipt day (days 0: no such limit). */
+struct fz_period {
+	int days;
+	enum fz_clock_unit unit; /* FZ_UNIT_WD, or calendar days */
+};
 
 struct fz_transition {
 	const char *name;
@@ -134,6 +166,19 @@ struct fz_transition {
 	struct fz_clock_effect effects[FZ_MAX_EFFECTS];
 	const char *article; /* the law the step rests on, or NULL */
 	const char *note_input; /* input whose text becomes the event note, or NULL */
+	/*
+	 * Guards: what the law asks beyond role and state. The engine checks them
+	 * in one place before the domain's apply hook (fz_flow_guard) and offers
+	 * no action they refuse. Clocks are named by their declaration.
+	 */
+	const char *after_clock;  /* only once this clock's due day has passed (the other side's period ran out) */
+	const char *before_clock; /* refused once this clock's due day has passed (its validity ended) */
+	const char *while_clock;  /* only while this clock runs or is paused (the step it times is awaited) */
+	const char *unless_clock; /* refused while this clock runs or is paused (one at a time) */
+	bool once;                /* at most once per case */
+	struct fz_period within;  /* only within this period from the receipt day */
+	struct fz_field_guard when[FZ_MAX_GUARDS]; /* conditions on the case's domain fields */
+	struct fz_input_need needs[FZ_MAX_GUARDS]; /* inputs required by another input's value */
 };
 
 struct fz_case_type {
@@ -166,9 +211,48 @@ size_t fz_flow_available(const struct fz_case_type *t, const char *state, enum f
 			 const struct fz_transition **out, size_t max);
 
 /*
+ * What the guards of a transition need to know about one case, supplied by
+ * the engine (platform/cases.c reads it from the store; tests make it up).
+ * The callbacks get ud; strings they return stay valid until the check ends.
+ */
+struct fz_clock_fact {
+	bool started;   /* the clock has run on this case */
+	bool open;      /* it runs or is paused */
+	int due;        /* its due day, or FZ_OPEN when not known */
+	int extensions; /* how many times it was extended */
+};
+
+struct fz_flow_facts {
+	int today;
+	int received; /* the case's receipt day */
+	const struct fz_calendar *cal;
+	void *ud;
+	struct fz_clock_fact (*clock)(void *ud, const char *name);
+	bool (*taken)(void *ud, const char *transition); /* taken before on this case */
+	const char *(*field)(void *ud, const char *name); /* as text; NULL when absent or null */
+	/* An input as submitted, as text; NULL when absent or blank. NULL callback: listing. */
+	const char *(*input)(void *ud, const char *name);
+};
+
+/*
+ * The guards of transition tr on one case (role and state are fz_flow_check's):
+ * FZ_OK when they allow it; FZ_ESTATE when a clock, "once", the period from
+ * receipt, a field or the extension limit refuses; FZ_EMISSING_FIELD (naming
+ * the input) when an input its needs require is missing. The message names the
+ * rule and the article. With f->input NULL (listing the actions a case offers)
+ * the needs are not checked: the user has not filled the form yet.
+ */
+enum fz_code fz_flow_guard(const struct fz_case_type *t, const struct fz_transition *tr,
+			   const struct fz_flow_facts *f, struct fz_err *err);
+
+/* Does tr declare any guard (so the engine may skip gathering facts)? */
+bool fz_flow_guarded(const struct fz_case_type *t, const struct fz_transition *tr);
+
+/*
  * Check a declaration for mistakes a reviewer would miss: transitions from or
  * to unknown states, effects on undeclared clocks, EXTEND without an int
- * input, duplicate names. Used by unit tests and at start-up.
+ * input, duplicate names, guards on undeclared clocks or inputs, field guards
+ * without a rule. Used by unit tests and at start-up.
  */
 enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err);
 

@@ -12,6 +12,7 @@
 #include "core/numbering.h"
 #include "core/text.h"
 #include "platform/audit.h"
+#include "platform/cases_int.h"
 #include "platform/jsonx.h"
 #include "platform/module.h"
 #include "platform/search.h"
@@ -594,12 +595,8 @@ bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id)
 	struct fz_err err;
 	if (fz_case_load(ctx, case_id, false, &c, &err) != FZ_OK)
 		return false;
-	const struct fz_transition *avail[32];
-	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
-	for (size_t i = 0; i < na; i++)
-		if (!c.kind->offers || c.kind->offers(ctx, &c, avail[i]))
-			return true;
-	return false;
+	const struct fz_transition *one[1];
+	return fz_case_offered(ctx, &c, NULL, one, 1) > 0;
 }
 
 enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
@@ -653,6 +650,9 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 		 c.state, (long long)c.agency_id, (long long)c.version);
 	char from[32];
 	snprintf(from, sizeof from, "%s", c.state);
+	/* The one place the declared guards are enforced: before any domain write. */
+	if ((rc = fz_case_guard(ctx, &c, tr, body, NULL, err)))
+		goto fail;
 	if (c.kind->apply && (rc = c.kind->apply(ctx, &c, tr, body, err)))
 		goto fail;
 	if (tr->to)
@@ -993,10 +993,8 @@ enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, s
 	json_t *actions = json_array();
 	json_object_set_new(res, "actions", actions);
 	const struct fz_transition *avail[32];
-	size_t na = fz_flow_available(c.type, c.state, fz_ctx_role(ctx), avail, 32);
+	size_t na = fz_case_offered(ctx, &c, fields, avail, 32);
 	for (size_t i = 0; i < na; i++) {
-		if (c.kind->offers && !c.kind->offers(ctx, &c, avail[i]))
-			continue;
 		json_t *a = json_object();
 		fz_json_set_str(a, "name", avail[i]->name);
 		fz_json_set_str(a, "label", avail[i]->label);

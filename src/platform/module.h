@@ -46,22 +46,20 @@ struct fz_route; /* http/handler.h */
 struct fz_case_kind {
 	const struct fz_case_type *type; /* NULL ends a module's list */
 	/*
-	 * The domain's part of a transition, inside the engine's transaction, after
-	 * permission, state, version and input checks and before the clocks and the
-	 * state are written. May change c->agency_id (reassignment). input has been
-	 * validated against the transition's declared inputs.
+	 * The domain's part of a transition (its own table, its documents), inside
+	 * the engine's transaction, after permission, state, version, input checks
+	 * and the transition's declared guards, and before the clocks and the state
+	 * are written. May change c->agency_id (reassignment). input has been
+	 * validated against the transition's declared inputs. NULL: no domain work.
+	 * A rule on whether the step may be taken at all is a guard on the row
+	 * (core/workflow.h), not code here, so the engine also stops offering it.
 	 */
 	enum fz_code (*apply)(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
 	/*
-	 * Whether to offer a transition the engine allows on this case, where the
-	 * domain knows more (a reply is offered for publication only if the writer
-	 * agreed). NULL offers every allowed transition. Advisory only: apply()
-	 * still enforces the rule.
+	 * Adds the domain's fields of a case to obj ("fields" of the detail view).
+	 * Field guards (struct fz_field_guard) read the fields it adds.
 	 */
-	bool (*offers)(struct fz_ctx *ctx, const struct fz_case_row *c,
-		       const struct fz_transition *tr);
-	/* Adds the domain's fields of a case to obj ("fields" of the detail view). */
 	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err);
 };

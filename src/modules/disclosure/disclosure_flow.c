@@ -54,6 +54,9 @@ static const struct fz_transition transitions[] = {
 	 .to = "correcting",
 	 .roles = STAFF,
 	 .article = "《政府信息公开条例》第三十条",
+	 /* 第30条: one consolidated notice, within 7 working days of receipt. */
+	 .once = true,
+	 .within = {7, FZ_UNIT_WD},
 	 .inputs = {{.name = "items", .label = "需补正的事项（一次性全部列明）", .type = FZ_IN_TEXTAREA,
 		     .required = true, .max_chars = 2000},
 		    {.name = "correction_days", .label = "补正期限（工作日）", .type = FZ_IN_INT,
@@ -79,6 +82,7 @@ static const struct fz_transition transitions[] = {
 	 .to = "withdrawn",
 	 .roles = STAFF,
 	 .article = "《政府信息公开条例》第三十条",
+	 .after_clock = "correction",
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "reply"}, {.op = FZ_CLK_STOP, .clock = "correction"}}},
 	{.name = "consult",
 	 .label = "征求第三方或其他机关意见",
@@ -141,6 +145,7 @@ static const struct fz_transition transitions[] = {
 	 .to = "withdrawn",
 	 .roles = STAFF,
 	 .article = "《政府信息公开条例》第四十二条",
+	 .after_clock = "fee",
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "reply"}, {.op = FZ_CLK_STOP, .clock = "fee"}}},
 	{.name = "reply",
 	 .label = "作出答复",
@@ -188,8 +193,7 @@ const struct fz_case_type fz_disc_type = {
 };
 
 static const struct fz_case_kind disc_kinds[] = {
-	{.type = &fz_disc_type, .apply = fz_disc_apply, .offers = fz_disc_offers,
-	 .fields = fz_disc_fields},
+	{.type = &fz_disc_type, .apply = fz_disc_apply, .fields = fz_disc_fields},
 	{.type = NULL},
 };
 

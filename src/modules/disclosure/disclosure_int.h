@@ -31,8 +31,6 @@ enum fz_code fz_disc_submit(struct fz_ctx *ctx, const struct fz_disc_request *r,
 			    struct fz_case_row *out, struct fz_err *err);
 enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			   const struct fz_transition *tr, json_t *input, struct fz_err *err);
-bool fz_disc_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-		    const struct fz_transition *tr);
 enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
 				struct fz_err *err);

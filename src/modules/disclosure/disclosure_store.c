@@ -82,68 +82,20 @@ fail:
 	return rc;
 }
 
-/* Receipt day of the case (the trigger of the first reply clock). */
-static int receipt_day(struct fz_ctx *ctx, int64_t case_id)
+/*
+ * 第30条: the consolidated correction notice. That it comes once and within 7
+ * working days of receipt are the row's guards (disclosure_flow.c); here the
+ * request counts it, for the "still unclear after correction" outcome.
+ */
+static enum fz_code count_correction(struct fz_ctx *ctx, struct fz_case_row *c, struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT received_on FROM case_record WHERE case_id = ?", "i",
-					 case_id);
-	int day = -1;
-	if (st && fz_stmt_row(st))
-		fz_date_parse(fz_col_text(st, 0), &day);
-	fz_stmt_done(st);
-	return day;
-}
-
-static enum fz_code correction_guard(struct fz_ctx *ctx, struct fz_case_row *c, struct fz_err *err)
-{
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "SELECT corrections FROM disclosure_request WHERE case_id = ?",
-					 "i", c->case_id);
-	if (!st)
-		return err->code;
-	long n = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	if (n > 0)
-		return fz_err_set(err, FZ_ESTATE, NULL,
-				  "补正只能一次性告知（《政府信息公开条例》第三十条），本申请已告知过补正");
-	/* 第30条: the notice within 7 working days of receipt. */
-	int received = receipt_day(ctx, c->case_id), last;
-	if (fz_calendar_add_workdays(ctx->cal, received, 7, &last) == FZ_OK && ctx->today > last) {
-		char d[11];
-		fz_date_format(last, d);
-		return fz_err_set(err, FZ_ESTATE, NULL,
-				  "补正告知应在收到申请之日起 7 个工作日内作出（第三十条），期限已于 %s 届满",
-				  d);
-	}
-	st = fz_db_query(ctx->db, err,
-			 "UPDATE disclosure_request SET corrections = corrections + 1 WHERE case_id = ?",
-			 "i", c->case_id);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err, "UPDATE disclosure_request SET corrections = corrections + 1 WHERE case_id = ?",
+		"i", c->case_id);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
-static enum fz_code overdue_guard(struct fz_ctx *ctx, struct fz_case_row *c, const char *clock,
-				  const char *what, struct fz_err *err)
-{
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err, "SELECT due_date FROM case_clock WHERE case_id = ? AND name = ?", "it",
-		c->case_id, clock);
-	if (!st)
-		return err->code;
-	int due = -1;
-	if (fz_stmt_row(st) && fz_col_text(st, 0))
-		fz_date_parse(fz_col_text(st, 0), &due);
-	fz_stmt_done(st);
-	if (due < 0 || ctx->today <= due) {
-		char d[11] = "未定";
-		if (due >= 0)
-			fz_date_format(due, d);
-		return fz_err_set(err, FZ_ESTATE, NULL, "%s期限（%s）尚未届满，不能作此处理", what, d);
-	}
-	return FZ_OK;
-}
-
-static enum fz_code reply_guard(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
+static enum fz_code record_reply(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
 				struct fz_err *err)
 {
 	const char *value = fz_json_str(in, "outcome");
@@ -206,18 +158,13 @@ enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 {
 	const char *a = tr->name;
 	if (strcmp(a, "request_correction") == 0)
-		return correction_guard(ctx, c, err);
-	if (strcmp(a, "deem_withdrawn") == 0) {
-		enum fz_code rc = overdue_guard(ctx, c, "correction", "申请人补正", err);
-		return rc ? rc
-			  : set_ending(ctx, c, "other.no_correction",
-				       "申请人无正当理由逾期不补正，视为放弃申请（第三十条）", err);
-	}
-	if (strcmp(a, "fee_lapsed") == 0) {
-		enum fz_code rc = overdue_guard(ctx, c, "fee", "缴费", err);
-		return rc ? rc
-			  : set_ending(ctx, c, "other.no_fee", "申请人逾期未按收费通知缴纳费用", err);
-	}
+		return count_correction(ctx, c, err);
+	/* Both ends of a waiting period are guarded by its clock having run out (the rows). */
+	if (strcmp(a, "deem_withdrawn") == 0)
+		return set_ending(ctx, c, "other.no_correction",
+				  "申请人无正当理由逾期不补正，视为放弃申请（第三十条）", err);
+	if (strcmp(a, "fee_lapsed") == 0)
+		return set_ending(ctx, c, "other.no_fee", "申请人逾期未按收费通知缴纳费用", err);
 	if (strcmp(a, "withdraw") == 0)
 		return set_ending(ctx, c, "other.other", fz_json_str(input, "reason"), err);
 	if (strcmp(a, "fee_notice") == 0) {
@@ -233,26 +180,8 @@ enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		return st ? fz_stmt_exec(st, err) : err->code;
 	}
 	if (strcmp(a, "reply") == 0)
-		return reply_guard(ctx, c, input, err);
+		return record_reply(ctx, c, input, err);
 	return FZ_OK;
-}
-
-bool fz_disc_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
-{
-	/* Offer the ends of a waiting period only once it has run out. */
-	const char *clock = strcmp(tr->name, "deem_withdrawn") == 0 ? "correction"
-			    : strcmp(tr->name, "fee_lapsed") == 0   ? "fee"
-								    : NULL;
-	if (!clock)
-		return true;
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL, "SELECT due_date FROM case_clock WHERE case_id = ? AND name = ?", "it",
-		c->case_id, clock);
-	int due = -1;
-	if (st && fz_stmt_row(st) && fz_col_text(st, 0))
-		fz_date_parse(fz_col_text(st, 0), &due);
-	fz_stmt_done(st);
-	return due >= 0 && ctx->today > due;
 }
 
 static const char *label_of(const struct fz_option *o, const char *v)

@@ -112,23 +112,27 @@ static const struct fz_clock_def body_clocks[] = {
 	 .step = "submitted"},
 	{.name = NULL}};
 
+/* A body abolished (撤销) while under review takes no further step. */
+#define BODY_EXISTS {{.field = "status", .is_not = "abolished", .rule = "该执法主体已撤销"}}
+
 static const struct fz_transition body_transitions[] = {
 	{.name = "confirm", .label = "审核通过，确认执法主体资格", .from = {"submitted"},
-	 .to = "confirmed", .roles = LEGAL,
+	 .to = "confirmed", .roles = LEGAL, .when = BODY_EXISTS,
 	 .inputs = {{.name = "opinion", .label = "审核意见", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "review"}}, .note_input = "opinion"},
 	{.name = "reject", .label = "审核不通过", .from = {"submitted"}, .to = "rejected",
-	 .roles = LEGAL,
+	 .roles = LEGAL, .when = BODY_EXISTS,
 	 .inputs = {{.name = "reason", .label = "不予确认的理由", .type = FZ_IN_TEXTAREA,
 		     .required = true, .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "review"}}, .note_input = "reason"},
 	{.name = "resubmit", .label = "修改后重新报审", .from = {"rejected"}, .to = "submitted",
-	 .roles = LEGAL | AGENCY,
+	 .roles = LEGAL | AGENCY, .when = BODY_EXISTS,
 	 .inputs = {{.name = "legal_basis", .label = "执法主体资格的法律依据（修改后）",
 		     .type = FZ_IN_TEXTAREA, .required = true, .max_chars = 4000}},
 	 .effects = {{.op = FZ_CLK_START, .clock = "review"}}},
 	{.name = "publish", .label = "公告", .from = {"confirmed"}, .to = "published", .roles = LEGAL,
+	 .when = BODY_EXISTS,
 	 .inputs = {{.name = "published_on", .label = "公告日期", .type = FZ_IN_DATE, .required = true},
 		    {.name = "announcement", .label = "公告文号或载体", .type = FZ_IN_TEXT,
 		     .max_chars = 100}},
@@ -171,6 +175,7 @@ static const struct fz_clock_def cert_clocks[] = {
 static const struct fz_transition cert_transitions[] = {
 	{.name = "qualify", .label = "资格审查通过", .from = {"applied"}, .to = "screened",
 	 .roles = LEGAL, .article = "学历、岗位、在编在岗（不含临时聘用和合同制人员）审查",
+	 .when = {{.field = "officer_status", .is = "on_duty", .rule = "持证人已不在岗，资格审查不能通过"}},
 	 .inputs = {{.name = "note", .label = "审查意见", .type = FZ_IN_TEXTAREA, .max_chars = 1000}},
 	 .note_input = "note"},
 	{.name = "disqualify", .label = "资格审查不通过", .from = {"applied"}, .to = "rejected",
@@ -211,11 +216,16 @@ static const struct fz_transition cert_transitions[] = {
 		     .type = FZ_IN_TEXTAREA, .required = true, .max_chars = 1000}},
 	 .note_input = "reason"},
 	{.name = "reinstate", .label = "发还证件", .from = {"suspended"}, .to = "valid", .roles = LEGAL,
+	 /* A certificate whose validity ended is treated as expired, not given back. */
+	 .before_clock = "expiry",
+	 .when = {{.field = "officer_status", .is = "on_duty", .rule = "持证人已不在岗，不能发还证件"}},
 	 .inputs = {{.name = "note", .label = "发还理由", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 1000}},
 	 .note_input = "note"},
 	{.name = "transfer_notice", .label = "持证人离岗，待收回证件", .from = {"valid", "suspended"},
 	 .to = "to_withdraw", .roles = LEGAL | AGENCY,
+	 .when = {{.field = "officer_status", .is_not = "on_duty",
+		   .rule = "持证人仍在岗，不需要收回证件；先登记其调离或退休"}},
 	 .inputs = {{.name = "reason", .label = "离岗原因", .type = FZ_IN_SELECT, .required = true,
 		     .options = fz_enf_end_reasons}},
 	 .effects = {{.op = FZ_CLK_START, .clock = "withdrawal"}}},
@@ -228,6 +238,7 @@ static const struct fz_transition cert_transitions[] = {
 	 .note_input = "note"},
 	{.name = "expire", .label = "有效期届满，证件失效", .from = {"valid", "suspended"},
 	 .to = "expired", .roles = LEGAL,
+	 .after_clock = "expiry", /* due on the last day of validity (enf_people.c issue) */
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "expiry"}}},
 	{.name = NULL}};
 
@@ -245,8 +256,7 @@ const struct fz_case_type fz_enf_cert_type = {
 /* Bodies first: /api/meta lists the case types in this order. */
 static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
-	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .offers = fz_enf_cert_offers,
-	 .fields = fz_enf_cert_fields},
+	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
 	{.type = NULL},
 };
 

@@ -109,8 +109,6 @@ enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_cas
 				   struct fz_err *err);
 enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
-bool fz_enf_cert_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-			const struct fz_transition *tr);
 enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				struct fz_err *err);
 enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,

@@ -752,9 +752,7 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	fz_date_format(ctx->today, today);
 	enum fz_code rc;
 	if (strcmp(a, "qualify") == 0) {
-		if (strcmp(f.status, "on_duty") != 0)
-			return fz_err_set(err, FZ_ESTATE, "officer_id", "%s已%s，资格审查不能通过", f.name,
-					  fz_enf_label(fz_enf_officer_status, f.status));
+		/* Being on duty is the row's guard; the review itself checks the person. */
 		if (strcmp(f.employment, "contract") == 0 || strcmp(f.employment, "temporary") == 0)
 			return fz_err_set(err, FZ_EBAD_VALUE, "employment",
 					  "%s为%s，不得从事行政执法，资格审查不能通过", f.name,
@@ -809,33 +807,21 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 					"ti", fz_json_str(in, "reviewed_on"), c->case_id),
 			    err);
 	}
-	const char *vu = cert_col(ctx, c->case_id, "valid_until");
-	if (strcmp(a, "reinstate") == 0) {
-		if (strcmp(f.status, "on_duty") != 0)
-			return fz_err_set(err, FZ_ESTATE, "officer_id", "%s已%s，不能发还证件", f.name,
-					  fz_enf_label(fz_enf_officer_status, f.status));
-		if (vu && strcmp(vu, today) < 0)
-			return fz_err_set(err, FZ_ESTATE, NULL, "证件有效期已于 %s 届满，不能发还，应作过期处理", vu);
-		return FZ_OK;
-	}
-	if (strcmp(a, "expire") == 0) {
-		if (!vu || strcmp(vu, today) >= 0)
-			return fz_err_set(err, FZ_ESTATE, NULL, "证件有效期至 %s，尚未届满", vu ? vu : "未定");
+	/*
+	 * Reinstating, expiring and the transfer notice are guarded on the rows (the
+	 * officer on or off duty, the validity run out); what is left records it.
+	 */
+	if (strcmp(a, "expire") == 0)
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET ended_on = ?, end_reason = 'expired'"
 					" WHERE case_id = ?",
-					"ti", vu, c->case_id),
+					"ti", cert_col(ctx, c->case_id, "valid_until"), c->case_id),
 			    err);
-	}
-	if (strcmp(a, "transfer_notice") == 0) {
-		if (strcmp(f.status, "on_duty") == 0)
-			return fz_err_set(err, FZ_ESTATE, "officer_id",
-					  "%s仍在岗，不需要收回证件；先登记其调离或退休", f.name);
+	if (strcmp(a, "transfer_notice") == 0)
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET end_reason = ? WHERE case_id = ?", "ti",
 					fz_json_str(in, "reason"), c->case_id),
 			    err);
-	}
 	if (strcmp(a, "withdraw") == 0)
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET ended_on = ?, end_reason = ?, end_note = ?"
@@ -844,25 +830,6 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 					c->case_id),
 			    err);
 	return FZ_OK;
-}
-
-bool fz_enf_cert_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-			const struct fz_transition *tr)
-{
-	if (strcmp(tr->name, "transfer_notice") == 0) {
-		struct officer_facts f;
-		return officer_facts(ctx, officer_of_case(ctx, c->case_id), &f) &&
-		       strcmp(f.status, "on_duty") != 0;
-	}
-	if (strcmp(tr->name, "expire") == 0) {
-		char today[11];
-		fz_date_format(ctx->today, today);
-		const char *vu = cert_col(ctx, c->case_id, "valid_until");
-		return vu && strcmp(vu, today) < 0;
-	}
-	if (strcmp(tr->name, "exam_pass") == 0 || strcmp(tr->name, "exam_fail") == 0)
-		return true;
-	return true;
 }
 
 enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,

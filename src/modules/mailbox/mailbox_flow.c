@@ -113,7 +113,8 @@ static const struct fz_transition transitions[] = {
 	 .label = "公开答复",
 	 .from = {"answered"},
 	 .to = "published",
-	 .roles = LEGAL},
+	 .roles = LEGAL,
+	 .when = {{.field = "publish_ok", .is = "true", .rule = "来信人不同意公开，不能公开答复"}}},
 	{.name = "close",
 	 .label = "不予办理",
 	 .from = {"pending"},
@@ -139,8 +140,7 @@ const struct fz_case_type fz_mailbox_type = {
 };
 
 static const struct fz_case_kind mailbox_kinds[] = {
-	{.type = &fz_mailbox_type, .apply = fz_mailbox_apply, .offers = fz_mailbox_offers,
-	 .fields = fz_mailbox_fields},
+	{.type = &fz_mailbox_type, .apply = fz_mailbox_apply, .fields = fz_mailbox_fields},
 	{.type = NULL},
 };
 

@@ -35,8 +35,6 @@ int64_t fz_mailbox_office(struct fz_ctx *ctx);
 
 enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
-bool fz_mailbox_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-		       const struct fz_transition *tr);
 enum fz_code fz_mailbox_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err);
 enum fz_code fz_mailbox_track_json(struct fz_ctx *ctx, const char *code, json_t **out,

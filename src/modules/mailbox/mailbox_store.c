@@ -118,15 +118,7 @@ enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				 "UPDATE mailbox_letter SET replied_on = ? WHERE case_id = ?", "ti", today,
 				 c->case_id);
 	} else if (strcmp(tr->name, "publish") == 0) {
-		st = fz_db_query(ctx->db, err,
-				 "SELECT publish_ok FROM mailbox_letter WHERE case_id = ?", "i",
-				 c->case_id);
-		if (!st)
-			return err->code;
-		bool ok = fz_stmt_row(st) && fz_col_int(st, 0) == 1;
-		fz_stmt_done(st);
-		if (!ok)
-			return fz_err_set(err, FZ_ESTATE, NULL, "来信人不同意公开，不能公开答复");
+		/* The writer's consent is the row's guard (mailbox_flow.c). */
 		st = fz_db_query(ctx->db, err,
 				 "UPDATE mailbox_letter SET published_on = ? WHERE case_id = ?", "ti",
 				 today, c->case_id);
@@ -138,19 +130,6 @@ enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		return FZ_OK;
 	}
 	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
-bool fz_mailbox_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-		       const struct fz_transition *tr)
-{
-	if (strcmp(tr->name, "publish") != 0)
-		return true;
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT publish_ok FROM mailbox_letter WHERE case_id = ?", "i",
-					 c->case_id);
-	bool ok = st && fz_stmt_row(st) && fz_col_int(st, 0) == 1;
-	fz_stmt_done(st);
-	return ok;
 }
 
 enum fz_code fz_mailbox_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,

@@ -133,6 +133,8 @@ static const struct fz_clock_def recon_clocks[] = {
 static const struct fz_transition recon_transitions[] = {
 	{.name = "request_correction", .label = "一次性通知补正", .from = {"received"},
 	 .to = "correcting", .roles = LEGAL, .article = "《行政复议法》第三十一条",
+	 /* 第31条: one notice listing everything, within 5 working days of receipt. */
+	 .once = true, .within = {5, FZ_UNIT_WD},
 	 .inputs = {{.name = "items", .label = "需补正的事项（一次性全部列明）", .type = FZ_IN_TEXTAREA,
 		     .required = true, .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_PAUSE, .clock = "acceptance"},
@@ -146,6 +148,7 @@ static const struct fz_transition recon_transitions[] = {
 		     {.op = FZ_CLK_STOP, .clock = "correction", .arg = "corrected_on"}}},
 	{.name = "deem_withdrawn", .label = "逾期未补正，视为放弃申请", .from = {"correcting"},
 	 .to = "withdrawn", .roles = LEGAL, .article = "《行政复议法》第三十一条",
+	 .after_clock = "correction", /* the applicant's 10 working days have run out */
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "acceptance"},
 		     {.op = FZ_CLK_STOP, .clock = "correction"}}},
 	{.name = "accept", .label = "受理", .from = {"received"}, .to = "accepted", .roles = LEGAL,
@@ -156,6 +159,8 @@ static const struct fz_transition recon_transitions[] = {
 		     .type = FZ_IN_SELECT, .options = fz_recon_simplified_grounds},
 		    {.name = "late_reason", .label = "超过申请期限仍受理的理由（第二十条）",
 		     .type = FZ_IN_TEXTAREA, .max_chars = 1000}},
+	 /* 第53条: the simplified procedure only on one of its grounds (or consent). */
+	 .needs = {{.input = "simplified_ground", .when = "procedure", .is = "simplified"}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "acceptance"}}},
 	{.name = "refuse", .label = "不予受理", .from = {"received"}, .to = "refused", .roles = LEGAL,
 	 .article = "《行政复议法》第三十条",
@@ -169,10 +174,12 @@ static const struct fz_transition recon_transitions[] = {
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "acceptance"}}, .note_input = "forward_to"},
 	{.name = "copy_sent", .label = "发送申请书副本及答复通知书", .from = {"accepted"},
 	 .roles = LEGAL, .article = "《行政复议法》第四十八条、第五十四条",
+	 .while_clock = "copy", /* sent once: sending stops its clock */
 	 .inputs = {{.name = "sent_on", .label = "发送日期", .type = FZ_IN_DATE, .required = true}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "copy", .arg = "sent_on"}}},
 	{.name = "answer_received", .label = "收到被申请人答复及证据", .from = {"accepted"},
 	 .roles = LEGAL,
+	 .while_clock = "answer", /* an answer is awaited only once the copy went out */
 	 .inputs = {{.name = "received_on", .label = "收到日期", .type = FZ_IN_DATE, .required = true},
 		    {.name = "summary", .label = "答复要点", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "answer", .arg = "received_on"}},
@@ -183,11 +190,15 @@ static const struct fz_transition recon_transitions[] = {
 		    {.name = "notified_on", .label = "通知日期", .type = FZ_IN_DATE, .required = true}}},
 	{.name = "switch_normal", .label = "经批准转为普通程序", .from = {"accepted"},
 	 .roles = FZ_ROLE_LEGAL_HEAD, .article = "《行政复议法》第五十五条",
+	 .when = {{.field = "procedure", .is = "simplified", .rule = "本案已适用普通程序"}},
 	 .inputs = {{.name = "reason", .label = "转换理由", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 500}},
 	 .note_input = "reason"},
 	{.name = "extend", .label = "经批准延长审理期限", .from = {"accepted"},
 	 .roles = FZ_ROLE_LEGAL_HEAD, .article = "《行政复议法》第六十二条",
+	 /* Once only (the clock's max_extensions), and never in the simplified procedure. */
+	 .when = {{.field = "procedure", .is_not = "simplified",
+		   .rule = "简易程序不能延长审理期限；须先经批准转为普通程序"}},
 	 .inputs = {{.name = "days", .label = "延长日数（不超过三十日）", .type = FZ_IN_INT,
 		     .required = true, .min = 1, .max = 30},
 		    {.name = "reason", .label = "延长理由", .type = FZ_IN_TEXTAREA, .required = true,
@@ -221,12 +232,15 @@ static const struct fz_transition recon_transitions[] = {
 	 .note_input = "reason"},
 	{.name = "issue_opinion", .label = "制发行政复议意见书或建议书", .from = {"decided"},
 	 .roles = LEGAL, .article = "《行政复议法》第七十六条",
+	 /* One letter at a time: its 60-day report clock is the case's only one. */
+	 .unless_clock = "opinion_report",
 	 .inputs = {{.name = "kind", .label = "文书类型", .type = FZ_IN_SELECT, .required = true,
 		     .options = fz_recon_opinion_kinds},
 		    {.name = "content", .label = "意见或建议内容", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 5000}},
 	 .effects = {{.op = FZ_CLK_START, .clock = "opinion_report"}}, .note_input = "content"},
 	{.name = "opinion_reported", .label = "收到纠正情况报告", .from = {"decided"}, .roles = LEGAL,
+	 .while_clock = "opinion_report", /* a letter awaits its report (第76条) */
 	 .inputs = {{.name = "reported_on", .label = "收到报告日期", .type = FZ_IN_DATE, .required = true},
 		    {.name = "summary", .label = "纠正情况", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 2000}},
@@ -264,6 +278,7 @@ static const struct fz_clock_def lit_clocks[] = {
 static const struct fz_transition lit_transitions[] = {
 	{.name = "defense_filed", .label = "提交答辩状及证据", .from = {"pending"}, .roles = LIT,
 	 .article = "《行政诉讼法》第六十七条",
+	 .while_clock = "defense", /* one defence per instance, while its 15 days run */
 	 .inputs = {{.name = "filed_on", .label = "提交日期", .type = FZ_IN_DATE, .required = true}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "defense", .arg = "filed_on"}}},
 	{.name = "record_hearing", .label = "登记开庭及出庭应诉情况", .from = {"pending"}, .roles = LIT,
@@ -274,6 +289,7 @@ static const struct fz_transition lit_transitions[] = {
 		    {.name = "post", .label = "出庭人员职务", .type = FZ_IN_SELECT, .required = true,
 		     .options = fz_lit_posts},
 		    {.name = "reason", .label = "负责人未出庭的原因", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
+	 .needs = {{.input = "reason", .when = "post", .is = "staff"}},
 	 .note_input = "reason"},
 	{.name = "judge", .label = "登记判决（裁定）结果", .from = {"pending"}, .to = "judged",
 	 .roles = LIT,
@@ -289,10 +305,12 @@ static const struct fz_transition lit_transitions[] = {
 		     .max_chars = 60}},
 	 .note_input = "court"},
 	{.name = "suggestion", .label = "收到司法建议", .from = {"pending", "judged"}, .roles = LIT,
+	 .unless_clock = "suggestion", /* answer the first suggestion before the next */
 	 .inputs = {{.name = "content", .label = "司法建议内容", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 3000}},
 	 .effects = {{.op = FZ_CLK_START, .clock = "suggestion"}}, .note_input = "content"},
 	{.name = "suggestion_handled", .label = "回复司法建议", .from = {"pending", "judged"}, .roles = LIT,
+	 .while_clock = "suggestion",
 	 .inputs = {{.name = "reply", .label = "落实情况", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 3000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "suggestion"}}, .note_input = "reply"},
@@ -312,10 +330,8 @@ const struct fz_case_type fz_lit_type = {
 
 /* Applications first: /api/meta lists the case types in this order. */
 static const struct fz_case_kind recon_kinds[] = {
-	{.type = &fz_recon_type, .apply = fz_recon_apply, .offers = fz_recon_offers,
-	 .fields = fz_recon_fields},
-	{.type = &fz_lit_type, .apply = fz_lit_apply, .offers = fz_lit_offers,
-	 .fields = fz_lit_fields},
+	{.type = &fz_recon_type, .apply = fz_recon_apply, .fields = fz_recon_fields},
+	{.type = &fz_lit_type, .apply = fz_lit_apply, .fields = fz_lit_fields},
 	{.type = NULL},
 };
 

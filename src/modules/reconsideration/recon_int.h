@@ -41,9 +41,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    const struct fz_transition *tr, json_t *input, struct fz_err *err);
 enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struct fz_transition *tr,
 			  json_t *input, struct fz_err *err);
-bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c,
-		     const struct fz_transition *tr);
-bool fz_lit_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr);
 enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
 enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **out,

@@ -210,55 +210,10 @@ static const char *col(struct fz_ctx *ctx, int64_t case_id, const char *sql)
 	return v;
 }
 
-/* Due day of one of the case's clocks (SQL names it), or -1 when it has none. */
-static int due_of(struct fz_ctx *ctx, int64_t case_id, const char *sql)
-{
-	const char *s = col(ctx, case_id, sql);
-	int d;
-	return s && fz_date_parse(s, &d) == FZ_OK ? d : -1;
-}
-
-/* 第31条: one notice listing everything, sent within 5 working days of receipt. */
-static enum fz_code correction_guard(struct fz_ctx *ctx, const struct fz_case_row *c,
-				     struct fz_err *err)
-{
-	if (col(ctx, c->case_id, "SELECT state FROM case_clock WHERE case_id = ? AND name = 'correction'"))
-		return fz_err_set(err, FZ_ESTATE, NULL,
-				  "补正通知应一次性载明全部需补正的事项（《行政复议法》第三十一条），本申请已通知过补正");
-	int received, last;
-	if (fz_date_parse(c->received_on, &received) == FZ_OK &&
-	    fz_calendar_add_workdays(ctx->cal, received, 5, &last) == FZ_OK && ctx->today > last) {
-		char d[11];
-		fz_date_format(last, d);
-		return fz_err_set(err, FZ_ESTATE, NULL,
-				  "补正通知应在收到申请之日起五日内发出（《行政复议法》第三十一条），期限已于 %s 届满", d);
-	}
-	return FZ_OK;
-}
-
-/* Whether the case's clock `name` is running or paused (started and not stopped). */
-static bool clock_open(struct fz_ctx *ctx, int64_t case_id, const char *name)
-{
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT 1 FROM case_clock WHERE case_id = ? AND name = ?"
-					 " AND state <> 'stopped'",
-					 "it", case_id, name);
-	bool open = st && fz_stmt_row(st);
-	fz_stmt_done(st);
-	return open;
-}
-
 static bool simplified(struct fz_ctx *ctx, int64_t case_id)
 {
 	const char *proc = col(ctx, case_id, "SELECT procedure FROM recon_case WHERE case_id = ?");
 	return proc && strcmp(proc, "simplified") == 0;
-}
-
-/* 第62条: the normal procedure's decision period is extended once. */
-static bool extended_before(struct fz_ctx *ctx, int64_t case_id)
-{
-	return col(ctx, case_id,
-		   "SELECT 1 FROM case_clock WHERE case_id = ? AND name = 'decision' AND extensions > 0") != NULL;
 }
 
 /* 受理: the 第53条 ground of the simplified procedure, the 第20条 reason, the periods. */
@@ -266,11 +221,8 @@ static enum fz_code accept(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 			   struct fz_err *err)
 {
 	const char *proc = fz_json_str(in, "procedure"), *ground = fz_json_str(in, "simplified_ground");
+	/* A simplified procedure names its 第53条 ground: the row's needs make it present. */
 	bool simple = strcmp(proc, "simplified") == 0;
-	/* 第53条: the simplified procedure only on one of its grounds (or consent). */
-	if (simple && !ground)
-		return fz_err_set(err, FZ_EMISSING_FIELD, "simplified_ground",
-				  "适用简易程序须说明符合《行政复议法》第五十三条的哪种情形；不符合的，须经各方当事人同意");
 	if (simple) {
 		const char *act = col(ctx, c->case_id, "SELECT act_type FROM recon_case WHERE case_id = ?");
 		if (strcmp(ground, "disclosure") == 0 && (!act || strcmp(act, "disclosure") != 0))
@@ -311,26 +263,15 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	const char *a = tr->name;
 	char today[11];
 	fz_date_format(ctx->today, today);
-	if (strcmp(a, "request_correction") == 0)
-		return correction_guard(ctx, c, err);
-	if (strcmp(a, "deem_withdrawn") == 0) {
-		/* 第31条: withdrawn only once the applicant's 10 working days have run out. */
-		int due = due_of(ctx, c->case_id,
-				 "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'correction'");
-		char d[11] = "未起算";
-		if (due >= 0)
-			fz_date_format(due, d);
-		if (due < 0 || ctx->today <= due)
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "申请人的补正期限（%s）尚未届满，不能视为放弃申请（《行政复议法》第三十一条）", d);
-	}
+	/*
+	 * Which step may be taken when (a correction notice once and in time, a clock run out, a
+	 * step awaited, one letter at a time) is declared on the rows
+	 * (recon_flow.c); what is left here writes the domain's record.
+	 */
 	if (strcmp(a, "opinion_reported") == 0) {
 		const char *issued = col(ctx, c->case_id,
 					 "SELECT issued_on FROM recon_opinion WHERE case_id = ?"
 					 " AND reported_on IS NULL ORDER BY opinion_id DESC LIMIT 1");
-		if (!clock_open(ctx, c->case_id, "opinion_report"))
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "没有等待报告纠正情况的意见书或建议书（《行政复议法》第七十六条）：须先制发，每份只登记一次报告");
 		const char *on = fz_json_str(in, "reported_on");
 		if (issued && strcmp(on, issued) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "reported_on",
@@ -342,10 +283,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    err);
 	}
 	if (strcmp(a, "issue_opinion") == 0) {
-		/* One letter at a time: its 60-day report clock (第76条) is the case's only one. */
-		if (clock_open(ctx, c->case_id, "opinion_report"))
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "已制发的意见书或建议书尚待被申请人报告纠正情况（《行政复议法》第七十六条），收到报告后再制发新的文书");
 		enum fz_code rc = exec(fz_db_query(ctx->db, err,
 						   "UPDATE recon_case SET opinion_kind = ? WHERE case_id = ?",
 						   "ti", fz_json_str(in, "kind"), c->case_id),
@@ -361,9 +298,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	if (strcmp(a, "accept") == 0)
 		return accept(ctx, c, in, today, err);
 	if (strcmp(a, "copy_sent") == 0) {
-		if (!clock_open(ctx, c->case_id, "copy"))
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "申请书副本已经发送，不能重复登记（《行政复议法》第四十八条、第五十四条）");
 		int sent = date_of(in, "sent_on");
 		enum fz_code rc = fz_case_clock_start(ctx, c, "answer", sent,
 						      simplified(ctx, c->case_id) ? 5 : 10, err);
@@ -374,9 +308,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				 err);
 	}
 	if (strcmp(a, "answer_received") == 0) {
-		if (!clock_open(ctx, c->case_id, "answer"))
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "没有等待中的答复：须先向被申请人发送申请书副本（第四十八条），每次发送只登记一次答复");
 		const char *sent = col(ctx, c->case_id, "SELECT copy_sent_on FROM recon_case WHERE case_id = ?");
 		if (sent && strcmp(fz_json_str(in, "received_on"), sent) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "received_on",
@@ -403,9 +334,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    err);
 	}
 	if (strcmp(a, "extend") == 0) {
-		if (simplified(ctx, c->case_id))
-			return fz_err_set(err, FZ_ESTATE, "days", "简易程序不能延长审理期限；须先经批准转为普通程序");
-		/* The engine refuses a second extension (第62条), and this write with it. */
+		/* The engine refuses a second extension (第62条) and the simplified procedure. */
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET extended_on = ?, extended_days = ?,"
 					" extension_reason = ? WHERE case_id = ?",
@@ -414,8 +343,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			    err);
 	}
 	if (strcmp(a, "switch_normal") == 0) {
-		if (!simplified(ctx, c->case_id))
-			return fz_err_set(err, FZ_ESTATE, NULL, "本案已适用普通程序");
 		/*
 		 * 第62条: the normal procedure's 60 days, still counted from acceptance;
 		 * days the case was suspended (第39条) stay out of the count.
@@ -455,31 +382,6 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	return FZ_OK;
 }
 
-bool fz_recon_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
-{
-	const char *a = tr->name;
-	if (strcmp(a, "switch_normal") == 0)
-		return simplified(ctx, c->case_id);
-	if (strcmp(a, "extend") == 0)
-		return !simplified(ctx, c->case_id) && !extended_before(ctx, c->case_id);
-	if (strcmp(a, "opinion_reported") == 0)
-		return clock_open(ctx, c->case_id, "opinion_report");
-	if (strcmp(a, "issue_opinion") == 0)
-		return !clock_open(ctx, c->case_id, "opinion_report");
-	if (strcmp(a, "copy_sent") == 0)
-		return clock_open(ctx, c->case_id, "copy");
-	if (strcmp(a, "answer_received") == 0)
-		return clock_open(ctx, c->case_id, "answer");
-	if (strcmp(a, "request_correction") == 0)
-		return !col(ctx, c->case_id, "SELECT state FROM case_clock WHERE case_id = ? AND name = 'correction'");
-	if (strcmp(a, "deem_withdrawn") == 0) {
-		int due = due_of(ctx, c->case_id,
-				 "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'correction'");
-		return due >= 0 && ctx->today > due;
-	}
-	return true;
-}
-
 enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struct fz_transition *tr,
 			  json_t *in, struct fz_err *err)
 {
@@ -487,11 +389,8 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 	char today[11];
 	fz_date_format(ctx->today, today);
 	if (strcmp(a, "record_hearing") == 0) {
+		/* 行政诉讼法 第3条: the reason the head did not appear is the row's needs. */
 		const char *post = fz_json_str(in, "post"), *reason = fz_json_str(in, "reason");
-		/* 行政诉讼法 第3条: when the head does not appear, say why. */
-		if (strcmp(post, "staff") == 0 && (!reason || fz_text_blank(reason)))
-			return fz_err_set(err, FZ_EMISSING_FIELD, "reason",
-					  "负责人未出庭的，须写明原因（《行政诉讼法》第三条）");
 		if (date_of(in, "hearing_on") > ctx->today)
 			return fz_err_set(err, FZ_EBAD_DATE, "hearing_on", "只登记已经开庭的出庭情况");
 		return exec(fz_db_query(ctx->db, err,
@@ -502,9 +401,6 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 			    err);
 	}
 	if (strcmp(a, "defense_filed") == 0) {
-		/* 行政诉讼法 第67条: one defence per instance, while its 15 days run. */
-		if (!clock_open(ctx, c->case_id, "defense"))
-			return fz_err_set(err, FZ_ESTATE, NULL, "答辩状及证据已经提交（或答辩期限已随判决结束），不能重复登记");
 		if (strcmp(fz_json_str(in, "filed_on"), c->received_on) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "filed_on",
 					  "提交答辩状的日期不能早于收到起诉状副本的日期（%s）", c->received_on);
@@ -535,8 +431,6 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 				 err);
 	}
 	if (strcmp(a, "suggestion_handled") == 0) {
-		if (!clock_open(ctx, c->case_id, "suggestion"))
-			return fz_err_set(err, FZ_ESTATE, NULL, "没有等待回复的司法建议：须先登记收到的司法建议");
 		return exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_suggestion SET reply = ?, replied_on = ?"
 					" WHERE case_id = ? AND replied_on IS NULL",
@@ -544,10 +438,6 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 			    err);
 	}
 	if (strcmp(a, "suggestion") == 0) {
-		/* The reply clock is the case's only one: answer the first suggestion before the next. */
-		if (clock_open(ctx, c->case_id, "suggestion"))
-			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "前一份司法建议尚未回复：回复后再登记新的司法建议");
 		enum fz_code rc = exec(fz_db_query(ctx->db, err,
 						   "UPDATE lit_case SET suggestion = ? WHERE case_id = ?",
 						   "ti", fz_json_str(in, "content"), c->case_id),
@@ -567,18 +457,6 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 					c->case_id),
 			    err);
 	return FZ_OK;
-}
-
-bool fz_lit_offers(struct fz_ctx *ctx, const struct fz_case_row *c, const struct fz_transition *tr)
-{
-	const char *a = tr->name;
-	if (strcmp(a, "suggestion_handled") == 0)
-		return clock_open(ctx, c->case_id, "suggestion");
-	if (strcmp(a, "suggestion") == 0)
-		return !clock_open(ctx, c->case_id, "suggestion");
-	if (strcmp(a, "defense_filed") == 0)
-		return clock_open(ctx, c->case_id, "defense");
-	return true;
 }
 
 /* Label of a decision or an ending ("撤销（第64条）"); the value itself when unknown. */
