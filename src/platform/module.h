@@ -28,6 +28,7 @@
 
 #include "core/workflow.h"
 #include "platform/ctx.h"
+#include "platform/figures.h"
 #include "store/migrations.h"
 
 struct fz_case_row;
@@ -73,6 +74,11 @@ struct fz_module {
 	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
 	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 			       struct fz_err *err);
+	/*
+	 * Its named yearly figures (platform/figures.h), name NULL ends; NULL for
+	 * none. Other modules' reports read them by name, never its tables.
+	 */
+	const struct fz_figure *figures;
 	/*
 	 * Its contribution to table 四 of the disclosure annual report: 15 numbers
 	 * (复议 / 未经复议直接起诉 / 复议后起诉 × 维持, 纠正, 其他, 尚未审结, 总计),
