@@ -5,6 +5,8 @@
 #   src/core      includes anything but core/
 #   src/store     includes anything but core/ or store/
 #   src/platform  includes anything but core/, store/ or platform/ (no modules, http, cli)
+#   src/modules   includes http/ or cli/ (a module declares routes as rows, platform/api.h;
+#                 it never sees the server)
 #   src/modules/A includes modules/B/..._int.h (another module's private header)
 #   anything outside src/http includes <microhttpd.h> (nothing below http knows the server)
 # The meson split (fzplatform without modules, http or cli) keeps the link
@@ -45,6 +47,9 @@ while IFS= read -r file; do
 		platform) [[ $target =~ ^(core|store|platform)$ ]] ||
 			violation "$file" "$line" "platform includes $inc (platform may include core, store and platform only)" ;;
 		modules)
+			if [[ $target =~ ^(http|cli)$ ]]; then
+				violation "$file" "$line" "module ${module:-registry} includes $inc (modules declare routes in platform/api.h rows and never see http or cli)"
+			fi
 			if [[ $inc =~ ^modules/([^/]+)/.*_int\.h$ ]] && [ "${BASH_REMATCH[1]}" != "$module" ]; then
 				violation "$file" "$line" "module ${module:-registry} includes $inc, another module's private header"
 			fi ;;
@@ -54,7 +59,8 @@ done < <(find src -type f \( -name '*.c' -o -name '*.h' \) | sort)
 
 echo "check-layers: $files files, $includes quoted includes under src/:"
 echo "  core -> core; store -> core, store; platform -> core, store, platform;"
-echo "  no module includes another module's *_int.h; <microhttpd.h> only in http"
+echo "  modules -> core, store, platform, own module (never http or cli, no other module's *_int.h);"
+echo "  <microhttpd.h> only in http"
 if [ "$bad" -gt 0 ]; then
 	echo "check-layers: $bad violation(s)" >&2
 	exit 1

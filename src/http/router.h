@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "http/handler.h"
+#include "platform/api.h"
 
 #define FZ_MAX_ROUTES 128
 #define FZ_PARAM_MAX 160

@@ -12,24 +12,15 @@
 
 #include "core/text.h"
 #include "http/metrics.h"
-#include "http/multipart.h"
 #include "platform/accounts.h"
 #include "platform/attachments.h"
 #include "platform/audit.h"
 #include "platform/cases.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 #include "platform/module.h"
 #include "platform/settings.h"
 #include "platform/supervision.h"
-
-static void reply(struct fz_resp *resp, enum fz_code rc, const struct fz_err *err, json_t *out,
-		  int status)
-{
-	if (rc)
-		fz_resp_error(resp, err);
-	else
-		fz_resp_json(resp, status, out);
-}
 
 static json_t *user_json(const struct fz_user *u)
 {
@@ -41,68 +32,57 @@ static json_t *user_json(const struct fz_user *u)
 
 /* ---- session ------------------------------------------------------------------ */
 
-static void session_create(struct fz_req *req, struct fz_resp *resp)
+static const struct fz_input login_inputs[] = {
+	{.name = "username", .label = "用户名", .type = FZ_IN_TEXT, .required = true, .max_chars = 40},
+	{.name = "password", .label = "密码", .type = FZ_IN_TEXT, .required = true, .max_chars = 128},
+	{.name = NULL},
+};
+
+static enum fz_code session_create(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *body = NULL;
-	static const struct fz_input inputs[] = {
-		{.name = "username", .label = "用户名", .type = FZ_IN_TEXT, .required = true, .max_chars = 40},
-		{.name = "password", .label = "密码", .type = FZ_IN_TEXT, .required = true, .max_chars = 128},
-		{.name = NULL},
-	};
-	if (fz_req_json(req, &body, &err) ||
-	    fz_json_check_inputs(req->ctx, inputs, 3, body, NULL, &err)) {
-		json_decref(body);
-		fz_resp_error(resp, &err);
-		return;
-	}
 	char token[FZ_TOKEN_HEX], csrf[FZ_TOKEN_HEX];
 	struct fz_user u;
 	int64_t retry = 0;
-	enum fz_code rc = fz_login(req->ctx, fz_json_str(body, "username"),
-				   fz_json_str(body, "password"), token, csrf, &u, &retry, &err);
-	json_decref(body);
+	enum fz_code rc = fz_login(req->ctx, fz_json_str(req->body, "username"),
+				   fz_json_str(req->body, "password"), token, csrf, &u, &retry, err);
 	if (rc) {
 		if (rc == FZ_ETHROTTLED && retry > 0)
-			fz_resp_header(resp, "Retry-After",
-				       fz_arena_printf(req->ctx->arena, "%lld", (long long)retry));
-		fz_resp_error(resp, &err);
-		return;
+			fz_req_add_header(req, "Retry-After",
+					  fz_arena_printf(req->ctx->arena, "%lld", (long long)retry));
+		return rc;
 	}
 	/* The cookie lives as long as the session row (the session.hours setting). */
 	long hours = fz_setting_int(req->ctx->db, "session.hours", 12);
-	fz_resp_header(resp, "Set-Cookie",
-		       fz_arena_printf(req->ctx->arena,
-				       "fz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s",
-				       token, hours * 3600, req->secure ? "; Secure" : ""));
-	fz_resp_json(resp, 200, json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u)));
+	fz_req_add_header(req, "Set-Cookie",
+			  fz_arena_printf(req->ctx->arena,
+					  "fz_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s",
+					  token, hours * 3600, req->secure ? "; Secure" : ""));
+	*out = json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u));
+	return FZ_OK;
 }
 
-static void session_get(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code session_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	struct fz_user u;
 	char csrf[FZ_TOKEN_HEX];
-	struct fz_err err;
-	if (fz_session_lookup(req->ctx->db, req->session_token, req->ctx->now, &u, csrf, &err)) {
-		fz_resp_error(resp, &err);
-		return;
-	}
-	fz_resp_json(resp, 200, json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u)));
+	enum fz_code rc =
+		fz_session_lookup(req->ctx->db, req->session_token, req->ctx->now, &u, csrf, err);
+	if (!rc)
+		*out = json_pack("{s:s, s:o}", "csrf_token", csrf, "user", user_json(&u));
+	return rc;
 }
 
-static void session_delete(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code session_delete(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	if (fz_logout(req->ctx, req->session_token, &err)) {
-		fz_resp_error(resp, &err);
-		return;
-	}
-	fz_resp_header(resp, "Set-Cookie",
-		       req->secure ? "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure"
-				   : "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-	fz_resp_json(resp, 204, NULL);
+	(void)out;
+	enum fz_code rc = fz_logout(req->ctx, req->session_token, err);
+	if (rc)
+		return rc;
+	fz_req_add_header(req, "Set-Cookie",
+			  req->secure ? "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure"
+				      : "fz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	fz_req_status(req, 204);
+	return FZ_OK;
 }
 
 /* ---- reference data --------------------------------------------------------------- */
@@ -119,17 +99,14 @@ static const char *kind_label(const char *kind)
 	return kind;
 }
 
-static void agencies(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code agencies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	struct fz_stmt *st = fz_db_query(req->ctx->db, &err,
+	struct fz_stmt *st = fz_db_query(req->ctx->db, err,
 					 "SELECT agency_id, name, short_name, kind FROM agency"
 					 " WHERE active = 1 ORDER BY sort_order, agency_id",
 					 NULL);
-	if (!st) {
-		fz_resp_error(resp, &err);
-		return;
-	}
+	if (!st)
+		return err->code;
 	json_t *items = json_array();
 	while (fz_stmt_row(st))
 		json_array_append_new(items,
@@ -139,20 +116,57 @@ static void agencies(struct fz_req *req, struct fz_resp *resp)
 						fz_col_text(st, 3), "kind_label",
 						kind_label(fz_col_text(st, 3))));
 	fz_stmt_done(st);
-	fz_resp_json(resp, 200, json_pack("{s:o}", "items", items));
+	*out = json_pack("{s:o}", "items", items);
+	return FZ_OK;
 }
 
-static json_t *options_json(const struct fz_option *o)
+/*
+ * The county the installation serves, from its registry (the agency of kind
+ * county, entered at `fazhi init`): name "青山县" (its short name),
+ * government "青山县人民政府", and the emblem's address when the setting
+ * county.emblem_attachment names one (none by default).
+ */
+static json_t *county_json(struct fz_ctx *ctx)
 {
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT name, short_name FROM agency WHERE kind = 'county'"
+					 " ORDER BY agency_id LIMIT 1",
+					 NULL);
+	json_t *c = NULL;
+	if (st && fz_stmt_row(st))
+		c = json_pack("{s:s, s:s, s:n}", "name", fz_col_text(st, 1), "government",
+			      fz_col_text(st, 0), "emblem");
+	fz_stmt_done(st);
+	return c ? c : json_pack("{s:s, s:s, s:n}", "name", "本县", "government", "本县人民政府",
+				 "emblem");
+}
+
+static enum fz_code public_meta(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	(void)err;
+	*out = json_pack("{s:o}", "county", county_json(req->ctx));
+	return FZ_OK;
+}
+
+/* Every route with who may call it, so the web app shows menus and buttons by the server's rows. */
+static json_t *routes_json(void)
+{
+	const struct fz_router *r = fz_server_router();
 	json_t *a = json_array();
-	for (; o && o->value; o++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "value", o->value, "label", o->label));
+	for (size_t i = 0; r && i < r->n; i++) {
+		const struct fz_route *rt = r->routes[i];
+		json_t *o = json_pack("{s:s, s:s}", "method", rt->method, "path", rt->pattern);
+		if (rt->roles & FZ_ROLE_PUBLIC)
+			json_object_set_new(o, "public", json_true());
+		json_object_set_new(o, "roles", fz_roles_json(rt->roles & ~(unsigned)FZ_ROLE_PUBLIC));
+		json_array_append_new(a, o);
+	}
 	return a;
 }
 
-static void meta(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code meta(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	(void)req;
+	(void)err;
 	json_t *roles = json_array();
 	for (int i = 0; i < FZ_ROLE_COUNT; i++) {
 		enum fz_role r = (enum fz_role)(1u << i);
@@ -172,274 +186,166 @@ static void meta(struct fz_req *req, struct fz_resp *resp)
 	}
 	static const struct fz_option status[] = {
 		{"green", "正常"}, {"yellow", "即将到期"}, {"red", "已超期"}, {NULL, NULL}};
-	extern const struct fz_option fz_mailbox_categories[];
-	fz_resp_json(resp, 200,
-		     json_pack("{s:o, s:o, s:o, s:o}", "roles", roles, "case_types", types,
-			       "mailbox_categories", options_json(fz_mailbox_categories),
-			       "clock_status", options_json(status)));
+	*out = json_pack("{s:o, s:o, s:o, s:o, s:o}", "roles", roles, "case_types", types,
+			 "clock_status", fz_options_json(status), "county", county_json(req->ctx),
+			 "routes", routes_json());
+	for (size_t i = 0; i < fz_platform_module_count(); i++)
+		if (fz_platform_module(i)->meta)
+			fz_platform_module(i)->meta(*out);
+	return FZ_OK;
 }
 
 /* ---- cases ---------------------------------------------------------------------- */
 
-static void cases_list(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code cases_list(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	struct fz_case_filter f = {
-		.type = fz_req_query(req, "type"),
-		.state = fz_req_query(req, "state"),
-		.clock_status = fz_req_query(req, "clock_status"),
-		.q = fz_req_query(req, "q"),
-		.sort = fz_req_query(req, "sort"),
-		.page = 1,
-		.per_page = 20,
-	};
-	int64_t v;
-	const char *s;
-	if ((s = fz_req_query(req, "agency_id"))) {
-		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
-			fz_err_set(&err, FZ_EBAD_VALUE, "agency_id", "单位编号应为正整数");
-			fz_resp_error(resp, &err);
-			return;
-		}
-		f.agency_id = v;
-	}
-	if ((s = fz_req_query(req, "page"))) {
-		if (!fz_parse_int(s, 1, 100000, &v)) {
-			fz_err_set(&err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
-			fz_resp_error(resp, &err);
-			return;
-		}
-		f.page = (int)v;
-	}
-	if ((s = fz_req_query(req, "per_page"))) {
-		if (!fz_parse_int(s, 1, 100, &v)) {
-			fz_err_set(&err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
-			fz_resp_error(resp, &err);
-			return;
-		}
-		f.per_page = (int)v;
-	}
-	json_t *out = NULL;
-	enum fz_code rc = fz_case_list(req->ctx, &f, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	return fz_list_answer(req, &fz_cases_list, out, err);
 }
 
-static bool path_id(struct fz_req *req, struct fz_resp *resp, int64_t *id)
+static enum fz_code cases_export(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	if (fz_req_id(req, 0, id))
-		return true;
-	struct fz_err err;
-	fz_err_set(&err, FZ_ENOT_FOUND, "id", "编号应为正整数");
-	fz_resp_error(resp, &err);
-	return false;
+	return fz_list_export(req, &fz_cases_list, out, err);
 }
 
-static void case_get(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code case_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	int64_t id;
-	if (!path_id(req, resp, &id))
-		return;
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_case_detail(req->ctx, id, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	return rc ? rc : fz_case_detail(req->ctx, id, out, err);
 }
 
-static void case_action(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code case_action(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	int64_t id;
-	if (!path_id(req, resp, &id))
-		return;
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *body = NULL, *out = NULL;
-	enum fz_code rc = fz_req_json(req, &body, &err);
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
 	if (!rc)
-		rc = fz_case_act(req->ctx, id, req->params[1], body, &err);
-	json_decref(body);
-	if (rc) {
-		reply(resp, rc, &err, NULL, 200);
-		return;
-	}
-	rc = fz_case_detail(req->ctx, id, &out, &err);
+		rc = fz_case_act(req->ctx, id, req->params[1], req->body, err);
+	if (rc)
+		return rc;
+	rc = fz_case_detail(req->ctx, id, out, err);
 	/* The action moved the case out of the actor's agency (a letter returned for
 	 * reassignment): it is done, so show its result once rather than a 404. */
 	struct fz_case_row moved;
 	if (rc == FZ_ENOT_FOUND && req->ctx->user &&
-	    fz_case_load(req->ctx, id, true, &moved, &err) == FZ_OK) {
+	    fz_case_load(req->ctx, id, true, &moved, err) == FZ_OK) {
 		const struct fz_user *actor = req->ctx->user;
 		struct fz_user as = *actor;
 		as.agency_id = moved.agency_id;
 		req->ctx->user = &as;
-		rc = fz_case_detail(req->ctx, id, &out, &err);
+		fz_err_clear(err);
+		rc = fz_case_detail(req->ctx, id, out, err);
 		req->ctx->user = actor;
 	}
-	reply(resp, rc, &err, out, 200);
+	return rc;
 }
 
-static void attachment_post(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code attachment_post(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	int64_t id;
-	if (!path_id(req, resp, &id))
-		return;
-	struct fz_err err;
-	fz_err_clear(&err);
-	struct fz_part part;
-	if (!req->content_type || strncasecmp(req->content_type, "multipart/form-data", 19) != 0) {
-		fz_err_set(&err, FZ_EMEDIA_TYPE, NULL, "上传附件应使用 multipart/form-data");
-		fz_resp_error(resp, &err);
-		return;
-	}
-	if (!fz_multipart_find(req->content_type, req->body, req->body_len, "file", &part) ||
-	    !part.filename[0]) {
-		fz_err_set(&err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
-		fz_resp_error(resp, &err);
-		return;
-	}
-	json_t *out = NULL;
-	enum fz_code rc =
-		fz_attachment_add(req->ctx, id, part.filename, part.data, part.len, &out, &err);
-	reply(resp, rc, &err, out, 201);
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	if (rc)
+		return rc;
+	if (!req->upload_name)
+		return fz_err_set(err, FZ_EMEDIA_TYPE, NULL, "上传附件应使用 multipart/form-data");
+	if (!req->upload_name[0])
+		return fz_err_set(err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
+	return fz_attachment_add(req->ctx, id, req->upload_name, req->upload_data, req->upload_len,
+				 out, err);
 }
 
-static void public_attachment_post(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_attachment_post(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	struct fz_part part;
 	char code[15];
-	json_t *out = NULL;
 	if (!fz_tracking_normalize(req->params[0], code))
-		fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
-	else if (!req->content_type || strncasecmp(req->content_type, "multipart/form-data", 19) != 0)
-		fz_err_set(&err, FZ_EMEDIA_TYPE, NULL, "上传材料应使用 multipart/form-data");
-	else if (!fz_multipart_find(req->content_type, req->body, req->body_len, "file", &part) ||
-		 !part.filename[0])
-		fz_err_set(&err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
-	if (err.code ||
-	    fz_attachment_add_public(req->ctx, code, part.filename, part.data, part.len, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 201, out);
+		return fz_err_set(err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
+	if (!req->upload_name)
+		return fz_err_set(err, FZ_EMEDIA_TYPE, NULL, "上传材料应使用 multipart/form-data");
+	if (!req->upload_name[0])
+		return fz_err_set(err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
+	return fz_attachment_add_public(req->ctx, code, req->upload_name, req->upload_data,
+					req->upload_len, out, err);
 }
 
-static void attachment_get(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code attachment_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
+	(void)out;
 	int64_t id;
-	if (!path_id(req, resp, &id))
-		return;
-	struct fz_err err;
-	fz_err_clear(&err);
 	struct fz_attachment a;
-	if (fz_attachment_get(req->ctx, id, &a, &err)) {
-		fz_resp_error(resp, &err);
-		return;
-	}
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	if (!rc)
+		rc = fz_attachment_get(req->ctx, id, &a, err);
+	if (rc)
+		return rc;
 	char *copy = malloc(a.len ? a.len : 1);
-	if (!copy) {
-		fz_err_set(&err, FZ_EINTERNAL, NULL, "内存不足");
-		fz_resp_error(resp, &err);
-		return;
-	}
+	if (!copy)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
 	memcpy(copy, a.data, a.len);
-	fz_resp_file(req, resp, fz_arena_strdup(req->ctx->arena, a.content_type), copy, a.len,
-		     fz_arena_strdup(req->ctx->arena, a.filename));
+	fz_req_file(req, fz_arena_strdup(req->ctx->arena, a.content_type), copy, a.len,
+		    fz_arena_strdup(req->ctx->arena, a.filename));
+	return FZ_OK;
 }
 
-/* ---- supervision, dashboard ----------------------------------------------------- */
+/* ---- supervision, dashboard, settings ---------------------------------------------- */
 
-static void supervision(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code supervision(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_supervision_json(req->ctx, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	return fz_supervision_json(req->ctx, out, err);
 }
 
-static void dashboard(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code dashboard(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_dashboard_json(req->ctx, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	return fz_dashboard_json(req->ctx, out, err);
 }
 
-/* ---- settings (local rules) ------------------------------------------------------- */
-
-static void settings_get(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code settings_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	enum fz_code rc = fz_settings_json(req->ctx, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	return fz_settings_json(req->ctx, out, err);
 }
 
-/* PUT /api/settings/{key} {"value": N}: the administrator or the head of the legal office. */
-static void settings_put(struct fz_req *req, struct fz_resp *resp)
+static const struct fz_input setting_inputs[] = {
+	{.name = "value", .label = "设置值", .type = FZ_IN_INT, .required = true, .min = -1000000,
+	 .max = 1000000},
+	{.name = NULL}};
+
+/* PUT /api/settings/{key} {"value": N}. */
+static enum fz_code settings_put(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	static const struct fz_input inputs[] = {
-		{.name = "value", .label = "设置值", .type = FZ_IN_INT, .required = true, .min = -1000000,
-		 .max = 1000000},
-		{.name = NULL}};
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL, *out = NULL;
-	enum fz_code rc = FZ_OK;
-	if (!(fz_ctx_role(req->ctx) & (FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD)))
-		rc = fz_err_set(&err, FZ_EFORBIDDEN, NULL, "只有系统管理员或法制机构负责人可以修改设置");
-	if (!rc)
-		rc = fz_req_json(req, &b, &err);
-	if (!rc)
-		rc = fz_json_check_inputs(req->ctx, inputs, 2, b, NULL, &err);
-	if (!rc)
-		rc = fz_settings_change(req->ctx, req->params[0],
-					(long)json_integer_value(json_object_get(b, "value")), &err);
-	if (!rc)
-		rc = fz_settings_json(req->ctx, &out, &err);
-	json_decref(b);
-	reply(resp, rc, &err, out, 200);
+	enum fz_code rc = fz_settings_change(
+		req->ctx, req->params[0], (long)json_integer_value(json_object_get(req->body, "value")),
+		err);
+	return rc ? rc : fz_settings_json(req->ctx, out, err);
 }
 
 /* ---- operations ------------------------------------------------------------------ */
 
 /* GET /api/security/events: the administrator's security record (login throttling, accounts). */
-static void security_events(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code security_events(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out = NULL;
-	int64_t page = 1, per_page = 20;
-	const char *s;
-	enum fz_code rc = FZ_OK;
-	if (!(fz_ctx_role(req->ctx) & FZ_ROLE_ADMIN))
-		rc = fz_err_set(&err, FZ_EFORBIDDEN, NULL, "只有系统管理员可以查看安全事件");
-	else if ((s = fz_req_query(req, "page")) && !fz_parse_int(s, 1, 100000, &page))
-		rc = fz_err_set(&err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
-	else if ((s = fz_req_query(req, "per_page")) && !fz_parse_int(s, 1, 100, &per_page))
-		rc = fz_err_set(&err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
-	if (!rc)
-		rc = fz_audit_security_json(req->ctx, (int)page, (int)per_page, &out, &err);
-	reply(resp, rc, &err, out, 200);
+	return fz_list_answer(req, &fz_audit_security_list, out, err);
 }
 
-static void healthz(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code security_export(struct fz_req *req, json_t **out, struct fz_err *err)
 {
+	return fz_list_export(req, &fz_audit_security_list, out, err);
+}
+
+static enum fz_code healthz(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	(void)out;
+	(void)err;
 	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL, "SELECT 1", NULL);
 	bool ok = st && fz_stmt_row(st);
 	fz_stmt_done(st);
-	fz_resp_text(resp, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "db unavailable\n");
+	fz_req_text(req, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "db unavailable\n");
+	return FZ_OK;
 }
 
-static void metrics(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code metrics(struct fz_req *req, json_t **out, struct fz_err *err)
 {
+	(void)out;
 	struct fz_sup_totals t = {0, 0, 0};
-	struct fz_err err;
-	fz_supervision_totals(req->ctx, &t, &err);
+	fz_supervision_totals(req->ctx, &t, err);
+	fz_err_clear(err);
 	struct fz_wal_state wal;
 	fz_server_wal(&wal);
 	struct fz_stmt *st = fz_db_query(req->ctx->db, NULL,
@@ -461,43 +367,67 @@ static void metrics(struct fz_req *req, struct fz_resp *resp)
 		open_cases, (long long)t.open, (long long)t.yellow, (long long)t.red,
 		(long long)wal.bytes, wal.writes_held ? 1 : 0);
 	char *text = fz_metrics_render(fz_server_router(), extra);
-	resp->status = 200;
-	resp->content_type = "text/plain; version=0.0.4; charset=utf-8";
-	resp->body = text;
-	resp->len = text ? strlen(text) : 0;
-	resp->free_body = true;
+	fz_req_file(req, "text/plain; version=0.0.4; charset=utf-8", text, text ? strlen(text) : 0,
+		    NULL);
+	return FZ_OK;
 }
 
-static void openapi(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code openapi(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	(void)req;
-	fz_resp_json(resp, 200, fz_openapi(fz_server_router()));
+	(void)err;
+	*out = fz_openapi(fz_server_router());
+	return FZ_OK;
 }
 
+/* Every module's named yearly figures with their drill-down lists (platform/figures.h). */
+static enum fz_code figures(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int year;
+	int64_t agency;
+	enum fz_code rc = fz_stats_year_arg(req, &year, err);
+	if (!rc)
+		rc = fz_figures_agency(req->ctx, fz_req_query(req, "agency_id"), &agency, err);
+	return rc ? rc : fz_figures_json(req->ctx, year, agency, out, err);
+}
+
+#define ANYONE FZ_ROLES_ANYONE
+#define SIGNED_IN FZ_ROLES_SIGNED_IN
+
 static const struct fz_route core_routes[] = {
-	{"GET", "/healthz", healthz, FZ_R_PUBLIC, "健康检查", "运维", NULL},
-	{"GET", "/metrics", metrics, FZ_R_PUBLIC | FZ_R_LOCAL, "Prometheus 指标：按接口的请求数与耗时、在办案件、即将到期与超期时限", "运维", NULL},
-	{"GET", "/api/openapi.json", openapi, FZ_R_PUBLIC, "本接口说明（OpenAPI 3）", "运维", NULL},
-	{"POST", "/api/session", session_create, FZ_R_PUBLIC | FZ_R_NOCSRF, "登录，返回 CSRF 令牌", "登录", NULL},
-	{"GET", "/api/session", session_get, 0, "当前登录用户", "登录", NULL},
-	{"DELETE", "/api/session", session_delete, 0, "退出登录", "登录", NULL},
-	{"GET", "/api/meta", meta, 0, "角色、案件类型、状态、类别等参考数据", "参考数据", NULL},
-	{"GET", "/api/agencies", agencies, 0, "单位列表", "参考数据", NULL},
-	{"GET", "/api/settings", settings_get, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置", NULL},
-	{"PUT", "/api/settings/{key}", settings_put, 0, "修改一项设置（系统管理员或法制机构负责人；记入过程记录）", "设置", NULL},
-	{"GET", "/api/public/agencies", agencies, FZ_R_PUBLIC, "单位列表（公开）", "参考数据", NULL},
-	{"GET", "/api/cases", cases_list, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件", NULL},
-	{"GET", "/api/cases/{id}", case_get, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件", "case"},
-	{"POST", "/api/cases/{id}/actions/{action}", case_action, 0, "执行办理操作（需提交 version）", "案件", "case"},
-	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_R_UPLOAD, "上传附件（multipart/form-data，字段 file）", "案件", "case"},
-	{"GET", "/api/attachments/{id}", attachment_get, 0, "下载附件", "案件", "attachment"},
-	{"POST", "/api/public/cases/{code}/attachments", public_attachment_post,
-	 FZ_R_PUBLIC | FZ_R_UPLOAD | FZ_R_RATELIMIT,
-	 "公众凭查询码为本人尚在办理的事项上传材料（每件最多 10 个）", "案件", NULL},
-	{"GET", "/api/supervision", supervision, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察", NULL},
-	{"GET", "/api/security/events", security_events, 0, "安全事件：登录失败限制、账号与设置变更（系统管理员）", "运维", NULL},
-	{"GET", "/api/dashboard", dashboard, 0, "首页：待办、统计、按单位与按月数据", "电子监察", NULL},
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"GET", "/healthz", healthz, ANYONE, 0, "健康检查", "运维"},
+	{"GET", "/metrics", metrics, ANYONE, FZ_R_LOCAL, "Prometheus 指标：按接口的请求数与耗时、在办案件、即将到期与超期时限", "运维"},
+	{"GET", "/api/openapi.json", openapi, ANYONE, 0, "本接口说明（OpenAPI 3）", "运维"},
+	{"POST", "/api/session", session_create, ANYONE, FZ_R_NOCSRF, "登录，返回 CSRF 令牌", "登录",
+	 .body = login_inputs},
+	{"GET", "/api/session", session_get, SIGNED_IN, 0, "当前登录用户", "登录"},
+	{"DELETE", "/api/session", session_delete, SIGNED_IN, 0, "退出登录", "登录"},
+	{"GET", "/api/meta", meta, SIGNED_IN, 0, "角色、案件类型、状态、类别、本县名称、各接口可用角色等参考数据", "参考数据"},
+	{"GET", "/api/public/meta", public_meta, ANYONE, 0, "本县名称（公开）", "参考数据"},
+	{"GET", "/api/agencies", agencies, SIGNED_IN, 0, "单位列表", "参考数据"},
+	{"GET", "/api/settings", settings_get, SIGNED_IN, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置"},
+	{"PUT", "/api/settings/{key}", settings_put, FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD, 0,
+	 "修改一项设置（记入过程记录）", "设置", .body = setting_inputs},
+	{"GET", "/api/public/agencies", agencies, ANYONE, 0, "单位列表（公开）", "参考数据"},
+	{"GET", "/api/cases", cases_list, SIGNED_IN, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件"},
+	{"GET", "/api/cases.xlsx", cases_export, SIGNED_IN, 0, "导出案件列表（Excel，筛选和排序同列表，最多 10000 条）", "案件"},
+	{"GET", "/api/cases/{id}", case_get, SIGNED_IN, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件", "case"},
+	{"POST", "/api/cases/{id}/actions/{action}", case_action, SIGNED_IN, FZ_R_JSON,
+	 "执行办理操作（需提交 version；其余字段为该操作声明的输入项）", "案件", "case"},
+	{"POST", "/api/cases/{id}/attachments", attachment_post, SIGNED_IN, FZ_R_UPLOAD,
+	 "上传附件（multipart/form-data，字段 file）", "案件", "case", .status = 201},
+	{"GET", "/api/attachments/{id}", attachment_get, SIGNED_IN, 0, "下载附件", "案件", "attachment"},
+	{"POST", "/api/public/cases/{code}/attachments", public_attachment_post, ANYONE,
+	 FZ_R_UPLOAD | FZ_R_RATELIMIT, "公众凭查询码为本人尚在办理的事项上传材料（每件最多 10 个）", "案件",
+	 .status = 201},
+	{"GET", "/api/supervision", supervision, SIGNED_IN, 0, "电子监察：各单位即将到期与超期时限（黄牌、红牌）", "电子监察"},
+	{"GET", "/api/security/events", security_events, FZ_ROLE_ADMIN, 0, "安全事件：登录失败限制、账号与设置变更", "运维"},
+	{"GET", "/api/security/events.xlsx", security_export, FZ_ROLE_ADMIN, 0, "导出安全事件（Excel）", "运维"},
+	{"GET", "/api/dashboard", dashboard, SIGNED_IN, 0, "首页：待办、统计、按单位与按月数据", "电子监察"},
+	{"GET", "/api/figures", figures, SIGNED_IN, 0,
+	 "年度统计指标：各模块按名称发布的数字、单位及其明细列表（agency_id 省略为全县；本单位用户只看本单位）",
+	 "统计指标"},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
 bool fz_routes_build(struct fz_router *r)
@@ -508,6 +438,83 @@ bool fz_routes_build(struct fz_router *r)
 		if (!fz_router_add(r, fz_platform_module(i)->routes))
 			return false;
 	return true;
+}
+
+enum fz_code fz_routes_validate(const struct fz_router *r, struct fz_err *err)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct fz_route *rt = r->routes[i];
+		const char *why = NULL;
+		if (!rt->fn)
+			why = "没有处理函数";
+		else if (!rt->roles)
+			why = "没有声明可调用的角色";
+		else if (!rt->summary || !rt->tag)
+			why = "没有说明或分组";
+		else if (rt->record && !fz_record_kind_find(rt->record))
+			why = "声明的记录类型没有模块登记（struct fz_module.records）";
+		else if (rt->record && !strstr(rt->pattern, "/{id}"))
+			why = "声明了记录类型，但路径的参数不是 {id}";
+		else if (rt->body && (rt->flags & FZ_R_UPLOAD))
+			why = "上传接口不能同时声明 JSON 请求体";
+		if (why)
+			return fz_err_set(err, FZ_EINTERNAL, NULL, "接口 %s %s 的声明有误：%s", rt->method,
+					  rt->pattern, why);
+	}
+	return FZ_OK;
+}
+
+/* A declared input as a JSON Schema property, with its Chinese label as the title. */
+static json_t *input_schema(const struct fz_input *in)
+{
+	json_t *p = json_pack("{s:s}", "title", in->label);
+	switch (in->type) {
+	case FZ_IN_BOOL:
+		json_object_set_new(p, "type", json_string("boolean"));
+		break;
+	case FZ_IN_INT:
+		json_object_set_new(p, "type", json_string("integer"));
+		if (in->min || in->max) {
+			json_object_set_new(p, "minimum", json_integer(in->min));
+			json_object_set_new(p, "maximum", json_integer(in->max));
+		}
+		break;
+	case FZ_IN_AGENCY:
+		json_object_set_new(p, "type", json_string("integer"));
+		json_object_set_new(p, "description", json_string("单位编号（/api/agencies）"));
+		break;
+	case FZ_IN_DATE:
+		json_object_set_new(p, "type", json_string("string"));
+		json_object_set_new(p, "format", json_string("date"));
+		break;
+	case FZ_IN_SELECT: {
+		json_t *e = json_array();
+		for (const struct fz_option *o = in->options; o && o->value; o++)
+			json_array_append_new(e, json_string(o->value));
+		json_object_set_new(p, "type", json_string("string"));
+		json_object_set_new(p, "enum", e);
+		break;
+	}
+	case FZ_IN_TEXT:
+	case FZ_IN_TEXTAREA:
+		json_object_set_new(p, "type", json_string("string"));
+		json_object_set_new(p, "maxLength", json_integer(in->max_chars ? in->max_chars : 2000));
+		break;
+	}
+	return p;
+}
+
+static json_t *body_schema(const struct fz_input *in)
+{
+	json_t *props = json_object(), *req = json_array();
+	for (; in->name; in++) {
+		json_object_set_new(props, in->name, input_schema(in));
+		if (in->required)
+			json_array_append_new(req, json_string(in->name));
+	}
+	return json_pack("{s:{s:{s:{s:s, s:b, s:o, s:o}}}, s:b}", "content", "application/json",
+			 "schema", "type", "object", "additionalProperties", 0, "properties", props,
+			 "required", req, "required", 1);
 }
 
 json_t *fz_openapi(const struct fz_router *r)
@@ -535,12 +542,25 @@ json_t *fz_openapi(const struct fz_router *r)
 		for (; rt->method[k] && k < 7; k++)
 			lower[k] = (char)(rt->method[k] | 0x20);
 		lower[k] = '\0';
+		char ok[8];
+		snprintf(ok, sizeof ok, "%d", rt->status ? rt->status : 200);
 		json_t *op = json_pack(
 			"{s:s, s:[s], s:o, s:{s:{s:s}, s:{s:s}}}", "summary", rt->summary, "tags", rt->tag,
-			"parameters", params, "responses", "200", "description", "成功", "default",
+			"parameters", params, "responses", ok, "description", "成功", "default",
 			"description", "错误：{\"error\":{\"code\",\"message\",\"field\"}}");
-		if (!(rt->flags & FZ_R_PUBLIC))
+		/* Who may call it: role names, and whether no login is needed. */
+		json_object_set_new(op, "x-fazhi-roles",
+				    fz_roles_json(rt->roles & ~(unsigned)FZ_ROLE_PUBLIC));
+		if (rt->roles & FZ_ROLE_PUBLIC)
+			json_object_set_new(op, "x-fazhi-public", json_true());
+		else
 			json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
+		if (rt->body)
+			json_object_set_new(op, "requestBody", body_schema(rt->body));
+		else if (rt->flags & FZ_R_JSON)
+			json_object_set_new(op, "requestBody",
+					    json_pack("{s:{s:{s:{s:s}}}}", "content", "application/json",
+						      "schema", "type", "object"));
 		if (rt->flags & FZ_R_UPLOAD)
 			json_object_set_new(
 				op, "requestBody",

@@ -11,6 +11,12 @@
 #include "http/router.h"
 
 bool fz_routes_build(struct fz_router *r);
+/*
+ * Checks every row as the server relies on it: a handler, roles, a summary
+ * and tag, a declared record kind on an {id} path, no JSON body on an upload.
+ * The server refuses to start on a bad row.
+ */
+enum fz_code fz_routes_validate(const struct fz_router *r, struct fz_err *err);
 /* The OpenAPI 3 document generated from the route table. Caller owns it. */
 json_t *fz_openapi(const struct fz_router *r);
 const struct fz_router *fz_server_router(void);

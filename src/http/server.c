@@ -30,7 +30,8 @@
 #include <unistd.h>
 
 #include "core/text.h"
-#include "http/handler.h"
+#include "http/multipart.h"
+#include "http/respond.h"
 #include "http/metrics.h"
 #include "http/ratelimit.h"
 #include "http/router.h"
@@ -38,6 +39,8 @@
 #include "http/static.h"
 #include "platform/accounts.h"
 #include "platform/calendar_store.h"
+#include "platform/jobs.h"
+#include "platform/jsonx.h"
 #include "platform/module.h"
 #include "platform/settings.h"
 #include "platform/supervision.h"
@@ -224,39 +227,30 @@ static void *watchdog(void *arg)
 	return NULL;
 }
 
-/* ---- handler.h helpers ------------------------------------------------------ */
+/* ---- answers (respond.h) ---------------------------------------------------- */
 
-const char *fz_req_header(struct fz_req *req, const char *name)
+/* platform/api.h's lookups: header (kind 0) or query argument (kind 1). */
+static const char *lookup(void *conn, int kind, const char *key)
 {
-	return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+	return MHD_lookup_connection_value(conn, kind ? MHD_GET_ARGUMENT_KIND : MHD_HEADER_KIND,
+					   key);
 }
 
-const char *fz_req_query(struct fz_req *req, const char *key)
-{
-	const char *v = MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, key);
-	return v && *v ? v : NULL;
-}
-
-bool fz_req_id(struct fz_req *req, int i, int64_t *out)
-{
-	return i < req->nparams && fz_parse_int(req->params[i], 1, INT64_MAX, out);
-}
-
-enum fz_code fz_req_json(struct fz_req *req, json_t **out, struct fz_err *err)
+enum fz_code fz_json_body(const char *ct, const char *body, size_t len, json_t **out,
+			  struct fz_err *err)
 {
 	*out = NULL;
 	/* application/json exactly, optionally with parameters (; charset=utf-8). */
-	const char *ct = req->content_type;
 	size_t tail = ct && strncasecmp(ct, "application/json", 16) == 0 ? 16 : 0;
 	while (tail && (ct[tail] == ' ' || ct[tail] == '\t'))
 		tail++;
 	if (!tail || (ct[tail] && ct[tail] != ';'))
 		return fz_err_set(err, FZ_EMEDIA_TYPE, "Content-Type",
 				  "请求内容类型应为 application/json");
-	if (!fz_utf8_valid(req->body, req->body_len))
+	if (!fz_utf8_valid(body, len))
 		return fz_err_set(err, FZ_EBAD_UTF8, NULL, NULL);
 	json_error_t je;
-	json_t *j = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &je);
+	json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	if (!j) {
 		/* jansson quotes the input near the fault, which may end inside a character. */
 		size_t n = strlen(je.text);
@@ -288,7 +282,7 @@ void fz_resp_json(struct fz_resp *resp, int status, json_t *j)
 	json_decref(j);
 }
 
-void fz_resp_error(struct fz_resp *resp, const struct fz_err *err)
+void fz_resp_error(struct fz_resp *resp, const struct fz_err *err, json_t *extra)
 {
 	const char *msg = err->message[0] && fz_utf8_valid(err->message, strlen(err->message))
 				  ? err->message
@@ -296,9 +290,14 @@ void fz_resp_error(struct fz_resp *resp, const struct fz_err *err)
 	const char *field = err->field[0] && fz_utf8_valid(err->field, strlen(err->field))
 				    ? err->field
 				    : NULL;
-	json_t *e = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", fz_code_name(err->code),
-			      "message", msg, "field", field);
-	fz_resp_json(resp, fz_code_status(err->code), e);
+	json_t *e = json_pack("{s:s, s:s, s:s?}", "code", fz_code_name(err->code), "message", msg,
+			      "field", field);
+	if (!json_is_object(extra)) {
+		json_decref(extra);
+		extra = json_object();
+	}
+	json_object_set_new(extra, "error", e);
+	fz_resp_json(resp, fz_code_status(err->code), extra);
 }
 
 void fz_resp_text(struct fz_resp *resp, int status, const char *type, const char *text)
@@ -310,8 +309,9 @@ void fz_resp_text(struct fz_resp *resp, int status, const char *type, const char
 	resp->free_body = false;
 }
 
-void fz_resp_file(struct fz_req *req, struct fz_resp *resp, const char *type, char *data,
-		  size_t len, const char *filename)
+/* A download named filename (UTF-8, sent per RFC 6266/5987 with an ASCII fallback). */
+static void resp_file(struct fz_arena *arena, struct fz_resp *resp, const char *type, char *data,
+		      size_t len, const char *filename)
 {
 	resp->status = 200;
 	resp->content_type = type;
@@ -330,15 +330,14 @@ void fz_resp_file(struct fz_req *req, struct fz_resp *resp, const char *type, ch
 	enc[k] = '\0';
 	const char *dot = strrchr(filename, '.');
 	fz_resp_header(resp, "Content-Disposition",
-		       fz_arena_printf(req->ctx->arena,
-				       "attachment; filename=\"download%s\"; filename*=UTF-8''%s",
+		       fz_arena_printf(arena, "attachment; filename=\"download%s\"; filename*=UTF-8''%s",
 				       dot && strlen(dot) < 8 ? dot : "", enc));
 	fz_resp_header(resp, "Cache-Control", "private, no-store");
 }
 
 void fz_resp_header(struct fz_resp *resp, const char *name, const char *value)
 {
-	if (resp->nheaders < FZ_MAX_RESP_HEADERS) {
+	if (resp->nheaders < (int)(sizeof resp->headers / sizeof resp->headers[0])) {
 		resp->headers[resp->nheaders][0] = name;
 		resp->headers[resp->nheaders][1] = value;
 		resp->nheaders++;
@@ -351,7 +350,7 @@ static void error_resp(struct fz_resp *resp, enum fz_code code, const char *fiel
 {
 	struct fz_err err;
 	fz_err_set(&err, code, field, "%s", msg ? msg : fz_code_message(code));
-	fz_resp_error(resp, &err);
+	fz_resp_error(resp, &err, NULL);
 }
 
 struct query_check {
@@ -475,6 +474,94 @@ static bool local_allowed(struct MHD_Connection *conn, const struct peer *p)
 	       fz_str_ct_equal(auth + 7, opts->metrics_token);
 }
 
+/* "只有…可以使用此功能" from a route's roles, for the 403 a user sees. */
+static const char *roles_message(struct fz_arena *a, const struct fz_user *user, unsigned roles)
+{
+	char names[512] = "";
+	size_t k = 0;
+	for (int i = 0; i < FZ_ROLE_COUNT; i++) {
+		enum fz_role r = (enum fz_role)(1u << i);
+		if ((roles & r) && r != FZ_ROLE_PUBLIC)
+			k += (size_t)snprintf(names + k, k < sizeof names ? sizeof names - k : 0, "%s%s",
+					      k ? "、" : "", fz_role_label(r));
+	}
+	return fz_arena_printf(a, "您的角色（%s）无权使用此功能；可以使用的角色：%s",
+			       user ? fz_role_label(user->role) : "公众", names);
+}
+
+/* FZ_R_UPLOAD: the part named "file" of a multipart body, or the raw body as the file. */
+static enum fz_code take_upload(struct fz_req *req, struct fz_err *err)
+{
+	req->upload_data = req->raw;
+	req->upload_len = req->raw_len;
+	req->upload_name = NULL;
+	if (!req->content_type || strncasecmp(req->content_type, "multipart/form-data", 19) != 0)
+		return FZ_OK;
+	struct fz_part part;
+	if (!fz_multipart_find(req->content_type, req->raw, req->raw_len, "file", &part))
+		return fz_err_set(err, FZ_EBAD_REQUEST, "file", "没有找到名为 file 的上传文件");
+	req->upload_name = fz_arena_strdup(req->ctx->arena, part.filename);
+	req->upload_data = part.data;
+	req->upload_len = part.len;
+	return FZ_OK;
+}
+
+static size_t count_inputs(const struct fz_input *in)
+{
+	size_t n = 0;
+	while (in[n].name)
+		n++;
+	return n;
+}
+
+/*
+ * Everything a route row declares, checked in one place: the named record in
+ * the caller's agency scope (a staff route answers another agency's record as
+ * missing), the upload, the JSON body against its fields. Then the handler,
+ * and its code and value become the answer.
+ */
+static void call_route(const struct fz_route *route, struct fz_req *req, struct fz_resp *resp,
+		       struct fz_err *err)
+{
+	struct fz_ctx *ctx = req->ctx;
+	enum fz_code rc = FZ_OK;
+	json_t *out = NULL;
+	int64_t id;
+	if (route->record && !(route->roles & FZ_ROLE_PUBLIC) && !fz_ctx_sees_all(ctx))
+		rc = fz_req_id(req, 0, &id) ? fz_record_check(ctx, route->record, id, err)
+					    : fz_err_set(err, FZ_ENOT_FOUND, "id", "记录不存在");
+	if (!rc && (route->flags & FZ_R_UPLOAD))
+		rc = take_upload(req, err);
+	if (!rc && (route->body || (route->flags & FZ_R_JSON)))
+		rc = fz_json_body(req->content_type, req->raw, req->raw_len, &req->body, err);
+	if (!rc && route->body)
+		rc = fz_json_check_inputs(ctx, route->body, count_inputs(route->body), req->body, NULL,
+					  err);
+	if (!rc)
+		rc = route->fn(req, &out, err);
+	json_decref(req->body);
+	req->body = NULL;
+	if (rc) {
+		free(req->file_data);
+		fz_resp_error(resp, err, out);
+	} else if (req->file_type && req->file_name) {
+		resp_file(ctx->arena, resp, req->file_type, req->file_data, req->file_len,
+			  req->file_name);
+		json_decref(out);
+	} else if (req->file_type) {
+		resp->status = req->status ? req->status : 200;
+		resp->content_type = req->file_type;
+		resp->body = req->file_data;
+		resp->len = req->file_len;
+		resp->free_body = true;
+		json_decref(out);
+	} else {
+		fz_resp_json(resp, req->status ? req->status : route->status ? route->status : 200, out);
+	}
+	for (int i = 0; i < req->nheaders; i++)
+		fz_resp_header(resp, req->headers[i][0], req->headers[i][1]);
+}
+
 static void dispatch(struct MHD_Connection *conn, const char *url, const char *method,
 		     struct reqstate *rs, const struct peer *peer, struct fz_resp *resp,
 		     size_t *route_index, struct fz_user *user, bool *have_user)
@@ -550,9 +637,9 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 	}
 	struct fz_ctx ctx = {.db = db, .arena = &rs->arena, .client = fz_arena_strdup(&rs->arena, peer->addr)};
 	fz_ctx_set_time(&ctx);
-	struct fz_req req = {.method = method, .path = url, .body = rs->body ? rs->body : "",
-			     .body_len = rs->len, .ctx = &ctx, .conn = conn, .nparams = np,
-			     .secure = peer->tls};
+	struct fz_req req = {.method = method, .path = url, .raw = rs->body ? rs->body : "",
+			     .raw_len = rs->len, .ctx = &ctx, .conn = conn, .lookup = lookup,
+			     .nparams = np, .secure = peer->tls};
 	req.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	for (int i = 0; i < np; i++)
 		req.params[i] = fz_arena_strdup(&rs->arena, params[i]);
@@ -566,18 +653,23 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 		ctx.user = user;
 		*have_user = true;
 	}
+	bool public = route->roles & FZ_ROLE_PUBLIC;
 	bool changes = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
-	if (!(route->flags & FZ_R_PUBLIC) && !ctx.user) {
+	if (!public && !ctx.user) {
 		error_resp(resp, FZ_EUNAUTHENTICATED, NULL,
 			   req.session_token ? "登录已过期，请重新登录" : "请先登录");
 		return;
 	}
-	if (changes && ctx.user && !(route->flags & (FZ_R_PUBLIC | FZ_R_NOCSRF))) {
+	if (changes && ctx.user && !public && !(route->flags & FZ_R_NOCSRF)) {
 		const char *sent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!sent || !fz_str_ct_equal(sent, csrf)) {
 			error_resp(resp, FZ_ECSRF, "X-CSRF-Token", NULL);
 			return;
 		}
+	}
+	if (!(route->roles & fz_ctx_role(&ctx))) {
+		error_resp(resp, FZ_EFORBIDDEN, NULL, roles_message(&rs->arena, ctx.user, route->roles));
+		return;
 	}
 	if ((route->flags & FZ_R_RATELIMIT)) {
 		if (!fz_ratelimit_allow(peer->addr, mono_now())) {
@@ -588,7 +680,7 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 	}
 	pthread_rwlock_rdlock(&cal_lock);
 	ctx.cal = g_cal;
-	route->fn(&req, resp);
+	call_route(route, &req, resp, &err);
 	pthread_rwlock_unlock(&cal_lock);
 }
 
@@ -850,11 +942,10 @@ static void *background(void *arg)
 			fz_arena_init(&arena);
 			struct fz_ctx ctx = {.db = db, .arena = &arena};
 			fz_ctx_set_time(&ctx);
-			int issued = 0;
+			/* The periodic jobs that are due (supervision cards and modules' jobs). */
 			pthread_rwlock_rdlock(&cal_lock);
 			ctx.cal = g_cal;
-			if (fz_supervision_sweep(&ctx, &issued, &err) != FZ_OK)
-				fprintf(stderr, "fazhi: supervision sweep: %s\n", err.message);
+			fz_jobs_run_due(&ctx);
 			pthread_rwlock_unlock(&cal_lock);
 			fz_arena_cleanup(&arena);
 		}
@@ -934,6 +1025,11 @@ int fz_server_run(const struct fz_server_opts *o)
 	fz_router_init(&router);
 	if (!fz_routes_build(&router)) {
 		fprintf(stderr, "fazhi: 路由表已满\n");
+		return 1;
+	}
+	struct fz_err rerr;
+	if (fz_routes_validate(&router, &rerr)) {
+		fprintf(stderr, "fazhi: %s\n", rerr.message);
 		return 1;
 	}
 	int nstatic = fz_static_load(o->web_dir);

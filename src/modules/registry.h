@@ -5,7 +5,7 @@
  * its name, its case kinds (any number, each a declared workflow with its
  * hooks into the generic case engine), its routes, its migrations, its report
  * sections and its demo data. Adding a domain means adding a folder and one
- * line in registry.c; nothing else changes.
+ * line in registry.c (FZ_MODULES); nothing else changes.
  *
  * The entry's type belongs to platform (platform/module.h); main hands this
  * table to the engine at start-up (fz_platform_set_modules), and everything
@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "http/handler.h"
+#include "platform/api.h"
 #include "platform/module.h"
 
 extern const struct fz_module *const fz_modules[];

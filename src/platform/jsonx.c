@@ -156,3 +156,19 @@ json_t *fz_json_date(int day)
 	fz_date_format(day, buf);
 	return json_string(buf);
 }
+
+json_t *fz_options_json(const struct fz_option *o)
+{
+	json_t *a = json_array();
+	for (; o && o->value; o++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "value", o->value, "label", o->label));
+	return a;
+}
+
+const char *fz_option_label(const struct fz_option *o, const char *value)
+{
+	for (; o && o->value && value; o++)
+		if (strcmp(o->value, value) == 0)
+			return o->label;
+	return value;
+}

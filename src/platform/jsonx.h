@@ -22,6 +22,11 @@
 enum fz_code fz_json_check_inputs(struct fz_ctx *ctx, const struct fz_input *inputs, size_t max,
 				  json_t *body, const char *const *extra, struct fz_err *err);
 
+/* [{value, label}] of an option list (value NULL ends), for reference data. */
+json_t *fz_options_json(const struct fz_option *o);
+/* The label of value in an option list, or value itself when it is not one. */
+const char *fz_option_label(const struct fz_option *o, const char *value);
+
 /* String member or NULL. */
 const char *fz_json_str(const json_t *o, const char *key);
 /* Compact JSON text of j without the keys in skip (NULL-terminated), in the arena. */

@@ -7,13 +7,9 @@
  * engine, supervision, the server and the subcommands then read the table only
  * through the accessors below.
  *
- * Routes stay an opaque pointer here: struct fz_route is declared, not defined,
- * and only http/ (handler.h, routes.c) looks inside. A route row carries a
- * handler over struct fz_req / struct fz_resp, which are HTTP's request and
- * response; moving them down would teach platform about HTTP ("nothing below
- * modules/ knows HTTP", DESIGN.md). An incomplete struct pointer, unlike a
- * void *, still lets the compiler check that a module's .routes is a route
- * table.
+ * A module's routes are declared rows (platform/api.h): who may call them,
+ * the record they name, the body they take. They carry no HTTP type, so
+ * platform can own them; http/ serves them.
  *
  * Not for: registering modules (one line in modules/registry.c), or anything
  * a single module needs privately.
@@ -27,12 +23,15 @@
 #include <stdint.h>
 
 #include "core/workflow.h"
+#include "platform/api.h"
 #include "platform/ctx.h"
 #include "platform/figures.h"
 #include "store/migrations.h"
 
 struct fz_case_row;
-struct fz_route; /* http/handler.h */
+struct fz_job;         /* platform/jobs.h */
+struct fz_setting_def; /* platform/settings.h */
+struct fz_demo; /* platform/demo_loader.h */
 
 /* Limits on the table, so start-up needs no allocation (16 or so modules are planned). */
 #define FZ_MAX_MODULES 64
@@ -70,7 +69,14 @@ struct fz_module {
 	const char *label;
 	const struct fz_case_kind *kinds;      /* type NULL ends; NULL for a module without cases */
 	const struct fz_migration *migrations; /* name NULL ends */
-	const struct fz_route *routes;	       /* method NULL ends; read by http/ only */
+	/* Its local rules (platform/settings.h), key NULL ends; NULL for none. Keys unique overall. */
+	const struct fz_setting_def *settings;
+	/* Its periodic work (platform/jobs.h), name NULL ends; NULL for none. Names unique overall. */
+	const struct fz_job *jobs;
+	const struct fz_route *routes;	       /* method NULL ends (platform/api.h) */
+	const struct fz_record_kind *records;  /* kinds of record its paths name; name NULL ends */
+	/* Adds the module's reference lists (option lists its forms use) to /api/meta's object. */
+	void (*meta)(json_t *obj);
 	/* The module's yearly report as JSON (`fazhi report <name>`), agency 0 = whole county. */
 	enum fz_code (*report)(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 			       struct fz_err *err);
@@ -80,15 +86,11 @@ struct fz_module {
 	 */
 	const struct fz_figure *figures;
 	/*
-	 * Its contribution to table 四 of the disclosure annual report: 15 numbers
-	 * (复议 / 未经复议直接起诉 / 复议后起诉 × 维持, 纠正, 其他, 尚未审结, 总计),
-	 * added to values. A declared report section, so the disclosure module
-	 * needs no other module's private header.
+	 * The module's demo county data: the JSON files of its demo folder and
+	 * the kinds of record they hold (platform/demo_loader.h), played by
+	 * `fazhi demo`. NULL: none.
 	 */
-	enum fz_code (*disclosure_table4)(struct fz_ctx *ctx, int year, int64_t agency_id,
-					  long values[15], struct fz_err *err);
-	/* Creates the module's demo records for the demo county. */
-	enum fz_code (*demo)(struct fz_ctx *ctx, struct fz_err *err);
+	const struct fz_demo *demo;
 	/* Creates count synthetic records spread over the given agencies (benchmarks). */
 	enum fz_code (*generate)(struct fz_ctx *ctx, long count, const int64_t *agencies,
 				 size_t nagencies, struct fz_err *err);

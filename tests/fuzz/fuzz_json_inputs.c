@@ -1,6 +1,6 @@
 /*
  * fuzz_json_inputs.c - libFuzzer target for platform/jsonx.c: a request body
- * taken as the server takes it (http/server.c fz_req_json: UTF-8 check, jansson
+ * taken as the server takes it (http/server.c fz_json_body: UTF-8 check, jansson
  * with duplicate keys refused, an object), then checked by fz_json_check_inputs
  * against a fixed table with every input type, and, on failure, answered by
  * fz_resp_error.
@@ -29,7 +29,7 @@
 #include "core/calendar.h"
 #include "core/text.h"
 #include "fuzz_check.h"
-#include "http/handler.h"
+#include "http/respond.h"
 #include "platform/jsonx.h"
 #include "store/db.h"
 #include "store/migrations.h"
@@ -281,7 +281,7 @@ static void check_refusal(enum fz_code rc, const struct fz_err *err, bool exact)
 	FUZZ_CHECK(!valid || has_han(err->message));
 
 	struct fz_resp resp = {0};
-	fz_resp_error(&resp, err);
+	fz_resp_error(&resp, err, NULL);
 	FUZZ_CHECK(resp.status == fz_code_status(rc) && resp.body && resp.free_body);
 	json_error_t je;
 	json_t *sent = json_loadb(resp.body, resp.len, JSON_REJECT_DUPLICATES, &je);
@@ -308,17 +308,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size)
 		memcpy(body_text, data, size);
 	body_text[size] = '\0';
-	struct fz_req req = {.method = "POST",
-			     .path = "/api/fuzz",
-			     .body = body_text,
-			     .body_len = size,
-			     .content_type = "application/json; charset=utf-8",
-			     .ctx = ctx};
-
 	struct fz_err err;
 	fz_err_clear(&err);
 	json_t *body = NULL;
-	enum fz_code rc = fz_req_json(&req, &body, &err);
+	enum fz_code rc =
+		fz_json_body("application/json; charset=utf-8", body_text, size, &body, &err);
 	if (rc != FZ_OK) {
 		FUZZ_CHECK(!body);
 		FUZZ_CHECK(rc == FZ_EBAD_UTF8 || rc == FZ_EBAD_JSON || rc == FZ_EBAD_TYPE);

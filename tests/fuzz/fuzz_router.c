@@ -19,18 +19,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The shapes of the application's routes: literals, one and two params, a prefix of another. */
 static const struct fz_route routes[] = {
-	{"GET", "/api/cases", NULL, 0, NULL, NULL, NULL},
-	{"POST", "/api/cases", NULL, 0, NULL, NULL, NULL},
-	{"GET", "/api/cases/stats", NULL, 0, NULL, NULL, NULL},
-	{"GET", "/api/cases/{id}", NULL, 0, NULL, NULL, NULL},
-	{"PUT", "/api/cases/{id}", NULL, 0, NULL, NULL, NULL},
-	{"POST", "/api/cases/{id}/actions/{action}", NULL, 0, NULL, NULL, NULL},
-	{"GET", "/api/cases/{id}/attachments/{aid}", NULL, 0, NULL, NULL, NULL},
-	{"GET", "/api/public/mailbox/{code}", NULL, FZ_R_PUBLIC, NULL, NULL, NULL},
-	{"GET", "/api/x/{a}/{b}/{c}/{d}/{e}", NULL, 0, NULL, NULL, NULL},
-	{"DELETE", "/api/session", NULL, 0, NULL, NULL, NULL},
-	{"GET", "/", NULL, FZ_R_PUBLIC, NULL, NULL, NULL},
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"GET", "/api/cases", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"POST", "/api/cases", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"GET", "/api/cases/stats", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"GET", "/api/cases/{id}", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"PUT", "/api/cases/{id}", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"POST", "/api/cases/{id}/actions/{action}", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"GET", "/api/cases/{id}/attachments/{aid}", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"GET", "/api/public/mailbox/{code}", NULL, FZ_ROLES_ANYONE, 0, NULL, NULL, NULL},
+	{"GET", "/api/x/{a}/{b}/{c}/{d}/{e}", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"DELETE", "/api/session", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+	{"GET", "/", NULL, FZ_ROLES_ANYONE, 0, NULL, NULL, NULL},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
 static const char *const methods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "get", ""};

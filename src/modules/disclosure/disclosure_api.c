@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "modules/disclosure/disclosure_int.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 
 static const struct fz_option deliveries[] = {
 	{"pickup", "自行领取"}, {"post", "邮寄"}, {"email", "电子邮件"}, {"online", "网上获取"},
@@ -94,104 +95,69 @@ static enum fz_code contact_check(json_t *b, struct fz_err *err)
 	return FZ_OK;
 }
 
-static void created(struct fz_req *req, struct fz_resp *resp, const struct fz_case_row *c)
+static json_t *created(struct fz_req *req, const struct fz_case_row *c)
 {
 	json_t *clocks = NULL, *due = NULL;
 	struct fz_err err;
 	if (fz_case_clocks_json(req->ctx, c->case_id, &clocks, &err) == FZ_OK)
 		due = json_incref(json_object_get(json_array_get(clocks, 0), "due_date"));
 	json_decref(clocks);
-	fz_resp_json(resp, 201,
-		     json_pack("{s:I, s:s, s:s, s:s, s:o}", "case_id", (json_int_t)c->case_id,
-			       "tracking_code", c->tracking_code, "number", c->number, "received_on",
-			       c->received_on, "due_date", due ? due : json_null()));
+	return json_pack("{s:I, s:s, s:s, s:s, s:o}", "case_id", (json_int_t)c->case_id,
+			 "tracking_code", c->tracking_code, "number", c->number, "received_on",
+			 c->received_on, "due_date", due ? due : json_null());
 }
 
-static void public_submit(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_submit(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL;
-	if (fz_req_json(req, &b, &err) ||
-	    fz_json_check_inputs(req->ctx, fz_disc_public_inputs, 32, b, NULL, &err))
-		goto fail;
-	if (contact_check(b, &err))
-		goto fail;
+	json_t *b = req->body;
+	if (contact_check(b, err))
+		return err->code;
 	/* 第31条（三）: an online request is received on the day both sides confirm; the
 	 * portal confirms at once with the tracking code, so that is the day it is sent. */
 	struct fz_disc_request r = {.channel = "online", .submitted_on = req->ctx->today,
 				    .received_on = req->ctx->today};
 	fill(&r, b);
 	struct fz_case_row c;
-	if (fz_disc_submit(req->ctx, &r, &c, &err))
-		goto fail;
-	created(req, resp, &c);
-	json_decref(b);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (fz_disc_submit(req->ctx, &r, &c, err))
+		return err->code;
+	*out = created(req, &c);
+	return FZ_OK;
 }
 
-static void staff_register(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code staff_register(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL;
-	if (!(fz_ctx_role(req->ctx) & (FZ_ROLES_AGENCY | FZ_ROLES_LEGAL)) ||
-	    fz_ctx_role(req->ctx) == FZ_ROLE_OFFICER) {
-		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "您的角色不能登记政府信息公开申请");
-		goto fail;
-	}
-	if (fz_req_json(req, &b, &err) ||
-	    fz_json_check_inputs(req->ctx, fz_disc_staff_inputs, 32, b, NULL, &err))
-		goto fail;
-	if (contact_check(b, &err))
-		goto fail;
+	json_t *b = req->body;
+	if (contact_check(b, err))
+		return err->code;
 	struct fz_disc_request r = {.channel = fz_json_str(b, "channel")};
 	fill(&r, b);
-	if (!fz_ctx_may_see(req->ctx, r.agency_id)) {
-		fz_err_set(&err, FZ_EFORBIDDEN, "agency_id", "只能登记本单位收到的申请");
-		goto fail;
-	}
+	if (!fz_ctx_may_see(req->ctx, r.agency_id))
+		return fz_err_set(err, FZ_EFORBIDDEN, "agency_id", "只能登记本单位收到的申请");
 	struct fz_disc_dates d = {opt_date(b, "submitted_on"), opt_date(b, "signed_on"),
 				  opt_date(b, "confirmed_on")};
-	if (fz_disc_receipt_day(r.channel, &d, &r.received_on, &err))
-		goto fail;
+	if (fz_disc_receipt_day(r.channel, &d, &r.received_on, err))
+		return err->code;
 	if (r.received_on > req->ctx->today) {
 		/* Name the date that set the receipt day (第31条), as fz_disc_receipt_day does. */
 		const char *field = strcmp(r.channel, "in_person") == 0	    ? "submitted_on"
 				    : strcmp(r.channel, "post_signed") == 0 ? "signed_on"
 									    : "confirmed_on";
-		fz_err_set(&err, FZ_EBAD_DATE, field, "收到申请的日期不能晚于今天");
-		goto fail;
+		return fz_err_set(err, FZ_EBAD_DATE, field, "收到申请的日期不能晚于今天");
 	}
 	r.submitted_on = d.submitted_on;
 	struct fz_case_row c;
-	if (fz_disc_submit(req->ctx, &r, &c, &err))
-		goto fail;
-	created(req, resp, &c);
-	json_decref(b);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (fz_disc_submit(req->ctx, &r, &c, err))
+		return err->code;
+	*out = created(req, &c);
+	return FZ_OK;
 }
 
-static void track(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code track(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	char code[15];
-	json_t *out;
-	if (!fz_tracking_normalize(req->params[0], code)) {
-		fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确，应为 12 位字母数字");
-		fz_resp_error(resp, &err);
-	} else if (fz_disc_track_json(req->ctx, code, &out, &err)) {
-		fz_resp_error(resp, &err);
-	} else {
-		fz_resp_json(resp, 200, out);
-	}
+	if (!fz_tracking_normalize(req->params[0], code))
+		return fz_err_set(err, FZ_ENOT_FOUND, "code", "查询码格式不正确，应为 12 位字母数字");
+	return fz_disc_track_json(req->ctx, code, out, err);
 }
 
 static bool int_arg(struct fz_req *req, const char *key, int64_t min, int64_t max, int64_t *out,
@@ -207,78 +173,53 @@ static bool int_arg(struct fz_req *req, const char *key, int64_t min, int64_t ma
 	return false;
 }
 
-static void items_list(struct fz_req *req, struct fz_resp *resp, bool public_only)
+static enum fz_code public_items(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	int64_t agency = 0, page = 1, per_page = 20;
-	json_t *out;
-	if (!int_arg(req, "agency_id", 1, INT64_MAX, &agency, "单位编号", &err) ||
-	    !int_arg(req, "page", 1, 100000, &page, "页码", &err) ||
-	    !int_arg(req, "per_page", 1, 100, &per_page, "每页条数", &err) ||
-	    fz_disc_items_json(req->ctx, public_only, agency, fz_req_query(req, "category"),
-			       fz_req_query(req, "q"), (int)page, (int)per_page, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	return fz_list_answer(req, &fz_disc_public_items_list, out, err);
 }
 
-static void public_items(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code staff_items(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	items_list(req, resp, true);
+	return fz_list_answer(req, &fz_disc_items_list, out, err);
 }
 
-static void staff_items(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code items_export(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	items_list(req, resp, false);
+	return fz_list_export(req, &fz_disc_items_list, out, err);
 }
 
-static void item_get(struct fz_req *req, struct fz_resp *resp, bool public_only)
+static enum fz_code item_get(struct fz_req *req, bool public_only, json_t **out,
+			     struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t id;
-	json_t *out;
-	if (!fz_req_id(req, 0, &id))
-		fz_err_set(&err, FZ_ENOT_FOUND, "id", "该信息不存在");
-	if (err.code || fz_disc_item_json(req->ctx, id, public_only, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	enum fz_code rc = fz_req_path_id(req, &id, "该信息不存在", err);
+	return rc ? rc : fz_disc_item_json(req->ctx, id, public_only, out, err);
 }
 
-static void public_item(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_item(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	item_get(req, resp, true);
+	return item_get(req, true, out, err);
 }
 
-static void staff_item(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code staff_item(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	item_get(req, resp, false);
+	return item_get(req, false, out, err);
 }
 
-static void item_create(struct fz_req *req, struct fz_resp *resp)
+static const struct fz_input item_inputs[] = {
+	{.name = "agency_id", .label = "公开单位", .type = FZ_IN_AGENCY, .required = true},
+	{.name = "category", .label = "信息类别", .type = FZ_IN_SELECT, .required = true,
+	 .options = fz_disc_categories},
+	{.name = "title", .label = "标题", .type = FZ_IN_TEXT, .required = true, .max_chars = 200},
+	{.name = "body", .label = "正文", .type = FZ_IN_TEXTAREA, .required = true, .max_chars = 50000},
+	{.name = "created_on", .label = "信息形成（变更）日期", .type = FZ_IN_DATE, .required = true},
+	{.name = "published_on", .label = "公开日期", .type = FZ_IN_DATE, .required = true},
+	{.name = "valid_until", .label = "有效期至", .type = FZ_IN_DATE},
+	{.name = NULL}};
+
+static enum fz_code item_create(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	static const struct fz_input inputs[] = {
-		{.name = "agency_id", .label = "公开单位", .type = FZ_IN_AGENCY, .required = true},
-		{.name = "category", .label = "信息类别", .type = FZ_IN_SELECT, .required = true,
-		 .options = fz_disc_categories},
-		{.name = "title", .label = "标题", .type = FZ_IN_TEXT, .required = true, .max_chars = 200},
-		{.name = "body", .label = "正文", .type = FZ_IN_TEXTAREA, .required = true,
-		 .max_chars = 50000},
-		{.name = "created_on", .label = "信息形成（变更）日期", .type = FZ_IN_DATE, .required = true},
-		{.name = "published_on", .label = "公开日期", .type = FZ_IN_DATE, .required = true},
-		{.name = "valid_until", .label = "有效期至", .type = FZ_IN_DATE},
-		{.name = NULL}};
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL, *out = NULL;
-	if (fz_ctx_role(req->ctx) & (FZ_ROLE_LEADER | FZ_ROLE_OFFICER)) {
-		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "您的角色不能发布主动公开信息");
-		goto fail;
-	}
-	if (fz_req_json(req, &b, &err) || fz_json_check_inputs(req->ctx, inputs, 8, b, NULL, &err))
-		goto fail;
+	json_t *b = req->body;
 	struct fz_disc_item it = {
 		.agency_id = json_integer_value(json_object_get(b, "agency_id")),
 		.category = fz_json_str(b, "category"),
@@ -288,26 +229,15 @@ static void item_create(struct fz_req *req, struct fz_resp *resp)
 		.published_on = opt_date(b, "published_on"),
 		.valid_until = opt_date(b, "valid_until"),
 	};
-	if (!fz_ctx_may_see(req->ctx, it.agency_id)) {
-		fz_err_set(&err, FZ_EFORBIDDEN, "agency_id", "只能发布本单位的信息");
-		goto fail;
-	}
-	if (fz_disc_item_create(req->ctx, &it, &out, &err))
-		goto fail;
-	json_decref(b);
-	fz_resp_json(resp, 201, out);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (!fz_ctx_may_see(req->ctx, it.agency_id))
+		return fz_err_set(err, FZ_EFORBIDDEN, "agency_id", "只能发布本单位的信息");
+	return fz_disc_item_create(req->ctx, &it, out, err);
 }
 
 /* Which report a user may read or edit: agency roles only their own agency's. */
 static bool report_scope(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
 {
-	int y, m, d;
-	fz_date_to_ymd(req->ctx->today, &y, &m, &d);
-	*year = y - (m <= 3 ? 1 : 0); /* reports are written in Jan-Mar about the past year */
+	*year = fz_stats_year(req->ctx);
 	*agency = 0;
 	if (!int_arg(req, "year", 2000, 2100, year, "年份", err) ||
 	    !int_arg(req, "agency_id", 0, INT64_MAX, agency, "单位编号", err))
@@ -322,105 +252,80 @@ static bool report_scope(struct fz_req *req, int64_t *year, int64_t *agency, str
 	return true;
 }
 
-static void report_get(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code report_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t year, agency;
-	json_t *out;
-	if (!report_scope(req, &year, &agency, &err) ||
-	    fz_disc_report_json(req->ctx, (int)year, agency, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	if (!report_scope(req, &year, &agency, err))
+		return err->code;
+	return fz_disc_report_json(req->ctx, (int)year, agency, out, err);
 }
 
-static void report_write(struct fz_req *req, struct fz_resp *resp, bool publish)
+static const struct fz_input report_inputs[] = {
+	{.name = "overall", .label = "一、总体情况", .type = FZ_IN_TEXTAREA, .max_chars = 20000},
+	{.name = "problems", .label = "五、存在的主要问题及改进情况", .type = FZ_IN_TEXTAREA,
+	 .max_chars = 20000},
+	{.name = "other", .label = "六、其他需要报告的事项", .type = FZ_IN_TEXTAREA, .max_chars = 20000},
+	{.name = NULL}};
+
+static enum fz_code report_write(struct fz_req *req, bool publish, json_t **out,
+				 struct fz_err *err)
 {
-	static const struct fz_input inputs[] = {
-		{.name = "overall", .label = "一、总体情况", .type = FZ_IN_TEXTAREA, .max_chars = 20000},
-		{.name = "problems", .label = "五、存在的主要问题及改进情况", .type = FZ_IN_TEXTAREA,
-		 .max_chars = 20000},
-		{.name = "other", .label = "六、其他需要报告的事项", .type = FZ_IN_TEXTAREA,
-		 .max_chars = 20000},
-		{.name = NULL}};
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL, *out = NULL;
 	int64_t year, agency;
-	enum fz_role role = fz_ctx_role(req->ctx);
-	if (!(role & (FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_HEAD | FZ_ROLE_AGENCY_CLERK)) ||
-	    (publish && !(role & (FZ_ROLE_LEGAL_HEAD | FZ_ROLE_AGENCY_HEAD)))) {
-		fz_err_set(&err, FZ_EFORBIDDEN, NULL,
-			   publish ? "年度报告须由负责人发布" : "您的角色不能编辑年度报告");
-		goto fail;
-	}
-	if (!report_scope(req, &year, &agency, &err) || fz_req_json(req, &b, &err) ||
-	    fz_json_check_inputs(req->ctx, inputs, 4, b, NULL, &err) ||
-	    fz_disc_report_save(req->ctx, (int)year, agency, b, publish, &err) ||
-	    fz_disc_report_json(req->ctx, (int)year, agency, &out, &err))
-		goto fail;
-	json_decref(b);
-	fz_resp_json(resp, 200, out);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (!report_scope(req, &year, &agency, err) ||
+	    fz_disc_report_save(req->ctx, (int)year, agency, req->body, publish, err))
+		return err->code;
+	return fz_disc_report_json(req->ctx, (int)year, agency, out, err);
 }
 
-static void report_put(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code report_put(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	report_write(req, resp, false);
+	return report_write(req, false, out, err);
 }
 
-static void report_publish(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code report_publish(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	report_write(req, resp, true);
+	return report_write(req, true, out, err);
 }
 
 static const char DOCX[] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 static const char XLSX[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-static void send_file(struct fz_req *req, struct fz_resp *resp, enum fz_code rc,
-		      const struct fz_err *err, const char *type, char *data, size_t len,
-		      const char *filename)
+static enum fz_code send_file(struct fz_req *req, enum fz_code rc, const char *type, char *data,
+			      size_t len, const char *filename)
 {
-	if (rc)
-		fz_resp_error(resp, err);
-	else
-		fz_resp_file(req, resp, type, data, len, fz_arena_strdup(req->ctx->arena, filename));
+	if (!rc)
+		fz_req_file(req, type, data, len, fz_arena_strdup(req->ctx->arena, filename));
+	return rc;
 }
 
-static void reply_docx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code reply_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
+	(void)out;
 	int64_t id;
 	struct fz_case_row c;
 	char *data = NULL, name[160];
 	size_t len = 0;
-	enum fz_code rc = fz_req_id(req, 0, &id) ? fz_case_load(req->ctx, id, false, &c, &err)
-						 : fz_err_set(&err, FZ_ENOT_FOUND, "id", NULL);
+	enum fz_code rc = fz_req_id(req, 0, &id) ? fz_case_load(req->ctx, id, false, &c, err)
+						 : fz_err_set(err, FZ_ENOT_FOUND, "id", NULL);
 	if (!rc && strcmp(c.type->name, "disclosure") != 0)
-		rc = fz_err_set(&err, FZ_ENOT_FOUND, "id", "该案件不是政府信息公开申请");
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "该案件不是政府信息公开申请");
 	if (!rc)
-		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, &err);
-	send_file(req, resp, rc, &err, DOCX, data, len, name);
+		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, err);
+	return send_file(req, rc, DOCX, data, len, name);
 }
 
-static void public_reply_docx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_reply_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
+	(void)out;
 	char code[15], *data = NULL, name[160];
 	size_t len = 0;
 	int64_t id = 0;
 	enum fz_code rc = FZ_OK;
 	if (!fz_tracking_normalize(req->params[0], code)) {
-		rc = fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
 	} else {
 		struct fz_stmt *st = fz_db_query(
-			req->ctx->db, &err,
+			req->ctx->db, err,
 			"SELECT case_id FROM case_record WHERE tracking_code = ? AND case_type = 'disclosure'"
 			" AND state = 'replied'",
 			"t", code);
@@ -428,40 +333,32 @@ static void public_reply_docx(struct fz_req *req, struct fz_resp *resp)
 			id = fz_col_int(st, 0);
 		fz_stmt_done(st);
 		if (!id)
-			rc = fz_err_set(&err, FZ_ENOT_FOUND, "code", "没有找到已答复的申请，请核对查询码");
+			rc = fz_err_set(err, FZ_ENOT_FOUND, "code", "没有找到已答复的申请，请核对查询码");
 	}
 	if (!rc)
-		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, &err);
-	send_file(req, resp, rc, &err, DOCX, data, len, name);
+		rc = fz_disc_reply_docx(req->ctx, id, &data, &len, name, sizeof name, err);
+	return send_file(req, rc, DOCX, data, len, name);
 }
 
-static void report_file(struct fz_req *req, struct fz_resp *resp, bool excel)
+static enum fz_code report_file(struct fz_req *req, bool excel, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t year, agency;
 	char *data = NULL, name[200];
 	size_t len = 0;
-	enum fz_code rc = report_scope(req, &year, &agency, &err) ? FZ_OK : err.code;
+	enum fz_code rc = report_scope(req, &year, &agency, err) ? FZ_OK : err->code;
 	if (!rc)
 		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, false, &data, &len,
-						 name, sizeof name, &err)
+						 name, sizeof name, err)
 			   : fz_disc_report_docx(req->ctx, (int)year, agency, false, &data, &len,
-						 name, sizeof name, &err);
-	send_file(req, resp, rc, &err, excel ? XLSX : DOCX, data, len, name);
+						 name, sizeof name, err);
+	return send_file(req, rc, excel ? XLSX : DOCX, data, len, name);
 }
 
 /* ---- published reports on the portal (第49条: departments by 31 January, the county by 31 March) ---- */
 
-static void public_reports(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_reports(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *out;
-	if (fz_disc_reports_published(req->ctx, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	return fz_disc_reports_published(req->ctx, out, err);
 }
 
 /* {year} from the path and ?agency_id= (0, the whole county, when absent). */
@@ -476,122 +373,118 @@ static bool public_report_args(struct fz_req *req, int64_t *year, int64_t *agenc
 	return int_arg(req, "agency_id", 0, INT64_MAX, agency, "单位编号", err);
 }
 
-static void public_report(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_report(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t year, agency;
-	json_t *out;
-	if (!public_report_args(req, &year, &agency, &err) ||
-	    fz_disc_report_published(req->ctx, (int)year, agency, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	if (!public_report_args(req, &year, &agency, err))
+		return err->code;
+	return fz_disc_report_published(req->ctx, (int)year, agency, out, err);
 }
 
-static void public_report_file(struct fz_req *req, struct fz_resp *resp, bool excel)
+static enum fz_code public_report_file(struct fz_req *req, bool excel, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t year, agency;
 	char *data = NULL, name[200];
 	size_t len = 0;
-	enum fz_code rc = public_report_args(req, &year, &agency, &err) ? FZ_OK : err.code;
+	enum fz_code rc = public_report_args(req, &year, &agency, err) ? FZ_OK : err->code;
 	if (!rc)
 		rc = excel ? fz_disc_report_xlsx(req->ctx, (int)year, agency, true, &data, &len, name,
-						 sizeof name, &err)
+						 sizeof name, err)
 			   : fz_disc_report_docx(req->ctx, (int)year, agency, true, &data, &len, name,
-						 sizeof name, &err);
-	send_file(req, resp, rc, &err, excel ? XLSX : DOCX, data, len, name);
+						 sizeof name, err);
+	return send_file(req, rc, excel ? XLSX : DOCX, data, len, name);
 }
 
-static void public_report_docx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_report_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	public_report_file(req, resp, false);
+	(void)out;
+	return public_report_file(req, false, err);
 }
 
-static void public_report_xlsx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_report_xlsx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	public_report_file(req, resp, true);
+	(void)out;
+	return public_report_file(req, true, err);
 }
 
-static void report_docx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code report_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	report_file(req, resp, false);
+	(void)out;
+	return report_file(req, false, err);
 }
 
-static void report_xlsx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code report_xlsx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	report_file(req, resp, true);
+	(void)out;
+	return report_file(req, true, err);
 }
 
-static void stats(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code stats(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	int y, m, d;
-	fz_date_to_ymd(req->ctx->today, &y, &m, &d);
-	int64_t year = y;
-	json_t *out;
-	if (!int_arg(req, "year", 2000, 2100, &year, "年份", &err) ||
-	    fz_disc_stats_json(req->ctx, (int)year, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	int64_t year = fz_stats_year(req->ctx);
+	if (!int_arg(req, "year", 2000, 2100, &year, "年份", err))
+		return err->code;
+	return fz_disc_stats_json(req->ctx, (int)year, out, err);
 }
 
-static void meta(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code meta(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	(void)req;
-	json_t *o = json_object();
-	static const struct {
-		const char *key;
-		const struct fz_option *opts;
-	} lists[] = {{"applicant_types", fz_disc_applicant_types},
-		     {"channels", fz_disc_channels},
-		     {"deliveries", deliveries},
-		     {"categories", fz_disc_categories},
-		     {"outcomes", fz_disc_outcome_options}};
-	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		json_t *a = json_array();
-		for (const struct fz_option *p = lists[i].opts; p->value; p++)
-			json_array_append_new(a, json_pack("{s:s, s:s}", "value", p->value, "label",
-							   p->label));
-		json_object_set_new(o, lists[i].key, a);
-	}
-	fz_resp_json(resp, 200, o);
+	(void)err;
+	*out = json_pack("{s:o, s:o, s:o, s:o, s:o}", "applicant_types",
+			 fz_options_json(fz_disc_applicant_types), "channels",
+			 fz_options_json(fz_disc_channels), "deliveries", fz_options_json(deliveries),
+			 "categories", fz_options_json(fz_disc_categories), "outcomes",
+			 fz_options_json(fz_disc_outcome_options));
+	return FZ_OK;
 }
 
+/* Catalogue items belong to the agency that publishes them. */
+const struct fz_record_kind fz_disc_records[] = {
+	{"disclosure_item", "SELECT agency_id FROM disclosure_item WHERE item_id = ?"},
+	{NULL, NULL},
+};
+
+#define ANYONE FZ_ROLES_ANYONE
+#define SIGNED_IN FZ_ROLES_SIGNED_IN
+#define D "政府信息公开"
+/* Who handles requests and keeps the catalogue and report: the legal office and agency staff. */
+#define KEEPERS (FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
+
 const struct fz_route fz_disc_routes[] = {
-	{"GET", "/api/public/disclosure/meta", meta, FZ_R_PUBLIC, "政府信息公开：申请人类型、申请方式、信息类别、答复类型", "政府信息公开", NULL},
-	{"POST", "/api/public/disclosure/requests", public_submit, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "网上提交政府信息公开申请，返回查询码", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/track/{code}", track, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "凭查询码查询申请办理进度与答复", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/items", public_items, FZ_R_PUBLIC,
-	 "主动公开目录：按单位、类别浏览，全文检索", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/items/{id}", public_item, FZ_R_PUBLIC, "主动公开信息详情", "政府信息公开", "disclosure_item"},
-	{"GET", "/api/public/disclosure/reports", public_reports, FZ_R_PUBLIC,
-	 "已发布的政府信息公开工作年度报告", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/reports/{year}", public_report, FZ_R_PUBLIC,
-	 "已发布的年度报告（发布时的数据与文字）", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/reports/{year}/report.docx", public_report_docx, FZ_R_PUBLIC,
-	 "下载已发布的年度报告（Word）", "政府信息公开", NULL},
-	{"GET", "/api/public/disclosure/reports/{year}/report.xlsx", public_report_xlsx, FZ_R_PUBLIC,
-	 "下载已发布的年度报告表格（Excel）", "政府信息公开", NULL},
-	{"POST", "/api/disclosure/requests", staff_register, 0,
-	 "登记当面、邮寄、传真、电子邮件等方式收到的申请（按第三十一条确定收到日期）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/items", staff_items, 0, "主动公开信息列表（含未到公开日期的）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/items/{id}", staff_item, 0, "主动公开信息详情（工作人员）", "政府信息公开", "disclosure_item"},
-	{"POST", "/api/disclosure/items", item_create, 0, "发布主动公开信息（标记超过20个工作日公开的）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/report", report_get, 0, "政府信息公开工作年度报告（表二、表三、表四及文字部分）", "政府信息公开", NULL},
-	{"PUT", "/api/disclosure/report", report_put, 0, "保存年度报告文字部分", "政府信息公开", NULL},
-	{"POST", "/api/disclosure/report/publish", report_publish, 0, "发布年度报告（表三须平衡）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/report.docx", report_docx, 0, "导出年度报告（Word，规定格式）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/report.xlsx", report_xlsx, 0, "导出年度报告表格（Excel）", "政府信息公开", NULL},
-	{"GET", "/api/disclosure/stats", stats, 0, "年度统计：按单位、申请方式、申请人类型、答复类型；按期答复率、平均答复用时", "政府信息公开", NULL},
-	{"GET", "/api/cases/{id}/documents/reply.docx", reply_docx, 0, "生成答复告知书（Word）", "政府信息公开", "case:disclosure"},
-	{"GET", "/api/public/disclosure/track/{code}/reply.docx", public_reply_docx, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "申请人凭查询码下载答复告知书（Word）", "政府信息公开", NULL},
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"GET", "/api/public/disclosure/meta", meta, ANYONE, 0, "政府信息公开：申请人类型、申请方式、信息类别、答复类型", D},
+	{"POST", "/api/public/disclosure/requests", public_submit, ANYONE, FZ_R_RATELIMIT,
+	 "网上提交政府信息公开申请，返回查询码", D, .body = fz_disc_public_inputs, .status = 201},
+	{"GET", "/api/public/disclosure/track/{code}", track, ANYONE, FZ_R_RATELIMIT,
+	 "凭查询码查询申请办理进度与答复", D},
+	{"GET", "/api/public/disclosure/items", public_items, ANYONE, 0, "主动公开目录：按单位、类别浏览，全文检索", D},
+	{"GET", "/api/public/disclosure/items/{id}", public_item, ANYONE, 0, "主动公开信息详情", D, "disclosure_item"},
+	{"GET", "/api/public/disclosure/reports", public_reports, ANYONE, 0, "已发布的政府信息公开工作年度报告", D},
+	{"GET", "/api/public/disclosure/reports/{year}", public_report, ANYONE, 0,
+	 "已发布的年度报告（发布时的数据与文字）", D},
+	{"GET", "/api/public/disclosure/reports/{year}/report.docx", public_report_docx, ANYONE, 0,
+	 "下载已发布的年度报告（Word）", D},
+	{"GET", "/api/public/disclosure/reports/{year}/report.xlsx", public_report_xlsx, ANYONE, 0,
+	 "下载已发布的年度报告表格（Excel）", D},
+	{"POST", "/api/disclosure/requests", staff_register, KEEPERS, 0,
+	 "登记当面、邮寄、传真、电子邮件等方式收到的申请（按第三十一条确定收到日期）", D,
+	 .body = fz_disc_staff_inputs, .status = 201},
+	{"GET", "/api/disclosure/items", staff_items, SIGNED_IN, 0, "主动公开信息列表（含未到公开日期的）", D},
+	{"GET", "/api/disclosure/items.xlsx", items_export, SIGNED_IN, 0,
+	 "导出主动公开信息列表（Excel，筛选同列表）", D},
+	{"GET", "/api/disclosure/items/{id}", staff_item, SIGNED_IN, 0, "主动公开信息详情（工作人员）", D, "disclosure_item"},
+	{"POST", "/api/disclosure/items", item_create, KEEPERS | FZ_ROLE_ADMIN, 0,
+	 "发布主动公开信息（标记超过20个工作日公开的）", D, .body = item_inputs, .status = 201},
+	{"GET", "/api/disclosure/report", report_get, SIGNED_IN, 0, "政府信息公开工作年度报告（表二、表三、表四及文字部分）", D},
+	{"PUT", "/api/disclosure/report", report_put, KEEPERS, 0, "保存年度报告文字部分", D, .body = report_inputs},
+	/* Published by the head of the office whose report it is. */
+	{"POST", "/api/disclosure/report/publish", report_publish, FZ_ROLE_LEGAL_HEAD | FZ_ROLE_AGENCY_HEAD, 0,
+	 "发布年度报告（表三须平衡；负责人）", D, .body = report_inputs},
+	{"GET", "/api/disclosure/report.docx", report_docx, SIGNED_IN, 0, "导出年度报告（Word，规定格式）", D},
+	{"GET", "/api/disclosure/report.xlsx", report_xlsx, SIGNED_IN, 0, "导出年度报告表格（Excel）", D},
+	{"GET", "/api/disclosure/stats", stats, SIGNED_IN, 0, "年度统计：按单位、申请方式、申请人类型、答复类型；按期答复率、平均答复用时", D},
+	{"GET", "/api/cases/{id}/documents/reply.docx", reply_docx, SIGNED_IN, 0, "生成答复告知书（Word）", D, "case:disclosure"},
+	{"GET", "/api/public/disclosure/track/{code}/reply.docx", public_reply_docx, ANYONE, FZ_R_RATELIMIT,
+	 "申请人凭查询码下载答复告知书（Word）", D},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

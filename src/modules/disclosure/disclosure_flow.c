@@ -16,6 +16,7 @@
 #include "modules/disclosure/disclosure_int.h"
 
 #include "modules/disclosure/disclosure.h"
+#include "platform/settings.h"
 
 static const struct fz_state states[] = {
 	{"processing", "办理中", false},
@@ -197,12 +198,21 @@ static const struct fz_case_kind disc_kinds[] = {
 	{.type = NULL},
 };
 
+/* 第42条 fees: the payment period is not settled nationally (unconfirmed), so a setting. */
+static const struct fz_setting_def disc_settings[] = {
+	{"disclosure.fee_days", "信息处理费缴费期限（工作日）", 20, 1, 60, "申请人收到收费通知后缴费的期限，默认 20 个工作日"},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
 const struct fz_module fz_disclosure_module = {
 	.name = "disclosure",
 	.label = "政府信息公开",
 	.kinds = disc_kinds,
 	.migrations = fz_disc_migrations,
+	.settings = disc_settings,
 	.routes = fz_disc_routes,
+	.records = fz_disc_records,
 	.report = fz_disc_report_json,
-	.demo = fz_disc_demo,
+	.figures = fz_disc_figures,
+	.demo = &fz_disc_demo,
 };

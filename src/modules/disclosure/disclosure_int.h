@@ -7,13 +7,15 @@
 #include <jansson.h>
 
 #include "core/workflow.h"
-#include "http/handler.h"
+#include "platform/api.h"
 #include "modules/disclosure/disclosure_rules.h"
 #include "platform/cases.h"
+#include "platform/figures.h"
 #include "store/migrations.h"
 
 extern const struct fz_case_type fz_disc_type;
 extern const struct fz_migration fz_disc_migrations[];
+extern const struct fz_record_kind fz_disc_records[];
 extern const struct fz_route fz_disc_routes[];
 extern const struct fz_input fz_disc_public_inputs[];
 extern const struct fz_input fz_disc_staff_inputs[];
@@ -36,6 +38,7 @@ enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **o
 				struct fz_err *err);
 
 /* Annual report (report.c): year, agency (0 = whole county). Caller owns *out. */
+extern const struct fz_figure fz_disc_figures[]; /* disclosure_report.c */
 enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				 struct fz_err *err);
 
@@ -51,9 +54,8 @@ struct fz_disc_item {
 };
 enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *it,
 				 json_t **out, struct fz_err *err);
-enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
-				const char *category, const char *q, int page, int per_page,
-				json_t **out, struct fz_err *err);
+/* The catalogue as declared lists (platform/lists.h): staff (scoped) and the portal's. */
+extern const struct fz_list fz_disc_items_list, fz_disc_public_items_list;
 enum fz_code fz_disc_item_json(struct fz_ctx *ctx, int64_t item_id, bool public_only,
 			       json_t **out, struct fz_err *err);
 /*
@@ -68,7 +70,7 @@ enum fz_code fz_disc_reports_published(struct fz_ctx *ctx, json_t **out, struct 
 enum fz_code fz_disc_report_save(struct fz_ctx *ctx, int year, int64_t agency_id, json_t *body,
 				 bool publish, struct fz_err *err);
 
-enum fz_code fz_disc_demo(struct fz_ctx *ctx, struct fz_err *err);
+extern const struct fz_demo fz_disc_demo; /* disclosure_demo_kinds.c */
 
 /* Documents and statistics (disclosure_docs.c). Files are malloc'd, owned by the caller. */
 enum fz_code fz_disc_reply_docx(struct fz_ctx *ctx, int64_t case_id, char **out, size_t *len,

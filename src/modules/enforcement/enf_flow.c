@@ -22,6 +22,7 @@
 
 #include "modules/enforcement/enf_int.h"
 #include "modules/enforcement/enforcement.h"
+#include "platform/settings.h"
 
 const struct fz_option fz_enf_body_kinds[] = {
 	{"organ", "行政机关"},
@@ -260,12 +261,26 @@ static const struct fz_case_kind enf_kinds[] = {
 	{.type = NULL},
 };
 
+/* Local rules of the registries: periods, the exam's pass mark, validity, training. */
+static const struct fz_setting_def enf_setting_defs[] = {
+	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
+	{"enforcement.exam_pass_mark", "执法资格考试合格分数线", 60, 1, 100, "地方规定，默认 60 分"},
+	{"enforcement.cert_withdraw_days", "执法人员离岗后收回证件期限（工作日）", 10, 1, 60, "地方规定，默认 10 个工作日"},
+	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},
+	{"enforcement.cert_valid_years", "执法证件有效期（年）", 5, 1, 10, "地方规定，默认 5 年"},
+	{"enforcement.body_review_days", "执法主体资格审核期限（工作日）", 20, 1, 60, "地方规定，默认 20 个工作日"},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
 const struct fz_module fz_enf_module = {
 	.name = "enforcement",
 	.label = "执法主体与执法人员",
 	.kinds = enf_kinds,
 	.migrations = fz_enf_migrations,
+	.settings = enf_setting_defs,
 	.routes = fz_enf_routes,
+	.records = fz_enf_records,
 	.report = fz_enf_report_json,
-	.demo = fz_enf_demo,
+	.figures = fz_enf_figures,
+	.demo = &fz_enf_demo,
 };

@@ -7,13 +7,16 @@
 #include <jansson.h>
 
 #include "core/workflow.h"
-#include "http/handler.h"
+#include "platform/api.h"
 #include "platform/cases.h"
+#include "platform/lists.h"
+#include "platform/figures.h"
 #include "store/migrations.h"
 
 extern const struct fz_case_type fz_enf_body_type;
 extern const struct fz_case_type fz_enf_cert_type;
 extern const struct fz_migration fz_enf_migrations[];
+extern const struct fz_record_kind fz_enf_records[];
 extern const struct fz_route fz_enf_routes[];
 
 extern const struct fz_option fz_enf_body_kinds[];
@@ -42,42 +45,14 @@ enum fz_code fz_enf_audit(struct fz_ctx *ctx, const char *entity, const char *ac
 			  const char *note, const char *input, const char *before, const char *after,
 			  struct fz_err *err);
 
-/* List paging shared by every list endpoint. */
-struct fz_enf_page {
-	int page, per_page;
-	const char *sort, *q;
-};
-bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err *err);
-/* One way a list may be sorted: the query's sort value and its ORDER BY. */
-struct fz_enf_sort {
-	const char *key, *sql;
-};
 /*
- * The ORDER BY for sort from sorts (ended by a NULL key), sorts[def].sql when
- * sort is NULL. An unknown sort gives NULL and FZ_EBAD_VALUE in err, whose
- * message lists choices.
+ * The registries' lists (platform/lists.h): staff lists in the caller's
+ * agency scope, and the portal's published ones.
  */
-const char *fz_enf_sort_sql(const struct fz_enf_sort *sorts, size_t def, const char *sort,
-			    const char *choices, struct fz_err *err);
-/*
- * The id filters of a list, each row {query key, " AND col = ?", label}:
- * every key present in the query is checked to be a positive integer, then
- * its fragment is appended to where (of size bytes) and its value bound at
- * b[(*nb)++]. False with FZ_EBAD_VALUE in err for the first malformed id.
- */
-bool fz_enf_id_filters(struct fz_req *req, const char *const (*ids)[3], size_t n, char *where,
-		       size_t size, struct fz_bind *b, size_t *nb, struct fz_err *err);
-/*
- * Counts the rows of count_sql over b[0..nb), then binds the page's LIMIT
- * and OFFSET at b[nb] and b[nb + 1] (b has room for them) and prepares
- * list_sql. Returns that statement for the caller to step and finish, or
- * NULL with err set.
- */
-struct fz_stmt *fz_enf_page_query(struct fz_ctx *ctx, const char *count_sql, const char *list_sql,
-				  struct fz_bind *b, size_t nb, const struct fz_enf_page *pg,
-				  int64_t *total, struct fz_err *err);
-/* {items, total, page, per_page}: a page of a list as every list answers it; takes items. */
-json_t *fz_enf_page_json(json_t *items, int64_t total, const struct fz_enf_page *pg);
+extern const struct fz_list fz_enf_bodies_list, fz_enf_public_bodies_list;
+extern const struct fz_list fz_enf_powers_list, fz_enf_public_powers_list;
+extern const struct fz_list fz_enf_officers_list, fz_enf_public_officers_list;
+extern const struct fz_list fz_enf_certs_list;
 
 /* ---- bodies ---- */
 enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, struct fz_err *err);
@@ -87,8 +62,6 @@ enum fz_code fz_enf_body_update(struct fz_ctx *ctx, int64_t body_id, json_t *in,
 				struct fz_err *err);
 enum fz_code fz_enf_body_change(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
 				struct fz_err *err);
-enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
-				json_t **out, struct fz_err *err);
 
 /* ---- officers and training ---- */
 enum fz_code fz_enf_officer_create(struct fz_ctx *ctx, json_t *in, json_t **out,
@@ -99,10 +72,6 @@ enum fz_code fz_enf_officer_update(struct fz_ctx *ctx, int64_t officer_id, json_
 				   json_t **out, struct fz_err *err);
 enum fz_code fz_enf_training_add(struct fz_ctx *ctx, int64_t officer_id, json_t *in, json_t **out,
 				 struct fz_err *err);
-enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
-				  struct fz_err *err);
-enum fz_code fz_enf_public_officers(struct fz_ctx *ctx, int64_t body_id, struct fz_req *req,
-				    json_t **out, struct fz_err *err);
 
 /* ---- certificates ---- */
 enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
@@ -111,8 +80,6 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);
 enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				struct fz_err *err);
-enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
-			       struct fz_err *err);
 enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t **out,
 				struct fz_err *err);
 /* Batch of one action over many certificate cases, all or nothing, with a per-row report. */
@@ -134,8 +101,6 @@ enum fz_code fz_enf_power_json(struct fz_ctx *ctx, int64_t item_id, bool public_
 			       struct fz_err *err);
 enum fz_code fz_enf_power_update(struct fz_ctx *ctx, int64_t item_id, json_t *in, json_t **out,
 				 struct fz_err *err);
-enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
-				json_t **out, struct fz_err *err);
 enum fz_code fz_enf_powers_xlsx(struct fz_ctx *ctx, int64_t body_id, int64_t agency_id, char **out,
 				size_t *len, struct fz_err *err);
 /* Import: commit false = dry run; valid_only imports the valid rows when some are not. */
@@ -151,6 +116,9 @@ enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id,
 				struct fz_err *err);
 enum fz_code fz_enf_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
 				size_t *len, struct fz_err *err);
-enum fz_code fz_enf_demo(struct fz_ctx *ctx, struct fz_err *err);
+extern const struct fz_figure fz_enf_figures[]; /* enf_report.c */
+/* The certificates list's valid_now filter (FZ_LF_CUSTOM), counted as the figure counts. */
+enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
+extern const struct fz_demo fz_enf_demo; /* enf_demo_kinds.c */
 
 #endif

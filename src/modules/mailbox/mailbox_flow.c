@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "modules/mailbox/mailbox.h"
+#include "platform/settings.h"
 
 const struct fz_option fz_mailbox_categories[] = {
 	{"problem", "反映问题"},
@@ -144,12 +145,22 @@ static const struct fz_case_kind mailbox_kinds[] = {
 	{.type = NULL},
 };
 
+/* The county's own periods for letters (the clocks above name them). */
+static const struct fz_setting_def mailbox_settings[] = {
+	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
+	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
 const struct fz_module fz_mailbox_module = {
 	.name = "mailbox",
 	.label = "县长信箱",
 	.kinds = mailbox_kinds,
 	.migrations = fz_mailbox_migrations,
+	.settings = mailbox_settings,
 	.routes = fz_mailbox_routes,
-	.demo = fz_mailbox_demo,
+	.meta = fz_mailbox_meta,
+	.figures = fz_mailbox_figures,
+	.demo = &fz_mailbox_demo,
 	.generate = fz_mailbox_generate,
 };

@@ -7,9 +7,10 @@
 #include <jansson.h>
 
 #include "core/workflow.h"
-#include "http/handler.h"
+#include "platform/api.h"
 #include "platform/cases.h"
 #include "platform/ctx.h"
+#include "platform/figures.h"
 #include "store/migrations.h"
 
 extern const struct fz_case_type fz_mailbox_type;
@@ -17,6 +18,8 @@ extern const struct fz_migration fz_mailbox_migrations[];
 extern const struct fz_route fz_mailbox_routes[];
 extern const struct fz_input fz_mailbox_letter_inputs[];
 extern const struct fz_option fz_mailbox_categories[];
+extern const struct fz_figure fz_mailbox_figures[]; /* mailbox_report.c */
+void fz_mailbox_meta(json_t *obj);
 
 const char *fz_mailbox_category_label(const char *value);
 
@@ -39,11 +42,11 @@ enum fz_code fz_mailbox_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err);
 enum fz_code fz_mailbox_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
 				   struct fz_err *err);
-enum fz_code fz_mailbox_replies_json(struct fz_ctx *ctx, const char *q, int page, int per_page,
-				     json_t **out, struct fz_err *err);
+/* The portal's published replies, newest first (platform/lists.h). */
+extern const struct fz_list fz_mailbox_replies_list;
 enum fz_code fz_mailbox_stats_json(struct fz_ctx *ctx, int year, json_t **out,
 				   struct fz_err *err);
-enum fz_code fz_mailbox_demo(struct fz_ctx *ctx, struct fz_err *err);
+extern const struct fz_demo fz_mailbox_demo; /* mailbox_demo_kinds.c */
 enum fz_code fz_mailbox_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
 				 size_t nagencies, struct fz_err *err);
 

@@ -10,6 +10,7 @@
 #include "modules/reconsideration/recon_int.h"
 #include "platform/documents.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 
 #define RECON_INPUTS                                                                           \
 	{.name = "applicant_name", .label = "申请人姓名或名称", .type = FZ_IN_TEXT, .required = true, \
@@ -65,7 +66,7 @@ static bool phone_ok(json_t *b, struct fz_err *err)
 	return false;
 }
 
-static void created(struct fz_resp *resp, struct fz_ctx *ctx, const struct fz_case_row *c)
+static json_t *created(struct fz_ctx *ctx, const struct fz_case_row *c)
 {
 	json_t *clocks = NULL;
 	struct fz_err err;
@@ -73,116 +74,61 @@ static void created(struct fz_resp *resp, struct fz_ctx *ctx, const struct fz_ca
 	if (fz_case_clocks_json(ctx, c->case_id, &clocks, &err) == FZ_OK)
 		due = json_incref(json_object_get(json_array_get(clocks, 0), "due_date"));
 	json_decref(clocks);
-	fz_resp_json(resp, 201, json_pack("{s:I, s:s, s:s?, s:s, s:o}", "case_id", (json_int_t)c->case_id,
-					  "number", c->number, "tracking_code",
-					  c->tracking_code[0] ? c->tracking_code : NULL, "received_on",
-					  c->received_on, "due_date", due ? due : json_null()));
+	return json_pack("{s:I, s:s, s:s?, s:s, s:o}", "case_id", (json_int_t)c->case_id, "number",
+			 c->number, "tracking_code", c->tracking_code[0] ? c->tracking_code : NULL,
+			 "received_on", c->received_on, "due_date", due ? due : json_null());
 }
 
-static void public_apply(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code public_apply(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL;
 	struct fz_case_row c;
-	if (fz_req_json(req, &b, &err) ||
-	    fz_json_check_inputs(req->ctx, fz_recon_apply_inputs, 32, b, NULL, &err) ||
-	    !phone_ok(b, &err) || fz_recon_submit(req->ctx, b, "online", req->ctx->today, &c, &err)) {
-		json_decref(b);
-		fz_resp_error(resp, &err);
-		return;
-	}
-	json_decref(b);
-	created(resp, req->ctx, &c);
+	if (!phone_ok(req->body, err) ||
+	    fz_recon_submit(req->ctx, req->body, "online", req->ctx->today, &c, err))
+		return err->code;
+	*out = created(req->ctx, &c);
+	return FZ_OK;
 }
 
-static void staff_register(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code staff_register(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL;
+	json_t *b = req->body;
 	struct fz_case_row c;
 	int received = -1;
-	if (!(fz_ctx_role(req->ctx) & FZ_ROLES_LEGAL)) {
-		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "行政复议申请由复议机构（法制机构）登记");
-		goto fail;
-	}
-	if (fz_req_json(req, &b, &err) || fz_json_check_inputs(req->ctx, staff_inputs, 32, b, NULL, &err) ||
-	    !phone_ok(b, &err))
-		goto fail;
+	if (!phone_ok(b, err))
+		return err->code;
 	fz_date_parse(fz_json_str(b, "received_on"), &received);
-	if (received > req->ctx->today) {
-		fz_err_set(&err, FZ_EBAD_DATE, "received_on", "收到申请日期不能晚于今天");
-		goto fail;
-	}
+	if (received > req->ctx->today)
+		return fz_err_set(err, FZ_EBAD_DATE, "received_on", "收到申请日期不能晚于今天");
 	/* An oral application is recorded and confirmed by the applicant (第22条). */
 	if (strcmp(fz_json_str(b, "channel"), "oral") == 0 &&
-	    !json_is_true(json_object_get(b, "oral_confirmed"))) {
-		fz_err_set(&err, FZ_EMISSING_FIELD, "oral_confirmed",
-			   "口头申请须当场制作笔录并经申请人核对确认（《行政复议法》第二十二条）");
-		goto fail;
-	}
+	    !json_is_true(json_object_get(b, "oral_confirmed")))
+		return fz_err_set(err, FZ_EMISSING_FIELD, "oral_confirmed",
+				  "口头申请须当场制作笔录并经申请人核对确认（《行政复议法》第二十二条）");
 	json_object_del(b, "oral_confirmed");
-	if (fz_recon_submit(req->ctx, b, fz_json_str(b, "channel"), received, &c, &err))
-		goto fail;
-	json_decref(b);
-	created(resp, req->ctx, &c);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (fz_recon_submit(req->ctx, b, fz_json_str(b, "channel"), received, &c, err))
+		return err->code;
+	*out = created(req->ctx, &c);
+	return FZ_OK;
 }
 
-static void lit_register(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code lit_register(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
-	json_t *b = NULL;
 	struct fz_case_row c;
-	enum fz_role role = fz_ctx_role(req->ctx);
-	if (!(role & (FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD))) {
-		fz_err_set(&err, FZ_EFORBIDDEN, NULL, "您的角色不能登记应诉案件");
-		goto fail;
-	}
-	if (fz_req_json(req, &b, &err) || fz_json_check_inputs(req->ctx, fz_lit_inputs, 16, b, NULL, &err))
-		goto fail;
-	if (!fz_ctx_may_see(req->ctx, json_integer_value(json_object_get(b, "agency_id")))) {
-		fz_err_set(&err, FZ_EFORBIDDEN, "agency_id", "只能登记本单位作为被告的案件");
-		goto fail;
-	}
-	if (fz_lit_submit(req->ctx, b, &c, &err))
-		goto fail;
-	json_decref(b);
-	created(resp, req->ctx, &c);
-	return;
-fail:
-	json_decref(b);
-	fz_resp_error(resp, &err);
+	if (!fz_ctx_may_see(req->ctx, json_integer_value(json_object_get(req->body, "agency_id"))))
+		return fz_err_set(err, FZ_EFORBIDDEN, "agency_id", "只能登记本单位作为被告的案件");
+	if (fz_lit_submit(req->ctx, req->body, &c, err))
+		return err->code;
+	*out = created(req->ctx, &c);
+	return FZ_OK;
 }
 
-static void track(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code track(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	char code[15];
-	json_t *out;
 	if (!fz_tracking_normalize(req->params[0], code))
-		fz_err_set(&err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
-	if (err.code || fz_recon_track_json(req->ctx, code, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+		return fz_err_set(err, FZ_ENOT_FOUND, "code", "查询码格式不正确");
+	return fz_recon_track_json(req->ctx, code, out, err);
 }
-
-/* [{value, label}] of a table. */
-static json_t *options(const struct fz_option *o)
-{
-	json_t *a = json_array();
-	for (; o->value; o++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "value", o->value, "label", o->label));
-	return a;
-}
-
 /*
  * Decisions and endings with their article apart: "撤销（第64条）" gives name
  * 撤销, article 《行政复议法》第64条, and whether the correction rate counts it.
@@ -224,8 +170,9 @@ static json_t *outcomes(void)
 }
 
 /* GET /api/public/reconsideration/meta: the lists the forms and pages show, from the tables the server validates against. */
-static void meta(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code meta(struct fz_req *req, json_t **out, struct fz_err *err)
 {
+	(void)err;
 	json_t *states = json_object();
 	const struct fz_case_type *types[] = {&fz_recon_type, &fz_lit_type};
 	for (size_t t = 0; t < 2; t++) {
@@ -235,170 +182,42 @@ static void meta(struct fz_req *req, struct fz_resp *resp)
 							   s->label, "final", s->final));
 		json_object_set_new(states, types[t]->name, a);
 	}
-	fz_resp_json(resp, 200,
-		     json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			       "applicant_types", options(fz_recon_applicant_types), "act_types",
-			       options(fz_recon_act_types), "channels", options(fz_recon_channels),
-			       "procedures", options(fz_recon_procedures), "simplified_grounds",
-			       options(fz_recon_simplified_grounds), "decisions",
+	*out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			       "applicant_types", fz_options_json(fz_recon_applicant_types), "act_types",
+			       fz_options_json(fz_recon_act_types), "channels", fz_options_json(fz_recon_channels),
+			       "procedures", fz_options_json(fz_recon_procedures), "simplified_grounds",
+			       fz_options_json(fz_recon_simplified_grounds), "decisions",
 			       results(req->ctx->arena, fz_recon_decisions), "endings",
 			       results(req->ctx->arena, fz_recon_endings), "opinion_kinds",
-			       options(fz_recon_opinion_kinds), "instances", options(fz_lit_instances),
+			       fz_options_json(fz_recon_opinion_kinds), "instances", fz_options_json(fz_lit_instances),
 			       "litigation_outcomes", outcomes(), "appearance_posts",
-			       options(fz_lit_posts), "states", states));
+			       fz_options_json(fz_lit_posts), "states", states);
+	return FZ_OK;
 }
 
-static bool in_options(const struct fz_option *o, const char *v)
+static enum fz_code recon_list(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	for (; o->value; o++)
-		if (strcmp(o->value, v) == 0)
-			return true;
-	return false;
+	return fz_list_answer(req, &fz_recon_cases_list, out, err);
 }
 
-/* "可选 a、b、c" of a table, for an error message. */
-static const char *choices(struct fz_arena *arena, const struct fz_option *o)
+static enum fz_code recon_export(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	const char *s = "";
-	for (const struct fz_option *p = o; p->value; p++)
-		s = fz_arena_printf(arena, "%s%s%s（%s）", s, p == o ? "" : "、", p->value, p->label);
-	return s;
+	return fz_list_export(req, &fz_recon_cases_list, out, err);
 }
 
-/*
- * A query argument that must be one of a table's values: out stays NULL when
- * absent or empty; 422 naming the parameter otherwise.
- */
-static bool pick(struct fz_req *req, const char *key, const char *what, const struct fz_option *opts,
-		 const char **out, struct fz_err *err)
+static enum fz_code lit_list(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	const char *v = fz_req_query(req, key);
-	*out = NULL;
-	if (!v || !*v)
-		return true;
-	if (!in_options(opts, v)) {
-		fz_err_set(err, FZ_EBAD_VALUE, key, "%s“%s”无效，可选 %s", what, v,
-			   choices(req->ctx->arena, opts));
-		return false;
-	}
-	*out = v;
-	return true;
+	return fz_list_answer(req, &fz_lit_cases_list, out, err);
 }
 
-/* The filters both lists share; agency_key names the respondent or the defendant parameter. */
-static bool list_filter(struct fz_req *req, const struct fz_case_type *type, const char *agency_key,
-			const char *agency_what, struct fz_recon_filter *f, struct fz_err *err)
+static enum fz_code lit_export(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
-	memset(f, 0, sizeof *f);
-	f->page = 1;
-	f->per_page = 20;
-	int64_t v;
-	const char *s;
-	if ((s = fz_req_query(req, "year")) && *s) {
-		if (!fz_parse_int(s, 2000, 2100, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "year", "年度应为 2000 至 2100 的整数（按收案日期所在年度筛选）");
-			return false;
-		}
-		f->year = (int)v;
-	}
-	if ((s = fz_req_query(req, agency_key)) && *s) {
-		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, agency_key, "%s应为单位编号（正整数）", agency_what);
-			return false;
-		}
-		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT 1 FROM agency WHERE agency_id = ?", "i", v);
-		bool known = st && fz_stmt_row(st);
-		fz_stmt_done(st);
-		if (!known) {
-			fz_err_set(err, FZ_EBAD_VALUE, agency_key, "%s单位（编号 %lld）不存在", agency_what,
-				   (long long)v);
-			return false;
-		}
-		f->agency_id = v;
-	}
-	if ((s = fz_req_query(req, "state")) && *s) {
-		if (!fz_flow_state(type, s)) {
-			const char *all = "";
-			for (const struct fz_state *x = type->states; x->name; x++)
-				all = fz_arena_printf(ctx->arena, "%s%s%s（%s）", all,
-						      x == type->states ? "" : "、", x->name, x->label);
-			fz_err_set(err, FZ_EBAD_VALUE, "state", "状态“%s”无效，可选 %s", s, all);
-			return false;
-		}
-		f->state = s;
-	}
-	static const struct fz_option status[] = {
-		{"green", "正常"}, {"yellow", "即将到期"}, {"red", "已超期"}, {NULL, NULL}};
-	if (!pick(req, "act_type", "行政行为类型", fz_recon_act_types, &f->act_type, err) ||
-	    !pick(req, "clock_status", "时限状态", status, &f->clock_status, err))
-		return false;
-	if ((s = fz_req_query(req, "q")) && *s) {
-		if (fz_utf8_chars(s) > 100) {
-			fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
-			return false;
-		}
-		f->q = s;
-	}
-	if ((s = fz_req_query(req, "sort")) && *s) {
-		if (!fz_recon_sort_valid(s)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "sort",
-				   "排序方式“%s”无效，可选 received_on、created_at、due_date、number（前加 - 为倒序）", s);
-			return false;
-		}
-		f->sort = s;
-	}
-	if ((s = fz_req_query(req, "page"))) {
-		if (!fz_parse_int(s, 1, 100000, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
-			return false;
-		}
-		f->page = (int)v;
-	}
-	if ((s = fz_req_query(req, "per_page"))) {
-		if (!fz_parse_int(s, 1, 100, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
-			return false;
-		}
-		f->per_page = (int)v;
-	}
-	return true;
-}
-
-static void recon_list(struct fz_req *req, struct fz_resp *resp)
-{
-	struct fz_err err;
-	fz_err_clear(&err);
-	struct fz_recon_filter f;
-	json_t *out;
-	if (!list_filter(req, &fz_recon_type, "respondent_agency_id", "被申请人", &f, &err) ||
-	    !pick(req, "procedure", "审理程序", fz_recon_procedures, &f.procedure, &err) ||
-	    fz_recon_list(req->ctx, &f, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
-}
-
-static void lit_list(struct fz_req *req, struct fz_resp *resp)
-{
-	struct fz_err err;
-	fz_err_clear(&err);
-	struct fz_recon_filter f;
-	json_t *out;
-	if (!list_filter(req, &fz_lit_type, "agency_id", "被告", &f, &err) ||
-	    !pick(req, "instance", "审级", fz_lit_instances, &f.instance, &err) ||
-	    !pick(req, "outcome", "裁判结果", fz_lit_outcomes, &f.outcome, &err) ||
-	    fz_lit_list(req->ctx, &f, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	return fz_list_export(req, &fz_lit_cases_list, out, err);
 }
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
 {
-	int y, m, d;
-	fz_date_to_ymd(req->ctx->today, &y, &m, &d);
-	*year = y;
+	*year = fz_stats_year(req->ctx);
 	*agency = 0;
 	const char *s;
 	if ((s = fz_req_query(req, "year")) && !fz_parse_int(s, 2000, 2100, year)) {
@@ -412,49 +231,38 @@ static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, stru
 	return true;
 }
 
-static void stats(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code stats(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
 	int64_t year, agency;
-	json_t *out;
-	if (!year_agency(req, &year, &agency, &err) ||
-	    fz_recon_report_json(req->ctx, (int)year, agency, &out, &err))
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_json(resp, 200, out);
+	if (!year_agency(req, &year, &agency, err))
+		return err->code;
+	return fz_recon_report_json(req->ctx, (int)year, agency, out, err);
 }
 
-static void stats_xlsx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code stats_xlsx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
+	(void)out;
 	int64_t year, agency;
 	char *data = NULL;
 	size_t len = 0;
-	if (!year_agency(req, &year, &agency, &err) ||
-	    fz_recon_report_xlsx(req->ctx, (int)year, agency, &data, &len, &err)) {
-		fz_resp_error(resp, &err);
-		return;
-	}
-	fz_resp_file(req, resp, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data,
-		     len, fz_arena_printf(req->ctx->arena, "%lld年行政复议和行政应诉统计.xlsx", (long long)year));
+	if (!year_agency(req, &year, &agency, err) ||
+	    fz_recon_report_xlsx(req->ctx, (int)year, agency, &data, &len, err))
+		return err->code;
+	fz_req_file(req, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len,
+		    fz_arena_printf(req->ctx->arena, "%lld年行政复议和行政应诉统计.xlsx", (long long)year));
+	return FZ_OK;
 }
 
-static void decision_docx(struct fz_req *req, struct fz_resp *resp)
+static enum fz_code decision_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	struct fz_err err;
-	fz_err_clear(&err);
+	(void)out;
 	int64_t id;
 	struct fz_case_row c;
-	if (!fz_req_id(req, 0, &id) || fz_case_load(req->ctx, id, false, &c, &err) ||
-	    strcmp(c.type->name, "reconsideration") != 0) {
-		fz_err_set(&err, FZ_ENOT_FOUND, "id", "行政复议案件不存在");
-		fz_resp_error(resp, &err);
-		return;
-	}
+	if (!fz_req_id(req, 0, &id) || fz_case_load(req->ctx, id, false, &c, err) ||
+	    strcmp(c.type->name, "reconsideration") != 0)
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "行政复议案件不存在");
 	json_t *f = json_object();
-	fz_recon_fields(req->ctx, id, f, &err);
+	fz_recon_fields(req->ctx, id, f, err);
 	struct fz_docx *doc = fz_docx_new();
 	char today[32];
 	fz_date_chinese(req->ctx->today, today);
@@ -485,32 +293,48 @@ static void decision_docx(struct fz_req *req, struct fz_resp *resp)
 	fz_docx_para(doc, FZ_P_RIGHT, fz_json_str(f, "decided_on") ? fz_json_str(f, "decided_on") : today);
 	char *data = NULL;
 	size_t len = 0;
-	enum fz_code rc = fz_docx_finish(doc, &data, &len, &err);
+	fz_err_clear(err);
+	enum fz_code rc = fz_docx_finish(doc, &data, &len, err);
 	fz_docx_free(doc);
 	json_decref(f);
-	if (rc)
-		fz_resp_error(resp, &err);
-	else
-		fz_resp_file(req, resp, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-			     data, len, fz_arena_printf(req->ctx->arena, "行政复议决定书-%s.docx", c.number));
+	if (!rc)
+		fz_req_file(req, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			    data, len, fz_arena_printf(req->ctx->arena, "行政复议决定书-%s.docx", c.number));
+	return rc;
 }
 
+#define ANYONE FZ_ROLES_ANYONE
+#define SIGNED_IN FZ_ROLES_SIGNED_IN
+#define R "行政复议"
+#define L "行政应诉"
+
 const struct fz_route fz_recon_routes[] = {
-	{"POST", "/api/public/reconsideration", public_apply, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "网上提出行政复议申请，返回查询码", "行政复议", NULL},
-	{"GET", "/api/public/reconsideration/track/{code}", track, FZ_R_PUBLIC | FZ_R_RATELIMIT,
-	 "凭查询码查询复议申请办理进度", "行政复议", NULL},
-	{"GET", "/api/public/reconsideration/meta", meta, FZ_R_PUBLIC,
-	 "行政复议和行政应诉的选项：申请人类型、行为类型、决定类型及条文、审级、裁判结果、出庭人员职务等", "行政复议", NULL},
-	{"POST", "/api/reconsideration/cases", staff_register, 0, "登记书面或口头行政复议申请", "行政复议", NULL},
-	{"GET", "/api/reconsideration/cases", recon_list, 0,
-	 "行政复议案件列表：按年度、被申请人、状态、审理程序、行为类型、关键词筛选", "行政复议", NULL},
-	{"GET", "/api/litigation/cases", lit_list, 0,
-	 "行政应诉案件列表：按年度、被告、状态、审级、裁判结果、关键词筛选", "行政应诉", NULL},
-	{"GET", "/api/reconsideration/stats", stats, 0,
-	 "行政复议和行政应诉年度统计（收案、受理、被申请人类型、审结方式、纠错率、出庭应诉率）与报告段落", "行政复议", NULL},
-	{"GET", "/api/reconsideration/stats.xlsx", stats_xlsx, 0, "导出行政复议和行政应诉统计（Excel）", "行政复议", NULL},
-	{"GET", "/api/cases/{id}/documents/decision.docx", decision_docx, 0, "生成行政复议决定书（Word）", "行政复议", "case:reconsideration"},
-	{"POST", "/api/litigation/cases", lit_register, 0, "登记行政应诉案件（被告为本县行政机关）", "行政应诉", NULL},
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"POST", "/api/public/reconsideration", public_apply, ANYONE, FZ_R_RATELIMIT,
+	 "网上提出行政复议申请，返回查询码", R, .body = fz_recon_apply_inputs, .status = 201},
+	{"GET", "/api/public/reconsideration/track/{code}", track, ANYONE, FZ_R_RATELIMIT,
+	 "凭查询码查询复议申请办理进度", R},
+	{"GET", "/api/public/reconsideration/meta", meta, ANYONE, 0,
+	 "行政复议和行政应诉的选项：申请人类型、行为类型、决定类型及条文、审级、裁判结果、出庭人员职务等", R},
+	/* Applications are registered by the reconsideration body (the legal office). */
+	{"POST", "/api/reconsideration/cases", staff_register, FZ_ROLES_LEGAL, 0,
+	 "登记书面或口头行政复议申请（复议机构）", R, .body = staff_inputs, .status = 201},
+	{"GET", "/api/reconsideration/cases", recon_list, SIGNED_IN, 0,
+	 "行政复议案件列表：按年度、被申请人、状态、审理程序、行为类型、关键词筛选", R},
+	{"GET", "/api/reconsideration/cases.xlsx", recon_export, SIGNED_IN, 0,
+	 "导出行政复议案件列表（Excel，筛选和排序同列表）", R},
+	{"GET", "/api/litigation/cases", lit_list, SIGNED_IN, 0,
+	 "行政应诉案件列表：按年度、被告、状态、审级、裁判结果、关键词筛选", L},
+	{"GET", "/api/litigation/cases.xlsx", lit_export, SIGNED_IN, 0,
+	 "导出行政应诉案件列表（Excel，筛选和排序同列表）", L},
+	{"GET", "/api/reconsideration/stats", stats, SIGNED_IN, 0,
+	 "行政复议和行政应诉年度统计（收案、受理、被申请人类型、审结方式、纠错率、出庭应诉率）与报告段落", R},
+	{"GET", "/api/reconsideration/stats.xlsx", stats_xlsx, SIGNED_IN, 0,
+	 "导出行政复议和行政应诉统计（Excel）", R},
+	{"GET", "/api/cases/{id}/documents/decision.docx", decision_docx, SIGNED_IN, 0,
+	 "生成行政复议决定书（Word）", R, "case:reconsideration"},
+	/* Lawsuits: the legal office, or the defendant agency's clerk or head. */
+	{"POST", "/api/litigation/cases", lit_register,
+	 FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, 0,
+	 "登记行政应诉案件（被告为本县行政机关）", L, .body = fz_lit_inputs, .status = 201},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -7,8 +7,9 @@
 #include <jansson.h>
 
 #include "core/workflow.h"
-#include "http/handler.h"
+#include "platform/api.h"
 #include "platform/cases.h"
+#include "platform/figures.h"
 #include "store/migrations.h"
 
 extern const struct fz_case_type fz_recon_type;
@@ -46,28 +47,27 @@ enum fz_code fz_lit_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
 enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
 				 struct fz_err *err);
 
-/* Filters of the module lists (GET /api/reconsideration/cases, /api/litigation/cases). */
-struct fz_recon_filter {
-	int year;                    /* year of receipt, 0 = any */
-	int64_t agency_id;           /* respondent (reconsideration) or defendant (litigation), 0 = any */
-	const char *state, *procedure, *act_type, *instance, *outcome, *clock_status, *q, *sort;
-	int page, per_page;
-};
-
-/* Whether sort is one of the lists' sort keys (created_at, received_on, due_date, number; "-" = descending). */
-bool fz_recon_sort_valid(const char *sort);
-/* The lists with total; the filter has been validated by the caller. Caller owns *out. */
-enum fz_code fz_recon_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, json_t **out,
-			   struct fz_err *err);
-enum fz_code fz_lit_list(struct fz_ctx *ctx, const struct fz_recon_filter *f, json_t **out,
-			 struct fz_err *err);
+/* The module lists (recon_list.c): GET /api/reconsideration/cases, /api/litigation/cases. */
+extern const struct fz_list fz_recon_cases_list;
+extern const struct fz_list fz_lit_cases_list;
 
 enum fz_code fz_recon_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				  struct fz_err *err);
 enum fz_code fz_recon_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
 				  size_t *len, struct fz_err *err);
-enum fz_code fz_recon_disclosure_table4(struct fz_ctx *ctx, int year, int64_t agency_id,
-					long values[15], struct fz_err *err);
-enum fz_code fz_recon_demo(struct fz_ctx *ctx, struct fz_err *err);
+/* Its named figures (recon_report.c), table 四 of the disclosure report among them. */
+extern const struct fz_figure fz_recon_figures[];
+/* 纠正 / 维持 / 其他 for a judgment's outcome (table 四, the lists' outcome_class). */
+const char *fz_lit_result_class(const char *outcome);
+/*
+ * The lists' filters behind the figures' drill-downs (recon_report.c, for
+ * FZ_LF_CUSTOM rows): outcome_class (upheld, corrected, other, pending) as
+ * table 四 counts it on the date as_of.
+ */
+struct fz_list_run;
+enum fz_code fz_recon_as_of_filter(struct fz_list_run *run, const char *value, struct fz_err *err);
+enum fz_code fz_recon_outcome_filter(struct fz_list_run *run, const char *value, struct fz_err *err);
+enum fz_code fz_lit_outcome_filter(struct fz_list_run *run, const char *value, struct fz_err *err);
+extern const struct fz_demo fz_recon_demo; /* recon_demo_kinds.c */
 
 #endif

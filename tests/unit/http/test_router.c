@@ -55,23 +55,23 @@ static char *exact(const char *s, size_t len)
 
 /* Handlers are never called here: only the rows' positions matter. */
 static const struct fz_route routes_a[] = {
-	{"GET", "/api/cases", NULL, 0, "案件列表", "cases", NULL},              /* 0 */
-	{"POST", "/api/cases", NULL, 0, "登记案件", "cases", NULL},             /* 1 */
-	{"GET", "/api/cases/stats", NULL, 0, "统计", "cases", NULL},            /* 2 */
-	{"GET", "/api/cases/{id}", NULL, 0, "案件详情", "cases", NULL},         /* 3 */
-	{"PUT", "/api/cases/{id}", NULL, 0, "修改", "cases", NULL},             /* 4 */
-	{"DELETE", "/api/cases/{id}", NULL, 0, "删除", "cases", NULL},          /* 5 */
-	{"POST", "/api/cases/{id}/actions/{action}", NULL, 0, "办理", "cases", NULL}, /* 6 */
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"GET", "/api/cases", NULL, FZ_ROLES_SIGNED_IN, 0, "案件列表", "cases", NULL},              /* 0 */
+	{"POST", "/api/cases", NULL, FZ_ROLES_SIGNED_IN, 0, "登记案件", "cases", NULL},             /* 1 */
+	{"GET", "/api/cases/stats", NULL, FZ_ROLES_SIGNED_IN, 0, "统计", "cases", NULL},            /* 2 */
+	{"GET", "/api/cases/{id}", NULL, FZ_ROLES_SIGNED_IN, 0, "案件详情", "cases", NULL},         /* 3 */
+	{"PUT", "/api/cases/{id}", NULL, FZ_ROLES_SIGNED_IN, 0, "修改", "cases", NULL},             /* 4 */
+	{"DELETE", "/api/cases/{id}", NULL, FZ_ROLES_SIGNED_IN, 0, "删除", "cases", NULL},          /* 5 */
+	{"POST", "/api/cases/{id}/actions/{action}", NULL, FZ_ROLES_SIGNED_IN, 0, "办理", "cases", NULL}, /* 6 */
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
 /* A second table, as a module adds its own. */
 static const struct fz_route routes_b[] = {
-	{"GET", "/api/track/{code}", NULL, FZ_R_PUBLIC, "查询", "mailbox", NULL},            /* 7 */
-	{"GET", "/api/four/{a}/{b}/{c}/{d}", NULL, 0, "四个参数", "t", NULL},               /* 8 */
-	{"GET", "/api/five/{a}/{b}/{c}/{d}/{e}", NULL, 0, "五个参数", "t", NULL},           /* 9 */
-	{"GET", "/", NULL, FZ_R_PUBLIC, "首页", "t", NULL},                                   /* 10 */
-	{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+	{"GET", "/api/track/{code}", NULL, FZ_ROLES_ANYONE, 0, "查询", "mailbox", NULL},            /* 7 */
+	{"GET", "/api/four/{a}/{b}/{c}/{d}", NULL, FZ_ROLES_SIGNED_IN, 0, "四个参数", "t", NULL},               /* 8 */
+	{"GET", "/api/five/{a}/{b}/{c}/{d}/{e}", NULL, FZ_ROLES_SIGNED_IN, 0, "五个参数", "t", NULL},           /* 9 */
+	{"GET", "/", NULL, FZ_ROLES_ANYONE, 0, "首页", "t", NULL},                                   /* 10 */
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 
 static void build_router(struct fz_router *r)
@@ -314,8 +314,8 @@ static void router_add_limit(void **state)
 {
 	(void)state;
 	static const struct fz_route one[] = {
-		{"GET", "/x", NULL, 0, NULL, NULL, NULL},
-		{NULL, NULL, NULL, 0, NULL, NULL, NULL},
+		{"GET", "/x", NULL, FZ_ROLES_SIGNED_IN, 0, NULL, NULL, NULL},
+		{NULL, NULL, NULL, 0, 0, NULL, NULL},
 	};
 	struct fz_router r;
 	fz_router_init(&r);
