@@ -2,7 +2,8 @@
  * cmd_report.c - `fazhi report <module> --db FILE --year YYYY [--agency ID]
  * [--format json|text]`: a module's yearly report, counted from the records,
  * as JSON with the row and column labels of the official template. Exit 1
- * when the report does not reconcile.
+ * when the report does not reconcile. `fazhi report figures --year YYYY
+ * [--agency ID]`: every installed module's named figures (platform/figures.h).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -52,11 +53,23 @@ static void print_text(json_t *r)
 								       : "表三平衡校验：不通过（见 mismatches）");
 }
 
+/* The figures one a line: name, value and unit, label. */
+static void print_figures(json_t *r)
+{
+	size_t i;
+	json_t *f;
+	json_array_foreach(json_object_get(r, "items"), i, f)
+		printf("%-48s %10lld %s\t%s\n", json_string_value(json_object_get(f, "name")),
+		       (long long)json_integer_value(json_object_get(f, "value")),
+		       json_string_value(json_object_get(f, "unit")),
+		       json_string_value(json_object_get(f, "label")));
+}
+
 int fz_cmd_report(int argc, char **argv)
 {
 	static const char *const opts[] = {"--db", "--year", "--agency", "--format", NULL};
 	if (argc < 2 || argv[1][0] == '-' || !fz_cli_known(argc, argv, opts, NULL)) {
-		fprintf(stderr, "用法：fazhi report <模块> --db FILE --year YYYY [--agency ID] [--format json|text]\n");
+		fprintf(stderr, "用法：fazhi report <模块>|figures --db FILE --year YYYY [--agency ID] [--format json|text]\n");
 		return 2;
 	}
 	const struct fz_module *m = NULL;
@@ -66,12 +79,13 @@ int fz_cmd_report(int argc, char **argv)
 		if (mod->report && strcmp(mod->name, argv[1]) == 0)
 			m = mod;
 	}
-	if (!m) {
+	bool figures = strcmp(argv[1], "figures") == 0;
+	if (!m && !figures) {
 		fprintf(stderr, "fazhi report: 没有名为“%s”的报告（可用：", argv[1]);
 		for (size_t i = 0; i < nmod; i++)
 			if (fz_platform_module(i)->report)
 				fprintf(stderr, " %s", fz_platform_module(i)->name);
-		fprintf(stderr, "）\n");
+		fprintf(stderr, " figures）\n");
 		return 2;
 	}
 	int64_t year, agency = 0;
@@ -98,11 +112,18 @@ int fz_cmd_report(int argc, char **argv)
 	fz_err_clear(&err);
 	json_t *out = NULL;
 	int status = 1;
-	if (m->report(&c.ctx, (int)year, agency, &out, &err)) {
+	enum fz_code rc = figures ? fz_figures_agency(&c.ctx, as, &agency, &err) : FZ_OK;
+	if (!rc)
+		rc = figures ? fz_figures_json(&c.ctx, (int)year, agency, &out, &err)
+			     : m->report(&c.ctx, (int)year, agency, &out, &err);
+	if (rc) {
 		fz_cli_fail(&err);
 	} else {
 		if (format && strcmp(format, "text") == 0) {
-			print_text(out);
+			if (figures)
+				print_figures(out);
+			else
+				print_text(out);
 		} else {
 			char *s = json_dumps(out, JSON_INDENT(2));
 			puts(s);

@@ -256,6 +256,11 @@ enum fz_code fz_disc_stats_json(struct fz_ctx *ctx, int year, json_t **out, stru
 	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
 	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
 	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
+	/* The year's total is the module's figure (table 三 row 一), counted once there. */
+	long tr = 0;
+	enum fz_code rc = fz_figure_value(ctx, "disclosure.requests.received", year, scope, &tr, err);
+	if (rc)
+		return rc;
 	/* Per request received in the year: agency, replied?, on time?, working days to reply. */
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
@@ -271,7 +276,7 @@ enum fz_code fz_disc_stats_json(struct fz_ctx *ctx, int year, json_t **out, stru
 		return err->code;
 	json_t *agencies = json_array(), *channels = json_object(), *types = json_object(),
 	       *outcomes = json_object();
-	long tr = 0, trep = 0, tok = 0, ar = 0, arep = 0, aok = 0;
+	long trep = 0, tok = 0, ar = 0, arep = 0, aok = 0;
 	double tdays = 0, adays = 0;
 	int64_t cur = -1;
 	char cur_name[128] = "";
@@ -290,7 +295,6 @@ enum fz_code fz_disc_stats_json(struct fz_ctx *ctx, int year, json_t **out, stru
 		cur = id;
 		snprintf(cur_name, sizeof cur_name, "%s", fz_col_text(st, 1));
 		ar++;
-		tr++;
 		const char *keys[3] = {fz_col_text(st, 6), fz_col_text(st, 7), fz_col_text(st, 8)};
 		json_t *maps[3] = {channels, types, outcomes};
 		for (int m = 0; m < 3; m++)

@@ -7,6 +7,8 @@
  * 一, 二 and 四 are counted by separate queries, so the template's printed
  * checks (一 + 二 = 三（七） + 四; each group = the sum of its rows) test the
  * records rather than the arithmetic. A mismatch blocks publication.
+ * Tables 二 and 四 count other modules' records: they are those modules'
+ * named figures (platform/figures.h), read by name.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 
 #include "modules/disclosure/disclosure_int.h"
 #include "platform/audit.h"
+#include "platform/figures.h"
 #include "platform/jsonx.h"
 #include "platform/module.h"
 
@@ -115,51 +118,125 @@ static json_t *table3_json(const struct fz_disc_table3 *t)
 			 "columns", cols, "rows", rows);
 }
 
-static json_t *table2_json(struct fz_ctx *ctx, int year, int64_t agency)
+/*
+ * A figure another module publishes, or 0 when no installed module declares
+ * it (*missing then set). A figure that fails to count is an error, not a 0.
+ */
+static enum fz_code figure_or_zero(struct fz_ctx *ctx, const char *name, int year, int64_t agency,
+				   long *value, bool *missing, struct fz_err *err)
 {
-	(void)ctx;
-	(void)year;
-	(void)agency;
-	/* These rows come from the normative-document, licensing, penalty and fee modules. */
-	const char *note = "相关业务模块（规范性文件、行政许可、行政处罚、行政强制、收费）尚未启用，暂填 0";
-	return json_pack(
-		"{s:s, s:[{s:s, s:[s, s, s, s], s:[[s, i, i, i], [s, i, i, i]]},"
-		" {s:s, s:[s, s], s:[[s, i]]}, {s:s, s:[s, s], s:[[s, i], [s, i]]},"
-		" {s:s, s:[s, s], s:[[s, f]]}], s:s}",
-		"title", "二、主动公开政府信息情况", "blocks", "block", "第二十条第（一）项", "columns",
-		"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "rows", "规章", 0, 0, 0,
-		"行政规范性文件", 0, 0, 0, "block", "第二十条第（五）项", "columns", "信息内容",
-		"本年处理决定数量", "rows", "行政许可", 0, "block", "第二十条第（六）项", "columns",
-		"信息内容", "本年处理决定数量", "rows", "行政处罚", 0, "行政强制", 0, "block",
-		"第二十条第（八）项", "columns", "信息内容", "本年收费金额（单位：万元）", "rows",
-		"行政事业性收费", 0.0, "note", note);
+	*value = 0;
+	if (!fz_figure_find(name, NULL)) {
+		*missing = true;
+		return FZ_OK;
+	}
+	return fz_figure_value(ctx, name, year, agency, value, err);
 }
 
-/* Table 四 comes from the modules that declare a disclosure_table4 section. */
-static json_t *table4_json(struct fz_ctx *ctx, int year, int64_t agency)
+/*
+ * Table 二 (条例 第20条): what other modules count - normative documents,
+ * licensing, penalty and coercion decisions, fees - read by figure name. A
+ * row whose module is not installed shows 0 and is named in the note.
+ */
+static const struct {
+	const char *block;
+	const char *columns[4]; /* after 信息内容 */
+	struct {
+		const char *label, *module; /* module: the word the note names when absent */
+		const char *figures[3];
+	} rows[2];
+} table2_blocks[] = {
+	{"第二十条第（一）项", {"本年制发件数", "本年废止件数", "现行有效件数"},
+	 {{"规章", "规范性文件", {"normdocs.rules.issued", "normdocs.rules.repealed", "normdocs.rules.in_force"}},
+	  {"行政规范性文件", "规范性文件",
+	   {"normdocs.documents.issued", "normdocs.documents.repealed", "normdocs.documents.in_force"}}}},
+	{"第二十条第（五）项", {"本年处理决定数量"}, {{"行政许可", "行政许可", {"enforcement.licences.count"}}}},
+	{"第二十条第（六）项", {"本年处理决定数量"},
+	 {{"行政处罚", "行政处罚", {"enforcement.penalties.count"}},
+	  {"行政强制", "行政强制", {"enforcement.coercions.count"}}}},
+	/* The form asks for 万元; the figure counts 元. */
+	{"第二十条第（八）项", {"本年收费金额（单位：万元）"}, {{"行政事业性收费", "收费", {"fees.charges.amount"}}}},
+};
+
+static enum fz_code table2_json(struct fz_ctx *ctx, int year, int64_t agency, json_t **out,
+				struct fz_err *err)
 {
-	json_t *cols = json_array();
+	json_t *blocks = json_array();
+	const char *absent = NULL;
+	size_t nb = sizeof table2_blocks / sizeof table2_blocks[0];
+	for (size_t b = 0; b < nb; b++) {
+		json_t *cols = json_pack("[s]", "信息内容"), *rows = json_array();
+		for (int k = 0; k < 3 && table2_blocks[b].columns[k]; k++)
+			json_array_append_new(cols, json_string(table2_blocks[b].columns[k]));
+		for (int r = 0; r < 2 && table2_blocks[b].rows[r].label; r++) {
+			json_t *row = json_pack("[s]", table2_blocks[b].rows[r].label);
+			bool missing = false;
+			for (int k = 0; k < 3 && table2_blocks[b].rows[r].figures[k]; k++) {
+				long v;
+				if (figure_or_zero(ctx, table2_blocks[b].rows[r].figures[k], year, agency, &v,
+						   &missing, err)) {
+					json_decref(row);
+					json_decref(rows);
+					json_decref(cols);
+					json_decref(blocks);
+					return err->code;
+				}
+				json_array_append_new(row, b + 1 == nb ? json_real((double)v / 10000.0)
+								       : json_integer(v));
+			}
+			json_array_append_new(rows, row);
+			/* One word per module, once, in the table's order. */
+			const char *word = table2_blocks[b].rows[r].module;
+			if (missing && !(absent && strstr(absent, word)))
+				absent = absent ? fz_arena_printf(ctx->arena, "%s、%s", absent, word) : word;
+		}
+		json_array_append_new(blocks, json_pack("{s:s, s:o, s:o}", "block", table2_blocks[b].block,
+							"columns", cols, "rows", rows));
+	}
+	*out = json_pack("{s:s, s:o, s:s?}", "title", "二、主动公开政府信息情况", "blocks", blocks, "note",
+			 absent ? fz_arena_printf(ctx->arena, "相关业务模块（%s）尚未启用，暂填 0", absent)
+				: NULL);
+	return FZ_OK;
+}
+
+/*
+ * Table 四 (政府信息公开行政复议、行政诉讼情况): fifteen figures the
+ * reconsideration module publishes, read by name in the template's order.
+ */
+static const char *const table4_figures[15] = {
+	"recon.disclosure.upheld", "recon.disclosure.corrected", "recon.disclosure.other",
+	"recon.disclosure.pending", "recon.disclosure.total",
+	"litigation.disclosure.direct.upheld", "litigation.disclosure.direct.corrected",
+	"litigation.disclosure.direct.other", "litigation.disclosure.direct.pending",
+	"litigation.disclosure.direct.total",
+	"litigation.disclosure.after_recon.upheld", "litigation.disclosure.after_recon.corrected",
+	"litigation.disclosure.after_recon.other", "litigation.disclosure.after_recon.pending",
+	"litigation.disclosure.after_recon.total",
+};
+
+static enum fz_code table4_json(struct fz_ctx *ctx, int year, int64_t agency, json_t **out,
+				struct fz_err *err)
+{
 	static const char *const groups[] = {"行政复议", "行政诉讼（未经复议直接起诉）",
 					     "行政诉讼（复议后起诉）"};
 	static const char *const five[] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
-	long v[15] = {0};
-	bool any = false;
-	for (size_t i = 0; i < fz_platform_module_count(); i++)
-		if (fz_platform_module(i)->disclosure_table4) {
-			struct fz_err err;
-			if (fz_platform_module(i)->disclosure_table4(ctx, year, agency, v, &err) ==
-			    FZ_OK)
-				any = true;
-		}
-	json_t *vals = json_array();
+	json_t *cols = json_array(), *vals = json_array();
+	bool missing = false;
 	for (int g = 0; g < 3; g++)
 		for (int k = 0; k < 5; k++) {
+			long v;
+			if (figure_or_zero(ctx, table4_figures[g * 5 + k], year, agency, &v, &missing, err)) {
+				json_decref(cols);
+				json_decref(vals);
+				return err->code;
+			}
 			json_array_append_new(cols, json_sprintf("%s·%s", groups[g], five[k]));
-			json_array_append_new(vals, json_integer(v[g * 5 + k]));
+			json_array_append_new(vals, json_integer(v));
 		}
-	return json_pack("{s:s, s:o, s:o, s:s?}", "title", "四、政府信息公开行政复议、行政诉讼情况",
+	*out = json_pack("{s:s, s:o, s:o, s:s?}", "title", "四、政府信息公开行政复议、行政诉讼情况",
 			 "columns", cols, "values", vals, "note",
-			 any ? NULL : "行政复议、行政应诉模块尚未启用，暂填 0");
+			 missing ? "行政复议、行政应诉模块尚未启用，暂填 0" : NULL);
+	return FZ_OK;
 }
 
 enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
@@ -185,8 +262,12 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 	}
 	struct fz_disc_table3 t;
 	enum fz_code rc = table3(ctx, year, agency_id, &t, err);
-	if (rc)
+	json_t *t2 = NULL, *t4 = NULL;
+	if (rc || (rc = table2_json(ctx, year, agency_id, &t2, err)) ||
+	    (rc = table4_json(ctx, year, agency_id, &t4, err))) {
+		json_decref(t2);
 		return rc;
+	}
 	struct fz_disc_check checks[64];
 	size_t n;
 	size_t fails = fz_disc_reconcile(&t, checks, 64, &n);
@@ -277,8 +358,8 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 	*out = json_pack("{s:i, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:b, s:o, s:s?}", "year", year,
 			 "agency_id", (json_int_t)agency_id, "agency_name", agency_name, "title",
 			 fz_arena_printf(ctx->arena, "%s%d年政府信息公开工作年度报告", agency_name, year),
-			 "sections", sections, "table2", table2_json(ctx, year, agency_id), "table3",
-			 table3_json(&t), "table4", table4_json(ctx, year, agency_id), "reconciled", fails == 0,
+			 "sections", sections, "table2", t2, "table3", table3_json(&t), "table4", t4,
+			 "reconciled", fails == 0,
 			 "mismatches", cj, "published_on", published_on[0] ? published_on : NULL);
 	/*
 	 * Records closed after publication (a late reply, a lawsuit decided) move
@@ -294,6 +375,25 @@ enum fz_code fz_disc_report_json(struct fz_ctx *ctx, int year, int64_t agency_id
 	json_decref(as_published);
 	return FZ_OK;
 }
+
+/* ---- named figures (platform/figures.h) ------------------------------------------- */
+
+/* Table 三's row 一 总计: counted once, by the table. */
+static enum fz_code requests_received(struct fz_ctx *ctx, int year, int64_t agency, long *value,
+				      struct fz_err *err)
+{
+	struct fz_disc_table3 t;
+	enum fz_code rc = table3(ctx, year, agency, &t, err);
+	if (!rc)
+		*value = t.v[FZ_ROW_RECEIVED][FZ_DISC_COLUMNS - 1];
+	return rc;
+}
+
+const struct fz_figure fz_disc_figures[] = {
+	{"disclosure.requests.received", "本年新收政府信息公开申请", "件", requests_received,
+	 {"GET /api/cases", "type=disclosure&year={year}&agency_id={agency}"}},
+	{NULL},
+};
 
 enum fz_code fz_disc_report_published(struct fz_ctx *ctx, int year, int64_t agency_id,
 				      json_t **out, struct fz_err *err)

@@ -2,8 +2,10 @@
  * enf_report.c - the figures county reports publish about enforcement bodies,
  * powers and officers ("全县72个执法主体，梳理行政许可336项、行政处罚1709项……；
  * 组织800人参加执法资格考试，700人合格"), the drafted paragraph and the Excel
- * export. Percentages are whole numbers, rounded half up, as the reports write
- * them. Agency users get their own agency's figures.
+ * export, and the module's named figures (platform/figures.h), which the
+ * report reads like any other reader. Percentages are whole numbers, rounded
+ * half up, as the reports write them. Agency users get their own agency's
+ * figures.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,15 +52,6 @@ static json_t *by(struct fz_ctx *ctx, const char *sql, int64_t scope, const stru
 	return a;
 }
 
-static long count_of(json_t *list, const char *value)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x) if (strcmp(fz_json_str(x, "value"), value) == 0) return (long)
-		json_integer_value(json_object_get(x, "count"));
-	return 0;
-}
-
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				struct fz_err *err)
 {
@@ -70,7 +63,22 @@ enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id,
 	int64_t scope = agency_id;
 	if (!fz_ctx_sees_all(ctx))
 		scope = ctx->user ? ctx->user->agency_id : -1;
-	long bodies = 0, powers = 0, officers_all = 0;
+	/* The counts other readers also use are the module's figures, counted once there. */
+	long published = 0, powers = 0, on_duty = 0, valid_now = 0, below = 0, hours = 0;
+	const struct {
+		const char *name;
+		long *value;
+	} figures[] = {
+		{"enforcement.bodies.published", &published}, {"enforcement.powers.count", &powers},
+		{"enforcement.officers.on_duty", &on_duty},    {"enforcement.officers.certified", &valid_now},
+		{"enforcement.officers.below_target", &below}, {"enforcement.training.hours", &hours},
+	};
+	for (size_t f = 0; f < sizeof figures / sizeof figures[0]; f++) {
+		enum fz_code rc = fz_figure_value(ctx, figures[f].name, year, scope, figures[f].value, err);
+		if (rc)
+			return rc;
+	}
+	long bodies = 0, officers_all = 0;
 	json_t *by_kind = by(ctx,
 			     "SELECT kind, COUNT(*) FROM enf_body WHERE status <> 'abolished'"
 			     " AND (?1 = 0 OR agency_id = ?1) GROUP BY kind",
@@ -78,15 +86,11 @@ enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id,
 	json_t *by_cat = by(ctx,
 			    "SELECT category, COUNT(*) FROM enf_power WHERE status = 'active'"
 			    " AND (?1 = 0 OR agency_id = ?1) GROUP BY category",
-			    scope, fz_enf_categories, &powers);
+			    scope, fz_enf_categories, NULL);
 	json_t *by_status = by(ctx,
 			       "SELECT status, COUNT(*) FROM enf_officer WHERE (?1 = 0 OR agency_id = ?1)"
 			       " GROUP BY status",
 			       scope, fz_enf_officer_status, &officers_all);
-	long published = one(ctx,
-			     "SELECT COUNT(*), ?1, ?2, ?4 FROM enf_body WHERE status = 'published'"
-			     " AND (?3 = 0 OR agency_id = ?3)",
-			     lo, hi, scope, today);
 	long qualified = one(ctx,
 			     "SELECT COUNT(*), ?1, ?2, ?4 FROM enf_officer WHERE status = 'on_duty'"
 			     " AND legal_qualification = 1 AND (?3 = 0 OR agency_id = ?3)",
@@ -108,28 +112,10 @@ enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id,
 			   "SELECT COUNT(*)" CERT " AND r.state IN ('valid', 'suspended', 'to_withdraw', 'expired')"
 			   " AND c.valid_until BETWEEN ?1 AND ?2 AND c.valid_until < ?4",
 			   lo, hi, scope, today);
-	long valid_now = one(ctx,
-			     "SELECT COUNT(*), ?1, ?2" CERT " AND r.state = 'valid' AND c.valid_until >= ?4",
-			     lo, hi, scope, today);
 	long to_withdraw = one(ctx, "SELECT COUNT(*), ?1, ?2, ?4" CERT " AND r.state = 'to_withdraw'", lo,
 			       hi, scope, today);
 #undef CERT
 	long target = fz_setting_int(ctx->db, "enforcement.training_hours", 60);
-	long hours = one(ctx,
-			 "SELECT COALESCE(SUM(t.hours), 0), ?4 FROM enf_training t"
-			 " JOIN enf_officer o ON o.officer_id = t.officer_id"
-			 " WHERE t.trained_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR o.agency_id = ?3)",
-			 lo, hi, scope, today);
-	long on_duty = count_of(by_status, "on_duty");
-	long below = 0;
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT COUNT(*) FROM enf_officer o WHERE o.status = 'on_duty' AND (?3 = 0 OR o.agency_id = ?3)"
-		" AND (SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t WHERE t.officer_id = o.officer_id"
-		" AND t.trained_on BETWEEN ?1 AND ?2) < ?4",
-		"ttiI", lo, hi, scope, (int)target);
-	below = st && fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
 
 	/* The paragraph, in the county reports' own style. */
 	char kinds[256] = "", cats[768] = "";
@@ -222,3 +208,96 @@ enum fz_code fz_enf_report_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id,
 	json_decref(r);
 	return rc;
 }
+
+/* ---- named figures (platform/figures.h) ------------------------------------------- */
+
+/* The one number of a counting statement into *value (left alone on failure). */
+static enum fz_code count_into(struct fz_stmt *st, long *value, struct fz_err *err)
+{
+	if (!st)
+		return err->code;
+	long v = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	*value = v;
+	return FZ_OK;
+}
+
+/* Certificates valid today (a certificate past its date counts as lapsed even before the job marks it). */
+static enum fz_code certified(struct fz_ctx *ctx, int year, int64_t agency, long *value,
+			      struct fz_err *err)
+{
+	(void)year;
+	char today[11];
+	fz_date_format(ctx->today, today);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT COUNT(*) FROM enf_certificate c JOIN case_record r ON r.case_id = c.case_id"
+		" WHERE (? = 0 OR r.agency_id = ?) AND r.state = 'valid' AND c.valid_until >= ?",
+		"iit", agency, agency, today);
+	return count_into(st, value, err);
+}
+
+/* Officers on duty whose class hours of the year are under the target (setting enforcement.training_hours). */
+static enum fz_code below_target(struct fz_ctx *ctx, int year, int64_t agency, long *value,
+				 struct fz_err *err)
+{
+	char lo[11], hi[11];
+	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
+	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
+	long target = fz_setting_int(ctx->db, "enforcement.training_hours", 60);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT COUNT(*) FROM enf_officer o WHERE o.status = 'on_duty' AND (?3 = 0 OR o.agency_id = ?3)"
+		" AND (SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t WHERE t.officer_id = o.officer_id"
+		" AND t.trained_on BETWEEN ?1 AND ?2) < ?4",
+		"ttiI", lo, hi, agency, (int)target);
+	return count_into(st, value, err);
+}
+
+/*
+ * The certificates list's valid_now=1 (the drill-down of
+ * enforcement.officers.certified): valid today, as certified() counts.
+ */
+enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, struct fz_err *err)
+{
+	if (strcmp(v, "0") == 0)
+		return FZ_OK;
+	if (strcmp(v, "1") != 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "valid_now", "现有效证件应为 1（是）或 0（否）");
+	char *today = fz_arena_alloc(run->ctx->arena, 11);
+	fz_date_format(run->ctx->today, today);
+	fz_list_where(run, "r.state = 'valid' AND c.valid_until >= ?");
+	fz_list_bind_text(run, today);
+	return FZ_OK;
+}
+
+#define BODIES "GET /api/enforcement/bodies"
+#define POWERS "GET /api/enforcement/powers"
+#define OFFICERS "GET /api/enforcement/officers"
+#define CERTS "GET /api/enforcement/certificates"
+
+/* Registries count what stands today; the year only bounds training. */
+const struct fz_figure fz_enf_figures[] = {
+	{"enforcement.bodies.published", "已确认并公告的行政执法主体", "个", NULL,
+	 {BODIES, "status=published&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_body WHERE status = 'published' AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.powers.count", "权责清单事项（现行有效）", "项", NULL,
+	 {POWERS, "status=active&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_power WHERE status = 'active' AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.officers.on_duty", "在岗行政执法人员", "人", NULL,
+	 {OFFICERS, "status=on_duty&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_officer WHERE status = 'on_duty' AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.officers.certified", "持有效行政执法证件", "人", certified,
+	 {CERTS, "valid_now=1&agency_id={agency}"}},
+	{"enforcement.officers.below_target", "培训学时未达标的在岗执法人员", "人", below_target,
+	 {OFFICERS, "below_target=1&year={year}&agency_id={agency}"}},
+	{"enforcement.training.hours", "执法人员培训学时", "学时", NULL,
+	 {OFFICERS, "year={year}&agency_id={agency}"},
+	 "SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t JOIN enf_officer o ON o.officer_id = t.officer_id"
+	 " WHERE t.trained_on >= ?1 AND t.trained_on <= ?2 AND (?3 = 0 OR o.agency_id = ?3)",
+	 .sum = true},
+	{NULL},
+};

@@ -342,6 +342,6 @@ const struct fz_module fz_recon_module = {
 	.migrations = fz_recon_migrations,
 	.routes = fz_recon_routes,
 	.report = fz_recon_report_json,
-	.disclosure_table4 = fz_recon_disclosure_table4,
+	.figures = fz_recon_figures,
 	.demo = fz_recon_demo,
 };
