@@ -82,7 +82,7 @@ export function todayShanghai() {
   return fmtDate(new Date().toISOString())
 }
 
-/** "青山县住房和城乡建设局" -> "县住房和城乡建设局": on a chart axis the county's name adds nothing. */
+/** "某某县住房和城乡建设局" -> "县住房和城乡建设局": on a chart axis the county's name adds nothing. */
 export function shortAgencyName(name) {
   return String(name || '').replace(/^[\u4e00-\u9fa5]{1,3}县(?=.)/, '县')
 }

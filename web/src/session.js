@@ -8,6 +8,15 @@ export const session = reactive({
   checked: false,
 })
 
+// Agency roles see only their own agency's records (the server's fz_ctx_sees_all); the legal
+// office, the county leader and the administrator see every agency's.
+const AGENCY_ROLES = ['agency_clerk', 'agency_head', 'officer']
+
+/** Whether the user sees every agency's records (a scope, not a route permission). */
+export function seesAllAgencies(user) {
+  return !!user && !AGENCY_ROLES.includes(user.role)
+}
+
 export async function loadSession() {
   try {
     const data = await api.get('/api/session', undefined, { silent401: true })

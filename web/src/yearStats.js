@@ -6,7 +6,7 @@ import { ElMessage } from 'element-plus'
 import api from './api.js'
 import { getAgencies } from './session.js'
 import { todayShanghai } from './format.js'
-import { copyText } from './reconsideration.js'
+import { copyText } from './clipboard.js'
 
 // path: the statistics endpoint; query(agency): the parameters besides the year, from the
 // agency picked ('0': the whole county); seesAll(): whether the agency list is needed;

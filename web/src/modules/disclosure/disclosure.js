@@ -1,10 +1,14 @@
 // Government information disclosure (政府信息公开): reference lists, the client-side
 // checks that mirror the server's (docs/api.md "Information disclosure"), and the
 // statutory rules the pages explain (政府信息公开条例 第26、30-33、36-39条).
-import api from './api.js'
+import api from '../../api.js'
+import { chars, phoneValid } from '../../validate.js'
+
+// Shared with the other public forms; re-exported so this module's pages import from one place.
+export { getPublicAgencies, groupAgencies } from '../../agencies.js'
+export { chars, phoneValid }
 
 let metaPromise = null
-let agenciesPromise = null
 
 /** GET /api/public/disclosure/meta, fetched once: applicant_types, channels, deliveries, categories, outcomes. */
 export function getDisclosureMeta() {
@@ -14,50 +18,12 @@ export function getDisclosureMeta() {
   return metaPromise
 }
 
-/** GET /api/public/agencies (no login needed), fetched once. */
-export function getPublicAgencies() {
-  if (!agenciesPromise) {
-    agenciesPromise = api.get('/api/public/agencies').then((d) => d.items || []).catch((e) => { agenciesPromise = null; throw e })
-  }
-  return agenciesPromise
-}
-
-// Agencies grouped the way residents look for them: the county government, its departments
-// (the legal office among them), townships. Used by every select of an agency on the portal.
-const KIND_ORDER = ['county', 'department', 'legal_office', 'township']
-export function groupAgencies(agencies) {
-  const groups = new Map()
-  for (const a of agencies || []) {
-    const kind = a.kind === 'legal_office' ? 'department' : a.kind
-    const label = kind === 'department' ? '政府部门' : a.kind_label || '其他'
-    if (!groups.has(kind)) groups.set(kind, { kind, label, items: [] })
-    groups.get(kind).items.push(a)
-  }
-  return [...groups.values()].sort((x, y) => {
-    const i = KIND_ORDER.indexOf(x.kind), j = KIND_ORDER.indexOf(y.kind)
-    return (i < 0 ? 99 : i) - (j < 0 ? 99 : j)
-  })
-}
-
 export function labelOf(list, value) {
   const o = (list || []).find((x) => x.value === value)
   return o ? o.label : value
 }
 
-/** The server's phone check (fz_phone_valid): 7-20 characters of digits, '-', '+' or spaces, at least 7 digits. */
-export function phoneValid(s) {
-  const v = String(s || '')
-  if (v.length < 7 || v.length > 20) return false
-  if (!/^[0-9+\- ]+$/.test(v)) return false
-  return (v.match(/[0-9]/g) || []).length >= 7
-}
-
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** Characters as the server counts them (UTF-8 code points). */
-export function chars(s) {
-  return [...String(s || '')].length
-}
 
 /**
  * el-form rules of the applicant part of a request (public form and staff registration),

@@ -3,9 +3,10 @@
 // the generic case detail shows for a body's qualification review (enf_body) and a
 // certificate (enf_certificate).
 import { computed, onMounted, ref } from 'vue'
-import api from './api.js'
-import { fmtDate, fmtInstant, fmtNumber } from './format.js'
-import { getAgencies, session } from './session.js'
+import api from '../../api.js'
+import { fmtDate, fmtInstant, fmtNumber } from '../../format.js'
+import { getAgencies, session } from '../../session.js'
+import { useCan } from '../../meta.js'
 
 let metaPromise = null
 let staffMetaPromise = null
@@ -37,23 +38,26 @@ export function labelOf(list, value) {
 }
 
 const LEGAL = ['legal_staff', 'legal_head']
-const AGENCY_EDIT = ['agency_clerk', 'agency_head']
 const AGENCY_ROLES = ['agency_clerk', 'agency_head', 'officer']
 
-/** The legal office edits every agency's registries; an agency's clerk and head their own; the rest read. */
-export const mayEdit = (user) => !!user && (LEGAL.includes(user.role) || AGENCY_EDIT.includes(user.role))
+/**
+ * The legal office alone records a change from an institutional reform: a rule inside the
+ * changes route (enf_store.c), not who may call it, so the web app keeps it.
+ */
 export const isLegal = (user) => !!user && LEGAL.includes(user.role)
 /** Agency roles see only their own agency (the API answers 404 for the others). */
 export const seesAll = (user) => !!user && !AGENCY_ROLES.includes(user.role)
 
 /**
  * What a back-office enforcement list needs besides its rows: whether the user sees every
- * agency (all) and may edit (canEdit), the reference lists (meta) and the agencies, loaded
- * once mounted; ownOnly: an agency user's list of agencies holds only their own.
+ * agency (all) and may call the list's write route `edits` (canEdit, as the server declares),
+ * the reference lists (meta) and the agencies, loaded once mounted; ownOnly: an agency user's
+ * list of agencies holds only their own.
  */
-export function useEnfPage({ ownOnly = false } = {}) {
+export function useEnfPage({ ownOnly = false, edits = '' } = {}) {
   const all = computed(() => seesAll(session.user))
-  const canEdit = computed(() => mayEdit(session.user))
+  const { allowed } = useCan()
+  const canEdit = computed(() => allowed(edits))
   const meta = ref({})
   const agencies = ref([])
   onMounted(() => {

@@ -2,9 +2,9 @@
 // 行政诉讼法): the reference lists the pages show, the client-side checks that mirror the
 // server's (docs/api.md "Administrative reconsideration"), and the 60-day application period
 // of 第二十条 as far as a browser can tell it without the holiday calendar.
-import api from './api.js'
-import { phoneValid, chars } from './disclosure.js'
-import { fmtDate, fmtInstant } from './format.js'
+import api from '../../api.js'
+import { phoneValid, chars } from '../../validate.js'
+import { fmtDate, fmtInstant } from '../../format.js'
 
 // The reference lists (act types, applicant types, decisions with their articles, instances,
 // outcomes, appearance posts…) come from the server's own tables: GET
@@ -98,24 +98,6 @@ export function applicationBody(form, keys = APPLICATION_KEYS) {
     body[k] = v
   }
   return body
-}
-
-/** A copy of text to the clipboard, also on plain http (no secure context). */
-export async function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text)
-    return
-  }
-  const ta = document.createElement('textarea')
-  ta.value = text
-  ta.setAttribute('readonly', '')
-  ta.style.position = 'fixed'
-  ta.style.opacity = '0'
-  document.body.appendChild(ta)
-  ta.select()
-  const ok = document.execCommand('copy')
-  document.body.removeChild(ta)
-  if (!ok) throw new Error('copy failed')
 }
 
 /** "2026-11-23" -> "2026年11月23日". */

@@ -1,0 +1,82 @@
+// 行政执法: the registries behind administrative enforcement (行政处罚法 第八条、第五十五条) —
+// enforcement bodies and their qualification review, the power lists (权责清单), officers and
+// their certificates — and what the portal publishes of them.
+import { Postcard } from '@element-plus/icons-vue'
+import HomeCard from './portal/HomeCard.vue'
+
+const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
+const crumbs = [{ title: '行政执法' }]
+const under = (title, to) => [...crumbs, { title, to }]
+
+export default {
+  name: 'enforcement',
+  label: '行政执法',
+  order: 40,
+  staffRoutes: [
+    { path: 'enforcement/bodies', name: 'enf-bodies', component: () => import('./staff/Bodies.vue'), meta: { title: '执法主体', crumbs } },
+    { path: 'enforcement/bodies/:id', name: 'enf-body', component: () => import('./staff/Body.vue'), meta: { title: '执法主体', crumbs: under('执法主体', '/app/enforcement/bodies') } },
+    { path: 'enforcement/powers', name: 'enf-powers', component: () => import('./staff/Powers.vue'), meta: { title: '权责清单', crumbs } },
+    { path: 'enforcement/powers/import', name: 'enf-import', component: () => import('./staff/PowerImport.vue'), meta: { title: '导入权责清单', crumbs: under('权责清单', '/app/enforcement/powers') } },
+    { path: 'enforcement/powers/counts', name: 'enf-power-counts', component: () => import('./staff/PowerCounts.vue'), meta: { title: '事项分类统计', crumbs: under('权责清单', '/app/enforcement/powers') } },
+    { path: 'enforcement/officers', name: 'enf-officers', component: () => import('./staff/Officers.vue'), meta: { title: '执法人员', crumbs } },
+    { path: 'enforcement/officers/:id', name: 'enf-officer', component: () => import('./staff/Officer.vue'), meta: { title: '执法人员', crumbs: under('执法人员', '/app/enforcement/officers') } },
+    { path: 'enforcement/certificates', name: 'enf-certs', component: () => import('./staff/Certificates.vue'), meta: { title: '执法证件', crumbs } },
+    { path: 'enforcement/certificates/batch-exam', name: 'enf-batch-exam', component: () => import('./staff/CertBatch.vue'), props: { mode: 'exam' }, meta: { title: '批量登记考试成绩', crumbs: under('执法证件', '/app/enforcement/certificates') } },
+    { path: 'enforcement/certificates/batch-issue', name: 'enf-batch-issue', component: () => import('./staff/CertBatch.vue'), props: { mode: 'issue' }, meta: { title: '批量发证', crumbs: under('执法证件', '/app/enforcement/certificates') } },
+    { path: 'enforcement/certificates/:id/card', name: 'enf-cert-card', component: () => import('./staff/CertCard.vue'), meta: { title: '执法证件卡', crumbs: under('执法证件', '/app/enforcement/certificates') } },
+    { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
+  ],
+  portalRoutes: [
+    {
+      // 行政执法公示: certificate lookup (亮证执法; /certificates/{number} is what the QR code opens),
+      // the published power lists, the announced bodies and each body's officers.
+      path: '',
+      component: () => import('./portal/Section.vue'),
+      meta: { section: 'enforcement' },
+      children: [
+        { path: 'certificates', name: 'enf-pub-cert', component: () => import('./portal/CertLookup.vue'), meta: { title: '执法证件查询' } },
+        { path: 'certificates/:number', name: 'enf-pub-cert-number', component: () => import('./portal/CertLookup.vue'), meta: { title: '执法证件查询' } },
+        { path: 'enforcement/powers', name: 'enf-pub-powers', component: () => import('./portal/Powers.vue'), meta: { title: '权责清单' } },
+        { path: 'enforcement/powers/:id', name: 'enf-pub-power', component: () => import('./portal/PowerItem.vue'), meta: { title: '权责事项' } },
+        { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./portal/Bodies.vue'), meta: { title: '执法主体公告' } },
+        { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
+      ],
+    },
+  ],
+  menu: [
+    { group, path: '/app/enforcement/bodies', label: '执法主体', test: 'menu-enf-bodies', order: 1, api: 'GET /api/enforcement/bodies' },
+    { group, path: '/app/enforcement/powers', label: '权责清单', test: 'menu-enf-powers', order: 2, api: 'GET /api/enforcement/powers' },
+    { group, path: '/app/enforcement/powers/import', label: '导入权责清单', test: 'menu-enf-import', order: 3, api: 'POST /api/enforcement/powers/import' },
+    { group, path: '/app/enforcement/powers/counts', label: '事项分类统计', test: 'menu-enf-counts', order: 4, api: 'GET /api/enforcement/powers/counts' },
+    { group, path: '/app/enforcement/officers', label: '执法人员', test: 'menu-enf-officers', order: 5, api: 'GET /api/enforcement/officers' },
+    { group, path: '/app/enforcement/certificates', label: '执法证件', test: 'menu-enf-certs', order: 6, api: 'GET /api/enforcement/certificates' },
+    { group, path: '/app/enforcement/certificates/batch-exam', label: '批量登记成绩', test: 'menu-enf-batch-exam', order: 7, api: 'POST /api/enforcement/certificates/batch/exam' },
+    { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue' },
+    { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
+  ],
+  portal: {
+    nav: [
+      {
+        label: '执法公示', to: '/certificates', test: 'nav-enf', order: 40, section: 'enforcement',
+        children: [
+          { label: '执法证件查询', to: '/certificates', test: 'nav-enf-cert' },
+          { label: '权责清单', to: '/enforcement/powers', test: 'nav-enf-powers' },
+          { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
+        ],
+      },
+    ],
+    home: { order: 40, component: HomeCard },
+    brand: {
+      title: '行政执法公示',
+      sub: '亮证执法 · 权责公开 · 接受社会监督',
+      footer: '行政执法监督机构：{county}司法局　依据《中华人民共和国行政处罚法》第八条、第五十五条',
+    },
+  },
+  supervisionCards: [
+    { order: 40, component: () => import('./staff/SupervisionCard.vue') },
+  ],
+  casePanels: {
+    enf_body: () => import('./CasePanel.vue'),
+    enf_certificate: () => import('./CasePanel.vue'),
+  },
+}
