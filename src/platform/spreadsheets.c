@@ -22,6 +22,17 @@ static size_t display_width(const char *s)
 	return w;
 }
 
+/* A YYYY-MM-DD text as a date cell's value; false for anything else. */
+static bool date_cell(const char *v, lxw_datetime *dt)
+{
+	int day, y, m, d;
+	if (strlen(v) != 10 || fz_date_parse(v, &day) != FZ_OK)
+		return false;
+	fz_date_to_ymd(day, &y, &m, &d);
+	*dt = (lxw_datetime){.year = y, .month = m, .day = d};
+	return true;
+}
+
 enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, size_t *len,
 			   struct fz_err *err)
 {
@@ -46,6 +57,10 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 	format_set_border(cell, LXW_BORDER_THIN);
 	format_set_text_wrap(cell);
 	format_set_align(cell, LXW_ALIGN_VERTICAL_CENTER);
+	lxw_format *datef = workbook_add_format(wb);
+	format_set_border(datef, LXW_BORDER_THIN);
+	format_set_align(datef, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_num_format(datef, "yyyy-mm-dd");
 	lxw_format *title = workbook_add_format(wb);
 	format_set_bold(title);
 	format_set_font_size(title, 14);
@@ -84,9 +99,14 @@ enum fz_code fz_xlsx_build(const struct fz_sheet *sheets, size_t n, char **out, 
 				const char *v = sh->cells[r * sh->cols + c];
 				lxw_format *f = r < sh->header_rows ? head : cell;
 				int64_t num;
+				char kind = sh->kinds && r >= sh->header_rows ? sh->kinds[c] : 0;
+				lxw_datetime dt;
 				if (!v)
 					worksheet_write_blank(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, f);
-				else if (!sh->text_only && r >= sh->header_rows && fz_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &num))
+				else if (kind == 'd' && date_cell(v, &dt))
+					worksheet_write_datetime(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c, &dt, datef);
+				else if (kind != 't' && !sh->text_only && r >= sh->header_rows &&
+					 fz_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &num))
 					worksheet_write_number(ws, (lxw_row_t)(r0 + r), (lxw_col_t)c,
 							       (double)num, f);
 				else

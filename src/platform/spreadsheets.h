@@ -20,6 +20,12 @@ struct fz_sheet {
 	int header_rows;
 	const int *widths;         /* column widths in characters, or NULL */
 	bool text_only;            /* write every cell as text (codes with leading zeros) */
+	/*
+	 * Per column below the header rows, or NULL for the rule above: 't'
+	 * text, 'n' a number when the cell parses as one, 'd' a date cell when
+	 * it is YYYY-MM-DD (shown as such, sortable as a date).
+	 */
+	const char *kinds;
 };
 
 /* Writes the sheets as one workbook; *out is malloc'd and owned by the caller. */
