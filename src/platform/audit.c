@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "platform/lists.h"
+
 #define HASH_HEX 65
 
 struct fields {
@@ -219,30 +221,10 @@ enum fz_code fz_audit_verify(struct fz_db *db, struct fz_audit_report *rep, stru
 	return FZ_OK;
 }
 
-/*
- * The security record for the administrator: sign-in throttling, account
- * changes, settings and calendar loads, newest first. Read from the same
- * hash-chained events as everything else, so what is shown is what verifies.
- */
-enum fz_code fz_audit_security_json(struct fz_ctx *ctx, int page, int per_page, json_t **out,
-				    struct fz_err *err)
+static json_t *security_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 {
-	static const char where[] = " FROM event WHERE entity IN ('session', 'user', 'setting', 'calendar')";
-	char sql[400];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*)%s", where);
-	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, NULL);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	snprintf(sql, sizeof sql,
-		 "SELECT event_id, entity, action, actor, actor_role, at, note, after_json%s"
-		 " ORDER BY event_id DESC LIMIT ? OFFSET ?",
-		 where);
-	st = fz_db_query(ctx->db, err, sql, "ii", (int64_t)per_page,
-			 (int64_t)(page - 1) * per_page);
-	if (!st)
-		return err->code;
+	(void)ctx;
+	(void)arg;
 	static const char *const labels[][2] = {
 		{"login_throttled", "登录失败次数过多，已限制再试"},
 		{"user_create", "新建账号"},
@@ -251,30 +233,40 @@ enum fz_code fz_audit_security_json(struct fz_ctx *ctx, int page, int per_page, 
 		{"user_enable", "启用账号"},
 		{"setting_change", "修改设置"},
 	};
-	json_t *items = json_array();
-	while (fz_stmt_row(st)) {
-		const char *action = fz_col_text(st, 2), *label = action;
-		for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-			if (strcmp(labels[i][0], action) == 0)
-				label = labels[i][1];
-		json_t *detail = NULL;
-		if (!fz_col_null(st, 7))
-			detail = json_loads(fz_col_text(st, 7), 0, NULL);
-		json_array_append_new(
-			items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:o?}", "event_id",
-					 (json_int_t)fz_col_int(st, 0), "entity", fz_col_text(st, 1),
-					 "action", action, "action_label", label, "actor",
-					 fz_col_text(st, 3), "actor_role", fz_col_text(st, 4), "at",
-					 fz_col_text(st, 5), "note", fz_col_text(st, 6), "detail",
-					 detail));
-	}
-	bool failed = fz_stmt_failed(st, err);
-	fz_stmt_done(st);
-	if (failed) {
-		json_decref(items);
-		return err->code;
-	}
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 page, "per_page", per_page);
-	return FZ_OK;
+	const char *action = fz_col_text(st, 2), *label = action;
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], action) == 0)
+			label = labels[i][1];
+	json_t *detail = NULL;
+	if (!fz_col_null(st, 7))
+		detail = json_loads(fz_col_text(st, 7), 0, NULL);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:o?}", "event_id",
+			 (json_int_t)fz_col_int(st, 0), "entity", fz_col_text(st, 1), "action", action,
+			 "action_label", label, "actor", fz_col_text(st, 3), "actor_role",
+			 fz_col_text(st, 4), "at", fz_col_text(st, 5), "note", fz_col_text(st, 6),
+			 "detail", detail);
 }
+
+static const struct fz_list_col security_cols[] = {
+	{.key = "event_id", .header = "序号", .kind = FZ_LC_NUMBER, .width = 8},
+	{.key = "at", .header = "时间（UTC）", .width = 22},
+	{.key = "action_label", .header = "事件", .width = 28},
+	{.key = "actor", .header = "操作人", .width = 16},
+	{.key = "actor_role", .header = "角色"},
+	{.key = "note", .header = "说明", .width = 40},
+	{.key = NULL},
+};
+
+/*
+ * Read from the same hash-chained events as everything else, so what is
+ * shown is what verifies. Only the administrator's route reads it: no scope.
+ */
+const struct fz_list fz_audit_security_list = {
+	.name = "安全事件",
+	.select = "event_id, entity, action, actor, actor_role, at, note, after_json",
+	.from = "event",
+	.where = "entity IN ('session', 'user', 'setting', 'calendar')",
+	.order = "event_id DESC",
+	.row = security_row,
+	.columns = security_cols,
+};

@@ -37,14 +37,13 @@ struct fz_audit_report {
 	char why[256];         /* Chinese description of the first fault */
 };
 
-struct json_t;
 /*
- * The administrator's security record, newest first: login throttling,
- * account and settings changes, calendar loads; {items, total, page,
- * per_page}. Caller owns *out.
+ * The administrator's security record as a declared list (platform/lists.h),
+ * newest first: login throttling, account and settings changes, calendar
+ * loads.
  */
-enum fz_code fz_audit_security_json(struct fz_ctx *ctx, int page, int per_page,
-				    struct json_t **out, struct fz_err *err);
+struct fz_list;
+extern const struct fz_list fz_audit_security_list;
 
 /* Walks the whole chain. FZ_OK when intact; FZ_ECONFLICT with the report filled when not. */
 enum fz_code fz_audit_verify(struct fz_db *db, struct fz_audit_report *rep, struct fz_err *err);

@@ -14,6 +14,7 @@
 #include "platform/audit.h"
 #include "platform/cases_int.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 #include "platform/module.h"
 #include "platform/search.h"
 #include "platform/settings.h"
@@ -759,9 +760,7 @@ static const char *state_label(const struct fz_case_type *t, const char *state)
 
 /* Columns: case_id, case_type, number, title, state, agency_id, agency name, received_on,
  * created_at, due_date, due_unit, version, tracking_code. */
-#define ROW_COLS                                                                               \
-	"c.case_id, c.case_type, c.number, c.title, c.state, c.agency_id, a.name,"             \
-	" c.received_on, c.created_at, c.due_date, c.due_unit, c.version, c.tracking_code"
+#define ROW_COLS FZ_CASE_ROW_COLS
 
 static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 {
@@ -1012,141 +1011,104 @@ fail:
 	return rc;
 }
 
-static const struct {
-	const char *key, *sql;
-} sorts[] = {
-	{"created_at", " ORDER BY c.created_at, c.case_id"},
-	{"-created_at", " ORDER BY c.created_at DESC, c.case_id DESC"},
-	{"due_date", " ORDER BY c.due_date IS NULL, c.due_date, c.case_id"},
-	{"-due_date", " ORDER BY c.due_date IS NULL, c.due_date DESC, c.case_id DESC"},
-	{"number", " ORDER BY c.case_id"},
-	{"-number", " ORDER BY c.case_id DESC"},
-	{NULL, NULL},
+/* ---- the generic case list (platform/lists.h) --------------------------------- */
+
+static json_t *list_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
+{
+	(void)arg;
+	return row_json(ctx, st);
+}
+
+json_t *fz_case_row_json(struct fz_ctx *ctx, struct fz_stmt *st)
+{
+	return row_json(ctx, st);
+}
+
+static const char *const case_like[] = {"c.title", "c.number", NULL};
+
+/*
+ * Type, state and agency alone (the common lists) are answered from the
+ * tally the triggers keep (core-005): case_tally, aliased c, has exactly
+ * those columns and the scope's.
+ */
+static const struct fz_list_filter case_filters[] = {
+	{.param = "type", .label = "案件类型", .kind = FZ_LF_CASE_TYPE, .sql = "c.case_type = ?",
+	 .tally = true},
+	{.param = "state", .label = "案件状态", .kind = FZ_LF_STATE, .sql = "c.state = ?",
+	 .tally = true},
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "c.agency_id = ?",
+	 .tally = true},
+	{.param = "clock_status", .label = "时限状态", .kind = FZ_LF_CLOCK, .sql = "c.due_date"},
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 100, .index = "case",
+	 .key = "c.case_id", .like = case_like},
+	{.param = NULL},
 };
+
+static const struct fz_list_sort case_sorts[] = {
+	{.name = "created_at", .expr = "c.created_at"},
+	{.name = "due_date", .expr = "c.due_date", .nulls_last = true},
+	{.name = "number", .expr = "c.case_id"},
+	{.name = NULL},
+};
+
+const struct fz_list_col fz_case_export_cols[] = {
+	{.key = "number", .header = "编号", .width = 22},
+	{.key = "type_label", .header = "类型", .width = 16},
+	{.key = "title", .header = "标题", .width = 36},
+	{.key = "state_label", .header = "状态"},
+	{.key = "agency_name", .header = "承办单位", .width = 24},
+	{.key = "received_on", .header = "收到日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "due_date", .header = "办理期限", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "days_left", .header = "剩余天数", .kind = FZ_LC_NUMBER, .width = 10},
+	{.key = "clock_status", .header = "时限状态", .kind = FZ_LC_LABEL,
+	 .options = fz_list_clock_bands, .width = 10},
+	{.key = NULL},
+};
+
+const struct fz_list fz_cases_list = {
+	.name = "案件列表",
+	.select = FZ_CASE_ROW_COLS,
+	.from = "case_record c JOIN agency a ON a.agency_id = c.agency_id",
+	.count_from = "case_record c",
+	.tally = "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c",
+	.scope = "c.agency_id",
+	.filters = case_filters,
+	.sorts = case_sorts,
+	.sort_default = "-created_at",
+	.tiebreak = "c.case_id",
+	.row = list_row,
+	.columns = fz_case_export_cols,
+};
+
+/* struct fz_case_filter as the list's query parameters. */
+static const char *filter_get(void *data, const char *key)
+{
+	const struct fz_case_filter *f = data;
+	static _Thread_local char num[24];
+	if (strcmp(key, "type") == 0)
+		return f->type;
+	if (strcmp(key, "state") == 0)
+		return f->state;
+	if (strcmp(key, "clock_status") == 0)
+		return f->clock_status;
+	if (strcmp(key, "q") == 0)
+		return f->q;
+	if (strcmp(key, "sort") == 0)
+		return f->sort;
+	int64_t v = strcmp(key, "agency_id") == 0 ? f->agency_id
+		    : strcmp(key, "page") == 0	   ? f->page
+		    : strcmp(key, "per_page") == 0 ? f->per_page
+						   : 0;
+	if (!v)
+		return NULL;
+	snprintf(num, sizeof num, "%lld", (long long)v);
+	return num;
+}
 
 enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, json_t **out,
 			  struct fz_err *err)
 {
-	char where[1024] = " WHERE 1 = 1";
-	struct fz_bind b[12];
-	size_t nb = 0;
-	const char *sort_sql = NULL;
-	for (int i = 0; sorts[i].key; i++)
-		if (strcmp(sorts[i].key, f->sort ? f->sort : "-created_at") == 0)
-			sort_sql = sorts[i].sql;
-	if (!sort_sql)
-		return fz_err_set(err, FZ_EBAD_VALUE, "sort",
-				  "排序方式无效，可选 created_at、due_date、number（前加 - 为倒序）");
-	if (f->page < 1 || f->page > 100000)
-		return fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
-	if (f->per_page < 1 || f->per_page > 100)
-		return fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
-#define ADD(frag) strncat(where, frag, sizeof where - strlen(where) - 1)
-	if (!fz_ctx_sees_all(ctx)) {
-		ADD(" AND c.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
-	}
-	if (f->type) {
-		if (!fz_case_kind_for_type(f->type, NULL))
-			return fz_err_set(err, FZ_EBAD_VALUE, "type", "案件类型“%s”不存在", f->type);
-		ADD(" AND c.case_type = ?");
-		b[nb++] = (struct fz_bind){'t', 0, f->type};
-	}
-	if (f->state) {
-		/* An unknown state is a mistake to name, not an empty list (as for type and sort). */
-		bool known = false;
-		size_t nkind = fz_platform_kind_count();
-		for (size_t i = 0; i < nkind && !known; i++) {
-			const struct fz_case_type *t = fz_platform_kind(i)->type;
-			if (f->type && strcmp(t->name, f->type) != 0)
-				continue;
-			known = fz_flow_state(t, f->state) != NULL;
-		}
-		if (!known)
-			return fz_err_set(err, FZ_EBAD_VALUE, "state", "案件状态“%s”不存在", f->state);
-		ADD(" AND c.state = ?");
-		b[nb++] = (struct fz_bind){'t', 0, f->state};
-	}
-	if (f->agency_id) {
-		ADD(" AND c.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', f->agency_id, NULL};
-	}
-	char today[11], soon[11];
-	if (f->clock_status) {
-		int yellow = fz_ctx_yellow_days(ctx), s;
-		if (fz_calendar_add_workdays(ctx->cal, ctx->today, yellow, &s) != FZ_OK)
-			s = ctx->today + yellow;
-		fz_date_format(ctx->today, today);
-		fz_date_format(s, soon);
-		if (strcmp(f->clock_status, "red") == 0) {
-			ADD(" AND c.due_date < ?");
-			b[nb++] = (struct fz_bind){'t', 0, today};
-		} else if (strcmp(f->clock_status, "yellow") == 0) {
-			ADD(" AND c.due_date >= ? AND c.due_date <= ?");
-			b[nb++] = (struct fz_bind){'t', 0, today};
-			b[nb++] = (struct fz_bind){'t', 0, soon};
-		} else if (strcmp(f->clock_status, "green") == 0) {
-			ADD(" AND c.due_date > ?");
-			b[nb++] = (struct fz_bind){'t', 0, soon};
-		} else {
-			return fz_err_set(err, FZ_EBAD_VALUE, "clock_status",
-					  "时限状态应为 green、yellow 或 red");
-		}
-	}
-	char like[512], match[600], clause[160];
-	if (f->q && *f->q) {
-		if (fz_utf8_chars(f->q) > 100)
-			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 100 个字");
-		if (fz_search_match("case", "c.case_id", f->q, clause, sizeof clause, match,
-				    sizeof match)) {
-			ADD(" AND ");
-			ADD(clause);
-			b[nb++] = (struct fz_bind){'t', 0, match};
-		} else {
-			fz_search_like(f->q, like, sizeof like);
-			ADD(" AND (c.title LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\')");
-			b[nb++] = (struct fz_bind){'t', 0, like};
-			b[nb++] = (struct fz_bind){'t', 0, like};
-		}
-	}
-#undef ADD
-	char sql[2048];
-	/*
-	 * Filters on agency, type and state only (the common lists) read their
-	 * total from the tally the triggers keep (core-005): the same WHERE, over
-	 * case_tally aliased as c, which has exactly those columns.
-	 */
-	if (!f->clock_status && !(f->q && *f->q))
-		snprintf(sql, sizeof sql, "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c%s", where);
-	else
-		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM case_record c%s", where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-
-	snprintf(sql, sizeof sql,
-		 "SELECT " ROW_COLS " FROM case_record c JOIN agency a ON a.agency_id = c.agency_id"
-		 "%s%s LIMIT ? OFFSET ?",
-		 where, sort_sql);
-	b[nb++] = (struct fz_bind){'i', f->per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(f->page - 1) * f->per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st))
-		json_array_append_new(items, row_json(ctx, st));
-	bool failed = fz_stmt_failed(st, err);
-	fz_stmt_done(st);
-	if (failed) {
-		json_decref(items);
-		return err->code;
-	}
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 f->page, "per_page", f->per_page);
-	return FZ_OK;
+	return fz_list_page(ctx, &fz_cases_list, filter_get, (void *)f, out, err);
 }
 
 enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz_err *err)

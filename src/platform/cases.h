@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "platform/ctx.h"
+#include "platform/lists.h"
 
 struct fz_case_kind;
 
@@ -107,9 +108,27 @@ struct fz_case_filter {
 	int page, per_page;
 };
 
-/* The list view with total. Caller owns *out. */
+/*
+ * The generic case list (GET /api/cases and its export), declared for
+ * platform/lists.h: type, state, agency, clock band and keyword filters,
+ * sorts by creation, due date and number.
+ */
+extern const struct fz_list fz_cases_list;
+/* The list view with total, for callers inside the program. Caller owns *out. */
 enum fz_code fz_case_list(struct fz_ctx *ctx, const struct fz_case_filter *f, json_t **out,
 			  struct fz_err *err);
+
+/*
+ * A CaseRow (docs/api.md) for a module's own case list: the select columns
+ * 0-12 over case_record c joined to its agency a (a module's columns follow
+ * from 13), the row as JSON from a statement stepped on them, and the
+ * export's columns of a CaseRow (key NULL ends).
+ */
+#define FZ_CASE_ROW_COLS                                                                       \
+	"c.case_id, c.case_type, c.number, c.title, c.state, c.agency_id, a.name,"             \
+	" c.received_on, c.created_at, c.due_date, c.due_unit, c.version, c.tracking_code"
+json_t *fz_case_row_json(struct fz_ctx *ctx, struct fz_stmt *st);
+extern const struct fz_list_col fz_case_export_cols[];
 
 /* The clocks of a case as JSON (with explanations). Caller owns *out. */
 enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,

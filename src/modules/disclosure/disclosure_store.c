@@ -10,6 +10,7 @@
 #include "modules/disclosure/disclosure_int.h"
 #include "platform/audit.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 #include "platform/search.h"
 
 const struct fz_migration fz_disc_migrations[] = {
@@ -184,14 +185,6 @@ enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	return FZ_OK;
 }
 
-static const char *label_of(const struct fz_option *o, const char *v)
-{
-	for (; v && o->value; o++)
-		if (strcmp(o->value, v) == 0)
-			return o->label;
-	return v;
-}
-
 enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err)
 {
 	struct fz_stmt *st = fz_db_query(
@@ -209,9 +202,9 @@ enum fz_code fz_disc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, st
 			"email", "description", "purpose", "delivery", "submitted_on"};
 		for (int i = 0; i < 11; i++)
 			fz_json_set_str(obj, names[i], fz_col_text(st, i));
-		fz_json_set_str(obj, "channel_label", label_of(fz_disc_channels, fz_col_text(st, 0)));
+		fz_json_set_str(obj, "channel_label", fz_option_label(fz_disc_channels, fz_col_text(st, 0)));
 		fz_json_set_str(obj, "applicant_type_label",
-				label_of(fz_disc_applicant_types, fz_col_text(st, 1)));
+				fz_option_label(fz_disc_applicant_types, fz_col_text(st, 1)));
 		json_object_set_new(obj, "corrections", json_integer(fz_col_int(st, 11)));
 		const struct fz_disc_outcome *o = fz_disc_outcome(fz_col_text(st, 12));
 		fz_json_set_str(obj, "outcome", fz_col_text(st, 12));
@@ -410,102 +403,80 @@ static json_t *item_row(struct fz_stmt *st)
 			      (json_int_t)fz_col_int(st, 0), "index_no", fz_col_text(st, 1),
 			      "agency_id", (json_int_t)fz_col_int(st, 2), "agency_name",
 			      fz_col_text(st, 3), "category", fz_col_text(st, 4), "category_label",
-			      label_of(fz_disc_categories, fz_col_text(st, 4)), "title",
+			      fz_option_label(fz_disc_categories, fz_col_text(st, 4)), "title",
 			      fz_col_text(st, 5), "created_on", fz_col_text(st, 6), "published_on",
 			      fz_col_text(st, 7), "valid_until", fz_col_text(st, 8), "late",
 			      fz_col_int(st, 9) != 0);
 	return o;
 }
 
-enum fz_code fz_disc_items_json(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
-				const char *category, const char *q, int page, int per_page,
-				json_t **out, struct fz_err *err)
+/* ---- the catalogue lists (platform/lists.h) -------------------------------------- */
+
+static json_t *list_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 {
-	char where[512] = " WHERE 1 = 1", today[11], match[400];
-	struct fz_bind b[8];
-	size_t nb = 0;
-	fz_date_format(ctx->today, today);
-	if (public_only) {
-		strncat(where, " AND i.published_on <= ?", sizeof where - strlen(where) - 1);
-		b[nb++] = (struct fz_bind){'t', 0, today};
-	} else if (!fz_ctx_sees_all(ctx)) {
-		/* The staff catalogue is scoped like cases: an agency's staff list their
-		 * own agency's items, drafts included, and none of another agency's (a
-		 * filter naming another agency finds nothing). What is published the
-		 * portal lists for everyone. */
-		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
-	}
-	if (agency_id) {
-		strncat(where, " AND i.agency_id = ?", sizeof where - strlen(where) - 1);
-		b[nb++] = (struct fz_bind){'i', agency_id, NULL};
-	}
-	/* The other filters without the category's: the count of each category beside the list. */
-	char where_all[512];
-	struct fz_bind b_all[8];
-	size_t nb_all = nb;
-	snprintf(where_all, sizeof where_all, "%s", where);
-	memcpy(b_all, b, sizeof b);
-	if (category) {
-		if (!label_of(fz_disc_categories, category) ||
-		    label_of(fz_disc_categories, category) == category)
-			return fz_err_set(err, FZ_EBAD_VALUE, "category", "信息类别“%s”不存在", category);
-		strncat(where, " AND i.category = ?", sizeof where - strlen(where) - 1);
-		b[nb++] = (struct fz_bind){'t', 0, category};
-	}
-	if (q && *q) {
-		if (fz_utf8_chars(q) > 50)
-			return fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
-		char clause[160] = " AND ";
-		if (!fz_search_match("disclosure_item", "i.item_id", q, clause + 5, sizeof clause - 5,
-				     match, sizeof match)) {
-			fz_search_like(q, match, sizeof match);
-			snprintf(clause, sizeof clause, " AND i.title LIKE ? ESCAPE '\\'");
-		}
-		strncat(where, clause, sizeof where - strlen(where) - 1);
-		strncat(where_all, clause, sizeof where_all - strlen(where_all) - 1);
-		b[nb++] = (struct fz_bind){'t', 0, match};
-		b_all[nb_all++] = (struct fz_bind){'t', 0, match};
-	}
-	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM disclosure_item i%s", where);
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	snprintf(sql, sizeof sql,
-		 "SELECT " ITEM_COLS " FROM disclosure_item i JOIN agency a ON a.agency_id = i.agency_id"
-		 "%s ORDER BY i.published_on DESC, i.item_id DESC LIMIT ? OFFSET ?",
-		 where);
-	b[nb++] = (struct fz_bind){'i', per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(page - 1) * per_page, NULL};
-	st = fz_db_query_v(ctx->db, err, sql, b, nb);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st))
-		json_array_append_new(items, item_row(st));
-	fz_stmt_done(st);
-	json_t *counts = json_array();
-	for (const struct fz_option *o = fz_disc_categories; o->value; o++)
-		json_array_append_new(counts, json_pack("{s:s, s:s, s:i}", "value", o->value, "label",
-							o->label, "count", 0));
-	snprintf(sql, sizeof sql, "SELECT i.category, COUNT(*) FROM disclosure_item i%s GROUP BY i.category",
-		 where_all);
-	st = fz_db_query_v(ctx->db, err, sql, b_all, nb_all);
-	while (st && fz_stmt_row(st)) {
-		size_t k;
-		json_t *c;
-		json_array_foreach(counts, k, c)
-			if (strcmp(fz_json_str(c, "value"), fz_col_text(st, 0)) == 0)
-				json_object_set_new(c, "count", json_integer(fz_col_int(st, 1)));
-	}
-	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i, s:o}", "items", items, "total", (json_int_t)total, "page",
-			 page, "per_page", per_page, "category_counts", counts);
+	(void)ctx;
+	(void)arg;
+	return item_row(st);
+}
+
+/* The portal lists what is published by today. */
+static enum fz_code published_by_today(struct fz_list_run *run, struct fz_err *err)
+{
+	(void)err;
+	char *today = fz_arena_alloc(run->ctx->arena, 11);
+	fz_date_format(run->ctx->today, today);
+	fz_list_where(run, "i.published_on <= ?");
+	fz_list_bind_text(run, today);
 	return FZ_OK;
 }
+
+static const char *const title_like[] = {"i.title", NULL};
+
+/* Counted by category beside the list, under the other filters (category_counts). */
+static const struct fz_list_filter item_filters[] = {
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "i.agency_id = ?"},
+	{.param = "category", .label = "信息类别", .kind = FZ_LF_OPTION, .sql = "i.category = ?",
+	 .options = fz_disc_categories},
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50,
+	 .index = "disclosure_item", .key = "i.item_id", .like = title_like},
+	{.param = NULL},
+};
+
+static const struct fz_list_col item_cols[] = {
+	{.key = "index_no", .header = "索引号", .width = 22},
+	{.key = "title", .header = "标题", .width = 40},
+	{.key = "category_label", .header = "信息类别", .width = 16},
+	{.key = "agency_name", .header = "发布单位", .width = 24},
+	{.key = "created_on", .header = "生成日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "published_on", .header = "公开日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "valid_until", .header = "有效期至", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "late", .header = "超过20个工作日公开", .kind = FZ_LC_BOOL},
+	{.key = NULL},
+};
+
+#define ITEM_LIST                                                                              \
+	.select = ITEM_COLS, .from = "disclosure_item i JOIN agency a ON a.agency_id = i.agency_id", \
+	.count_from = "disclosure_item i", .filters = item_filters,                            \
+	.order = "i.published_on DESC, i.item_id DESC", .facet = "category", .row = list_row
+
+/*
+ * The staff catalogue is scoped like cases: an agency's staff list their own
+ * agency's items, drafts included, and none of another agency's (a filter
+ * naming another agency finds nothing). What is published the portal lists
+ * for everyone.
+ */
+const struct fz_list fz_disc_items_list = {
+	.name = "主动公开信息",
+	ITEM_LIST,
+	.scope = "i.agency_id",
+	.columns = item_cols,
+};
+
+const struct fz_list fz_disc_public_items_list = {
+	.name = "政府信息公开目录",
+	ITEM_LIST,
+	.prepare = published_by_today,
+};
 
 /*
  * One item; public_only: published only; scoped: only an item of an agency the

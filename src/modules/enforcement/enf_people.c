@@ -132,7 +132,7 @@ fail:
 	"o.officer_id, o.agency_id, a.name, o.body_id, b.name, o.name, o.gender, o.post, o.area," \
 	" o.education, o.employment, o.legal_qualification, o.status, o.status_on, o.version,"   \
 	" (SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t WHERE t.officer_id = o.officer_id" \
-	"  AND t.trained_on >= ?1 AND t.trained_on <= ?2),"                                     \
+	"  AND t.trained_on >= ? AND t.trained_on <= ?),"                                       \
 	" (SELECT c.case_id FROM enf_certificate c WHERE c.officer_id = o.officer_id"            \
 	"  ORDER BY c.case_id DESC LIMIT 1)"
 #define OFFICER_FROM                                                                           \
@@ -204,7 +204,7 @@ enum fz_code fz_enf_officer_json(struct fz_ctx *ctx, int64_t officer_id, json_t 
 	long target = fz_setting_int(ctx->db, "enforcement.training_hours", 60);
 	struct fz_stmt *st = fz_db_query(ctx->db, err,
 					 "SELECT " OFFICER_COLS ", o.id_number" OFFICER_FROM
-					 " WHERE o.officer_id = ?3",
+					 " WHERE o.officer_id = ?",
 					 "tti", lo, hi, officer_id);
 	if (!st)
 		return err->code;
@@ -422,138 +422,167 @@ fail:
 	return rc;
 }
 
-#define ADD(s) strncat(where, (s), sizeof where - strlen(where) - 1)
+/* ---- the lists of officers (platform/lists.h) ----------------------------------- */
 
-static const struct fz_enf_sort officer_sorts[] = {
-	{"name", " ORDER BY o.name, o.officer_id"},
-	{"-name", " ORDER BY o.name DESC, o.officer_id DESC"},
-	{"hours", " ORDER BY 16, o.officer_id"},
-	{"-hours", " ORDER BY 16 DESC, o.officer_id"},
-	{"agency", " ORDER BY a.sort_order, o.body_id, o.officer_id"},
-	{"-created_at", " ORDER BY o.officer_id DESC"},
-	{NULL, NULL}};
-
-enum fz_code fz_enf_officers_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
-				  struct fz_err *err)
+/* The certificate's case id rides in "certificate" until finish replaces it with its brief. */
+static json_t *officers_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 {
-	struct fz_enf_page pg;
-	if (!fz_enf_page_parse(req, &pg, err))
-		return err->code;
-	const char *order = fz_enf_sort_sql(officer_sorts, 4, pg.sort,
-					    "name、-name、hours、-hours、agency 或 -created_at", err);
-	if (!order)
-		return err->code;
-	int64_t year = year_of(ctx->today);
-	const char *s;
-	if ((s = fz_req_query(req, "year")) && !fz_parse_int(s, 2000, 2100, &year))
-		return fz_err_set(err, FZ_EBAD_VALUE, "year", "年份应为 2000 至 2100 的整数");
-	char lo[11], hi[11], where[1024] = " WHERE 1 = 1", like[200];
-	year_bounds((int)year, lo, hi);
+	(void)arg;
+	int64_t cert;
+	json_t *o = officer_row(ctx, st, 0, &cert);
+	json_object_set_new(o, "certificate", json_integer(cert));
+	return o;
+}
+
+/* The year whose class hours the rows show, bound twice in the select list. */
+static enum fz_code officers_prepare(struct fz_list_run *run, struct fz_err *err)
+{
+	(void)err;
+	char *lo = fz_arena_alloc(run->ctx->arena, 11), *hi = fz_arena_alloc(run->ctx->arena, 11);
+	year_bounds((int)fz_list_int(run, "year", year_of(run->ctx->today)), lo, hi);
+	fz_list_bind_select(run, (struct fz_bind){'t', 0, lo});
+	fz_list_bind_select(run, (struct fz_bind){'t', 0, hi});
+	return FZ_OK;
+}
+
+/* The yearly target (setting enforcement.training_hours) against each row's hours. */
+static enum fz_code officers_finish(struct fz_list_run *run, json_t *out, struct fz_err *err)
+{
+	(void)err;
+	struct fz_ctx *ctx = run->ctx;
 	long target = fz_setting_int(ctx->db, "enforcement.training_hours", 60);
-	struct fz_bind b[12];
-	size_t nb = 0;
-	b[nb++] = (struct fz_bind){'t', 0, lo};
-	b[nb++] = (struct fz_bind){'t', 0, hi};
-	if (!fz_ctx_sees_all(ctx)) {
-		ADD(" AND o.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
+	size_t i;
+	json_t *o;
+	json_array_foreach(json_object_get(out, "items"), i, o)
+	{
+		int64_t hours = json_integer_value(json_object_get(o, "hours"));
+		json_object_set_new(o, "hours_target", json_integer(target));
+		json_object_set_new(o, "below_target", json_boolean(hours < target));
+		int64_t cert = json_integer_value(json_object_get(o, "certificate"));
+		json_object_set_new(o, "certificate", cert_brief(ctx, cert));
 	}
-	static const char *const ids[][3] = {{"agency_id", " AND o.agency_id = ?", "单位编号"},
-					     {"body_id", " AND o.body_id = ?", "执法主体编号"}};
-	if (!fz_enf_id_filters(req, ids, 2, where, sizeof where, b, &nb, err))
-		return err->code;
-	if ((s = fz_req_query(req, "status"))) {
-		if (fz_enf_label(fz_enf_officer_status, s) == s)
-			return fz_err_set(err, FZ_EBAD_VALUE, "status", "人员状态“%s”不存在", s);
-		ADD(" AND o.status = ?");
-		b[nb++] = (struct fz_bind){'t', 0, s};
-	}
-	if ((s = fz_req_query(req, "post"))) {
-		if (fz_enf_label(fz_enf_posts, s) == s)
-			return fz_err_set(err, FZ_EBAD_VALUE, "post", "岗位“%s”不存在", s);
-		ADD(" AND o.post = ?");
-		b[nb++] = (struct fz_bind){'t', 0, s};
-	}
-	if ((s = fz_req_query(req, "below_target")) && strcmp(s, "1") == 0) {
-		/* Officers on duty under the yearly class-hour target (setting enforcement.training_hours). */
-		ADD(" AND o.status = 'on_duty' AND (SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t"
-		    " WHERE t.officer_id = o.officer_id AND t.trained_on >= ?1 AND t.trained_on <= ?2) < ?");
-		b[nb++] = (struct fz_bind){'i', target, NULL};
-	}
-	if (pg.q) {
-		fz_search_like(pg.q, like, sizeof like);
-		ADD(" AND (o.name LIKE ? ESCAPE '\\' OR o.area LIKE ? ESCAPE '\\')");
-		b[nb++] = (struct fz_bind){'t', 0, like};
-		b[nb++] = (struct fz_bind){'t', 0, like};
-	}
-	char count[2048], sql[4096];
-	/* ?1 and ?2 are bound for every statement; the count refers to them only in below_target. */
-	snprintf(count, sizeof count, "SELECT COUNT(*), ?1, ?2 FROM enf_officer o%s", where);
-	snprintf(sql, sizeof sql, "SELECT " OFFICER_COLS OFFICER_FROM "%s%s LIMIT ? OFFSET ?", where,
-		 order);
-	int64_t total;
-	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	int64_t certs[100];
-	size_t n = 0;
-	while (fz_stmt_row(st) && n < 100) {
-		json_array_append_new(items, officer_row(ctx, st, target, &certs[n]));
-		n++;
-	}
-	fz_stmt_done(st);
-	for (size_t i = 0; i < n; i++)
-		json_object_set_new(json_array_get(items, i), "certificate", cert_brief(ctx, certs[i]));
-	*out = fz_enf_page_json(items, total, &pg);
-	json_object_set_new(*out, "year", json_integer(year));
-	json_object_set_new(*out, "hours_target", json_integer(target));
+	json_object_set_new(out, "year", json_integer(fz_list_int(run, "year", year_of(ctx->today))));
+	json_object_set_new(out, "hours_target", json_integer(target));
 	return FZ_OK;
 }
 
-enum fz_code fz_enf_public_officers(struct fz_ctx *ctx, int64_t body_id, struct fz_req *req,
-				    json_t **out, struct fz_err *err)
+/* Officers on duty under the yearly class-hour target (setting enforcement.training_hours). */
+static enum fz_code below_target(struct fz_list_run *run, const char *v, struct fz_err *err)
 {
-	struct fz_enf_page pg;
-	if (!fz_enf_page_parse(req, &pg, err))
-		return err->code;
-	json_t *body;
-	enum fz_code rc = fz_enf_body_json(ctx, body_id, true, &body, err);
-	if (rc)
-		return rc;
-	char today[11], like[200];
-	fz_date_format(ctx->today, today);
-	fz_search_like(pg.q, like, sizeof like);
-	/* 执法人员公示: officers on duty holding a certificate valid today; nothing else about them. */
-	static const char *const from =
-		" FROM enf_officer o JOIN enf_certificate c ON c.officer_id = o.officer_id"
-		" JOIN case_record r ON r.case_id = c.case_id"
-		" WHERE o.body_id = ?1 AND o.status = 'on_duty' AND r.state = 'valid'"
-		" AND c.valid_until >= ?2 AND (?3 IS NULL OR o.name LIKE ?3 ESCAPE '\\')";
-	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT COUNT(*)%s", from);
-	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, "itt", body_id, today, pg.q ? like : NULL);
-	int64_t total = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	snprintf(sql, sizeof sql,
-		 "SELECT o.name, o.post, c.area, c.number, c.valid_until, c.cert_type%s"
-		 " ORDER BY o.name, o.officer_id LIMIT ?4 OFFSET ?5",
-		 from);
-	st = fz_db_query(ctx->db, err, sql, "ittII", body_id, today, pg.q ? like : NULL, pg.per_page,
-			 (pg.page - 1) * pg.per_page);
-	json_t *items = json_array();
-	while (st && fz_stmt_row(st))
-		json_array_append_new(
-			items, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", fz_col_text(st, 0),
-					 "post_label", fz_enf_label(fz_enf_posts, fz_col_text(st, 1)),
-					 "area", fz_col_text(st, 2), "number", fz_col_text(st, 3),
-					 "valid_until", fz_col_text(st, 4), "cert_type_label",
-					 fz_enf_label(fz_enf_cert_types, fz_col_text(st, 5))));
-	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:o, s:I, s:i, s:i}", "body", body, "items", items, "total",
-			 (json_int_t)total, "page", pg.page, "per_page", pg.per_page);
+	(void)err;
+	if (strcmp(v, "1") != 0)
+		return FZ_OK;
+	char *lo = fz_arena_alloc(run->ctx->arena, 11), *hi = fz_arena_alloc(run->ctx->arena, 11);
+	year_bounds((int)fz_list_int(run, "year", year_of(run->ctx->today)), lo, hi);
+	fz_list_where(run, "o.status = 'on_duty' AND (SELECT COALESCE(SUM(t.hours), 0)"
+			   " FROM enf_training t WHERE t.officer_id = o.officer_id"
+			   " AND t.trained_on >= ? AND t.trained_on <= ?) < ?");
+	fz_list_bind_text(run, lo);
+	fz_list_bind_text(run, hi);
+	fz_list_bind_int(run, fz_setting_int(run->ctx->db, "enforcement.training_hours", 60));
 	return FZ_OK;
 }
+
+static const char *const officer_like[] = {"o.name", "o.area", NULL};
+
+/* year comes first: below_target reads it. */
+static const struct fz_list_filter officer_filters[] = {
+	{.param = "year", .label = "年份", .kind = FZ_LF_INT, .min = 2000, .max = 2100},
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "o.agency_id = ?"},
+	{.param = "body_id", .label = "执法主体编号", .kind = FZ_LF_ID, .sql = "o.body_id = ?"},
+	{.param = "status", .label = "人员状态", .kind = FZ_LF_OPTION, .sql = "o.status = ?",
+	 .options = fz_enf_officer_status},
+	{.param = "post", .label = "岗位", .kind = FZ_LF_OPTION, .sql = "o.post = ?",
+	 .options = fz_enf_posts},
+	{.param = "below_target", .label = "学时不足", .kind = FZ_LF_CUSTOM, .custom = below_target},
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = officer_like},
+	{.param = NULL},
+};
+
+/* Column 16 is the year's class hours. */
+static const struct fz_list_sort officer_sorts[] = {
+	{.name = "name", .expr = "o.name"},
+	{.name = "hours", .expr = "16"},
+	{.name = "agency", .expr = "a.sort_order, o.body_id", .one_way = true},
+	{.name = "-created_at", .expr = "o.officer_id", .one_way = true},
+	{.name = NULL},
+};
+
+static const struct fz_list_col officer_cols[] = {
+	{.key = "name", .header = "姓名", .width = 12},
+	{.key = "body_name", .header = "执法主体", .width = 26},
+	{.key = "agency_name", .header = "所属单位", .width = 24},
+	{.key = "post_label", .header = "岗位"},
+	{.key = "area", .header = "执法区域", .width = 16},
+	{.key = "education_label", .header = "学历", .width = 10},
+	{.key = "employment_label", .header = "用工性质"},
+	{.key = "status_label", .header = "状态", .width = 10},
+	{.key = "hours", .header = "本年度培训学时", .kind = FZ_LC_NUMBER},
+	{.key = "below_target", .header = "学时不足", .kind = FZ_LC_BOOL, .width = 10},
+	{.key = "certificate.number", .header = "执法证件编号", .width = 18},
+	{.key = "certificate.valid_until", .header = "证件有效期至", .kind = FZ_LC_DATE, .width = 12},
+	{.key = NULL},
+};
+
+const struct fz_list fz_enf_officers_list = {
+	.name = "执法人员",
+	.select = OFFICER_COLS,
+	.from = "enf_officer o JOIN agency a ON a.agency_id = o.agency_id"
+		" JOIN enf_body b ON b.body_id = o.body_id",
+	.count_from = "enf_officer o",
+	.scope = "o.agency_id",
+	.filters = officer_filters,
+	.sorts = officer_sorts,
+	.sort_default = "agency",
+	.tiebreak = "o.officer_id",
+	.row = officers_row,
+	.prepare = officers_prepare,
+	.finish = officers_finish,
+	.columns = officer_cols,
+};
+
+static json_t *public_officer_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
+{
+	(void)ctx;
+	(void)arg;
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", fz_col_text(st, 0), "post_label",
+			 fz_enf_label(fz_enf_posts, fz_col_text(st, 1)), "area", fz_col_text(st, 2),
+			 "number", fz_col_text(st, 3), "valid_until", fz_col_text(st, 4),
+			 "cert_type_label", fz_enf_label(fz_enf_cert_types, fz_col_text(st, 5)));
+}
+
+/* The body named by the path (published: the route's handler has checked), certificates valid today. */
+static enum fz_code public_officers_prepare(struct fz_list_run *run, struct fz_err *err)
+{
+	int64_t body = 0;
+	if (!run->req || !fz_req_id(run->req, 0, &body))
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "执法主体不存在");
+	char *today = fz_arena_alloc(run->ctx->arena, 11);
+	fz_date_format(run->ctx->today, today);
+	fz_list_where(run, "o.body_id = ? AND c.valid_until >= ?");
+	fz_list_bind_int(run, body);
+	fz_list_bind_text(run, today);
+	return FZ_OK;
+}
+
+static const char *const name_like[] = {"o.name", NULL};
+static const struct fz_list_filter public_officer_filters[] = {
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = name_like},
+	{.param = NULL},
+};
+
+/* 执法人员公示: officers on duty holding a certificate valid today; nothing else about them. */
+const struct fz_list fz_enf_public_officers_list = {
+	.name = "执法人员公示",
+	.select = "o.name, o.post, c.area, c.number, c.valid_until, c.cert_type",
+	.from = "enf_officer o JOIN enf_certificate c ON c.officer_id = o.officer_id"
+		" JOIN case_record r ON r.case_id = c.case_id",
+	.where = "o.status = 'on_duty' AND r.state = 'valid'",
+	.filters = public_officer_filters,
+	.order = "o.name, o.officer_id",
+	.row = public_officer_row,
+	.prepare = public_officers_prepare,
+};
 
 /* ---- certificates --------------------------------------------------------------- */
 
@@ -882,95 +911,93 @@ enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 	return FZ_OK;
 }
 
-static const struct fz_enf_sort cert_sorts[] = {
-	{"-created_at", " ORDER BY r.case_id DESC"},
-	{"created_at", " ORDER BY r.case_id"},
-	{"valid_until", " ORDER BY c.valid_until IS NULL, c.valid_until, r.case_id"},
-	{"-valid_until", " ORDER BY c.valid_until IS NULL, c.valid_until DESC, r.case_id"},
-	{"name", " ORDER BY o.name, r.case_id"},
-	{NULL, NULL}};
+/* ---- the list of certificates (platform/lists.h) -------------------------------- */
 
-enum fz_code fz_enf_certs_list(struct fz_ctx *ctx, struct fz_req *req, json_t **out,
-			       struct fz_err *err)
+static json_t *cert_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 {
-	struct fz_enf_page pg;
-	if (!fz_enf_page_parse(req, &pg, err))
-		return err->code;
-	const char *order = fz_enf_sort_sql(
-		cert_sorts, 0, pg.sort, "-created_at、created_at、valid_until、-valid_until 或 name", err);
-	if (!order)
-		return err->code;
-	char where[1024] = " WHERE 1 = 1", like[200], today[11], soon[11];
-	struct fz_bind b[12];
-	size_t nb = 0;
-	const char *s;
-	if (!fz_ctx_sees_all(ctx)) {
-		ADD(" AND r.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
-	}
-	static const char *const ids[][3] = {{"agency_id", " AND r.agency_id = ?", "单位编号"},
-					     {"body_id", " AND o.body_id = ?", "执法主体编号"},
-					     {"officer_id", " AND c.officer_id = ?", "执法人员编号"}};
-	if (!fz_enf_id_filters(req, ids, 3, where, sizeof where, b, &nb, err))
-		return err->code;
-	if ((s = fz_req_query(req, "state"))) {
-		if (!fz_flow_state(&fz_enf_cert_type, s))
-			return fz_err_set(err, FZ_EBAD_VALUE, "state", "证件状态“%s”不存在", s);
-		ADD(" AND r.state = ?");
-		b[nb++] = (struct fz_bind){'t', 0, s};
-	}
-	if ((s = fz_req_query(req, "expiring")) && strcmp(s, "1") == 0) {
-		/* Valid certificates whose validity ends within the warning window (a setting). */
-		long days = fz_setting_int(ctx->db, "enforcement.cert_expiry_warning_days", 90);
-		fz_date_format(ctx->today, today);
-		fz_date_format(ctx->today + (int)days, soon);
-		ADD(" AND r.state IN ('valid', 'suspended') AND c.valid_until <= ?");
-		b[nb++] = (struct fz_bind){'t', 0, soon};
-	}
-	if (pg.q) {
-		fz_search_like(pg.q, like, sizeof like);
-		ADD(" AND (o.name LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\' OR r.number LIKE ? ESCAPE '\\')");
-		for (int i = 0; i < 3; i++)
-			b[nb++] = (struct fz_bind){'t', 0, like};
-	}
-	static const char *const from =
-		" FROM enf_certificate c JOIN case_record r ON r.case_id = c.case_id"
-		" JOIN enf_officer o ON o.officer_id = c.officer_id JOIN enf_body bd ON bd.body_id = o.body_id"
-		" JOIN agency a ON a.agency_id = r.agency_id";
-	char count[2048], sql[4096];
-	snprintf(count, sizeof count, "SELECT COUNT(*)%s%s", from, where);
-	snprintf(sql, sizeof sql,
-		 "SELECT r.case_id, r.number, c.number, c.officer_id, o.name, r.agency_id, a.name,"
-		 " bd.name, r.state, c.area, c.issued_on, c.valid_until, r.version, c.exam_score,"
-		 " c.cert_type, r.due_date, r.due_unit%s%s%s LIMIT ? OFFSET ?",
-		 from, where, order);
-	int64_t total;
-	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st)) {
-		const struct fz_state *stt = fz_flow_state(&fz_enf_cert_type, fz_col_text(st, 8));
-		json_t *o = json_pack(
-			"{s:I, s:s, s:s?, s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:I,"
-			" s:s, s:s}",
-			"case_id", (json_int_t)fz_col_int(st, 0), "case_number", fz_col_text(st, 1),
-			"number", fz_col_text(st, 2), "officer_id", (json_int_t)fz_col_int(st, 3),
-			"officer_name", fz_col_text(st, 4), "agency_id", (json_int_t)fz_col_int(st, 5),
-			"agency_name", fz_col_text(st, 6), "body_name", fz_col_text(st, 7), "state",
-			fz_col_text(st, 8), "state_label", stt ? stt->label : "", "area",
-			fz_col_text(st, 9), "issued_on", fz_col_text(st, 10), "valid_until",
-			fz_col_text(st, 11), "version", (json_int_t)fz_col_int(st, 12), "cert_type",
-			fz_col_text(st, 14), "cert_type_label", fz_enf_label(fz_enf_cert_types, fz_col_text(st, 14)));
-		json_object_set_new(o, "exam_score", fz_col_null(st, 13) ? json_null()
-									: json_integer(fz_col_int(st, 13)));
-		fz_case_due_json(ctx, o, fz_col_text(st, 15), fz_col_text(st, 16));
-		json_array_append_new(items, o);
-	}
-	fz_stmt_done(st);
-	*out = fz_enf_page_json(items, total, &pg);
+	(void)arg;
+	const struct fz_state *stt = fz_flow_state(&fz_enf_cert_type, fz_col_text(st, 8));
+	json_t *o = json_pack(
+		"{s:I, s:s, s:s?, s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:I, s:s, s:s}",
+		"case_id", (json_int_t)fz_col_int(st, 0), "case_number", fz_col_text(st, 1), "number",
+		fz_col_text(st, 2), "officer_id", (json_int_t)fz_col_int(st, 3), "officer_name",
+		fz_col_text(st, 4), "agency_id", (json_int_t)fz_col_int(st, 5), "agency_name",
+		fz_col_text(st, 6), "body_name", fz_col_text(st, 7), "state", fz_col_text(st, 8),
+		"state_label", stt ? stt->label : "", "area", fz_col_text(st, 9), "issued_on",
+		fz_col_text(st, 10), "valid_until", fz_col_text(st, 11), "version",
+		(json_int_t)fz_col_int(st, 12), "cert_type", fz_col_text(st, 14), "cert_type_label",
+		fz_enf_label(fz_enf_cert_types, fz_col_text(st, 14)));
+	json_object_set_new(o, "exam_score",
+			    fz_col_null(st, 13) ? json_null() : json_integer(fz_col_int(st, 13)));
+	fz_case_due_json(ctx, o, fz_col_text(st, 15), fz_col_text(st, 16));
+	return o;
+}
+
+/* Valid certificates whose validity ends within the warning window (a setting). */
+static enum fz_code expiring(struct fz_list_run *run, const char *v, struct fz_err *err)
+{
+	(void)err;
+	if (strcmp(v, "1") != 0)
+		return FZ_OK;
+	long days = fz_setting_int(run->ctx->db, "enforcement.cert_expiry_warning_days", 90);
+	char *soon = fz_arena_alloc(run->ctx->arena, 11);
+	fz_date_format(run->ctx->today + (int)days, soon);
+	fz_list_where(run, "r.state IN ('valid', 'suspended') AND c.valid_until <= ?");
+	fz_list_bind_text(run, soon);
 	return FZ_OK;
 }
+
+static const char *const cert_like[] = {"o.name", "c.number", "r.number", NULL};
+
+static const struct fz_list_filter cert_filters[] = {
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "r.agency_id = ?"},
+	{.param = "body_id", .label = "执法主体编号", .kind = FZ_LF_ID, .sql = "o.body_id = ?"},
+	{.param = "officer_id", .label = "执法人员编号", .kind = FZ_LF_ID, .sql = "c.officer_id = ?"},
+	{.param = "state", .label = "证件状态", .kind = FZ_LF_STATE, .sql = "r.state = ?",
+	 .type = &fz_enf_cert_type},
+	{.param = "expiring", .label = "即将到期", .kind = FZ_LF_CUSTOM, .custom = expiring},
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = cert_like},
+	{.param = NULL},
+};
+
+static const struct fz_list_sort cert_sorts[] = {
+	{.name = "created_at", .expr = "r.case_id"},
+	{.name = "valid_until", .expr = "c.valid_until", .nulls_last = true},
+	{.name = "name", .expr = "o.name", .one_way = true},
+	{.name = NULL},
+};
+
+static const struct fz_list_col cert_cols[] = {
+	{.key = "number", .header = "证件编号", .width = 18},
+	{.key = "officer_name", .header = "持证人", .width = 12},
+	{.key = "body_name", .header = "执法主体", .width = 26},
+	{.key = "agency_name", .header = "所属单位", .width = 24},
+	{.key = "cert_type_label", .header = "证件类型"},
+	{.key = "area", .header = "执法区域", .width = 16},
+	{.key = "state_label", .header = "状态", .width = 10},
+	{.key = "issued_on", .header = "发证日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "valid_until", .header = "有效期至", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "exam_score", .header = "考试成绩", .kind = FZ_LC_NUMBER, .width = 10},
+	{.key = "case_number", .header = "申领案号", .width = 22},
+	{.key = NULL},
+};
+
+const struct fz_list fz_enf_certs_list = {
+	.name = "执法证件",
+	.select = "r.case_id, r.number, c.number, c.officer_id, o.name, r.agency_id, a.name,"
+		  " bd.name, r.state, c.area, c.issued_on, c.valid_until, r.version, c.exam_score,"
+		  " c.cert_type, r.due_date, r.due_unit",
+	.from = "enf_certificate c JOIN case_record r ON r.case_id = c.case_id"
+		" JOIN enf_officer o ON o.officer_id = c.officer_id"
+		" JOIN enf_body bd ON bd.body_id = o.body_id JOIN agency a ON a.agency_id = r.agency_id",
+	.scope = "r.agency_id",
+	.filters = cert_filters,
+	.sorts = cert_sorts,
+	.sort_default = "-created_at",
+	.tiebreak = "r.case_id",
+	.row = cert_row,
+	.columns = cert_cols,
+};
 
 enum fz_code fz_enf_withdrawal_tasks(struct fz_ctx *ctx, int64_t officer_id, const char *reason,
 				     int *raised, struct fz_err *err)

@@ -438,83 +438,96 @@ out:
 	return rc;
 }
 
-static const struct fz_enf_sort item_sorts[] = {
-	{"code", " ORDER BY i.code"},
-	{"-code", " ORDER BY i.code DESC"},
-	{"name", " ORDER BY i.name, i.item_id"},
-	{"category", " ORDER BY i.category, i.code"},
-	{"-updated_on", " ORDER BY i.updated_on DESC, i.item_id DESC"},
-	{"body", " ORDER BY i.body_id, i.code"},
-	{NULL, NULL}};
+/* ---- the lists of powers (platform/lists.h) ------------------------------------- */
 
-#define ADD(s) strncat(where, (s), sizeof where - strlen(where) - 1)
-
-enum fz_code fz_enf_powers_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
-				json_t **out, struct fz_err *err)
+static json_t *list_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *public_only)
 {
-	struct fz_enf_page pg;
-	if (!fz_enf_page_parse(req, &pg, err))
-		return err->code;
-	const char *order = fz_enf_sort_sql(item_sorts, 5, pg.sort,
-					    "code、-code、name、category、-updated_on 或 body", err);
-	if (!order)
-		return err->code;
-	char where[1024] = " WHERE 1 = 1", match[300], clause[160];
-	struct fz_bind b[10];
-	size_t nb = 0;
-	const char *s;
-	if (public_only) {
-		ADD(" AND b.status = 'published' AND i.status = 'active'");
-	} else if (!fz_ctx_sees_all(ctx)) {
-		ADD(" AND i.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
+	(void)ctx;
+	return item_row(st, public_only != NULL);
+}
+
+/* A category by its value, its label or the short form agencies write ("处罚"). */
+static enum fz_code category_filter(struct fz_list_run *run, const char *v, struct fz_err *err)
+{
+	const char *cat = fz_enf_category_parse(v);
+	if (!cat) {
+		const char *all = "";
+		for (const struct fz_option *o = fz_enf_categories; o->value; o++)
+			all = fz_arena_printf(run->ctx->arena, "%s%s%s（%s）", all, *all ? "、" : "",
+					      o->value, o->label);
+		return fz_err_set(err, FZ_EBAD_VALUE, "category", "事项类别“%s”不存在，可选 %s", v, all);
 	}
-	static const char *const ids[][3] = {{"agency_id", " AND i.agency_id = ?", "单位编号"},
-					     {"body_id", " AND i.body_id = ?", "执法主体编号"}};
-	if (!fz_enf_id_filters(req, ids, 2, where, sizeof where, b, &nb, err))
-		return err->code;
-	if ((s = fz_req_query(req, "category"))) {
-		const char *cat = fz_enf_category_parse(s);
-		if (!cat)
-			return fz_err_set(err, FZ_EBAD_VALUE, "category", "事项类别“%s”不存在", s);
-		ADD(" AND i.category = ?");
-		b[nb++] = (struct fz_bind){'t', 0, cat};
-	}
-	if (!public_only && (s = fz_req_query(req, "status"))) {
-		if (strcmp(s, "active") != 0 && strcmp(s, "repealed") != 0)
-			return fz_err_set(err, FZ_EBAD_VALUE, "status", "状态应为 active 或 repealed");
-		ADD(" AND i.status = ?");
-		b[nb++] = (struct fz_bind){'t', 0, s};
-	}
-	if (pg.q) {
-		if (fz_search_match("enf_power", "i.item_id", pg.q, clause, sizeof clause, match,
-				    sizeof match)) {
-			ADD(" AND (");
-			ADD(clause);
-			ADD(" OR i.code = ?)");
-			b[nb++] = (struct fz_bind){'t', 0, match};
-			b[nb++] = (struct fz_bind){'t', 0, pg.q};
-		} else {
-			fz_search_like(pg.q, match, sizeof match);
-			ADD(" AND (i.name LIKE ? ESCAPE '\\' OR i.code LIKE ? ESCAPE '\\')");
-			b[nb++] = (struct fz_bind){'t', 0, match};
-			b[nb++] = (struct fz_bind){'t', 0, match};
-		}
-	}
-	char count[2048], sql[4096];
-	snprintf(count, sizeof count, "SELECT COUNT(*)" ITEM_FROM "%s", where);
-	snprintf(sql, sizeof sql, "SELECT " ITEM_COLS ITEM_FROM "%s%s LIMIT ? OFFSET ?", where, order);
-	int64_t total;
-	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st))
-		json_array_append_new(items, item_row(st, public_only));
-	fz_stmt_done(st);
-	*out = fz_enf_page_json(items, total, &pg);
+	fz_list_where(run, "i.category = ?");
+	fz_list_bind_text(run, cat);
 	return FZ_OK;
 }
+
+static const char *const item_like[] = {"i.name", "i.code", NULL};
+
+#define ITEM_FILTERS                                                                           \
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "i.agency_id = ?"},    \
+	{.param = "body_id", .label = "执法主体编号", .kind = FZ_LF_ID, .sql = "i.body_id = ?"},    \
+	{.param = "category", .label = "事项类别", .kind = FZ_LF_CUSTOM, .custom = category_filter}
+/* The keyword: full text over name, law and basis, or the exact code (short ones: LIKE). */
+#define ITEM_KEYWORD                                                                           \
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50,                 \
+	 .index = "enf_power", .key = "i.item_id", .equal = "i.code", .like = item_like}
+
+static const struct fz_list_filter staff_filters[] = {
+	ITEM_FILTERS,
+	{.param = "status", .label = "状态", .kind = FZ_LF_OPTION, .sql = "i.status = ?",
+	 .options = item_status},
+	ITEM_KEYWORD,
+	{.param = NULL},
+};
+/* The portal lists active items of published bodies and reads no status. */
+static const struct fz_list_filter public_filters[] = {ITEM_FILTERS, ITEM_KEYWORD, {.param = NULL}};
+
+static const struct fz_list_sort item_sorts[] = {
+	{.name = "code", .expr = "i.code"},
+	{.name = "name", .expr = "i.name"},
+	{.name = "category", .expr = "i.category, i.code", .one_way = true},
+	{.name = "-updated_on", .expr = "i.updated_on", .one_way = true},
+	{.name = "body", .expr = "i.body_id, i.code", .one_way = true},
+	{.name = NULL},
+};
+
+static const struct fz_list_col item_cols[] = {
+	{.key = "code", .header = "事项编码", .width = 16},
+	{.key = "name", .header = "事项名称", .width = 30},
+	{.key = "category_label", .header = "事项类别", .width = 12},
+	{.key = "body_name", .header = "执法主体", .width = 24},
+	{.key = "agency_name", .header = "所属单位", .width = 24},
+	{.key = "law_name", .header = "法律依据名称", .width = 30},
+	{.key = "article", .header = "条款", .width = 16},
+	{.key = "post", .header = "承办岗位", .width = 16},
+	{.key = "status_label", .header = "状态", .width = 8},
+	{.key = "updated_on", .header = "更新日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = NULL},
+};
+
+#define ITEM_LIST                                                                              \
+	.select = ITEM_COLS,                                                                   \
+	.from = "enf_power i JOIN enf_body b ON b.body_id = i.body_id"                         \
+		" JOIN agency a ON a.agency_id = i.agency_id",                                 \
+	.sorts = item_sorts, .sort_default = "-updated_on", .tiebreak = "i.item_id",           \
+	.row = list_row
+
+const struct fz_list fz_enf_powers_list = {
+	.name = "权责事项",
+	ITEM_LIST,
+	.scope = "i.agency_id",
+	.filters = staff_filters,
+	.columns = item_cols,
+};
+
+const struct fz_list fz_enf_public_powers_list = {
+	.name = "权责清单",
+	ITEM_LIST,
+	.where = "b.status = 'published' AND i.status = 'active'",
+	.filters = public_filters,
+	.arg = "public",
+};
 
 enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, int64_t body_id,
 				 bool public_only, json_t **out, struct fz_err *err)

@@ -125,87 +125,6 @@ enum fz_code fz_enf_audit(struct fz_ctx *ctx, const char *entity, const char *ac
 	return fz_audit_append(ctx, &ev, NULL, err);
 }
 
-bool fz_enf_page_parse(struct fz_req *req, struct fz_enf_page *p, struct fz_err *err)
-{
-	int64_t v;
-	const char *s;
-	p->page = 1;
-	p->per_page = 20;
-	p->sort = fz_req_query(req, "sort");
-	p->q = fz_req_query(req, "q");
-	if ((s = fz_req_query(req, "page"))) {
-		if (!fz_parse_int(s, 1, 100000, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "page", "页码应为 1 至 100000 的整数");
-			return false;
-		}
-		p->page = (int)v;
-	}
-	if ((s = fz_req_query(req, "per_page"))) {
-		if (!fz_parse_int(s, 1, 100, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, "per_page", "每页条数应为 1 至 100 的整数");
-			return false;
-		}
-		p->per_page = (int)v;
-	}
-	if (p->q && (!fz_utf8_valid(p->q, strlen(p->q)) || fz_utf8_chars(p->q) > 50)) {
-		fz_err_set(err, FZ_EBAD_VALUE, "q", "关键词不能超过 50 个字");
-		return false;
-	}
-	if (p->q && fz_text_blank(p->q))
-		p->q = NULL;
-	return true;
-}
-
-const char *fz_enf_sort_sql(const struct fz_enf_sort *sorts, size_t def, const char *sort,
-			    const char *choices, struct fz_err *err)
-{
-	if (!sort)
-		return sorts[def].sql;
-	for (; sorts->key; sorts++)
-		if (strcmp(sorts->key, sort) == 0)
-			return sorts->sql;
-	fz_err_set(err, FZ_EBAD_VALUE, "sort", "排序应为 %s", choices);
-	return NULL;
-}
-
-bool fz_enf_id_filters(struct fz_req *req, const char *const (*ids)[3], size_t n, char *where,
-		       size_t size, struct fz_bind *b, size_t *nb, struct fz_err *err)
-{
-	int64_t v;
-	const char *s;
-	for (size_t i = 0; i < n; i++) {
-		if (!(s = fz_req_query(req, ids[i][0])))
-			continue;
-		if (!fz_parse_int(s, 1, INT64_MAX, &v)) {
-			fz_err_set(err, FZ_EBAD_VALUE, ids[i][0], "%s应为正整数", ids[i][2]);
-			return false;
-		}
-		strncat(where, ids[i][1], size - strlen(where) - 1);
-		b[(*nb)++] = (struct fz_bind){'i', v, NULL};
-	}
-	return true;
-}
-
-struct fz_stmt *fz_enf_page_query(struct fz_ctx *ctx, const char *count_sql, const char *list_sql,
-				  struct fz_bind *b, size_t nb, const struct fz_enf_page *pg,
-				  int64_t *total, struct fz_err *err)
-{
-	struct fz_stmt *st = fz_db_query_v(ctx->db, err, count_sql, b, nb);
-	if (!st)
-		return NULL;
-	*total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	b[nb++] = (struct fz_bind){'i', pg->per_page, NULL};
-	b[nb++] = (struct fz_bind){'i', (int64_t)(pg->page - 1) * pg->per_page, NULL};
-	return fz_db_query_v(ctx->db, err, list_sql, b, nb);
-}
-
-json_t *fz_enf_page_json(json_t *items, int64_t total, const struct fz_enf_page *pg)
-{
-	return json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 pg->page, "per_page", pg->per_page);
-}
-
 static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
 {
 	return st ? fz_stmt_exec(st, err) : err->code;
@@ -605,79 +524,78 @@ fail:
 	return rc;
 }
 
-static const struct fz_enf_sort body_sorts[] = {
-	{"name", " ORDER BY b.name, b.body_id"},
-	{"-name", " ORDER BY b.name DESC, b.body_id DESC"},
-	{"agency", " ORDER BY a.sort_order, b.body_id"},
-	{"created_at", " ORDER BY b.created_at, b.body_id"},
-	{"-created_at", " ORDER BY b.created_at DESC, b.body_id DESC"},
-	{"powers", " ORDER BY 19, b.body_id"},
-	{"-powers", " ORDER BY 19 DESC, b.body_id"},
-	{NULL, NULL}};
+/* ---- the lists of bodies (platform/lists.h) ------------------------------------- */
 
-#define ADD(s) strncat(where, (s), sizeof where - strlen(where) - 1)
-
-enum fz_code fz_enf_bodies_list(struct fz_ctx *ctx, struct fz_req *req, bool public_only,
-				json_t **out, struct fz_err *err)
+static json_t *list_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *public_only)
 {
-	struct fz_enf_page pg;
-	if (!fz_enf_page_parse(req, &pg, err))
-		return err->code;
-	const char *order = fz_enf_sort_sql(
-		body_sorts, 2, pg.sort, "name、-name、agency、created_at、-created_at、powers 或 -powers", err);
-	if (!order)
-		return err->code;
-	char where[1024] = " WHERE 1 = 1", like[200];
-	struct fz_bind b[10];
-	size_t nb = 0;
-	const char *s;
-	if (public_only) {
-		ADD(" AND b.status = 'published'");
-	} else if (!fz_ctx_sees_all(ctx)) {
-		ADD(" AND b.agency_id = ?");
-		b[nb++] = (struct fz_bind){'i', ctx->user ? ctx->user->agency_id : -1, NULL};
-	}
-	static const char *const ids[][3] = {{"agency_id", " AND b.agency_id = ?", "单位编号"}};
-	if (!fz_enf_id_filters(req, ids, 1, where, sizeof where, b, &nb, err))
-		return err->code;
-	static const struct {
-		const char *key, *col;
-		const struct fz_option *opts;
-		const char *label;
-	} sel[] = {{"kind", " AND b.kind = ?", fz_enf_body_kinds, "主体类型"},
-		   {"status", " AND b.status = ?", fz_enf_body_status, "状态"},
-		   {"level", " AND b.level = ?", fz_enf_body_levels, "层级"}};
-	for (size_t i = 0; i < 3; i++) {
-		if (!(s = fz_req_query(req, sel[i].key)))
-			continue;
-		if (fz_enf_label(sel[i].opts, s) == s)
-			return fz_err_set(err, FZ_EBAD_VALUE, sel[i].key, "%s“%s”不存在", sel[i].label, s);
-		if (public_only && i == 1)
-			continue;
-		ADD(sel[i].col);
-		b[nb++] = (struct fz_bind){'t', 0, s};
-	}
-	if (pg.q) {
-		fz_search_like(pg.q, like, sizeof like);
-		ADD(" AND (b.name LIKE ? ESCAPE '\\' OR b.legal_basis LIKE ? ESCAPE '\\')");
-		b[nb++] = (struct fz_bind){'t', 0, like};
-		b[nb++] = (struct fz_bind){'t', 0, like};
-	}
-	char count[2048], sql[4096];
-	snprintf(count, sizeof count,
-		 "SELECT COUNT(*) FROM enf_body b JOIN agency a ON a.agency_id = b.agency_id%s", where);
-	snprintf(sql, sizeof sql, "SELECT " BODY_COLS BODY_FROM "%s%s LIMIT ? OFFSET ?", where, order);
-	int64_t total;
-	struct fz_stmt *st = fz_enf_page_query(ctx, count, sql, b, nb, &pg, &total, err);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st))
-		json_array_append_new(items, body_row(st, public_only));
-	fz_stmt_done(st);
-	*out = fz_enf_page_json(items, total, &pg);
-	return FZ_OK;
+	(void)ctx;
+	return body_row(st, public_only != NULL);
 }
+
+static const char *const body_like[] = {"b.name", "b.legal_basis", NULL};
+
+#define BODY_FILTERS(status_sql)                                                                \
+	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "b.agency_id = ?"},    \
+	{.param = "kind", .label = "主体类型", .kind = FZ_LF_OPTION, .sql = "b.kind = ?",          \
+	 .options = fz_enf_body_kinds},                                                          \
+	{.param = "status", .label = "状态", .kind = FZ_LF_OPTION, .sql = status_sql,             \
+	 .options = fz_enf_body_status},                                                         \
+	{.param = "level", .label = "层级", .kind = FZ_LF_OPTION, .sql = "b.level = ?",           \
+	 .options = fz_enf_body_levels},                                                         \
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = body_like}, \
+	{.param = NULL}
+
+static const struct fz_list_filter staff_filters[] = {BODY_FILTERS("b.status = ?")};
+/* The portal shows published bodies only: a status is checked, and changes nothing. */
+static const struct fz_list_filter public_filters[] = {BODY_FILTERS(NULL)};
+
+/* Column 19 is the number of active powers. */
+static const struct fz_list_sort body_sorts[] = {
+	{.name = "name", .expr = "b.name"},
+	{.name = "agency", .expr = "a.sort_order", .one_way = true},
+	{.name = "created_at", .expr = "b.created_at"},
+	{.name = "powers", .expr = "19"},
+	{.name = NULL},
+};
+
+static const struct fz_list_col body_cols[] = {
+	{.key = "name", .header = "执法主体名称", .width = 30},
+	{.key = "agency_name", .header = "所属单位", .width = 24},
+	{.key = "kind_label", .header = "主体类型", .width = 16},
+	{.key = "level_label", .header = "层级", .width = 8},
+	{.key = "entrusted_by_name", .header = "委托机关", .width = 24},
+	{.key = "parent_name", .header = "上级执法主体", .width = 24},
+	{.key = "status_label", .header = "状态", .width = 10},
+	{.key = "published_on", .header = "公告日期", .kind = FZ_LC_DATE, .width = 12},
+	{.key = "powers", .header = "权责事项数", .kind = FZ_LC_NUMBER, .width = 10},
+	{.key = "officers", .header = "在岗执法人员数", .kind = FZ_LC_NUMBER},
+	{.key = "legal_basis", .header = "执法主体资格的法律依据", .width = 40},
+	{.key = NULL},
+};
+
+#define BODY_LIST                                                                              \
+	.select = BODY_COLS,                                                                   \
+	.from = "enf_body b JOIN agency a ON a.agency_id = b.agency_id"                        \
+		" LEFT JOIN enf_body e ON e.body_id = b.entrusted_by"                          \
+		" LEFT JOIN enf_body p ON p.body_id = b.parent_id",                            \
+	.count_from = "enf_body b JOIN agency a ON a.agency_id = b.agency_id",                 \
+	.sorts = body_sorts, .sort_default = "agency", .tiebreak = "b.body_id", .row = list_row
+
+const struct fz_list fz_enf_bodies_list = {
+	.name = "执法主体",
+	BODY_LIST,
+	.scope = "b.agency_id",
+	.filters = staff_filters,
+	.columns = body_cols,
+};
+
+const struct fz_list fz_enf_public_bodies_list = {
+	.name = "执法主体公告",
+	BODY_LIST,
+	.where = "b.status = 'published'",
+	.filters = public_filters,
+	.arg = "public",
+};
 
 /* ---- the qualification review (case hooks) --------------------------------------- */
 

@@ -7,6 +7,7 @@
 
 #include "modules/mailbox/mailbox_int.h"
 #include "platform/jsonx.h"
+#include "platform/lists.h"
 
 const struct fz_migration fz_mailbox_migrations[] = {
 	{"mailbox-001",
@@ -262,56 +263,39 @@ enum fz_code fz_mailbox_track_json(struct fz_ctx *ctx, const char *code, json_t 
 	return FZ_OK;
 }
 
-enum fz_code fz_mailbox_replies_json(struct fz_ctx *ctx, const char *q, int page, int per_page,
-				     json_t **out, struct fz_err *err)
-{
-	char like[420] = "%";
-	if (q && *q) {
-		size_t k = 1;
-		for (const char *p = q; *p && k + 3 < sizeof like; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				like[k++] = '\\';
-			like[k++] = *p;
-		}
-		like[k++] = '%';
-		like[k] = '\0';
-	}
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT COUNT(*) FROM mailbox_letter m WHERE m.published_on IS NOT NULL"
-		" AND (m.subject LIKE ?1 ESCAPE '\\' OR m.content LIKE ?1 ESCAPE '\\'"
-		"  OR m.reply_text LIKE ?1 ESCAPE '\\')",
-		"t", like);
-	if (!st)
-		return err->code;
-	int64_t total = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	st = fz_db_query(ctx->db, err,
-			 "SELECT c.number, m.subject, m.category, m.content, m.reply_text,"
-			 " m.replied_on, a.name FROM mailbox_letter m"
-			 " JOIN case_record c ON c.case_id = m.case_id"
-			 " LEFT JOIN agency a ON a.agency_id = m.reply_agency_id"
-			 " WHERE m.published_on IS NOT NULL"
-			 " AND (m.subject LIKE ?1 ESCAPE '\\' OR m.content LIKE ?1 ESCAPE '\\'"
-			 "  OR m.reply_text LIKE ?1 ESCAPE '\\')"
-			 " ORDER BY m.replied_on DESC, m.case_id DESC LIMIT ?2 OFFSET ?3",
-			 "tii", like, (int64_t)per_page, (int64_t)(page - 1) * per_page);
-	if (!st)
-		return err->code;
-	json_t *items = json_array();
-	while (fz_stmt_row(st))
-		json_array_append_new(
-			items, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "number",
-					 fz_col_text(st, 0), "subject", fz_col_text(st, 1),
-					 "category_label", fz_mailbox_category_label(fz_col_text(st, 2)),
-					 "content", fz_col_text(st, 3), "reply_text", fz_col_text(st, 4),
-					 "replied_on", fz_col_text(st, 5), "agency_name",
-					 fz_col_text(st, 6)));
-	fz_stmt_done(st);
-	*out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page",
-			 page, "per_page", per_page);
-	return FZ_OK;
-}
+/* ---- the published replies (platform/lists.h) ----------------------------------- */
+
+static const char *const reply_like[] = {"m.subject", "m.content", "m.reply_text", NULL};
+
+static const struct fz_list_filter reply_filters[] = {
+	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = reply_like},
+	{.param = NULL},
+};
+
+/* What the portal shows of a published letter: never the writer. */
+static const struct fz_list_col reply_cols[] = {
+	{"number", "c.number", FZ_LC_TEXT},
+	{"subject", "m.subject", FZ_LC_TEXT},
+	{"category_label", "m.category", FZ_LC_LABEL, fz_mailbox_categories},
+	{"content", "m.content", FZ_LC_TEXT},
+	{"reply_text", "m.reply_text", FZ_LC_TEXT},
+	{"replied_on", "m.replied_on", FZ_LC_DATE},
+	{"agency_name", "a.name", FZ_LC_TEXT},
+	{NULL},
+};
+
+const struct fz_list fz_mailbox_replies_list = {
+	.name = "公开答复",
+	.from = "mailbox_letter m JOIN case_record c ON c.case_id = m.case_id"
+		" LEFT JOIN agency a ON a.agency_id = m.reply_agency_id",
+	.count_from = "mailbox_letter m",
+	.where = "m.published_on IS NOT NULL",
+	.filters = reply_filters,
+	.order = "m.replied_on DESC, m.case_id DESC",
+	.per_page = 10,
+	.per_page_max = 50,
+	.columns = reply_cols,
+};
 
 static json_t *rate_row(json_t *o, int64_t received, int64_t answered, int64_t on_time)
 {
