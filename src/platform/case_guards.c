@@ -17,8 +17,9 @@ struct facts {
 	const struct fz_case_row *c;
 	json_t *input;  /* the submitted body (acting); not read when listing */
 	bool acting;
-	json_t *fields; /* the domain fields: borrowed, or read on first use and owned */
+	json_t *fields; /* the domain fields: borrowed, or read when a guard needs them and owned */
 	bool own_fields;
+	enum fz_code fields_rc; /* how reading them went: a failure refuses every field guard */
 };
 
 static struct fz_clock_fact clock_fact(void *ud, const char *name)
@@ -70,16 +71,19 @@ static const char *as_text(struct fz_ctx *ctx, json_t *v)
 static const char *field(void *ud, const char *name)
 {
 	struct facts *f = ud;
-	if (!f->fields) {
-		struct fz_err err;
-		fz_err_clear(&err);
-		f->fields = json_object();
-		f->own_fields = true;
-		/* A failed read leaves fields absent: the guard then refuses, it never allows by mistake. */
-		if (f->c->kind && f->c->kind->fields)
-			f->c->kind->fields(f->ctx, f->c->case_id, f->fields, &err);
-	}
 	return as_text(f->ctx, json_object_get(f->fields, name));
+}
+
+/* Reads the domain fields once, when a field guard needs them and the caller had none. */
+static enum fz_code load_fields(struct facts *f, struct fz_err *err)
+{
+	if (f->fields)
+		return f->fields_rc ? fz_err_set(err, f->fields_rc, NULL, NULL) : FZ_OK;
+	f->fields = json_object();
+	f->own_fields = true;
+	if (f->c->kind && f->c->kind->fields)
+		f->fields_rc = f->c->kind->fields(f->ctx, f->c->case_id, f->fields, err);
+	return f->fields_rc;
 }
 
 static const char *input(void *ud, const char *name)
@@ -91,6 +95,9 @@ static const char *input(void *ud, const char *name)
 
 static enum fz_code check(struct facts *f, const struct fz_transition *tr, struct fz_err *err)
 {
+	enum fz_code rc = tr->when[0].field ? load_fields(f, err) : FZ_OK;
+	if (rc)
+		return rc;
 	int received = f->ctx->today;
 	fz_date_parse(f->c->received_on, &received);
 	struct fz_flow_facts ff = {

@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "platform/jobs.h"
 #include "platform/settings.h"
 
 /*
@@ -67,11 +68,7 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 			return rc;
 		/* A clock whose days are a local rule names a setting that exists. */
 		for (const struct fz_clock_def *k = t->clocks; k && k->name; k++) {
-			bool known = !k->days_setting;
-			for (const struct fz_setting_def *d = fz_setting_defs; !known && d->key;
-			     d++)
-				known = strcmp(d->key, k->days_setting) == 0;
-			if (!known)
+			if (k->days_setting && !fz_setting_find(k->days_setting))
 				return fz_err_set(err, FZ_EINTERNAL, k->name,
 						  "%s 的时限 %s 引用了未定义的设置 %s", t->name,
 						  k->name, k->days_setting);
@@ -87,6 +84,12 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 			if (strcmp(table[j]->name, table[i]->name) == 0)
 				return fz_err_set(err, FZ_EINTERNAL, table[i]->name,
 						  "模块 %s 重复注册", table[i]->name);
+	/* Settings and jobs are found by key and name across the core and the modules. */
+	enum fz_code rc = fz_settings_validate(err);
+	if (!rc)
+		rc = fz_jobs_validate(err);
+	if (rc)
+		return rc;
 	/* Reports find another module's figures by name: one name, one figure. */
 	return fz_figures_validate(err);
 }

@@ -1,4 +1,8 @@
-/* settings.c - local rules as settings (settings.h). */
+/*
+ * settings.c - local rules as settings (settings.h): the core's keys, the
+ * lookup over the core's and the installed modules' declarations, and the
+ * stored values. Not for: a module's keys (its own folder declares them).
+ */
 #include "platform/settings.h"
 
 #include <stdio.h>
@@ -11,37 +15,61 @@
 #include "platform/audit.h"
 #include "platform/ctx.h"
 #include "platform/jsonx.h"
+#include "platform/module.h"
 
-const struct fz_setting_def fz_setting_defs[] = {
+const struct fz_setting_def fz_core_settings[] = {
 	{"clock.yellow_days", "即将到期预警（工作日）", 3, 1, 30, "到期前多少个工作日亮黄牌"},
-	{"mailbox.reply_days", "县长信箱答复期限（工作日）", 15, 1, 60, "地方规定，默认 15 个工作日"},
-	{"mailbox.assign_days", "县长信箱分办时限（工作日）", 2, 1, 10, "地方规定，默认 2 个工作日"},
 	{"session.hours", "登录有效时长（小时）", 12, 1, 72, NULL},
 	{"login.delay_seconds", "连续登录失败后的等待时间（秒）", 30, 1, 600, "同一账号在同一地址连续失败 5 次后，每次再试须等待的秒数，此后每失败一次加倍，最长 15 分钟"},
-	{"disclosure.fee_days", "信息处理费缴费期限（工作日）", 20, 1, 60, "申请人收到收费通知后缴费的期限，默认 20 个工作日"},
-	{"litigation.suggestion_days", "司法建议回复期限（自然日）", 60, 1, 180, "司法建议书未写明期限时适用，默认 60 日"},
-	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
-	{"enforcement.exam_pass_mark", "执法资格考试合格分数线", 60, 1, 100, "地方规定，默认 60 分"},
-	{"enforcement.cert_withdraw_days", "执法人员离岗后收回证件期限（工作日）", 10, 1, 60, "地方规定，默认 10 个工作日"},
-	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},
-	{"enforcement.cert_valid_years", "执法证件有效期（年）", 5, 1, 10, "地方规定，默认 5 年"},
-	{"enforcement.body_review_days", "执法主体资格审核期限（工作日）", 20, 1, 60, "地方规定，默认 20 个工作日"},
 	{"store.wal_limit_mb", "数据库日志（WAL）上限（MB）", 1024, 1, 65536, "有长时间的读取占用数据库时日志会增长；超过上限即暂停写入，读取结束后自动恢复"},
 	{"store.sync_full", "断电保护（0 关 / 1 开）", 0, 0, 1, "开启后每次写入都同步到磁盘，断电也不丢失已确认的写入，写入速度下降；重启服务后生效"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
-static const struct fz_setting_def *find(const char *key)
+/*
+ * The declaring tables in listing order, the core's first, then each installed
+ * module's in table order (a module without settings has none); returns how many.
+ */
+static size_t tables(const struct fz_setting_def *out[FZ_MAX_MODULES + 1])
 {
-	for (const struct fz_setting_def *d = fz_setting_defs; d->key; d++)
-		if (strcmp(d->key, key) == 0)
-			return d;
+	size_t n = 0, nm = fz_platform_module_count();
+	out[n++] = fz_core_settings;
+	for (size_t i = 0; i < nm; i++)
+		if (fz_platform_module(i)->settings)
+			out[n++] = fz_platform_module(i)->settings;
+	return n;
+}
+
+const struct fz_setting_def *fz_setting_find(const char *key)
+{
+	const struct fz_setting_def *t[FZ_MAX_MODULES + 1];
+	size_t n = tables(t);
+	for (size_t i = 0; key && i < n; i++)
+		for (const struct fz_setting_def *d = t[i]; d->key; d++)
+			if (strcmp(d->key, key) == 0)
+				return d;
 	return NULL;
+}
+
+enum fz_code fz_settings_validate(struct fz_err *err)
+{
+	const struct fz_setting_def *t[FZ_MAX_MODULES + 1];
+	size_t n = tables(t);
+	for (size_t i = 0; i < n; i++)
+		for (const struct fz_setting_def *d = t[i]; d->key; d++) {
+			if (fz_setting_find(d->key) != d)
+				return fz_err_set(err, FZ_EINTERNAL, d->key, "设置项 %s 重复声明", d->key);
+			if (d->min > d->max || d->def < d->min || d->def > d->max)
+				return fz_err_set(err, FZ_EINTERNAL, d->key,
+						  "设置项 %s 的默认值 %ld 不在 %ld 至 %ld 之间", d->key,
+						  d->def, d->min, d->max);
+		}
+	return FZ_OK;
 }
 
 long fz_setting_int(struct fz_db *db, const char *key, long def)
 {
-	const struct fz_setting_def *d = find(key);
+	const struct fz_setting_def *d = fz_setting_find(key);
 	if (d)
 		def = d->def;
 	struct fz_stmt *st = fz_db_query(db, NULL, "SELECT value FROM setting WHERE key = ?", "t", key);
@@ -58,7 +86,7 @@ long fz_setting_int(struct fz_db *db, const char *key, long def)
 enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const char *now,
 			    struct fz_err *err)
 {
-	const struct fz_setting_def *d = find(key);
+	const struct fz_setting_def *d = fz_setting_find(key);
 	if (!d)
 		return fz_err_set(err, FZ_EBAD_VALUE, "key", "没有名为 %s 的设置项", key);
 	if (value < d->min || value > d->max)
@@ -72,6 +100,22 @@ enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
 		"ttt", key, buf, now);
 	return st ? fz_stmt_exec(st, err) : err->code;
+}
+
+/* One row per setting of table t: its stored value (stored: key -> {value, at}) or default. */
+static void append_items(json_t *items, const struct fz_setting_def *t, json_t *stored)
+{
+	for (const struct fz_setting_def *d = t; d->key; d++) {
+		json_t *row = json_object_get(stored, d->key);
+		int64_t v = d->def;
+		if (row && !fz_parse_int(fz_json_str(row, "value"), d->min, d->max, &v))
+			v = d->def; /* out of range in the table: the default applies, as fz_setting_int */
+		json_array_append_new(
+			items, json_pack("{s:s, s:s, s:I, s:i, s:i, s:i, s:s?, s:s?}", "key", d->key, "label",
+					 d->label, "value", (json_int_t)v, "default", (int)d->def, "min",
+					 (int)d->min, "max", (int)d->max, "note", d->note, "updated_at",
+					 row ? fz_json_str(row, "at") : NULL));
+	}
 }
 
 enum fz_code fz_settings_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err)
@@ -94,26 +138,20 @@ enum fz_code fz_settings_json(struct fz_ctx *ctx, json_t **out, struct fz_err *e
 		return err->code;
 	}
 	json_t *items = json_array();
-	for (const struct fz_setting_def *d = fz_setting_defs; d->key; d++) {
-		json_t *row = json_object_get(stored, d->key);
-		int64_t v = d->def;
-		if (row && !fz_parse_int(fz_json_str(row, "value"), d->min, d->max, &v))
-			v = d->def; /* out of range in the table: the default applies, as fz_setting_int */
-		json_array_append_new(
-			items, json_pack("{s:s, s:s, s:I, s:i, s:i, s:i, s:s?, s:s?}", "key", d->key, "label",
-					 d->label, "value", (json_int_t)v, "default", (int)d->def, "min",
-					 (int)d->min, "max", (int)d->max, "note", d->note, "updated_at",
-					 row ? fz_json_str(row, "at") : NULL));
-	}
+	const struct fz_setting_def *t[FZ_MAX_MODULES + 1];
+	size_t nt = tables(t);
+	for (size_t i = 0; i < nt; i++)
+		append_items(items, t[i], stored);
 	json_decref(stored);
 	*out = json_pack("{s:o}", "items", items);
 	return FZ_OK;
 }
 
+
 enum fz_code fz_settings_change(struct fz_ctx *ctx, const char *key, long value,
 				struct fz_err *err)
 {
-	const struct fz_setting_def *d = find(key);
+	const struct fz_setting_def *d = fz_setting_find(key);
 	if (!d)
 		return fz_err_set(err, FZ_ENOT_FOUND, "key", "没有名为 %s 的设置项", key);
 	char now[21];

@@ -4,7 +4,9 @@
  * The law's defaults live in the case-type declarations; where a rule is
  * marked (local) or (unconfirmed) in spec/statutory-rules.md, the declaration
  * names a setting key and the value here wins. Known keys and their defaults
- * are listed in settings.c so the admin screen can show them.
+ * are declared where they belong: the core's (clock, session, login, store)
+ * in settings.c, each module's in its own folder (struct fz_module settings),
+ * so the admin screen lists the core's and the installed modules' keys.
  */
 #ifndef FZ_PLATFORM_SETTINGS_H
 #define FZ_PLATFORM_SETTINGS_H
@@ -21,7 +23,21 @@ struct fz_setting_def {
 	const char *note; /* e.g. "地方规定" or "默认值待确认" */
 };
 
-extern const struct fz_setting_def fz_setting_defs[];
+/* The core's settings, key NULL ends. A module's keys are its own (module.h). */
+extern const struct fz_setting_def fz_core_settings[];
+
+/*
+ * The declaration of key among the core's and the installed modules'
+ * settings, or NULL. Owned by the declaring table (static data).
+ */
+const struct fz_setting_def *fz_setting_find(const char *key);
+
+/*
+ * The declarations are sound: every key is declared once across the core and
+ * the installed modules, and every default lies within its range. Checked at
+ * start-up with the modules (fz_modules_validate).
+ */
+enum fz_code fz_settings_validate(struct fz_err *err);
 
 /* Integer setting, or its declared default (or def when undeclared). */
 long fz_setting_int(struct fz_db *db, const char *key, long def);
@@ -33,7 +49,8 @@ struct json_t;
 
 /*
  * Every known setting for the admin screen: [{key, label, value, default, min,
- * max, note, updated_at|null}]. Caller owns *out.
+ * max, note, updated_at|null}], the core's first, then each installed
+ * module's in table order. Caller owns *out.
  */
 enum fz_code fz_settings_json(struct fz_ctx *ctx, struct json_t **out, struct fz_err *err);
 

@@ -133,6 +133,13 @@ static const struct fz_migration core[] = {
 	{"core-006", /* login throttling per address across accounts; security events by action */
 	 "CREATE INDEX login_attempt_client ON login_attempt(client, at);"
 	 "CREATE INDEX event_action ON event(entity, action, event_id);"},
+	/*
+	 * Periodic jobs (platform/jobs.h): a row claims a job's period. The key
+	 * makes the claim once per period, even with several server processes.
+	 */
+	{"core-007",
+	 "CREATE TABLE job_run (job TEXT NOT NULL, period_key TEXT NOT NULL, ran_at TEXT NOT NULL,"
+	 " PRIMARY KEY (job, period_key));"},
 	{NULL, NULL},
 };
 

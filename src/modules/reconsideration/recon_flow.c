@@ -24,6 +24,7 @@
 
 #include "modules/reconsideration/recon_int.h"
 #include "modules/reconsideration/reconsideration.h"
+#include "platform/settings.h"
 
 const struct fz_option fz_recon_act_types[] = {
 	{"penalty", "行政处罚"}, {"licensing", "行政许可"}, {"coercion", "行政强制"},
@@ -335,11 +336,18 @@ static const struct fz_case_kind recon_kinds[] = {
 	{.type = NULL},
 };
 
+/* A judicial suggestion without a stated reply period gets this one (lit_clocks "suggestion"). */
+static const struct fz_setting_def recon_settings[] = {
+	{"litigation.suggestion_days", "司法建议回复期限（自然日）", 60, 1, 180, "司法建议书未写明期限时适用，默认 60 日"},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
 const struct fz_module fz_recon_module = {
 	.name = "reconsideration",
 	.label = "行政复议与应诉",
 	.kinds = recon_kinds,
 	.migrations = fz_recon_migrations,
+	.settings = recon_settings,
 	.routes = fz_recon_routes,
 	.report = fz_recon_report_json,
 	.figures = fz_recon_figures,
