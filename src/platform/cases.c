@@ -1039,6 +1039,9 @@ static const struct fz_list_filter case_filters[] = {
 	{.param = "agency_id", .label = "单位编号", .kind = FZ_LF_ID, .sql = "c.agency_id = ?",
 	 .tally = true},
 	{.param = "clock_status", .label = "时限状态", .kind = FZ_LF_CLOCK, .sql = "c.due_date"},
+	/* The records behind figures such as mailbox.letters.received (platform/figures.h). */
+	{.param = "year", .label = "收件年度", .kind = FZ_LF_YEAR, .sql = "c.received_on",
+	 .hint = "按收件日期所在年度筛选"},
 	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 100, .index = "case",
 	 .key = "c.case_id", .like = case_like},
 	{.param = NULL},

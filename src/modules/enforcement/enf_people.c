@@ -956,6 +956,8 @@ static const struct fz_list_filter cert_filters[] = {
 	{.param = "state", .label = "证件状态", .kind = FZ_LF_STATE, .sql = "r.state = ?",
 	 .type = &fz_enf_cert_type},
 	{.param = "expiring", .label = "即将到期", .kind = FZ_LF_CUSTOM, .custom = expiring},
+	/* Valid today: the records behind the figure enforcement.officers.certified (enf_report.c). */
+	{.param = "valid_now", .label = "现有效", .kind = FZ_LF_CUSTOM, .custom = fz_enf_valid_now_filter},
 	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = cert_like},
 	{.param = NULL},
 };

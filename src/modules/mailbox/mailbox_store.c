@@ -335,8 +335,13 @@ enum fz_code fz_mailbox_stats_json(struct fz_ctx *ctx, int year, json_t **out,
 		" WHERE c.case_type = 'mailbox' AND c.received_on >= ? AND c.received_on <= ?"
 		" AND (? = 0 OR c.agency_id = ?) GROUP BY a.agency_id, a.name ORDER BY 3 DESC, 1";
 	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
+	/* The year's total is the module's figure (mailbox_report.c), counted once there. */
+	long tr = 0;
+	enum fz_code rc = fz_figure_value(ctx, "mailbox.letters.received", year, scope, &tr, err);
+	if (rc)
+		return rc;
 	json_t *cats = json_array(), *ags = json_array();
-	int64_t tr = 0, ta = 0, tt = 0;
+	int64_t ta = 0, tt = 0;
 	for (const struct fz_option *o = fz_mailbox_categories; o->value; o++) {
 		json_t *row = json_pack("{s:s, s:s}", "category", o->value, "label", o->label);
 		rate_row(row, 0, 0, 0);
@@ -351,7 +356,6 @@ enum fz_code fz_mailbox_stats_json(struct fz_ctx *ctx, int year, json_t **out,
 			if (strcmp(fz_json_str(row, "category"), fz_col_text(st, 0)) == 0)
 				rate_row(row, fz_col_int(st, 1), fz_col_int(st, 2), fz_col_int(st, 3));
 		}
-		tr += fz_col_int(st, 1);
 		ta += fz_col_int(st, 2);
 		tt += fz_col_int(st, 3);
 	}

@@ -29,6 +29,8 @@ static const struct fz_list_sort sorts[] = {
 	{.param = "act_type", .label = "行政行为类型", .kind = FZ_LF_OPTION, .sql = "x.act_type = ?", \
 	 .options = fz_recon_act_types}
 #define CLOCK {.param = "clock_status", .label = "时限状态", .kind = FZ_LF_CLOCK, .sql = "c.due_date"}
+/* The day outcome_class judges a result on (table 四: 31 December of its year); before outcome_class. */
+#define AS_OF {.param = "as_of", .label = "截至日期", .kind = FZ_LF_CUSTOM, .custom = fz_recon_as_of_filter}
 
 /* ---- reconsideration cases ------------------------------------------------------- */
 
@@ -45,6 +47,14 @@ static const struct fz_list_filter recon_filters[] = {
 	CLOCK,
 	{.param = "procedure", .label = "审理程序", .kind = FZ_LF_OPTION, .sql = "x.procedure = ?",
 	 .options = fz_recon_procedures},
+	/* The records behind the named figures (recon_report.c): decided in a year, accepted, by result. */
+	{.param = "decided_year", .label = "审结年度", .kind = FZ_LF_YEAR, .sql = "x.decided_on",
+	 .hint = "按决定、不予受理或终止日期所在年度筛选"},
+	{.param = "accepted", .label = "已受理", .kind = FZ_LF_FLAG,
+	 .sql = "c.state IN ('accepted', 'suspended', 'decided')"},
+	AS_OF,
+	{.param = "outcome_class", .label = "结果类别", .kind = FZ_LF_CUSTOM,
+	 .custom = fz_recon_outcome_filter},
 	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 100, .like = recon_like},
 	{.param = NULL},
 };
@@ -114,6 +124,8 @@ const struct fz_list fz_recon_cases_list = {
 static const char *const lit_like[] = {"c.number", "c.title", "x.plaintiff", "x.court",
 				       "x.act_number", "a.name", NULL};
 
+static const struct fz_option after_recon[] = {
+	{"0", "未经复议直接起诉"}, {"1", "经复议后起诉"}, {NULL, NULL}};
 
 static const struct fz_list_filter lit_filters[] = {
 	YEAR,
@@ -126,6 +138,14 @@ static const struct fz_list_filter lit_filters[] = {
 	 .options = fz_lit_instances},
 	{.param = "outcome", .label = "裁判结果", .kind = FZ_LF_OPTION, .sql = "x.outcome = ?",
 	 .options = fz_lit_outcomes},
+	/* The records behind the named figures (recon_report.c): judged in a year, after reconsideration, by result. */
+	{.param = "judged_year", .label = "裁判年度", .kind = FZ_LF_YEAR, .sql = "x.judged_on",
+	 .hint = "按裁判日期所在年度筛选"},
+	{.param = "after_recon", .label = "是否经复议后起诉", .kind = FZ_LF_OPTION,
+	 .sql = "CASE WHEN x.recon_case_id IS NULL THEN '0' ELSE '1' END = ?", .options = after_recon},
+	AS_OF,
+	{.param = "outcome_class", .label = "结果类别", .kind = FZ_LF_CUSTOM,
+	 .custom = fz_lit_outcome_filter},
 	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 100, .like = lit_like},
 	{.param = NULL},
 };
