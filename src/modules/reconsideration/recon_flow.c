@@ -351,5 +351,5 @@ const struct fz_module fz_recon_module = {
 	.routes = fz_recon_routes,
 	.report = fz_recon_report_json,
 	.figures = fz_recon_figures,
-	.demo = fz_recon_demo,
+	.demo = &fz_recon_demo,
 };
