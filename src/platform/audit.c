@@ -251,6 +251,8 @@ static const struct fz_list_col security_cols[] = {
 	{.key = "event_id", .header = "序号", .kind = FZ_LC_NUMBER, .width = 8},
 	{.key = "at", .header = "时间（UTC）", .width = 22},
 	{.key = "action_label", .header = "事件", .width = 28},
+	{.key = "detail.username", .header = "账号", .width = 16},
+	{.key = "detail.client", .header = "地址", .width = 18},
 	{.key = "actor", .header = "操作人", .width = 16},
 	{.key = "actor_role", .header = "角色"},
 	{.key = "note", .header = "说明", .width = 40},

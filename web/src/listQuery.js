@@ -13,7 +13,8 @@ const str = (v) => (typeof v === 'string' ? v : '')
  *   sorts: {tableProp: ['asc key', 'desc key']} — the API's sort values for an el-table column;
  *   query(): extra fixed parameters (an agency user's own agency).
  * Returns the filters (bound to the form), rows, total, the whole answer (data), loading, error,
- * page, perPage, sort, tableSort (el-table default-sort) and the handlers.
+ * page, perPage, sort, params (the query without paging, for the export), tableSort (el-table
+ * default-sort) and the handlers.
  */
 export function useRouteList({ path, keys, sorts = {}, defaultSort = '', query = null, perPage: defaultPer = 20 }) {
   const route = useRoute()
@@ -61,14 +62,20 @@ export function useRouteList({ path, keys, sorts = {}, defaultSort = '', query =
     pushQuery({ sort: value === defaultSort ? undefined : value, page: undefined })
   }
 
+  // What the list is asked for besides its page: also what its Excel export takes (ExportButton).
+  const params = computed(() => {
+    const q = { sort: sort.value || undefined }
+    for (const k of keys) q[k] = str(route.query[k])
+    if (query) Object.assign(q, query())
+    return q
+  })
+
   let seq = 0
   async function load() {
     const mine = ++seq
     loading.value = true
     error.value = ''
-    const q = { page: page.value, per_page: perPage.value, sort: sort.value || undefined }
-    for (const k of keys) q[k] = str(route.query[k])
-    if (query) Object.assign(q, query())
+    const q = { page: page.value, per_page: perPage.value, ...params.value }
     try {
       const d = await api.get(path, q)
       if (mine !== seq) return
@@ -99,5 +106,5 @@ export function useRouteList({ path, keys, sorts = {}, defaultSort = '', query =
     load()
   })
 
-  return { filters, rows, total, data, loading, error, page, perPage, sort, tableSort, pushQuery, search, reset, onPage, onSize, onSort, load }
+  return { filters, rows, total, data, loading, error, page, perPage, sort, params, tableSort, pushQuery, search, reset, onPage, onSize, onSort, load }
 }

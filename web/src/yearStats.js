@@ -1,6 +1,6 @@
-// A statistics page of one year: the year picked (this year in Asia/Shanghai at first), the
-// agency picked by those who see every agency, the figures loaded, and the report paragraph
-// copied to the clipboard.
+// A statistics page of one year: the year picked (at first the server's default, the year being
+// reported on: the previous one in January to March, docs/lists.md), the agency picked by those
+// who see every agency, the figures loaded, and the report paragraph copied to the clipboard.
 import { onMounted, ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import api from './api.js'
@@ -13,7 +13,7 @@ import { copyText } from './clipboard.js'
 // notFound: the message when the endpoint answers 404.
 export function useYearStats(path, { query = null, seesAll = () => false, notFound = '' } = {}) {
   const thisYear = Number(todayShanghai().slice(0, 4))
-  const year = ref(String(thisYear))
+  const year = ref('') // '' until the first answer says which year the server chose
   const agency = ref('0')
   const agencies = ref([])
   const loading = ref(false)
@@ -24,7 +24,8 @@ export function useYearStats(path, { query = null, seesAll = () => false, notFou
     loading.value = true
     error.value = ''
     try {
-      data.value = await api.get(path, { year: year.value, ...(query ? query(agency.value) : {}) })
+      data.value = await api.get(path, { year: year.value || undefined, ...(query ? query(agency.value) : {}) })
+      if (!year.value && data.value.year) year.value = String(data.value.year)
     } catch (err) {
       data.value = {}
       error.value = err.status === 404 && notFound ? notFound : err.message
