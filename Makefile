@@ -18,7 +18,15 @@ $(BUILD)/build.ninja:
 $(ASAN)/build.ninja:
 	meson setup $(ASAN) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 
-build: deps $(BUILD)/build.ninja web
+# Meson lists the module folders when it configures (meson.build): a folder
+# added under src/modules makes the next build configure again.
+MODULE_BUILDS := $(wildcard src/modules/*/meson.build)
+
+%/.modules: $(MODULE_BUILDS) | %/build.ninja
+	meson setup --reconfigure $* >/dev/null
+	touch $@
+
+build: deps $(BUILD)/build.ninja $(BUILD)/.modules web
 	ninja -C $(BUILD)
 
 web: web/dist/index.html
@@ -29,7 +37,7 @@ web/dist/index.html: web/package.json web/package-lock.json web/vite.config.js $
 demo: build
 	@scripts/demo.sh $(BUILD)/fazhi $(DEMO_DB) $(PORT)
 
-check: build $(ASAN)/build.ninja
+check: build $(ASAN)/build.ninja $(ASAN)/.modules
 	ninja -C $(ASAN)
 	scripts/check.sh $(BUILD) $(ASAN)
 
