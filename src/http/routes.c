@@ -414,7 +414,9 @@ static const struct fz_route core_routes[] = {
 	{"GET", "/api/cases/{id}", case_get, SIGNED_IN, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件", "case"},
 	{"POST", "/api/cases/{id}/actions/{action}", case_action, SIGNED_IN, FZ_R_JSON,
 	 "执行办理操作（需提交 version；其余字段为该操作声明的输入项）", "案件", "case"},
-	{"POST", "/api/cases/{id}/attachments", attachment_post, SIGNED_IN, FZ_R_UPLOAD,
+	/* Attachments are added by those who handle cases: the legal office and agency staff. */
+	{"POST", "/api/cases/{id}/attachments", attachment_post, FZ_ROLES_LEGAL | FZ_ROLES_AGENCY,
+	 FZ_R_UPLOAD,
 	 "上传附件（multipart/form-data，字段 file）", "案件", "case", .status = 201},
 	{"GET", "/api/attachments/{id}", attachment_get, SIGNED_IN, 0, "下载附件", "案件", "attachment"},
 	{"POST", "/api/public/cases/{code}/attachments", public_attachment_post, ANYONE,
