@@ -206,6 +206,38 @@ enum fz_code fz_clock_compute(const struct fz_calendar *cal, const struct fz_clo
 }
 
 /*
+ * Working days in (from, to] for a status only, never for a due day: the
+ * official calendar where it is loaded, Monday to Friday beyond it. Used when
+ * today has run past the last loaded year (an overdue clock stays overdue and
+ * its days overdue are still told) or a warning window reaches into it.
+ */
+static int workdays_lenient(const struct fz_calendar *cal, int from, int to)
+{
+	int n = 0;
+	for (int d = from + 1; d <= to; d++) {
+		bool work;
+		if (fz_calendar_is_workday(cal, d, &work) != FZ_OK)
+			work = fz_date_weekday(d) <= 5;
+		n += work;
+	}
+	return n;
+}
+
+/* The n-th working day after day, on the same terms as workdays_lenient. */
+static int add_workdays_lenient(const struct fz_calendar *cal, int day, int n)
+{
+	int d = day;
+	while (n > 0 && d < day + MAX_PERIOD) {
+		bool work;
+		d++;
+		if (fz_calendar_is_workday(cal, d, &work) != FZ_OK)
+			work = fz_date_weekday(d) <= 5;
+		n -= work;
+	}
+	return d;
+}
+
+/*
  * Yellow when due <= W, W being the yellow_wd-th working day after today.
  * With k working days in (today, due]: k < yellow_wd means due < W; k ==
  * yellow_wd means W <= due, equal exactly when due is a working day (or, for
@@ -234,24 +266,29 @@ enum fz_code fz_clock_status(const struct fz_calendar *cal, enum fz_clock_unit u
 			return FZ_OK;
 		}
 		int w = today;
-		enum fz_code rc = yellow_wd ? fz_calendar_add_workdays(cal, today, yellow_wd, &w) : FZ_OK;
-		if (rc != FZ_OK)
-			return rc;
+		if (yellow_wd && fz_calendar_add_workdays(cal, today, yellow_wd, &w) != FZ_OK)
+			w = add_workdays_lenient(cal, today, yellow_wd);
 		*status = due <= w ? FZ_STATUS_YELLOW : FZ_STATUS_GREEN;
 		return FZ_OK;
 	}
 	int k;
-	enum fz_code rc = fz_calendar_workdays_between(cal, today, due, &k);
-	if (rc != FZ_OK)
-		return rc;
 	if (today > due) {
-		/* Overdue is always negative, even on the weekend right after a Friday
+		/*
+		 * Overdue is always negative, even on the weekend right after a Friday
 		 * due day, when no working day has passed yet: a red clock never shows
-		 * (or sorts with) the 0 of a clock due today. */
+		 * (or sorts with) the 0 of a clock due today. A due day inside the
+		 * loaded calendar stays overdue when today has run past the last
+		 * loaded year; the days overdue beyond it are counted Monday to Friday.
+		 */
+		if (fz_calendar_workdays_between(cal, today, due, &k) != FZ_OK)
+			k = -workdays_lenient(cal, due, today);
 		*status = FZ_STATUS_RED;
 		*days_left = k < -1 ? k : -1;
 		return FZ_OK;
 	}
+	enum fz_code rc = fz_calendar_workdays_between(cal, today, due, &k);
+	if (rc != FZ_OK)
+		return rc;
 	bool due_works = false;
 	rc = fz_calendar_is_workday(cal, due, &due_works);
 	if (rc != FZ_OK)

@@ -31,7 +31,15 @@ static json_t *warnings(struct fz_ctx *ctx)
 	json_t *w = json_array();
 	int y, m, d;
 	fz_date_to_ymd(ctx->today, &y, &m, &d);
-	if (m >= 10 && !fz_calendar_covers(ctx->cal, fz_date_from_ymd(y + 1, 1, 1)))
+	/* Today's own year missing is the worse case: no clock started today has a due day. */
+	if (!fz_calendar_covers(ctx->cal, ctx->today))
+		json_array_append_new(
+			w, json_string(fz_arena_printf(
+				   ctx->arena,
+				   "%d 年（本年度）国务院节假日安排尚未载入：本年度起算或到期的期限无法计算到期日，"
+				   "已逾期的期限仍按逾期监察。请管理员立即运行 fazhi calendar load 载入 %d 年日历。",
+				   y, y)));
+	else if (m >= 10 && !fz_calendar_covers(ctx->cal, fz_date_from_ymd(y + 1, 1, 1)))
 		json_array_append_new(
 			w, json_string(fz_arena_printf(
 				   ctx->arena,

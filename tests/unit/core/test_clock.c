@@ -681,8 +681,17 @@ static void status_table(void **state)
 		 "2026-09-25", 3, FZ_OK, FZ_STATUS_YELLOW, 4},
 		{"DAY overdue by calendar days", DAY, "2026-10-03", "2026-10-08", 3, FZ_OK,
 		 FZ_STATUS_RED, -5},
-		{"today in unloaded 2027", WD, "2026-12-31", "2027-01-04", 3, FZ_EDATE_RANGE,
-		 FZ_STATUS_GREEN, 0},
+		/* Issue 15 item 2: today past the loaded calendar, an overdue clock stays
+		 * red; (12-31, 01-04] beyond 2026 counts Monday to Friday: 01-01, 01-04. */
+		{"today in unloaded 2027: due in 2026 stays red", WD, "2026-12-31", "2027-01-04",
+		 3, FZ_OK, FZ_STATUS_RED, -2},
+		{"today in unloaded 2027, CD due in 2026: red", CD, "2026-12-20", "2027-01-04", 3,
+		 FZ_OK, FZ_STATUS_RED, -15},
+		/* A fixed end whose window reaches into 2027: 12-29 + 3 WD (Mon-Fri) = 01-01. */
+		{"DAY window into unloaded 2027: yellow", DAY, "2027-01-01", "2026-12-29", 3, FZ_OK,
+		 FZ_STATUS_YELLOW, 3},
+		{"today in unloaded 2027, due in 2027: no answer", WD, "2027-01-05", "2027-01-04",
+		 3, FZ_EDATE_RANGE, FZ_STATUS_GREEN, 0},
 	};
 	int failures = 0;
 	for (size_t i = 0; i < NROWS(rows); i++) {
