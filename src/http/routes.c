@@ -266,6 +266,12 @@ static enum fz_code public_attachment_post(struct fz_req *req, json_t **out, str
 					req->upload_len, out, err);
 }
 
+/* The portal's one tracking box: which procedure's page a code opens (api.h). */
+static enum fz_code track_resolve(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return fz_track_resolve(req->ctx, req->params[0], out, err);
+}
+
 static enum fz_code attachment_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	(void)out;
@@ -409,6 +415,8 @@ static const struct fz_route core_routes[] = {
 	{"PUT", "/api/settings/{key}", settings_put, FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD, 0,
 	 "修改一项设置（记入过程记录）", "设置", .body = setting_inputs},
 	{"GET", "/api/public/agencies", agencies, ANYONE, 0, "单位列表（公开）", "参考数据"},
+	{"GET", "/api/public/track-code/{code}", track_resolve, ANYONE, FZ_R_RATELIMIT,
+	 "查询码属于哪类事项（信箱来信、信息公开申请、行政复议申请），只答类型，供统一查询框打开对应页面", "案件"},
 	{"GET", "/api/cases", cases_list, SIGNED_IN, 0, "案件列表：按类型、状态、单位、时限状态、关键词筛选，排序，分页", "案件"},
 	{"GET", "/api/cases.xlsx", cases_export, SIGNED_IN, 0, "导出案件列表（Excel，筛选和排序同列表，最多 10000 条）", "案件"},
 	{"GET", "/api/cases/{id}", case_get, SIGNED_IN, 0, "案件详情：字段、时限、过程记录、附件、可执行操作", "案件", "case"},

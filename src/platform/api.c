@@ -125,3 +125,27 @@ enum fz_code fz_record_check(struct fz_ctx *ctx, const char *record, int64_t id,
 	fz_stmt_done(st);
 	return ok ? FZ_OK : fz_err_set(err, FZ_ENOT_FOUND, "id", "记录不存在");
 }
+
+/* ---- the public tracker ---------------------------------------------------------- */
+
+enum fz_code fz_track_resolve(struct fz_ctx *ctx, const char *code, json_t **out,
+			      struct fz_err *err)
+{
+	char norm[15];
+	const char *type = NULL;
+	if (fz_tracking_normalize(code, norm)) {
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err, "SELECT case_type FROM case_record WHERE tracking_code = ?", "t",
+			norm);
+		if (!st)
+			return err->code;
+		if (fz_stmt_row(st) && fz_col_text(st, 0))
+			type = fz_arena_strdup(ctx->arena, fz_col_text(st, 0));
+		fz_stmt_done(st);
+	}
+	/* One answer for a malformed and an unknown code: the tracker tells nothing apart. */
+	if (!type)
+		return fz_err_set(err, FZ_ENOT_FOUND, "code", "未查询到该查询码对应的事项，请核对后重新输入");
+	*out = json_pack("{s:s}", "type", type);
+	return FZ_OK;
+}

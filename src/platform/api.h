@@ -167,6 +167,16 @@ const struct fz_record_kind *fz_record_kind_find(const char *record);
 enum fz_code fz_record_check(struct fz_ctx *ctx, const char *record, int64_t id,
 			     struct fz_err *err);
 
+/*
+ * The public tracker (GET /api/public/track-code/{code}): which procedure a
+ * tracking code belongs to, so the portal's one tracking box opens that
+ * procedure's page. *out is {"type": "<case type>"} (owned by the caller) and
+ * says nothing else about the record; a code of the wrong form answers the
+ * same FZ_ENOT_FOUND, field "code", message as a well-formed unknown one.
+ */
+enum fz_code fz_track_resolve(struct fz_ctx *ctx, const char *code, json_t **out,
+			      struct fz_err *err);
+
 /* The role names (["legal_staff", ...]) of a route's roles, in role order. */
 json_t *fz_roles_json(unsigned roles);
 

@@ -82,6 +82,12 @@ export function portalEntries() {
   return modules.flatMap((m) => m.portal?.nav || []).sort(byOrder)
 }
 
+/** The portal page that tracks a case of this type by its code ('/track'), or null. */
+export function trackPageFor(type) {
+  for (const m of modules) if (m.portal?.track?.[type]) return m.portal.track[type]
+  return null
+}
+
 /** The portal home page's blocks: every module's `portal.home` ({ order, component }), in order. */
 export function portalHomeBlocks() {
   return modules.map((m) => m.portal?.home).filter(Boolean).sort(byOrder)

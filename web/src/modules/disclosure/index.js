@@ -41,6 +41,8 @@ export default {
     { group, path: '/app/disclosure/stats', label: '统计分析', test: 'menu-disclosure-stats', order: 5, api: 'GET /api/disclosure/stats' },
   ],
   portal: {
+    // the page that tracks this procedure's codes (the portal's one tracking box opens it)
+    track: { disclosure: '/disclosure/track' },
     nav: [
       {
         label: '政府信息公开', to: '/disclosure', test: 'nav-disclosure', order: 20, section: 'disclosure',

@@ -24,6 +24,8 @@ export default {
     { group, path: '/app/mailbox/stats', label: '统计分析', test: 'menu-mailbox-stats', order: 2, api: 'GET /api/mailbox/stats' },
   ],
   portal: {
+    // the page that tracks this procedure's codes (the portal's one tracking box opens it)
+    track: { mailbox: '/track' },
     nav: [
       { label: '我要写信', to: '/mailbox', test: 'nav-mailbox', order: 10, names: ['portal-mailbox'] },
       { label: '查询办理进度', to: '/track', test: 'nav-track', order: 11, names: ['portal-track', 'portal-track-code'] },

@@ -38,6 +38,8 @@ export default {
     { group, path: '/app/reconsideration/stats', label: '统计分析', test: 'menu-recon-stats', order: 5, api: 'GET /api/reconsideration/stats' },
   ],
   portal: {
+    // the page that tracks this procedure's codes (the portal's one tracking box opens it)
+    track: { reconsideration: '/reconsideration/track' },
     nav: [
       {
         label: '行政复议', to: '/reconsideration', test: 'nav-recon', order: 30, section: 'reconsideration',
