@@ -783,6 +783,45 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	return o;
 }
 
+/*
+ * Which day of its period a stopped clock stopped on (the reply came on the
+ * Nth working day of 20): the smallest k for which a clock of k days from the
+ * same trigger, with the same pauses, falls due on or after the stop day; 0
+ * when it stopped on the trigger day. A k whose due day lies past the loaded
+ * calendar is after every loaded day, so the answer stays exact while the stop
+ * day itself is loaded. -1 when it cannot be told (the stop day is not loaded,
+ * a calendar-day clock with pauses or rolled ends) or the stop came after the
+ * whole period.
+ */
+static int stopped_day_of_period(const struct fz_calendar *cal, const struct clock_rec *r)
+{
+	if (r->stopped_on == FZ_OPEN || !fz_calendar_covers(cal, r->stopped_on))
+		return -1;
+	if (r->stopped_on <= r->trigger)
+		return 0;
+	int total = r->days + r->ext;
+	if (r->unit != FZ_UNIT_WD) {
+		int n = r->stopped_on - r->trigger;
+		return r->np == 0 && n <= total ? n : -1;
+	}
+	for (int k = 1; k <= total; k++) {
+		struct fz_clock_spec spec = {r->unit, k, 0, r->trigger, r->pauses, r->np};
+		struct fz_clock_explain ex;
+		struct fz_err e;
+		fz_err_clear(&e);
+		enum fz_code rc = fz_clock_compute(cal, &spec, &ex, &e);
+		if (rc == FZ_EDATE_RANGE)
+			return k;
+		if (rc)
+			return -1;
+		if (ex.due == FZ_OPEN) /* stopped while paused: the days counted before */
+			return k - 1;
+		if (ex.due >= r->stopped_on)
+			return k;
+	}
+	return -1;
+}
+
 enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,
 				 struct fz_err *err)
 {
@@ -816,6 +855,7 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		struct fz_err cerr;
 		fz_err_clear(&cerr);
 		json_t *lines = json_array();
+		bool stopped = strcmp(r->state, "stopped") == 0;
 		bool pending = false;
 		if (compute(ctx, r, &ex, &cerr) == FZ_OK && strcmp(r->state, "running") == 0 &&
 		    r->due == FZ_OPEN) {
@@ -834,17 +874,34 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 						     r->np};
 			char(*buf)[FZ_CLOCK_LINE] = fz_arena_alloc(ctx->arena, 16 * FZ_CLOCK_LINE);
 			size_t k = fz_clock_explain_lines(ctx->cal, &spec, &ex, buf, 16);
+			/*
+			 * A stopped clock is not paused: the last line (the due day, or
+			 * "计时暂停中" when there is none: stopped while paused, or due in a
+			 * year not loaded) gives way to the day it stopped on, below.
+			 */
+			if (stopped && ex.due == FZ_OPEN && k > 0)
+				k = r->np ? k - 1 : 1;
 			for (size_t j = 0; j < k; j++)
 				json_array_append_new(lines, json_string(buf[j]));
 		} else {
 			json_array_append_new(lines, json_string(cerr.message));
 		}
-		if (strcmp(r->state, "stopped") == 0) {
+		int nth = stopped ? stopped_day_of_period(ctx->cal, r) : -1;
+		if (stopped) {
 			char d[11];
 			fz_date_format(r->stopped_on, d);
-			json_array_append_new(lines, json_string(fz_arena_printf(
-							     ctx->arena, "%s 完成，停止计时。", d)));
+			const char *u = fz_clock_unit_label(r->unit);
+			json_array_append_new(
+				lines,
+				json_string(
+					nth > 0 ? fz_arena_printf(ctx->arena,
+								  "%s 完成，为第 %d 个%s（期限 %d 个%s），停止计时。",
+								  d, nth, u, r->days + r->ext, u)
+					: nth == 0 ? fz_arena_printf(ctx->arena,
+								     "%s 完成（起算日当日），停止计时。", d)
+						   : fz_arena_printf(ctx->arena, "%s 完成，停止计时。", d)));
 		}
+		json_object_set_new(o, "stopped_on_day", nth >= 0 ? json_integer(nth) : json_null());
 		json_object_set_new(o, "explain", lines);
 		json_object_set_new(o, "due_date", fz_json_date(r->due));
 		enum fz_clock_status s = FZ_STATUS_STOPPED;
@@ -866,6 +923,8 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 				    s == FZ_STATUS_STOPPED ? json_null() : json_integer(left));
 		if (s == FZ_STATUS_STOPPED && r->due != FZ_OPEN && r->stopped_on != FZ_OPEN)
 			json_object_set_new(o, "on_time", json_boolean(r->stopped_on <= r->due));
+		else if (s == FZ_STATUS_STOPPED && nth >= 0) /* due day not known, inside it anyway */
+			json_object_set_new(o, "on_time", json_true());
 		json_array_append_new(arr, o);
 	}
 	*out = arr;
