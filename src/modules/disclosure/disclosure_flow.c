@@ -118,6 +118,13 @@ static const struct fz_transition transitions[] = {
 		     .min = 1, .max = 20},
 		    {.name = "reason", .label = "延长理由（将告知申请人）", .type = FZ_IN_TEXTAREA,
 		     .required = true, .max_chars = 500}},
+	 /*
+	  * 第33条: the extension is approved within the 20 working days; once the
+	  * reply period has run out the request is overdue and no approval recorded
+	  * afterwards can make it timely (the same rule as the reconsideration
+	  * decision's extension, 行政复议法 第62条).
+	  */
+	 .before_clock = "reply",
 	 .effects = {{.op = FZ_CLK_EXTEND, .clock = "reply", .arg = "days"}},
 	 .note_input = "reason"},
 	{.name = "fee_notice",

@@ -204,6 +204,12 @@ static const struct fz_transition recon_transitions[] = {
 		     .required = true, .min = 1, .max = 30},
 		    {.name = "reason", .label = "延长理由", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 500}},
+	 /*
+	  * 第62条: the extension is approved before the 60 days run out; one
+	  * recorded after the due day would only hide an overdue decision (the
+	  * same rule as the disclosure reply's extension, 条例 第33条).
+	  */
+	 .before_clock = "decision",
 	 .effects = {{.op = FZ_CLK_EXTEND, .clock = "decision", .arg = "days"}},
 	 .note_input = "reason"},
 	{.name = "suspend", .label = "中止审理", .from = {"accepted"}, .to = "suspended",
