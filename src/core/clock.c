@@ -237,6 +237,22 @@ static int add_workdays_lenient(const struct fz_calendar *cal, int day, int n)
 	return d;
 }
 
+int fz_clock_warn_days(int setting, int period)
+{
+	int half = period / 2;
+	if (setting < 0)
+		setting = 0;
+	return half < setting ? (half < 0 ? 0 : half) : setting;
+}
+
+int fz_clock_warn_end(const struct fz_calendar *cal, int today, int window)
+{
+	int w = today;
+	if (window > 0 && fz_calendar_add_workdays(cal, today, window, &w) != FZ_OK)
+		w = add_workdays_lenient(cal, today, window);
+	return w;
+}
+
 /*
  * Yellow when due <= W, W being the yellow_wd-th working day after today.
  * With k working days in (today, due]: k < yellow_wd means due < W; k ==
@@ -265,10 +281,8 @@ enum fz_code fz_clock_status(const struct fz_calendar *cal, enum fz_clock_unit u
 			*status = FZ_STATUS_RED;
 			return FZ_OK;
 		}
-		int w = today;
-		if (yellow_wd && fz_calendar_add_workdays(cal, today, yellow_wd, &w) != FZ_OK)
-			w = add_workdays_lenient(cal, today, yellow_wd);
-		*status = due <= w ? FZ_STATUS_YELLOW : FZ_STATUS_GREEN;
+		*status = due <= fz_clock_warn_end(cal, today, yellow_wd) ? FZ_STATUS_YELLOW
+								       : FZ_STATUS_GREEN;
 		return FZ_OK;
 	}
 	int k;

@@ -43,7 +43,7 @@ const char *fz_clock_unit_label(enum fz_clock_unit unit);
 
 enum fz_clock_status {
 	FZ_STATUS_GREEN = 0,  /* running, not yet due soon */
-	FZ_STATUS_YELLOW = 1, /* due within the warning window (setting, default 3 WD) */
+	FZ_STATUS_YELLOW = 1, /* due within the clock's warning window (fz_clock_warn_days) */
 	FZ_STATUS_RED = 2,    /* overdue: today is after the due day */
 	FZ_STATUS_PAUSED = 3, /* paused: no due date while paused */
 	FZ_STATUS_STOPPED = 4 /* stopped: finished, no longer supervised */
@@ -100,6 +100,22 @@ enum fz_code fz_clock_compute(const struct fz_calendar *cal, const struct fz_clo
  */
 enum fz_code fz_clock_status(const struct fz_calendar *cal, enum fz_clock_unit unit, int due,
 			     int today, int yellow_wd, enum fz_clock_status *status, int *days_left);
+
+/*
+ * The warning window of one clock, in working days (issue 15): the county's
+ * setting (clock.yellow_days), but never more than half the clock's period
+ * (days + extended days, rounded down), so a clock is green when it starts
+ * and turns yellow in the second half of its period at the earliest: a 2-WD
+ * assignment period warns 1 WD ahead, a 5-WD one 2 WD ahead, a 15-WD reply
+ * period the setting's 3 WD. A period of 1 day warns on its due day only.
+ */
+int fz_clock_warn_days(int setting, int period);
+/*
+ * The last day of a window of `window` working days after today (today itself
+ * for 0): a clock due on or before it is yellow. Beyond the loaded calendar the
+ * days are counted Monday to Friday (a status, never a due day).
+ */
+int fz_clock_warn_end(const struct fz_calendar *cal, int today, int window);
 
 /*
  * The explanation as Chinese sentences, one per line, e.g.

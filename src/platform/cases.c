@@ -4,6 +4,7 @@
  */
 #include "platform/cases.h"
 
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -728,7 +729,55 @@ const char *fz_case_action_label(const struct fz_case_type *t, const char *actio
 	return tr ? tr->label : action;
 }
 
+const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period)
+{
+	/* The dates are computed here from today, never taken from a request. */
+	int setting = fz_ctx_yellow_days(ctx);
+	char d[11];
+	fz_date_format(fz_clock_warn_end(ctx->cal, ctx->today, setting), d);
+	const char *sql = fz_arena_printf(ctx->arena, "(%s <= CASE WHEN (%s) / 2 >= %d THEN '%s'",
+					  due, period, setting, d);
+	for (int w = 0; w < setting; w++) {
+		fz_date_format(fz_clock_warn_end(ctx->cal, ctx->today, w), d);
+		sql = fz_arena_printf(ctx->arena, "%s WHEN (%s) / 2 = %d THEN '%s'", sql, period, w, d);
+	}
+	fz_date_format(ctx->today, d);
+	return fz_arena_printf(ctx->arena, "%s ELSE '%s' END)", sql, d);
+}
+
+const char *fz_case_warn_case_sql(struct fz_ctx *ctx, const char *alias)
+{
+	return fz_arena_printf(ctx->arena,
+			       "EXISTS (SELECT 1 FROM case_clock wk WHERE wk.case_id = %s.case_id"
+			       " AND wk.state = 'running' AND wk.due_date = %s.due_date AND %s)",
+			       alias, alias,
+			       fz_case_warn_sql(ctx, "wk.due_date", "wk.days + wk.extended_days"));
+}
+
+/*
+ * The longest period (days + extended days) among the running clocks of a
+ * case due on due_date: the widest warning window, so the case is yellow when
+ * any of those clocks is.
+ */
+static int case_due_period(struct fz_ctx *ctx, int64_t case_id, const char *due_date)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT MAX(days + extended_days) FROM case_clock"
+		" WHERE case_id = ? AND state = 'running' AND due_date = ?",
+		"it", case_id, due_date);
+	int period = st && fz_stmt_row(st) && !fz_col_null(st, 0) ? (int)fz_col_int(st, 0) : INT_MAX;
+	fz_stmt_done(st);
+	return period;
+}
+
 void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit)
+{
+	fz_case_due_json_period(ctx, obj, due_date, unit, INT_MAX);
+}
+
+void fz_case_due_json_period(struct fz_ctx *ctx, json_t *obj, const char *due_date,
+			     const char *unit, int period)
 {
 	int due;
 	if (!due_date || fz_date_parse(due_date, &due) != FZ_OK) {
@@ -739,7 +788,7 @@ void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, con
 	}
 	enum fz_clock_status s;
 	int left = 0;
-	int yellow = fz_ctx_yellow_days(ctx);
+	int yellow = fz_clock_warn_days(fz_ctx_yellow_days(ctx), period);
 	enum fz_clock_unit u = FZ_UNIT_WD;
 	fz_clock_unit_parse(unit, &u);
 	json_object_set_new(obj, "due_date", json_string(due_date));
@@ -778,7 +827,13 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	fz_json_set_str(o, "agency_name", fz_col_text(st, 6));
 	fz_json_set_str(o, "received_on", fz_col_text(st, 7));
 	fz_json_set_str(o, "created_at", fz_col_text(st, 8));
-	fz_case_due_json(ctx, o, fz_col_text(st, 9), fz_col_text(st, 10));
+	/* Only a due day inside the county's window can depend on the clock's own one. */
+	const char *due = fz_col_text(st, 9);
+	int period = INT_MAX, d;
+	if (due && fz_date_parse(due, &d) == FZ_OK && d >= ctx->today &&
+	    d <= fz_clock_warn_end(ctx->cal, ctx->today, fz_ctx_yellow_days(ctx)))
+		period = case_due_period(ctx, fz_col_int(st, 0), due);
+	fz_case_due_json_period(ctx, o, due, fz_col_text(st, 10), period);
 	json_object_set_new(o, "version", json_integer(fz_col_int(st, 11)));
 	return o;
 }
@@ -910,7 +965,8 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 			s = FZ_STATUS_PAUSED;
 			left = r->left;
 		} else if (strcmp(r->state, "running") == 0 && r->due != FZ_OPEN) {
-			fz_clock_status(ctx->cal, r->unit, r->due, ctx->today, yellow, &s, &left);
+			fz_clock_status(ctx->cal, r->unit, r->due, ctx->today,
+					fz_clock_warn_days(yellow, r->days + r->ext), &s, &left);
 		}
 		if (pending) {
 			fz_json_set_str(o, "status", "unknown");

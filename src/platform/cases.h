@@ -143,6 +143,19 @@ enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz
 
 /* Status of a due date for lists: fills status/days_left JSON members on obj. */
 void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit);
+/* The same for a clock of `period` days (days + extended days): its own warning window. */
+void fz_case_due_json_period(struct fz_ctx *ctx, json_t *obj, const char *due_date,
+			     const char *unit, int period);
+/*
+ * SQL condition (arena string, no parameters): the date expression `due` lies
+ * within the warning window (core/clock.h fz_clock_warn_days) of a clock of
+ * period `period` (an SQL expression), as of ctx->today. Combine with
+ * `due >= today` for yellow.
+ */
+const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period);
+/* The same for a case row `alias` (case_record): one of its running clocks due on its
+ * due_date is inside its window. */
+const char *fz_case_warn_case_sql(struct fz_ctx *ctx, const char *alias);
 
 /* Label of an event action for display. */
 const char *fz_case_action_label(const struct fz_case_type *t, const char *action);

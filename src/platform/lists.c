@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "platform/cases.h"
 #include "platform/jsonx.h"
 #include "platform/module.h"
 #include "platform/search.h"
@@ -237,13 +238,24 @@ static void add_clock(struct fz_list_run *run, const char *col, const char *band
 	if (strcmp(band, "red") == 0) {
 		fz_list_where(run, fz_arena_printf(ctx->arena, "%s < ?", col));
 		fz_list_bind_text(run, t);
-	} else if (strcmp(band, "yellow") == 0) {
-		fz_list_where(run, fz_arena_printf(ctx->arena, "%s >= ? AND %s <= ?", col, col));
+	} else {
+		/*
+		 * Inside the county's window, each clock's own (core/clock.h
+		 * fz_clock_warn_days): a case row (c.due_date, case_record c as in
+		 * FZ_CASE_ROW_COLS) asks its clocks due that day; any other column
+		 * takes the county's window.
+		 */
+		const char *own = strcmp(col, "c.due_date") == 0 ? fz_case_warn_case_sql(ctx, "c")
+								   : "1 = 1";
+		fz_list_where(run, fz_arena_printf(ctx->arena, "%s%s >= ? AND %s <= ? AND %s%s",
+						   strcmp(band, "yellow") == 0 ? "" : "NOT (", col, col,
+						   own, strcmp(band, "yellow") == 0 ? "" : ")"));
 		fz_list_bind_text(run, t);
 		fz_list_bind_text(run, s);
-	} else {
-		fz_list_where(run, fz_arena_printf(ctx->arena, "%s > ?", col));
-		fz_list_bind_text(run, s);
+		if (strcmp(band, "yellow") != 0) {
+			fz_list_where(run, fz_arena_printf(ctx->arena, "%s >= ?", col));
+			fz_list_bind_text(run, t);
+		}
 	}
 }
 

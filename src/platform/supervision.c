@@ -12,9 +12,8 @@
 
 static void window(struct fz_ctx *ctx, char today[11], char soon[11], int *yellow_days)
 {
-	int yd = fz_ctx_yellow_days(ctx), s;
-	if (fz_calendar_add_workdays(ctx->cal, ctx->today, yd, &s) != FZ_OK)
-		s = ctx->today + yd;
+	int yd = fz_ctx_yellow_days(ctx);
+	int s = fz_clock_warn_end(ctx->cal, ctx->today, yd);
 	fz_date_format(ctx->today, today);
 	fz_date_format(s, soon);
 	if (yellow_days)
@@ -90,19 +89,30 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 		json_array_append_new(agencies, a);
 	}
 	fz_stmt_done(st);
-	/* Yellow and red: the tally's due dates up to the end of the warning window. */
-	st = fz_db_query(ctx->db, err,
-			 "SELECT agency_id, SUM(CASE WHEN due_date < ? THEN n ELSE 0 END), SUM(n)"
-			 " FROM clock_tally WHERE state = 'running' AND due_date <> '' AND due_date <= ?"
-			 " AND (? = 0 OR agency_id = ?) GROUP BY agency_id",
-			 "ttii", today, soon, scope, scope);
+	/*
+	 * Red: the tally's due dates before today. Yellow: the clocks due from
+	 * today to the end of the county's window that are inside their own
+	 * (a short period warns later, core/clock.h fz_clock_warn_days).
+	 */
+	st = fz_db_query(
+		ctx->db, err,
+		fz_arena_printf(
+			ctx->arena,
+			"SELECT agency_id, SUM(red), SUM(yellow) FROM ("
+			"SELECT agency_id, n AS red, 0 AS yellow FROM clock_tally WHERE state = 'running'"
+			" AND due_date <> '' AND due_date < ?1 AND (?3 = 0 OR agency_id = ?3)"
+			" UNION ALL SELECT agency_id, 0, 1 FROM case_clock WHERE state = 'running'"
+			" AND due_date >= ?1 AND due_date <= ?2 AND %s AND (?3 = 0 OR agency_id = ?3)"
+			") x GROUP BY agency_id",
+			fz_case_warn_sql(ctx, "due_date", "days + extended_days")),
+		"tti", today, soon, scope);
 	if (!st) {
 		json_decref(agencies);
 		return err->code;
 	}
 	while (fz_stmt_row(st)) {
 		int64_t id = fz_col_int(st, 0), red = fz_col_int(st, 1),
-			yellow = fz_col_int(st, 2) - red;
+			yellow = fz_col_int(st, 2);
 		size_t i;
 		json_t *a;
 		json_array_foreach(agencies, i, a)
@@ -125,19 +135,28 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 	json_t *items = json_array();
 	/* CROSS JOIN keeps case_clock the outer loop (SQLite does not reorder it), so
 	 * the planner cannot start from agency and sort every overdue clock. */
-	static const char *const item_sql[2] = {
-		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
-		" c.case_type FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
-		" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
-		" AND k.state = 'running' AND k.due_date <= ? ORDER BY k.due_date LIMIT 200",
-		"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
-		" c.case_type FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
-		" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
-		" AND k.agency_id = ? AND k.state = 'running' AND k.due_date <= ?"
-		" ORDER BY k.due_date LIMIT 200",
+	/* A clock due inside the county's window but outside its own is green: not listed. */
+	const char *own = fz_case_warn_sql(ctx, "k.due_date", "k.days + k.extended_days");
+	const char *item_sql[2] = {
+		fz_arena_printf(ctx->arena,
+				"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
+				" c.case_type, k.days + k.extended_days"
+				" FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
+				" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
+				" AND k.state = 'running' AND k.due_date <= ? AND (k.due_date < ? OR %s)"
+				" ORDER BY k.due_date LIMIT 200",
+				own),
+		fz_arena_printf(ctx->arena,
+				"SELECT c.case_id, c.number, c.title, a.name, k.name, k.due_date, k.unit,"
+				" c.case_type, k.days + k.extended_days"
+				" FROM case_clock k CROSS JOIN case_record c CROSS JOIN agency a"
+				" WHERE c.case_id = k.case_id AND a.agency_id = k.agency_id"
+				" AND k.agency_id = ? AND k.state = 'running' AND k.due_date <= ?"
+				" AND (k.due_date < ? OR %s) ORDER BY k.due_date LIMIT 200",
+				own),
 	};
-	st = scope ? fz_db_query(ctx->db, err, item_sql[1], "it", scope, soon)
-		   : fz_db_query(ctx->db, err, item_sql[0], "t", soon);
+	st = scope ? fz_db_query(ctx->db, err, item_sql[1], "itt", scope, soon, today)
+		   : fz_db_query(ctx->db, err, item_sql[0], "tt", soon, today);
 	if (!st) {
 		json_decref(agencies);
 		json_decref(items);
@@ -154,7 +173,8 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 			kind ? fz_flow_clock(kind->type, fz_col_text(st, 4)) : NULL;
 		fz_json_set_str(o, "clock_label", def ? def->label : fz_col_text(st, 4));
 		fz_json_set_str(o, "article", def ? def->article : NULL);
-		fz_case_due_json(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6));
+		fz_case_due_json_period(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6),
+					(int)fz_col_int(st, 8));
 		json_object_set(o, "status", json_object_get(o, "clock_status"));
 		json_array_append_new(items, o);
 	}
@@ -172,12 +192,15 @@ enum fz_code fz_supervision_totals(struct fz_ctx *ctx, struct fz_sup_totals *t, 
 	window(ctx, today, soon, NULL);
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
-		"SELECT COALESCE(SUM(n), 0),"
-		" COALESCE(SUM(CASE WHEN state = 'running' AND due_date <> '' AND due_date < ?"
-		"  THEN n ELSE 0 END), 0),"
-		" COALESCE(SUM(CASE WHEN state = 'running' AND due_date >= ? AND due_date <= ?"
-		"  THEN n ELSE 0 END), 0) FROM clock_tally",
-		"ttt", today, today, soon);
+		fz_arena_printf(
+			ctx->arena,
+			"SELECT COALESCE(SUM(n), 0),"
+			" COALESCE(SUM(CASE WHEN state = 'running' AND due_date <> '' AND due_date < ?1"
+			"  THEN n ELSE 0 END), 0),"
+			" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date >= ?1"
+			"  AND due_date <= ?2 AND %s) FROM clock_tally",
+			fz_case_warn_sql(ctx, "due_date", "days + extended_days")),
+		"tt", today, soon);
 	if (!st)
 		return err->code;
 	if (fz_stmt_row(st)) {
@@ -213,17 +236,25 @@ enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
-	static const char *const sql[2] = {
+	/*
+	 * Yellow: every clock due from today to the window's end that is inside
+	 * its own window and has no card for that due day yet, since a short
+	 * period enters its window after the county's window reached it.
+	 */
+	const char *sql[2] = {
 		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
 		" issued_at) SELECT clock_id, case_id, agency_id, 'red', due_date, ?1, ?2"
 		" FROM case_clock WHERE state = 'running' AND due_date >= ?3 AND due_date < ?1"
 		" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
-		"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date, issued_on,"
-		" issued_at) SELECT clock_id, case_id, agency_id, 'yellow', due_date, ?1, ?2"
-		" FROM case_clock WHERE state = 'running' AND due_date > ?3 AND due_date >= ?1"
-		" AND due_date <= ?4 ON CONFLICT (clock_id, level, due_date) DO NOTHING",
+		fz_arena_printf(ctx->arena,
+				"INSERT INTO supervision_card(clock_id, case_id, agency_id, level, due_date,"
+				" issued_on, issued_at) SELECT clock_id, case_id, agency_id, 'yellow',"
+				" due_date, ?1, ?2 FROM case_clock WHERE state = 'running'"
+				" AND due_date >= ?1 AND due_date <= ?4 AND ?3 = ?3 AND %s"
+				" ON CONFLICT (clock_id, level, due_date) DO NOTHING",
+				fz_case_warn_sql(ctx, "due_date", "days + extended_days")),
 	};
-	/* Red: due dates in [last today, today); yellow: (last window end, window end]. */
+	/* Red: due dates in [last today, today); yellow: [today, window end], each in its own window. */
 	const char *red_from = last_today[0] ? last_today : "0000-00-00";
 	const char *yellow_from = last_soon[0] ? last_soon : "0000-00-00";
 	for (int i = 0; i < 2 && !rc; i++) {
@@ -339,15 +370,17 @@ enum fz_code fz_dashboard_json(struct fz_ctx *ctx, json_t **out, struct fz_err *
 	json_t *by_agency = json_array();
 	json_int_t open = 0, yellow = 0, red = 0, closed = 0;
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
+		ctx->db, err, fz_arena_printf(ctx->arena,
 		"SELECT a.agency_id, a.name,"
 		" SUM(CASE WHEN c.closed_on IS NULL THEN 1 ELSE 0 END),"
-		" SUM(CASE WHEN c.closed_on IS NULL AND c.due_date >= ? AND c.due_date <= ? THEN 1 ELSE 0 END),"
+		" SUM(CASE WHEN c.closed_on IS NULL AND c.due_date >= ? AND c.due_date <= ? AND %s"
+		" THEN 1 ELSE 0 END),"
 		" SUM(CASE WHEN c.closed_on IS NULL AND c.due_date < ? THEN 1 ELSE 0 END),"
 		" SUM(CASE WHEN c.closed_on >= ? THEN 1 ELSE 0 END)"
 		" FROM case_record c JOIN agency a ON a.agency_id = c.agency_id"
 		" WHERE (? = 0 OR c.agency_id = ?) AND (c.closed_on IS NULL OR c.closed_on >= ?)"
 		" GROUP BY a.agency_id, a.name ORDER BY 3 DESC, a.agency_id",
+		fz_case_warn_case_sql(ctx, "c")),
 		"tttt" "iit", today, soon, today, year_start, scope, scope, year_start);
 	if (!st) {
 		json_decref(todo);

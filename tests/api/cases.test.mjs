@@ -50,7 +50,8 @@ test('the default list: newest first, 20 a page, every row complete', async () =
   assert.equal(row.received_on, TODAY)
   assert.equal(row.due_date, '2026-11-25', 'the nearest running clock: assignment, 2 working days')
   assert.equal(row.days_left, 2)
-  assert.equal(row.clock_status, 'yellow')
+  // A 2-WD period warns 1 WD ahead (issue 15): a new letter is green on arrival.
+  assert.equal(row.clock_status, 'green')
 })
 
 test('pages do not overlap and add up to the total', async () => {
@@ -74,18 +75,22 @@ test('filters: type, state, agency, clock status', async () => {
   const bySc = await listAll(`agency_id=${scj}`)
   assert.ok(bySc.total > 0)
   for (const x of bySc.items) assert.equal(x.agency_id, scj)
-  // Clock status: red is overdue, yellow due within 3 working days (by Thu 2026-11-26), green later.
+  // Clock status: red is overdue, yellow due within the clock's own window (3 working days, by
+  // Thu 2026-11-26, or half a shorter period: the new letter's 2-WD assignment is green), green later.
   const red = await listAll('clock_status=red')
   assert.ok(red.total > 0)
   for (const x of red.items) { assert.ok(x.due_date < TODAY); assert.equal(x.clock_status, 'red') }
   const yellow = await listAll('clock_status=yellow')
-  assert.ok(yellow.items.some((x) => x.case_id === letter.case_id))
+  assert.ok(!yellow.items.some((x) => x.case_id === letter.case_id))
   for (const x of yellow.items) {
     assert.ok(x.due_date >= TODAY && x.due_date <= '2026-11-26', x.due_date)
     assert.equal(x.clock_status, 'yellow')
   }
   const green = await listAll('clock_status=green')
-  for (const x of green.items) { assert.ok(x.due_date > '2026-11-26'); assert.equal(x.clock_status, 'green') }
+  assert.ok(green.items.some((x) => x.case_id === letter.case_id))
+  for (const x of green.items) { assert.ok(x.due_date >= TODAY); assert.equal(x.clock_status, 'green') }
+  assert.equal(red.total + yellow.total + green.total,
+    sqlNumber(c.db, 'SELECT COUNT(*) FROM case_record WHERE due_date IS NOT NULL'), 'every case with a due day is in one band')
   const combined = await listAll(`type=mailbox&state=handling&agency_id=${scj}`)
   for (const x of combined.items) assert.ok(x.case_type === 'mailbox' && x.state === 'handling' && x.agency_id === scj)
 })

@@ -59,20 +59,15 @@ test('supervision: totals are the sums over agencies; items sorted by due date a
   assert.ok(s.totals.red > 0, 'the demo county has an overdue clock')
   assert.ok(s.agencies.length >= 30, 'every agency is listed, with or without open clocks')
   // A new letter adds two running clocks at the office; its assignment clock (due in 2 working
-  // days) is within the 3-day window, so it is a yellow card at once.
+  // days) is inside the county's 3-day window but not its own (half its period: 1 working day),
+  // so it is green on arrival (issue 15; calendar_horizon.test.mjs follows it to yellow).
   const l = await c.submitLetter({ subject: '监察测试：新来信' })
   const s2 = await supervision('legal')
   assertSupervisionShape(s2)
   assert.equal(s2.totals.open, s.totals.open + 2)
-  assert.equal(s2.totals.yellow, s.totals.yellow + 1)
-  const card = s2.items.find((x) => x.case_id === l.case_id)
-  assert.ok(card, 'the new letter has a card')
-  assert.equal(card.clock_label, '分办时限')
-  assert.equal(card.due_date, '2026-11-25')
-  assert.equal(card.days_left, 2)
-  assert.equal(card.status, 'yellow')
-  assert.equal(card.agency_name, '青山县人民政府')
-  // Assigning it stops that clock: the card goes.
+  assert.equal(s2.totals.yellow, s.totals.yellow)
+  assert.equal(s2.items.find((x) => x.case_id === l.case_id), undefined, 'no card on arrival')
+  // Assigning it stops that clock.
   await c.actOk(l.case_id, 'assign', 'legal', { agency_id: scj })
   const s3 = await supervision('legal')
   assert.equal(s3.items.find((x) => x.case_id === l.case_id), undefined)
