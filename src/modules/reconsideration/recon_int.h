@@ -70,4 +70,17 @@ enum fz_code fz_recon_outcome_filter(struct fz_list_run *run, const char *value,
 enum fz_code fz_lit_outcome_filter(struct fz_list_run *run, const char *value, struct fz_err *err);
 extern const struct fz_demo fz_recon_demo; /* recon_demo_kinds.c */
 
+/*
+ * 第20条 (recon_rules.c): an application received on `received` by someone who
+ * knew of the act on `learned` is late, in time, or undecided because the
+ * calendar that could move the 60th day is not loaded. *last_day is the end
+ * of the period when known, else FZ_OPEN.
+ */
+enum fz_recon_late { FZ_RECON_IN_TIME = 0, FZ_RECON_LATE = 1, FZ_RECON_PENDING = 2 };
+enum fz_recon_late fz_recon_lateness(const struct fz_calendar *cal, int learned, int received,
+				     int *last_day);
+const char *fz_recon_late_name(enum fz_recon_late l); /* "late", "in_time", "pending" */
+/* The answer in Chinese with the end day and the article, from ctx->arena. */
+const char *fz_recon_late_label(struct fz_ctx *ctx, enum fz_recon_late l, int learned, int last);
+
 #endif

@@ -100,9 +100,14 @@ enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel
 	if (act >= 0 && act > learned)
 		return fz_err_set(err, FZ_EBAD_DATE, "act_date", "行政行为作出日期不能晚于知道该行为的日期");
 	int64_t respondent = json_integer_value(json_object_get(in, "respondent_agency_id"));
-	/* 第20条: 60 days from knowing of the act (a calendar-day period, 第88条). */
+	/*
+	 * 第20条: 60 days from knowing of the act (a calendar-day period, 第88条).
+	 * Stored late only when certainly late; an undecided answer (the calendar
+	 * that could move the 60th day is not loaded) is settled when read
+	 * (fz_recon_fields) and at acceptance.
+	 */
 	int last;
-	bool late = fz_calendar_add_days(ctx->cal, learned, 60, &last) == FZ_OK && received_on > last;
+	bool late = fz_recon_lateness(ctx->cal, learned, received_on, &last) == FZ_RECON_LATE;
 	int64_t office = legal_office(ctx);
 	if (!office)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未配置行政复议机构（法制机构）");
@@ -237,7 +242,13 @@ static enum fz_code accept(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 	 * reason the applicant gave with the application stands unless the office
 	 * writes its own here.
 	 */
-	const char *late = col(ctx, c->case_id, "SELECT late FROM recon_case WHERE case_id = ?");
+	/* 第20条 on today's calendar: an answer undecided at receipt may be known now. */
+	int learned = -1, received = -1, last;
+	const char *lo = col(ctx, c->case_id, "SELECT learned_on FROM recon_case WHERE case_id = ?");
+	if (!lo || fz_date_parse(lo, &learned) != FZ_OK || fz_date_parse(c->received_on, &received) != FZ_OK)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "复议申请的日期记录不完整");
+	enum fz_recon_late lateness = fz_recon_lateness(ctx->cal, learned, received, &last);
+	const char *late = lateness == FZ_RECON_LATE ? "1" : "0";
 	const char *stated = col(ctx, c->case_id, "SELECT late_reason FROM recon_case WHERE case_id = ?");
 	const char *reason = fz_json_str(in, "late_reason");
 	if (reason && fz_text_blank(reason))
@@ -481,6 +492,7 @@ static json_t *int_or_null(struct fz_stmt *st, int i)
 
 enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err)
 {
+	const char *rcv = col(ctx, case_id, "SELECT received_on FROM case_record WHERE case_id = ?");
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT r.channel, r.applicant_name, r.applicant_type, r.applicant_id, r.phone,"
@@ -502,7 +514,23 @@ enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, s
 			"act_date", "learned_on", "requests", "facts"};
 		for (int i = 0; i < 15; i++)
 			fz_json_set_str(obj, names[i], fz_col_text(st, i));
-		json_object_set_new(obj, "late", json_boolean(fz_col_int(st, 15)));
+		/*
+		 * 第20条, three-valued on today's calendar: late (true), in time (false),
+		 * or undecided (null, "pending") while the year that could move the 60th
+		 * day has no holiday arrangement loaded.
+		 */
+		int learned = -1, received = -1, last = FZ_OPEN;
+		if (fz_col_text(st, 12) && fz_date_parse(fz_col_text(st, 12), &learned) == FZ_OK && rcv &&
+		    fz_date_parse(rcv, &received) == FZ_OK) {
+			enum fz_recon_late l = fz_recon_lateness(ctx->cal, learned, received, &last);
+			json_object_set_new(obj, "late", l == FZ_RECON_PENDING ? json_null()
+									: json_boolean(l == FZ_RECON_LATE));
+			fz_json_set_str(obj, "late_status", fz_recon_late_name(l));
+			fz_json_set_str(obj, "late_label", fz_recon_late_label(ctx, l, learned, last));
+			json_object_set_new(obj, "application_last_day", fz_json_date(last));
+		} else {
+			json_object_set_new(obj, "late", json_boolean(fz_col_int(st, 15)));
+		}
 		static const char *const more[] = {"late_reason", "procedure", "simplified_ground",
 						   "accepted_on", "decision", "decision_text",
 						   "decided_on", "hearing_on"};

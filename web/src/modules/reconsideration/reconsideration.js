@@ -128,7 +128,8 @@ export function reconGroups(x, clocks) {
         item('received_on', '收到申请日期', day(x.received_on)),
         item('due_date', '最近到期日', has(x.due_date) ? fmtDate(x.due_date) : '无正在计算的期限'),
         item('tracking_code', '查询码', x.tracking_code),
-        item('late', '申请期限（第二十条）', f.late ? '已超过 60 日申请期限' : '在 60 日申请期限内', { warn: !!f.late }),
+        // Three-valued (late, in time, 待定 while the year's holidays are not loaded): the server's words.
+        item('late', '申请期限（第二十条）', f.late_label || (f.late ? '已超过 60 日申请期限' : '在 60 日申请期限内'), { warn: f.late !== false }),
         item('created_at', '登记时间', fmtInstant(x.created_at)),
       ],
     },
