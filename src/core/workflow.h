@@ -113,6 +113,11 @@ struct fz_clock_def {
 	const char *step;         /* state the clock belongs to, or NULL for the whole case */
 	int max_extension;        /* most days one may extend by in total, 0 = no extension */
 	int max_extensions;       /* how many times it may be extended, 0 = no limit */
+	/*
+	 * Kept by the agency the case is shared with (the case kind's `shares`,
+	 * platform/module.h), not the case's own: supervision charges it there.
+	 */
+	bool party;
 };
 
 struct fz_state {

@@ -12,7 +12,8 @@
 	X(mailbox)                                                             \
 	X(disclosure)                                                          \
 	X(recon)                                                               \
-	X(enf)
+	X(enf)                                                                 \
+	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;
 FZ_MODULES(FZ_DECLARE)

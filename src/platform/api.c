@@ -75,14 +75,15 @@ json_t *fz_roles_json(unsigned roles)
 
 /* ---- record kinds ------------------------------------------------------------- */
 
+#include "platform/cases.h"
 #include "platform/module.h"
 
 /* The core's: cases of every procedure, and their attachments. */
 static const struct fz_record_kind core_records[] = {
-	{"case", "SELECT agency_id, case_type FROM case_record WHERE case_id = ?"},
-	{"attachment", "SELECT c.agency_id FROM attachment a JOIN case_record c"
-		       " ON c.case_id = a.case_id WHERE a.attachment_id = ?"},
-	{NULL, NULL},
+	{"case", "SELECT agency_id, case_type, case_id FROM case_record WHERE case_id = ?", true},
+	{"attachment", "SELECT c.agency_id, c.case_type, c.case_id FROM attachment a JOIN case_record c"
+		       " ON c.case_id = a.case_id WHERE a.attachment_id = ?", true},
+	{NULL, NULL, false},
 };
 
 static const struct fz_record_kind *kind_in(const struct fz_record_kind *k, const char *name,
@@ -116,7 +117,9 @@ enum fz_code fz_record_check(struct fz_ctx *ctx, const char *record, int64_t id,
 	bool found = fz_stmt_row(st);
 	bool ok = found;
 	if (found && !fz_col_null(st, 0))
-		ok = fz_ctx_may_see(ctx, fz_col_int(st, 0));
+		ok = k->of_case ? fz_case_may_see(ctx, fz_case_kind_for_type(fz_col_text(st, 1), NULL),
+						  fz_col_int(st, 2), fz_col_int(st, 0))
+				: fz_ctx_may_see(ctx, fz_col_int(st, 0));
 	const char *colon = strchr(record, ':');
 	if (ok && colon) {
 		const char *v = fz_col_text(st, 1);

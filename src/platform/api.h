@@ -132,6 +132,12 @@ struct fz_route {
 struct fz_record_kind {
 	const char *name; /* NULL ends */
 	const char *sql;
+	/*
+	 * A case or a part of one: sql's second and third columns are the case's
+	 * type and id, and the agencies the case is shared with (the case kind's
+	 * `shares`, platform/module.h) pass the check too.
+	 */
+	bool of_case;
 };
 
 /* Header of the request (case-insensitive), or NULL. */

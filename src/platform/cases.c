@@ -4,6 +4,7 @@
  */
 #include "platform/cases.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -181,6 +182,53 @@ static struct clock_rec *find_rec(struct clock_rec *recs, size_t n, const char *
 	return NULL;
 }
 
+/* ---- sharing ------------------------------------------------------------ */
+
+/*
+ * Through the kind's shares rule: agency_id itself when the case is shared with
+ * it, or with agency_id 0 the first agency it is shared with; -1 when none.
+ */
+static int64_t shared_query(struct fz_ctx *ctx, const struct fz_case_kind *kind, int64_t case_id,
+			    int64_t agency_id)
+{
+	char sql[1024];
+	if (!kind || !kind->shares)
+		return -1;
+	int n = agency_id ? snprintf(sql, sizeof sql,
+				     "SELECT s.agency_id FROM (%s) s WHERE s.case_id = ? AND s.agency_id = ?",
+				     kind->shares)
+			  : snprintf(sql, sizeof sql,
+				     "SELECT s.agency_id FROM (%s) s WHERE s.case_id = ? AND ? = 0"
+				     " ORDER BY s.agency_id",
+				     kind->shares);
+	assert(n > 0 && (size_t)n < sizeof sql);
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL, sql, "ii", case_id, agency_id);
+	int64_t found = st && fz_stmt_row(st) ? fz_col_int(st, 0) : -1;
+	fz_stmt_done(st);
+	return found;
+}
+
+bool fz_case_shared_with(struct fz_ctx *ctx, const struct fz_case_kind *kind, int64_t case_id,
+			 int64_t agency_id)
+{
+	return agency_id > 0 && shared_query(ctx, kind, case_id, agency_id) == agency_id;
+}
+
+bool fz_case_may_see(struct fz_ctx *ctx, const struct fz_case_kind *kind, int64_t case_id,
+		     int64_t agency_id)
+{
+	return fz_ctx_may_see(ctx, agency_id) ||
+	       (ctx->user && fz_case_shared_with(ctx, kind, case_id, ctx->user->agency_id));
+}
+
+/* Who keeps a clock: a party clock the agency the case is shared with, else the case's agency. */
+static int64_t clock_agency(struct fz_ctx *ctx, const struct fz_case_row *c,
+			    const struct fz_clock_def *def)
+{
+	int64_t party = def->party ? shared_query(ctx, c->kind, c->case_id, 0) : -1;
+	return party > 0 ? party : c->agency_id;
+}
+
 static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 				const struct fz_clock_def *def, int trigger, int days, struct fz_err *err)
 {
@@ -204,7 +252,7 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		" ON CONFLICT (case_id, name) DO UPDATE SET days = excluded.days, extended_days = 0,"
 		" extensions = 0, trigger_date = excluded.trigger_date, state = 'running',"
 		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
-		"iittItt", c->case_id, c->agency_id, def->name, fz_clock_unit_code(def->unit),
+		"iittItt", c->case_id, clock_agency(ctx, c, def), def->name, fz_clock_unit_code(def->unit),
 		r.days, trig, r.due != FZ_OPEN ? due : NULL);
 	return st ? fz_stmt_exec(st, err) : err->code;
 }
@@ -412,6 +460,17 @@ static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
 			c->agency_id, c->case_id);
 		rc = st ? fz_stmt_exec(st, err) : err->code;
 	}
+	/* ... except the party's own clocks, which stay with the party. */
+	for (const struct fz_clock_def *d = c->type->clocks; !rc && d->name; d++) {
+		if (!d->party)
+			continue;
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err,
+			"UPDATE case_clock SET agency_id = ?1 WHERE case_id = ?2 AND name = ?3"
+			" AND agency_id <> ?1",
+			"iit", clock_agency(ctx, c, d), c->case_id, d->name);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
+	}
 	if (!rc)
 		rc = refresh_case_due(ctx, c->case_id, err);
 	return rc;
@@ -543,7 +602,7 @@ enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 	fz_stmt_done(st);
 	if (!out->type)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "案件类型未注册");
-	if (!any_scope && !fz_ctx_may_see(ctx, out->agency_id))
+	if (!any_scope && !fz_case_may_see(ctx, out->kind, case_id, out->agency_id))
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "案件不存在");
 	return FZ_OK;
 }
@@ -1190,6 +1249,7 @@ const struct fz_list fz_cases_list = {
 	.count_from = "case_record c",
 	.tally = "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c",
 	.scope = "c.agency_id",
+	.shared = "c.case_id",
 	.filters = case_filters,
 	.sorts = case_sorts,
 	.sort_default = "-created_at",

@@ -64,6 +64,16 @@ enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c
 enum fz_code fz_case_clock_set_days(struct fz_ctx *ctx, const struct fz_case_row *c,
 				    const char *clock, int days, struct fz_err *err);
 
+/*
+ * Is the case (of kind) shared with agency_id through the kind's `shares`
+ * rule (platform/module.h)? And may the caller see a case of agency_id: its
+ * own agency's, every agency's, or one shared with the caller's agency.
+ */
+bool fz_case_shared_with(struct fz_ctx *ctx, const struct fz_case_kind *kind, int64_t case_id,
+			 int64_t agency_id);
+bool fz_case_may_see(struct fz_ctx *ctx, const struct fz_case_kind *kind, int64_t case_id,
+		     int64_t agency_id);
+
 /* Loads a case the user may see (staff) or any case (ctx->user NULL and any_scope). */
 enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,
 			  struct fz_case_row *out, struct fz_err *err);

@@ -478,6 +478,24 @@ static enum fz_code parse_paging(struct fz_list_run *run, struct fz_err *err)
 	return FZ_OK;
 }
 
+/*
+ * The ids of the cases shared with the caller's agency, one SELECT per case
+ * kind with a shares rule, each taking the agency as its one parameter; NULL
+ * when no kind shares its cases.
+ */
+static const char *shared_cases(struct fz_list_run *run)
+{
+	const char *sql = NULL;
+	for (size_t i = 0, n = fz_platform_kind_count(); i < n; i++) {
+		const struct fz_case_kind *k = fz_platform_kind(i);
+		if (!k->shares)
+			continue;
+		sql = fz_arena_printf(run->ctx->arena, "%s%sSELECT s%zu.case_id FROM (%s) s%zu WHERE s%zu.agency_id = ?",
+				      sql ? sql : "", sql ? " UNION " : "", i, k->shares, i, i);
+	}
+	return sql;
+}
+
 /* Everything a run needs before its SQL: filters, scope, hooks, sort and paging. */
 static enum fz_code prepare(struct fz_list_run *run, struct facet_cut *cut, struct fz_err *err)
 {
@@ -487,8 +505,17 @@ static enum fz_code prepare(struct fz_list_run *run, struct facet_cut *cut, stru
 	if (l->where)
 		fz_list_where(run, l->where);
 	if (l->scope && !fz_ctx_sees_all(run->ctx)) {
-		fz_list_where(run, fz_arena_printf(run->ctx->arena, "%s = ?", l->scope));
-		fz_list_bind_int(run, run->ctx->user ? run->ctx->user->agency_id : -1);
+		int64_t agency = run->ctx->user ? run->ctx->user->agency_id : -1;
+		const char *shares = l->shared ? shared_cases(run) : NULL;
+		fz_list_where(run, shares ? fz_arena_printf(run->ctx->arena, "(%s = ? OR %s IN (%s))",
+							    l->scope, l->shared, shares)
+					  : fz_arena_printf(run->ctx->arena, "%s = ?", l->scope));
+		fz_list_bind_int(run, agency);
+		if (shares)
+			run->tally_ok = false; /* the tally knows agencies, not shares */
+		for (size_t i = 0, n = fz_platform_kind_count(); shares && i < n; i++)
+			if (fz_platform_kind(i)->shares)
+				fz_list_bind_int(run, agency);
 	}
 	enum fz_code rc;
 	if ((rc = add_filters(run, cut, err)) || (rc = parse_sort(run, err)) ||

@@ -151,6 +151,12 @@ struct fz_list {
 	 * public list, or one whose route admits only the administrator).
 	 */
 	const char *scope;
+	/*
+	 * For a list of cases, the case id column ("c.case_id"): an agency's
+	 * users also see the cases shared with it (the case kinds' `shares`,
+	 * platform/module.h), such as those it is the respondent in. NULL: none.
+	 */
+	const char *shared;
 	const struct fz_list_filter *filters;
 	const struct fz_list_sort *sorts; /* NULL: always .order, no "sort" parameter */
 	const char *sort_default;	  /* "-created_at" */

@@ -62,6 +62,15 @@ struct fz_case_kind {
 	 */
 	enum fz_code (*fields)(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 			       struct fz_err *err);
+	/*
+	 * The further agencies a case of this kind is shared with besides its own:
+	 * SQL (no parameters) whose rows are (case_id, agency_id), the columns so
+	 * named, such as the respondent of a reconsideration case. Their staff read
+	 * the case, take the steps their roles allow and upload to it, and the
+	 * kind's `party` clocks (core/workflow.h) are charged to them. The record
+	 * check, the lists' scope and supervision all read this one rule. NULL: none.
+	 */
+	const char *shares;
 };
 
 struct fz_module {

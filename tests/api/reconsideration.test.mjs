@@ -912,9 +912,11 @@ describe('行政复议决定书 (decision.docx)', () => {
     assert.match(text, /十五日内依法向人民法院提起行政诉讼/)
   })
 
-  test('an agency user gets 404 for the legal office’s document; a non-reconsideration case is 404', async () => {
+  test('an agency user, even the respondent who reads the case, gets no draft decision (403); a non-reconsideration case is 404', async () => {
     const id = (await acceptedCase(main)).case.case_id
-    assertError(await main.get(`/api/cases/${id}/documents/decision.docx`, { session: await main.login('scj.clerk') }), 404)
+    for (const u of ['scj.clerk', 'scj.head', 'zjj.clerk']) {
+      assertError(await main.get(`/api/cases/${id}/documents/decision.docx`, { session: await main.login(u) }), 403)
+    }
     const letter = await main.submitLetter()
     assertError(await main.get(`/api/cases/${letter.case_id}/documents/decision.docx`, { session: await main.login('legal') }), 404)
   })
@@ -975,14 +977,23 @@ describe('opinion letters (第76条: report back within 60 days)', () => {
 // ---- scope ---------------------------------------------------------------------------------
 
 describe('who sees reconsideration cases', () => {
-  test('the respondent’s own users get 404 for a case against them: it belongs to the legal office', async () => {
+  test('the respondent’s own users read a case against them (第48条) but take none of the office’s steps; other departments get 404', async () => {
     const { case_id: id } = await register(main, { respondent_agency_id: scj, applicant_name: '范思远' })
-    for (const u of ['scj.clerk', 'scj.head', 'scj.officer', 'zjj.clerk']) {
+    for (const u of ['scj.clerk', 'scj.head', 'scj.officer']) {
+      const s = await main.login(u)
+      assert.equal((await main.get(`/api/cases/${id}`, { session: s })).status, 200, u)
+      const list = await main.get('/api/cases?type=reconsideration&per_page=100', { session: s })
+      assert.equal(list.status, 200, list.text)
+      assert.ok(list.json.items.some((x) => x.case_id === id), `${u} lists the case against its agency`)
+      const before = await snap(main, id)
+      assertError(await main.act(id, 'accept', u, { procedure: 'normal' }), 403, 'FORBIDDEN')
+      await assertNothingWritten(main, id, before)
+    }
+    for (const u of ['zjj.clerk']) {
       const s = await main.login(u)
       assertError(await main.get(`/api/cases/${id}`, { session: s }), 404, 'NOT_FOUND')
       const list = await main.get('/api/cases?type=reconsideration&per_page=100', { session: s })
-      assert.equal(list.status, 200, list.text)
-      assert.equal(list.json.total, 0, `${u} lists no reconsideration case`)
+      assert.ok(!list.json.items.some((x) => x.case_id === id), `${u} does not list it`)
       const before = await snap(main, id)
       assertError(await main.act(id, 'accept', u, { procedure: 'normal' }), 404, 'NOT_FOUND')
       await assertNothingWritten(main, id, before)
@@ -1006,7 +1017,9 @@ describe('who sees reconsideration cases', () => {
     const d = await main.detail(r.case_id)
     assert.equal(d.case.fields.respondent_name, '青山县住房和城乡建设局')
     assert.equal(d.case.agency_name, '青山县司法局')
-    assertError(await main.get(`/api/cases/${r.case_id}`, { session: await main.login('zjj.head') }), 404, 'NOT_FOUND')
+    assert.equal((await main.get(`/api/cases/${r.case_id}`, { session: await main.login('zjj.head') })).status, 200,
+      'the respondent reads it')
+    assertError(await main.get(`/api/cases/${r.case_id}`, { session: await main.login('scj.head') }), 404, 'NOT_FOUND')
   })
 })
 

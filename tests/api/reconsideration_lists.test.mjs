@@ -161,13 +161,18 @@ describe('GET /api/reconsideration/cases', () => {
     assert.deepEqual(await numbers('clock_status=red'), ['孙立'])
   })
 
-  test('scope: a department sees none, even where it is the respondent; the leader sees all', async () => {
+  test('scope: a department sees the cases it is the respondent in (第48条) and no others; the leader sees all', async () => {
     const scj = await c.agencyOf('scj.clerk')
-    for (const u of ['scj.clerk', 'scj.head', 'scj.officer', 'zjj.clerk']) {
-      const r = await list(`/api/reconsideration/cases?respondent_agency_id=${scj}`, u)
-      assert.equal(r.total, 0, u)
-      assert.deepEqual(r.items, [])
+    const against = (await list(`/api/reconsideration/cases?respondent_agency_id=${scj}&per_page=100`, 'legal')).items.map((x) => x.case_id)
+    assert.ok(against.length > 0)
+    for (const u of ['scj.clerk', 'scj.head', 'scj.officer']) {
+      const r = await list(`/api/reconsideration/cases?respondent_agency_id=${scj}&per_page=100`, u)
+      assert.deepEqual(r.items.map((x) => x.case_id), against, u)
+      assert.equal((await list('/api/reconsideration/cases?per_page=100', u)).total, against.length, u)
     }
+    const r = await list(`/api/reconsideration/cases?respondent_agency_id=${scj}`, 'zjj.clerk')
+    assert.equal(r.total, 0, 'zjj.clerk')
+    assert.deepEqual(r.items, [])
     assert.equal((await list('/api/reconsideration/cases', 'leader')).total, 9)
     assert.equal((await list('/api/reconsideration/cases', 'legalhead')).total, 9)
     assertError(await c.get('/api/reconsideration/cases'), 401)

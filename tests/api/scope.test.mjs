@@ -1,9 +1,10 @@
-// Agency scope: an agency's staff see and touch only their own agency's cases; for anything
+// Agency scope: an agency's staff see and touch only their own agency's cases and those shared
+// with it (the reconsideration cases it is the respondent in, 行政复议法 第48条); for anything
 // else the answer is 404 (not 403, which would confirm the case exists) and nothing is
 // written. The county leader reads everything and changes nothing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useServer, assertError, snapshot, assertUnchanged, sqlNumber, multipart } from './lib.mjs'
+import { useServer, assertError, snapshot, assertUnchanged, sql, sqlNumber, multipart } from './lib.mjs'
 
 const c = useServer({ setup })
 
@@ -26,6 +27,15 @@ async function listAll (username, query = '') {
 }
 
 let scj, zjj, hbj
+
+/** Case ids shared with an agency: the reconsideration cases it is the respondent in. */
+function sharedWith (agency) {
+  return new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agency}`).map(([x]) => Number(x)))
+}
+/** Is the case the agency's own or shared with it? */
+function sees (agency, x) {
+  return x.agency_id === agency || sharedWith(agency).has(x.case_id)
+}
 let ownCase // a letter assigned to scj during the test
 let foreign // ids of other agencies' cases, of several kinds and states
 let foreignAttachment
@@ -55,31 +65,37 @@ async function setup () {
     hbjHandling: pick((x) => x.agency_id === hbj && x.state === 'handling', 'hbj case being handled'),
     pendingAtOffice: pick((x) => x.state === 'pending' && x.case_type === 'mailbox', 'pending letter'),
     zjjPublished: pick((x) => x.agency_id === zjj && x.state === 'published', 'published zjj letter'),
-    otherType: pick((x) => x.case_type !== 'mailbox' && x.agency_id !== scj, 'case of another procedure'),
+    otherType: pick((x) => x.case_type !== 'mailbox' && !sees(scj, x), 'case of another procedure'),
   }
 }
 
 test('an agency clerk lists only the own agency’s cases, on every page', async () => {
   const mine = await listAll('scj.clerk')
   assert.ok(mine.length > 0)
-  for (const x of mine) assert.equal(x.agency_id, scj, `case ${x.case_id} of agency ${x.agency_id} listed to scj`)
+  for (const x of mine) assert.ok(sees(scj, x), `case ${x.case_id} of agency ${x.agency_id} listed to scj`)
   assert.ok(mine.some((x) => x.case_id === ownCase))
-  // Exactly what the legal office sees for that agency.
+  // Exactly what the legal office sees for that agency, and the applications against it.
   const asLegal = await listAll('legal', `&agency_id=${scj}`)
-  assert.deepEqual(mine.map((x) => x.case_id).sort((a, b) => a - b), asLegal.map((x) => x.case_id).sort((a, b) => a - b))
+  const shared = [...sharedWith(scj)]
+  assert.ok(shared.length > 0, 'the demo has applications against scj')
+  assert.deepEqual(mine.map((x) => x.case_id).sort((a, b) => a - b),
+    [...asLegal.map((x) => x.case_id), ...shared].sort((a, b) => a - b))
   // Filters and search stay inside the scope.
   for (const q of ['&state=handling', '&type=mailbox', '&sort=due_date', '&q=' + encodeURIComponent('来信'),
     '&clock_status=green']) {
-    for (const x of await listAll('scj.clerk', q)) assert.equal(x.agency_id, scj, q)
+    for (const x of await listAll('scj.clerk', q)) assert.ok(sees(scj, x), q)
   }
 })
 
-test('filtering by another agency returns nothing, not that agency’s cases', async () => {
+test('filtering by another agency returns nothing, not that agency’s cases (only those shared with it)', async () => {
+  const shared = sharedWith(scj)
   for (const other of [zjj, hbj, 1, 2]) {
-    const r = await c.get(`/api/cases?agency_id=${other}`, { session: await c.login('scj.clerk') })
+    const r = await c.get(`/api/cases?agency_id=${other}&per_page=100`, { session: await c.login('scj.clerk') })
     assert.equal(r.status, 200, r.text)
-    assert.equal(r.json.total, 0)
-    assert.deepEqual(r.json.items, [])
+    const expect = sqlNumber(c.db, `SELECT COUNT(*) FROM recon_case r JOIN case_record k ON k.case_id = r.case_id` +
+      ` WHERE r.respondent_agency_id = ${scj} AND k.agency_id = ${other}`)
+    assert.equal(r.json.total, expect, `agency ${other}`)
+    for (const x of r.json.items) assert.ok(shared.has(x.case_id), `case ${x.case_id} of agency ${other}`)
   }
 })
 
@@ -133,7 +149,7 @@ test('an officer sees the own agency’s cases but cannot act on letters (403)',
   const before = await snapshot(c, l.case_id)
   assertError(await c.act(l.case_id, 'reply', 'scj.officer', { reply_text: '执法人员答复' }), 403, 'FORBIDDEN')
   await assertUnchanged(c, l.case_id, before)
-  for (const x of await listAll('scj.officer')) assert.equal(x.agency_id, scj)
+  for (const x of await listAll('scj.officer')) assert.ok(sees(scj, x), `case ${x.case_id}`)
 })
 
 test('the county leader reads every case but every action is 403 and offers none', async () => {

@@ -4,7 +4,9 @@
 // states (draft, in progress, closed), as GET or with a plausible write body. The rule of the
 // house: an agency's staff see and touch only their own agency's records; anything else answers
 // exactly like a missing record (404, never 403 or 422, which would confirm that it exists) and
-// writes nothing. A 403 is accepted only where the role is refused on its own agency's record
+// writes nothing. A case is also its respondent's (行政复议法 第48条: the respondent agency of a
+// reconsideration case reads it and answers), so such a case is not "another agency's" for the
+// respondent (SHARED below). A 403 is accepted only where the role is refused on its own agency's record
 // too. The same routes with the user's own records must not answer 404 (the positive control),
 // and the legal office and the county leader read every agency's records.
 // List routes that filter by agency_id return no foreign rows to an agency user.
@@ -52,12 +54,15 @@ const ACTIONS = {
  * state groups records so that each state is asked with; the case type picks the action.
  * A kind "case:<type>" is a case of that procedure only (its documents).
  */
+/** The agency a case is shared with besides its own: a reconsideration case's respondent. */
+const SHARED = '(SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %)'
 const KINDS = {
-  case: (type) => 'SELECT case_id, agency_id, case_type || \'/\' || state, case_type FROM case_record' +
+  case: (type) => 'SELECT case_id, agency_id, case_type || \'/\' || state, case_type,' +
+    ` ${SHARED.replace('%', 'case_record.case_id')} FROM case_record` +
     (type ? ` WHERE case_type = '${type}'` : ''),
   attachment: () => 'SELECT t.attachment_id, c.agency_id, c.case_type || \'/\' ||' +
-    ' CASE WHEN c.closed_on IS NULL THEN \'open\' ELSE \'closed\' END, c.case_type' +
-    ' FROM attachment t JOIN case_record c ON c.case_id = t.case_id',
+    ' CASE WHEN c.closed_on IS NULL THEN \'open\' ELSE \'closed\' END, c.case_type,' +
+    ` ${SHARED.replace('%', 'c.case_id')} FROM attachment t JOIN case_record c ON c.case_id = t.case_id`,
   disclosure_item: () => `SELECT item_id, agency_id, CASE WHEN published_on > '${TODAY}' THEN 'draft'` +
     ` WHEN valid_until < '${TODAY}' THEN 'expired' ELSE 'published' END, NULL FROM disclosure_item`,
   enf_body: () => 'SELECT body_id, agency_id, status, NULL FROM enf_body',
@@ -153,7 +158,8 @@ function records (kind) {
   const [base, type] = kind.split(':')
   const rule = KINDS[base]
   assert.ok(rule, `record kind "${kind}" has no rule in KINDS: say how to find its records of an agency`)
-  rows[kind] = sql(c.db, rule(type)).map(([id, agency, state, t]) => ({ id: Number(id), agency: Number(agency), state, type: t }))
+  rows[kind] = sql(c.db, rule(type)).map(([id, agency, state, t, shared]) =>
+    ({ id: Number(id), agency: Number(agency), state, type: t, shared: shared == null || shared === '' ? null : Number(shared) }))
   return rows[kind]
 }
 
@@ -162,7 +168,7 @@ function foreign (kind, agency) {
   const tested = new Set(Object.values(agencyOf))
   const by = new Map()
   for (const r of records(kind)) {
-    if (r.agency === agency) continue
+    if (r.agency === agency || r.shared === agency) continue
     if (!by.has(r.state)) by.set(r.state, [])
     by.get(r.state).push(r)
   }
@@ -318,12 +324,13 @@ test('the legal office and the county leader read every agency’s records', asy
 })
 
 /** Every agency_id anywhere in a JSON answer. */
-function agencyIds (j, out = []) {
-  if (Array.isArray(j)) for (const x of j) agencyIds(x, out)
+function agencyIds (j, out = [], shared = new Set()) {
+  if (Array.isArray(j)) for (const x of j) agencyIds(x, out, shared)
   else if (j && typeof j === 'object') {
+    if (shared.has(j.case_id)) return out // a case shared with the caller's agency
     for (const [k, v] of Object.entries(j)) {
       if (k === 'agency_id' && typeof v === 'number') out.push(v)
-      else agencyIds(v, out)
+      else agencyIds(v, out, shared)
     }
   }
   return out
@@ -351,7 +358,8 @@ test('a filter naming another agency returns an agency user none of its rows, on
         const what = `GET ${o.path}${q} as ${u}`
         if (r.status >= 500) { failures.push(`${what}: ${r.status}`); continue }
         if (!r.json || r.status !== 200) continue // refused: nothing listed
-        const foreignIds = agencyIds(r.json).filter((x) => x !== agencyOf[u])
+        const shared = new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agencyOf[u]}`).map(([x]) => Number(x)))
+        const foreignIds = agencyIds(r.json, [], shared).filter((x) => x !== agencyOf[u])
         if (foreignIds.length) failures.push(`${what}: rows of agencies ${[...new Set(foreignIds)].join(', ')}`)
         if (b !== undefined && Array.isArray(r.json.items) && r.json.items.length === 0 && r.json.total) {
           failures.push(`${what}: no rows but total ${r.json.total}`)

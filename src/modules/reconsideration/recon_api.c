@@ -330,7 +330,8 @@ const struct fz_route fz_recon_routes[] = {
 	 "行政复议和行政应诉年度统计（收案、受理、被申请人类型、审结方式、纠错率、出庭应诉率）与报告段落", R},
 	{"GET", "/api/reconsideration/stats.xlsx", stats_xlsx, SIGNED_IN, 0,
 	 "导出行政复议和行政应诉统计（Excel）", R},
-	{"GET", "/api/cases/{id}/documents/decision.docx", decision_docx, SIGNED_IN, 0,
+	/* The draft decision is the review body's: the respondent, who reads the case, gets the served one. */
+	{"GET", "/api/cases/{id}/documents/decision.docx", decision_docx, FZ_ROLES_ALL_AGENCIES, 0,
 	 "生成行政复议决定书（Word）", R, "case:reconsideration"},
 	/* Lawsuits: the legal office, or the defendant agency's clerk or head. */
 	{"POST", "/api/litigation/cases", lit_register,

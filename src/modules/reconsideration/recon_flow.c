@@ -120,8 +120,10 @@ static const struct fz_clock_def recon_clocks[] = {
 	 .step = "correcting"},
 	{.name = "copy", .label = "发送答复通知书期限", .unit = FZ_UNIT_WD, .days = 7,
 	 .article = "《行政复议法》第四十八条（普通程序七日）、第五十四条（简易程序三日）"},
+	/* The respondent's to keep: supervision charges it to the respondent (recon_kinds shares). */
 	{.name = "answer", .label = "被申请人答复期限", .unit = FZ_UNIT_WD, .days = 10,
-	 .article = "《行政复议法》第四十八条（普通程序十日）、第五十四条（简易程序五日）：提出书面答复并提交证据、依据"},
+	 .article = "《行政复议法》第四十八条（普通程序十日）、第五十四条（简易程序五日）：提出书面答复并提交证据、依据",
+	 .party = true},
 	{.name = "decision", .label = "复议决定期限", .unit = FZ_UNIT_CD, .days = 60,
 	 .article = "《行政复议法》第六十二条：普通程序自受理之日起六十日内作出决定，经批准可延长不超过三十日；简易程序三十日",
 	 .cite = "《行政复议法》第六十二条", .max_extension = 30, .max_extensions = 1},
@@ -182,6 +184,15 @@ static const struct fz_transition recon_transitions[] = {
 	 .roles = LEGAL,
 	 .while_clock = "answer", /* an answer is awaited only once the copy went out */
 	 .inputs = {{.name = "received_on", .label = "收到日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "summary", .label = "答复要点", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "answer", .arg = "received_on"}},
+	 .note_input = "summary"},
+	/* The respondent files its answer itself (it sees the case through recon_kinds shares). */
+	{.name = "answer_submitted", .label = "提交书面答复及证据（被申请人）", .from = {"accepted"},
+	 .roles = FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD,
+	 .article = "《行政复议法》第四十八条、第五十四条",
+	 .while_clock = "answer",
+	 .inputs = {{.name = "received_on", .label = "提交日期", .type = FZ_IN_DATE, .required = true},
 		    {.name = "summary", .label = "答复要点", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "answer", .arg = "received_on"}},
 	 .note_input = "summary"},
@@ -337,7 +348,9 @@ const struct fz_case_type fz_lit_type = {
 
 /* Applications first: /api/meta lists the case types in this order. */
 static const struct fz_case_kind recon_kinds[] = {
-	{.type = &fz_recon_type, .apply = fz_recon_apply, .fields = fz_recon_fields},
+	/* 行政复议法 第48条: the respondent answers the application, so it sees the case. */
+	{.type = &fz_recon_type, .apply = fz_recon_apply, .fields = fz_recon_fields,
+	 .shares = "SELECT case_id, respondent_agency_id AS agency_id FROM recon_case"},
 	{.type = &fz_lit_type, .apply = fz_lit_apply, .fields = fz_lit_fields},
 	{.type = NULL},
 };

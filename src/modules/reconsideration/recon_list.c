@@ -6,9 +6,9 @@
  * fill a row, and the same query exported to Excel.
  *
  * Scope is the case's agency: agency roles see only their own agency's
- * cases. A reconsideration case belongs to the legal office, so a department
- * sees none, even where it is the respondent; a lawsuit belongs to the
- * defendant agency.
+ * cases. A reconsideration case belongs to the legal office and is shared
+ * with its respondent (the kind's shares), so a department sees the
+ * applications against it; a lawsuit belongs to the defendant agency.
  */
 #include "modules/reconsideration/recon_int.h"
 #include "platform/jsonx.h"
@@ -111,6 +111,7 @@ const struct fz_list fz_recon_cases_list = {
 		" JOIN agency ra ON ra.agency_id = x.respondent_agency_id",
 	.where = "c.case_type = 'reconsideration'",
 	.scope = "c.agency_id",
+	.shared = "c.case_id",
 	.filters = recon_filters,
 	.sorts = sorts,
 	.sort_default = "-created_at",

@@ -70,6 +70,11 @@ const struct fz_migration fz_recon_migrations[] = {
 	 " content TEXT NOT NULL, received_on TEXT NOT NULL, reply TEXT, replied_on TEXT);"
 	 "CREATE INDEX lit_suggestion_case ON lit_suggestion(case_id);"
 	 "CREATE INDEX case_type_received ON case_record(case_type, received_on);"},
+	/* The respondent keeps its answer clock (recon_flow.c, party): charge the running ones to it. */
+	{"reconsideration-003",
+	 "UPDATE case_clock SET agency_id = (SELECT r.respondent_agency_id FROM recon_case r"
+	 " WHERE r.case_id = case_clock.case_id)"
+	 " WHERE name = 'answer' AND case_id IN (SELECT case_id FROM recon_case);"},
 	{NULL, NULL},
 };
 
@@ -318,7 +323,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 					     fz_json_str(in, "sent_on"), c->case_id),
 				 err);
 	}
-	if (strcmp(a, "answer_received") == 0) {
+	if (strcmp(a, "answer_received") == 0 || strcmp(a, "answer_submitted") == 0) {
 		const char *sent = col(ctx, c->case_id, "SELECT copy_sent_on FROM recon_case WHERE case_id = ?");
 		if (sent && strcmp(fz_json_str(in, "received_on"), sent) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "received_on",
@@ -675,6 +680,7 @@ static const struct fz_public_step public_steps[] = {
 	{"forward", "告知或转送有权受理的行政复议机关", NULL},
 	{"copy_sent", "向被申请人发送申请书副本", "sent_on"},
 	{"answer_received", "收到被申请人的书面答复", "received_on"},
+	{"answer_submitted", "收到被申请人的书面答复", "received_on"},
 	{"schedule_hearing", "通知听证", "notified_on"},
 	{"switch_normal", "转为普通程序审理", NULL},
 	{"extend", "延长审理期限", NULL},
