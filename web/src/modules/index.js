@@ -3,7 +3,6 @@
 // changes. The shape of a module's index.js is in docs/modules-web.md. The router, the layouts,
 // the portal home page and the case detail page read the modules only through the helpers below.
 import { can } from '../meta.js'
-import { seesAllAgencies } from '../session.js'
 
 const byOrder = (a, b) => (a.order ?? 1000) - (b.order ?? 1000)
 
@@ -22,15 +21,15 @@ export function allPortalRoutes() {
 
 /**
  * The staff menu for this user: the entries (core ones passed in, then every module's) whose
- * route the server lets the user's role call; an entry marked `countyWide` (a list an agency
- * user may call but would always find empty) only for users who see every agency. Entries with
- * a `group` gather under that group's sub-menu; a group none of whose entries shows is left out.
+ * route the server lets the user's role call and, when the entry has one, whose `when(user)`
+ * holds (a rule inside the route rather than its roles). Entries with a `group` gather under
+ * that group's sub-menu; a group none of whose entries shows is left out.
  * Returns, in order, [{ item }] for a single entry and [{ group, items }] for a sub-menu.
  */
 export function menuFor(meta, user, core = []) {
   const role = user?.role
   const shown = [...core, ...modules.flatMap((m) => m.menu || [])]
-    .filter((e) => can(meta, role, e.api) && (!e.countyWide || seesAllAgencies(user)))
+    .filter((e) => can(meta, role, e.api) && (!e.when || e.when(user)))
   const tree = []
   const groups = new Map()
   for (const e of shown) {

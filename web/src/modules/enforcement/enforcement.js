@@ -41,8 +41,9 @@ const LEGAL = ['legal_staff', 'legal_head']
 const AGENCY_ROLES = ['agency_clerk', 'agency_head', 'officer']
 
 /**
- * The legal office alone records a change from an institutional reform: a rule inside the
- * changes route (enf_store.c), not who may call it, so the web app keeps it.
+ * Rules inside routes rather than their roles, so the web app keeps them: the legal office alone
+ * records a change from an institutional reform (enf_store.c), and enters exam results and issues
+ * certificates (the certificate workflow's transitions, also when batched).
  */
 export const isLegal = (user) => !!user && LEGAL.includes(user.role)
 /** Agency roles see only their own agency (the API answers 404 for the others). */

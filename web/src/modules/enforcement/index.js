@@ -3,6 +3,7 @@
 // their certificates — and what the portal publishes of them.
 import { Postcard } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
+import { isLegal } from './enforcement.js'
 
 const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
 const crumbs = [{ title: '行政执法' }]
@@ -50,8 +51,9 @@ export default {
     { group, path: '/app/enforcement/powers/counts', label: '事项分类统计', test: 'menu-enf-counts', order: 4, api: 'GET /api/enforcement/powers/counts' },
     { group, path: '/app/enforcement/officers', label: '执法人员', test: 'menu-enf-officers', order: 5, api: 'GET /api/enforcement/officers' },
     { group, path: '/app/enforcement/certificates', label: '执法证件', test: 'menu-enf-certs', order: 6, api: 'GET /api/enforcement/certificates' },
-    { group, path: '/app/enforcement/certificates/batch-exam', label: '批量登记成绩', test: 'menu-enf-batch-exam', order: 7, api: 'POST /api/enforcement/certificates/batch/exam' },
-    { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue' },
+    // Any staff role may call the batch routes, but each row is a legal-office transition.
+    { group, path: '/app/enforcement/certificates/batch-exam', label: '批量登记成绩', test: 'menu-enf-batch-exam', order: 7, api: 'POST /api/enforcement/certificates/batch/exam', when: isLegal },
+    { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue', when: isLegal },
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
   ],
   portal: {
