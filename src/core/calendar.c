@@ -267,6 +267,15 @@ static void set_year_loaded(struct fz_calendar *cal, int year)
 		cal->day[i] |= DAY_LOADED;
 }
 
+struct fz_calendar *fz_calendar_provisional(const struct fz_calendar *cal)
+{
+	struct fz_calendar *c = fz_calendar_clone(cal);
+	for (int y = FZ_CAL_MIN_YEAR; c && y <= FZ_CAL_MAX_YEAR; y++)
+		if (!year_loaded(c, y))
+			set_year_loaded(c, y);
+	return c;
+}
+
 /* Index of the first name entry with .day >= day. */
 static size_t name_lower_bound(const struct fz_calendar *cal, int day)
 {

@@ -75,6 +75,13 @@ enum fz_code fz_calendar_set_day(struct fz_calendar *cal, int day, enum fz_day_k
 enum fz_code fz_calendar_mark_year(struct fz_calendar *cal, int year);
 
 bool fz_calendar_covers(const struct fz_calendar *cal, int day);
+/*
+ * A provisional copy for a date that cannot wait (issue 15): every year not
+ * loaded counts as loaded with weekends as its only rest days, the loaded
+ * years as they are. Only ever shown marked as provisional, never stored as a
+ * due day. Caller owns the copy (fz_calendar_free); NULL when out of memory.
+ */
+struct fz_calendar *fz_calendar_provisional(const struct fz_calendar *cal);
 /* Loaded years, ascending, into years[max]; returns how many there are. */
 int fz_calendar_years(const struct fz_calendar *cal, int *years, int max);
 enum fz_day_kind fz_calendar_kind(const struct fz_calendar *cal, int day);

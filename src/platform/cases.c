@@ -980,9 +980,47 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 				lines, json_string(fz_arena_printf(
 					       ctx->arena, "起算日 %s（当日不计入），按%s计算 %d 日。", t,
 					       fz_clock_unit_label(r->unit), r->days + r->ext)));
+			/*
+			 * Issue 15: the law's due day waits for the State Council's notice,
+			 * but the applicant and the staff are shown a provisional day,
+			 * counted with weekends as the only rest days in the missing year,
+			 * marked as such; never stored, replaced once the year is loaded.
+			 */
+			struct fz_clock_spec spec = {r->unit, r->days, r->ext, r->trigger, r->pauses,
+						     r->np};
+			struct fz_calendar *prov = fz_calendar_provisional(ctx->cal);
+			struct fz_clock_explain pex;
+			struct fz_err perr;
+			fz_err_clear(&perr);
+			int pdue = prov && fz_clock_compute(prov, &spec, &pex, &perr) == FZ_OK ? pex.due
+											  : FZ_OPEN;
+			fz_calendar_free(prov);
+			int ty, missing = 0;
+			fz_date_to_ymd(r->trigger, &ty, NULL, NULL);
+			for (int y = ty; !missing && y <= FZ_CAL_MAX_YEAR; y++)
+				if (!fz_calendar_covers(ctx->cal, fz_date_from_ymd(y, 1, 1)))
+					missing = y;
 			json_array_append_new(
-				lines, json_string("期限跨入尚未载入国务院节假日安排的年度，到期日不作推测："
-						   "待管理员载入该年度日历后自动计算。"));
+				lines, json_string(fz_arena_printf(
+					       ctx->arena,
+					       "期限跨入 %d 年，该年度国务院节假日安排尚未公布或尚未载入：到期日以国务院"
+					       "公布的节假日安排为准，管理员载入该年度日历后自动计算。",
+					       missing)));
+			if (pdue != FZ_OPEN) {
+				char pd[11];
+				fz_date_format(pdue, pd);
+				json_array_append_new(
+					lines, json_string(fz_arena_printf(
+						       ctx->arena,
+						       "暂定到期日 %s（暂按周末推算，以国务院公布的节假日安排为准）。",
+						       pd)));
+			}
+			json_object_set_new(o, "provisional", json_true());
+			json_object_set_new(o, "provisional_due_date", fz_json_date(pdue));
+			fz_json_set_str(o, "provisional_note",
+					"暂按周末推算，以国务院公布的节假日安排为准");
+			json_object_set_new(o, "calendar_missing_year",
+					    missing ? json_integer(missing) : json_null());
 		} else if (cerr.code == FZ_OK) {
 			struct fz_clock_spec spec = {r->unit, r->days, r->ext, r->trigger, r->pauses,
 						     r->np};

@@ -2,7 +2,8 @@
 // 2024-2026 only, so a server whose today is in 2027 runs past it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, Client } from './lib.mjs'
+import fs from 'node:fs'
+import { startServer, Client, fazhiOk } from './lib.mjs'
 
 /** A demo-county server with today pinned to `today`, on db (a fresh demo copy when null). */
 async function serverOn (today, db = null, dir = null) {
@@ -75,3 +76,66 @@ test('today inside a loaded year with next year missing: no current-year warning
     await s.stop()
   }
 })
+
+// Item 4: a reply period that runs into a year whose official calendar is not loaded yet.
+const NOTE = '暂按周末推算，以国务院公布的节假日安排为准'
+for (const [received, provisional, real] of [
+  // 15 WD from Tue 2026-12-15: 12 in December, then Fri 01-01, Mon 01-04, Tue 01-05 (weekends
+  // only); with 元旦 on 01-01 loaded, Wed 01-06.
+  ['2026-12-15', '2027-01-05', '2027-01-06'],
+  // From Thu 2026-12-31 every day counted is in 2027: 01-01, 01-04..08, 01-11..15, 01-18..21.
+  ['2026-12-31', '2027-01-21', '2027-01-22'],
+]) {
+  test(`a letter received ${received}: provisional reply date ${provisional} on the receipt, tracking and case, replaced by ${real} once 2027 is loaded`, async () => {
+    const s = await serverOn(received)
+    let dir = null
+    try {
+      const c = new Client(s)
+      const r = await c.post('/api/public/mailbox', { name: '跨年', phone: '13700000000', category: 'other',
+        subject: `跨年来信 ${received}`, content: '年底的来信', publish_ok: false })
+      assert.equal(r.status, 201, r.text)
+      assert.equal(r.json.due_date, null, 'the law\'s date is not guessed')
+      assert.equal(r.json.provisional, true, r.text)
+      assert.equal(r.json.provisional_due_date, provisional, r.text)
+      assert.equal(r.json.provisional_note, NOTE)
+
+      const tr = await c.get(`/api/public/track/${r.json.tracking_code}`)
+      assert.equal(tr.status, 200, tr.text)
+      assert.equal(tr.json.clock.due_date, null)
+      assert.equal(tr.json.clock.status, 'unknown')
+      assert.equal(tr.json.clock.provisional_due_date, provisional)
+      assert.equal(tr.json.clock.calendar_missing_year, 2027)
+      assert.ok(tr.json.clock.explain.some((l) => l.includes(provisional) && l.includes(NOTE)), tr.json.clock.explain.join('\n'))
+      assert.ok(tr.json.clock.explain.some((l) => /2027 年/.test(l) && /国务院/.test(l)), tr.json.clock.explain.join('\n'))
+
+      const caseId = await c.caseIdByNumber(r.json.number)
+      const reply = (await c.detail(caseId)).clocks.find((k) => k.name === 'reply')
+      assert.equal(reply.due_date, null)
+      assert.equal(reply.provisional, true)
+      assert.equal(reply.provisional_due_date, provisional)
+      const sup = await c.get('/api/supervision', { session: await c.login('legal') })
+      assert.ok(sup.json.warnings.some((w) => /2027 年/.test(w)), sup.json.warnings.join('\n'))
+
+      // The administrator loads 2027 (元旦 on Friday 01-01): the real date replaces the provisional one.
+      await s.stop({ keep: true })
+      dir = s.dir
+      const csv = `${s.dir}/cal2027.csv`
+      fs.writeFileSync(csv, 'date,kind,name\n2027-01-01,holiday,元旦\n')
+      fazhiOk(['calendar', '--db', s.db, 'load', csv], { env: { FAZHI_TODAY: received } })
+      const s2 = await serverOn(received, s.db, s.dir)
+      dir = null
+      try {
+        const c2 = new Client(s2)
+        const tr2 = await c2.get(`/api/public/track/${r.json.tracking_code}`)
+        assert.equal(tr2.json.clock.due_date, real, JSON.stringify(tr2.json.clock))
+        assert.equal(tr2.json.clock.provisional, undefined)
+        assert.ok(!tr2.json.clock.explain.some((l) => l.includes(NOTE)))
+      } finally {
+        await s2.stop()
+      }
+    } finally {
+      if (s.alive()) await s.stop()
+      else if (dir) fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+}

@@ -44,7 +44,9 @@ export function fazhi (args, { env = {}, input } = {}) {
     env: { ...process.env, FAZHI_TODAY: TODAY, ...env },
     input,
     encoding: 'utf8',
-    timeout: 120_000,
+    // Generous: the demo county (a year of records through the real procedures) takes some 30 s
+    // of CPU under ASan, and a shared machine may give it a fraction of a core.
+    timeout: 900_000,
   })
   if (r.error) throw r.error
   assert.doesNotMatch(r.stderr, SANITIZER, `sanitizer report from fazhi ${args.join(' ')}:\n${r.stderr}`)
