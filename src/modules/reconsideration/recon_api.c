@@ -253,53 +253,108 @@ static enum fz_code stats_xlsx(struct fz_req *req, json_t **out, struct fz_err *
 	return FZ_OK;
 }
 
+/*
+ * The authority a reconsideration document is issued in the name of: the
+ * county people's government (行政复议法 第24条, the county's 行政复议机关;
+ * the justice bureau is its 行政复议机构 and handles the case).
+ */
+static const char *recon_authority(struct fz_ctx *ctx)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL, "SELECT name FROM agency WHERE kind = 'county' ORDER BY agency_id LIMIT 1",
+		NULL);
+	const char *name = st && fz_stmt_row(st) ? fz_arena_printf(ctx->arena, "%s", fz_col_text(st, 0))
+						 : "本县人民政府";
+	fz_stmt_done(st);
+	return name;
+}
+
+/* A stored date "YYYY-MM-DD" as GB/T 9704 writes it ("2026年12月7日"); fallback when none. */
+static const char *cn_date(struct fz_ctx *ctx, const char *iso, int fallback)
+{
+	int d;
+	char buf[32];
+	fz_date_chinese(iso && fz_date_parse(iso, &d) == FZ_OK ? d : fallback, buf);
+	return fz_arena_printf(ctx->arena, "%s", buf);
+}
+
+/*
+ * What the document that ends a case is called: a decision (第63-69条, 第33条),
+ * a mediation agreement (第73条 调解书), or, where the applicant withdrew (after
+ * a settlement, 第74条) or the case ended otherwise (第41条), a termination.
+ */
+static const char *decision_title(const char *d)
+{
+	if (d && strcmp(d, "mediation") == 0)
+		return "行政复议调解书";
+	if (d && (strcmp(d, "settle_withdraw") == 0 || strcmp(d, "withdraw") == 0 ||
+		  strcmp(d, "terminate") == 0))
+		return "行政复议终止决定书";
+	return "行政复议决定书";
+}
+
 static enum fz_code decision_docx(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	(void)out;
 	int64_t id;
 	struct fz_case_row c;
-	if (!fz_req_id(req, 0, &id) || fz_case_load(req->ctx, id, false, &c, err) ||
+	struct fz_ctx *ctx = req->ctx;
+	if (!fz_req_id(req, 0, &id) || fz_case_load(ctx, id, false, &c, err) ||
 	    strcmp(c.type->name, "reconsideration") != 0)
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "行政复议案件不存在");
 	json_t *f = json_object();
-	fz_recon_fields(req->ctx, id, f, err);
+	fz_recon_fields(ctx, id, f, err);
+	const char *d = fz_json_str(f, "decision");
+	const char *title = decision_title(d);
+	bool decision = strcmp(title, "行政复议决定书") == 0;
 	struct fz_docx *doc = fz_docx_new();
-	char today[32];
-	fz_date_chinese(req->ctx->today, today);
-	fz_docx_para(doc, FZ_P_TITLE, "行政复议决定书");
+	fz_docx_para(doc, FZ_P_TITLE, title);
 	fz_docx_para(doc, FZ_P_SUBTITLE, c.number);
-	fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(req->ctx->arena, "申请人：%s", fz_json_str(f, "applicant_name")));
-	fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(req->ctx->arena, "被申请人：%s", fz_json_str(f, "respondent_name")));
+	fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(ctx->arena, "申请人：%s", fz_json_str(f, "applicant_name")));
+	fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(ctx->arena, "被申请人：%s", fz_json_str(f, "respondent_name")));
 	if (fz_json_str(f, "third_parties"))
-		fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(req->ctx->arena, "第三人：%s", fz_json_str(f, "third_parties")));
+		fz_docx_para(doc, FZ_P_PLAIN, fz_arena_printf(ctx->arena, "第三人：%s", fz_json_str(f, "third_parties")));
+	const char *accepted = fz_json_str(f, "accepted_on");
 	fz_docx_para(doc, FZ_P_BODY,
-		     fz_arena_printf(req->ctx->arena,
-				     "申请人不服被申请人作出的%s%s，于%s向本机关申请行政复议，本机关依法已予受理%s。本案现已审理终结。",
+		     fz_arena_printf(ctx->arena,
+				     "申请人不服被申请人作出的%s%s，于%s向本机关申请行政复议，本机关%s依法予以受理%s。%s",
 				     fz_json_str(f, "act_type_label"),
-				     fz_json_str(f, "act_number") ? fz_arena_printf(req->ctx->arena, "（%s）", fz_json_str(f, "act_number")) : "",
-				     c.received_on,
-				     fz_json_str(f, "procedure_label") ? fz_arena_printf(req->ctx->arena, "，适用%s审理", fz_json_str(f, "procedure_label")) : ""));
-	fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(req->ctx->arena, "申请人请求：%s", fz_json_str(f, "requests")));
+				     fz_json_str(f, "act_number") ? fz_arena_printf(ctx->arena, "（%s）", fz_json_str(f, "act_number")) : "",
+				     cn_date(ctx, c.received_on, ctx->today),
+				     accepted ? fz_arena_printf(ctx->arena, "于%s", cn_date(ctx, accepted, ctx->today)) : "",
+				     fz_json_str(f, "procedure_label") ? fz_arena_printf(ctx->arena, "，适用%s审理", fz_json_str(f, "procedure_label")) : "",
+				     decision ? "本案现已审理终结。" : ""));
+	fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(ctx->arena, "申请人请求：%s", fz_json_str(f, "requests")));
 	if (fz_json_str(f, "facts"))
-		fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(req->ctx->arena, "申请人称：%s", fz_json_str(f, "facts")));
-	fz_docx_para(doc, FZ_P_BODY, fz_json_str(f, "decision_text") ? fz_json_str(f, "decision_text")
-								   : "（决定正文待填写：经审理查明的事实、理由和依据。）");
-	if (fz_json_str(f, "decision_label"))
-		fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(req->ctx->arena, "决定：%s。", fz_json_str(f, "decision_label")));
-	fz_docx_para(doc, FZ_P_BODY,
-		     "申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。");
+		fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(ctx->arena, "申请人称：%s", fz_json_str(f, "facts")));
+	if (decision || fz_json_str(f, "decision_text"))
+		fz_docx_para(doc, FZ_P_BODY, fz_json_str(f, "decision_text") ? fz_json_str(f, "decision_text")
+									   : "（决定正文待填写：经审理查明的事实、理由和依据。）");
+	if (strcmp(title, "行政复议终止决定书") == 0)
+		fz_docx_para(doc, FZ_P_BODY,
+			     fz_arena_printf(ctx->arena, "本机关决定：终止本案的行政复议（%s）。",
+					     fz_json_str(f, "decision_label")));
+	else if (fz_json_str(f, "decision_label"))
+		fz_docx_para(doc, FZ_P_BODY, fz_arena_printf(ctx->arena, "%s：%s。",
+							     decision ? "决定" : "经调解结案",
+							     fz_json_str(f, "decision_label")));
+	/* 行政诉讼法 第45条: a decision is open to suit within fifteen days of its receipt. */
+	if (decision)
+		fz_docx_para(doc, FZ_P_BODY,
+			     "申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。");
 	fz_docx_para(doc, FZ_P_PLAIN, "");
-	fz_docx_para(doc, FZ_P_RIGHT, "（行政复议机关印章）");
-	fz_docx_para(doc, FZ_P_RIGHT, fz_json_str(f, "decided_on") ? fz_json_str(f, "decided_on") : today);
+	/* GB/T 9704: the issuer's name, then the date in Chinese below it; the seal covers both. */
+	fz_docx_para(doc, FZ_P_RIGHT, recon_authority(ctx));
+	fz_docx_para(doc, FZ_P_RIGHT, cn_date(ctx, fz_json_str(f, "decided_on"), ctx->today));
 	char *data = NULL;
 	size_t len = 0;
 	fz_err_clear(err);
 	enum fz_code rc = fz_docx_finish(doc, &data, &len, err);
 	fz_docx_free(doc);
-	json_decref(f);
 	if (!rc)
 		fz_req_file(req, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-			    data, len, fz_arena_printf(req->ctx->arena, "行政复议决定书-%s.docx", c.number));
+			    data, len, fz_arena_printf(ctx->arena, "%s-%s.docx", title, c.number));
+	json_decref(f);
 	return rc;
 }
 
