@@ -682,7 +682,31 @@ struct import_row {
 	char *v[NF];
 	bool ok;
 	int64_t existing; /* item id in this body, 0 = new */
+	bool same;	  /* existing and nothing in it changes */
 };
+
+/*
+ * Does the row say exactly what the stored item does (an active item, every
+ * field equal)? Read before any write, so a dry run reports what a commit
+ * would do: new, changed or unchanged.
+ */
+static enum fz_code row_same(struct fz_ctx *ctx, const struct import_row *ir, bool *same,
+			     struct fz_err *err)
+{
+	json_t *old;
+	enum fz_code rc = fz_enf_power_json(ctx, ir->existing, false, &old, err);
+	if (rc)
+		return rc;
+	const char *const *v = (const char *const *)ir->v;
+	const char *cat = fz_enf_category_parse(v[F_CATEGORY]);
+	*same = strcmp(fz_json_str(old, "status"), "active") == 0;
+	for (int i = 1; i < NF && *same; i++) {
+		const char *a = i == F_CATEGORY ? cat : v[i], *b = fz_json_str(old, pf[i].key);
+		*same = (!a && !b) || (a && b && strcmp(a, b) == 0);
+	}
+	json_decref(old);
+	return FZ_OK;
+}
 
 static void add_error(json_t *errors, int row, int col, int field, const char *msg)
 {
@@ -816,11 +840,19 @@ enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const voi
 			}
 			ir->existing = owner ? item : 0;
 		}
-		if (ir->ok)
-			valid++;
-		else
+		if (ir->ok && ir->existing && (rc = row_same(ctx, ir, &ir->same, err)))
+			goto done;
+		if (!ir->ok)
 			invalid++;
+		else if (valid++, !ir->existing)
+			created++;
+		else if (ir->same)
+			unchanged++;
+		else
+			updated++;
 	}
+	/* created/updated/unchanged now say what the file would do (a dry run's figures,
+	 * adding up to valid); a commit counts again as it writes. */
 	bool doit = commit && valid > 0 && (invalid == 0 || valid_only);
 	if (doit) {
 		char today[11], now[21];
@@ -828,6 +860,7 @@ enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const voi
 		fz_iso_utc(ctx->now, now);
 		if ((rc = fz_db_begin(ctx->db, err)))
 			goto done;
+		created = updated = unchanged = 0;
 		for (int k = 0; k < n && !rc; k++) {
 			struct import_row *ir = &rows[k];
 			if (!ir->ok)
@@ -840,20 +873,13 @@ enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const voi
 				continue;
 			}
 			/* An item already in this body: a new version only when something changed. */
+			if (ir->same) {
+				unchanged++;
+				continue;
+			}
 			json_t *old;
 			if ((rc = fz_enf_power_json(ctx, ir->existing, false, &old, err)))
 				break;
-			const char *cat = fz_enf_category_parse(v[F_CATEGORY]);
-			bool same = strcmp(fz_json_str(old, "status"), "active") == 0;
-			for (int i = 1; i < NF && same; i++) {
-				const char *a = i == F_CATEGORY ? cat : v[i], *b = fz_json_str(old, pf[i].key);
-				same = (!a && !b) || (a && b && strcmp(a, b) == 0);
-			}
-			if (same) {
-				unchanged++;
-				json_decref(old);
-				continue;
-			}
 			json_t *patch = json_object();
 			json_object_set_new(patch, "version", json_incref(json_object_get(old, "version")));
 			json_object_set_new(patch, "reason", json_string(reason));
