@@ -346,7 +346,7 @@ enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err)
 		if (tr->to && !fz_flow_state(t, tr->to))
 			return fz_err_set(err, FZ_EINTERNAL, tr->name, "%s.%s: 目标状态 %s 未声明",
 					  t->name, tr->name, tr->to);
-		if (!tr->roles)
+		if (!tr->roles && !tr->system)
 			return fz_err_set(err, FZ_EINTERNAL, tr->name, "%s.%s: 没有可执行的角色",
 					  t->name, tr->name);
 		for (int i = 0; i < FZ_MAX_EFFECTS && tr->effects[i].op; i++) {

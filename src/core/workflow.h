@@ -181,6 +181,12 @@ struct fz_transition {
 	const char *while_clock;  /* only while this clock runs or is paused (the step it times is awaited) */
 	const char *unless_clock; /* refused while this clock runs or is paused (one at a time) */
 	bool once;                /* at most once per case */
+	/*
+	 * Taken by the program itself when the law makes a period's silence decide
+	 * (行政复议法 第30条第3款: no decision within the review = accepted), never by
+	 * a user: roles is 0, it is never offered, and only fz_case_act_system takes it.
+	 */
+	bool system;
 	struct fz_period within;  /* only within this period from the receipt day */
 	struct fz_field_guard when[FZ_MAX_GUARDS]; /* conditions on the case's domain fields */
 	struct fz_input_need needs[FZ_MAX_GUARDS]; /* inputs required by another input's value */

@@ -660,14 +660,14 @@ bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id)
 	return fz_case_offered(ctx, &c, NULL, one, 1) > 0;
 }
 
-enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
-			 struct fz_err *err)
+static enum fz_code act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
+			bool system, struct fz_err *err)
 {
 	struct fz_case_row c;
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
-	if ((rc = fz_case_load(ctx, case_id, false, &c, err)))
+	if ((rc = fz_case_load(ctx, case_id, system, &c, err)))
 		goto fail;
 	const struct fz_transition *tr = fz_flow_transition(c.type, action);
 	if (!tr) {
@@ -675,8 +675,21 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 				c.type->label);
 		goto fail;
 	}
+	/* A system step is the program's (deemed acceptance): no role, the case as it is now. */
+	if (system != tr->system) {
+		rc = system ? fz_err_set(err, FZ_EINTERNAL, "action", "“%s”不是系统操作", action)
+			    : fz_err_set(err, FZ_EFORBIDDEN, "action", "“%s”由系统按法定期限自动办理",
+					 tr->label);
+		goto fail;
+	}
+	if (system)
+		json_object_set_new(body, "version", json_integer(c.version));
 	json_t *ver = json_object_get(body, "version");
-	if ((rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err))) {
+	if (system && !fz_flow_from_ok(tr, c.state)) {
+		rc = fz_err_set(err, FZ_ESTATE, NULL, NULL);
+		goto fail;
+	}
+	if (!system && (rc = fz_flow_check(c.type, tr, c.state, fz_ctx_role(ctx), err))) {
 		/*
 		 * Not allowed in the state the case is in now, on a page showing an
 		 * older version: someone else moved the case, and the user's page is
@@ -758,6 +771,26 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 	return FZ_OK;
 fail:
 	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action, json_t *body,
+			 struct fz_err *err)
+{
+	return act(ctx, case_id, action, body, false, err);
+}
+
+enum fz_code fz_case_act_system(struct fz_ctx *ctx, int64_t case_id, const char *action,
+				json_t *body, struct fz_err *err)
+{
+	/* Recorded as the system's act, whoever's request led to it. */
+	const struct fz_user *user = ctx->user;
+	const char *client = ctx->client;
+	ctx->user = NULL;
+	ctx->client = NULL;
+	enum fz_code rc = act(ctx, case_id, action, body, true, err);
+	ctx->user = user;
+	ctx->client = client;
 	return rc;
 }
 

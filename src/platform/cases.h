@@ -92,6 +92,16 @@ enum fz_code fz_case_act(struct fz_ctx *ctx, int64_t case_id, const char *action
 enum fz_code fz_case_act_current(struct fz_ctx *ctx, int64_t case_id, const char *action,
 				 json_t *body, struct fz_err *err);
 
+/*
+ * A system transition (core/workflow.h `system`: a period whose silence
+ * decides) on the case as it stands now, whatever its agency, recorded as the
+ * system's act (ctx->user is set aside for it). body holds its inputs; its
+ * "version" is set. Same checks of state, inputs and guards, same one
+ * transaction (a savepoint inside the caller's).
+ */
+enum fz_code fz_case_act_system(struct fz_ctx *ctx, int64_t case_id, const char *action,
+				json_t *body, struct fz_err *err);
+
 /* Does the case offer this user at least one action (what its detail view lists)? */
 bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id);
 

@@ -456,12 +456,13 @@ describe('correction (第31条)', () => {
     const inTime = (await register(main, { received_on: '2026-09-22' })).case_id
     const d = await main.actOk(inTime, 'request_correction', 'legal', { items: '请补充身份证明。' })
     assert.equal(d.case.state, 'correcting')
-    // Received 09-21 (Mon): 22 WD1, 23 WD2, 24 WD3; 25-27 H; 28 WD4, 29 WD5 -> ended 09-29.
+    // Received 09-21 (Mon): 22 WD1, 23 WD2, 24 WD3; 25-27 H; 28 WD4, 29 WD5 -> ended 09-29. By
+    // 09-30 the silent review has made it accepted (第三十条第三款): no correction notice any more.
     const tooLate = (await register(main, { received_on: '2026-09-21' })).case_id
+    assert.equal((await main.detail(tooLate)).case.fields.accepted_how, 'deemed')
     const before = await snap(main, tooLate)
     const e = assertError(await main.act(tooLate, 'request_correction', 'legal', { items: '请补充身份证明。' }), 409, 'STATE')
-    assert.match(e.message, /第三十一条/)
-    assert.match(e.message, /2026-09-29/)
+    assert.match(e.message, /审理中/)
     await assertNothingWritten(main, tooLate, before)
   })
 

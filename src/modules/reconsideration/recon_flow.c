@@ -24,6 +24,7 @@
 
 #include "modules/reconsideration/recon_int.h"
 #include "modules/reconsideration/reconsideration.h"
+#include "platform/jobs.h"
 #include "platform/settings.h"
 
 const struct fz_option fz_recon_act_types[] = {
@@ -165,6 +166,20 @@ static const struct fz_transition recon_transitions[] = {
 	 /* 第53条: the simplified procedure only on one of its grounds (or consent). */
 	 .needs = {{.input = "simplified_ground", .when = "procedure", .is = "simplified"}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "acceptance"}}},
+	/*
+	 * 第30条第3款: the review period ended with no decision, so the application
+	 * is accepted as of the day it ended. The program takes this step
+	 * (fz_recon_deem_accepted, run by the module's job and at registration);
+	 * the decision's 60 days and the copy's 7 working days count from that day
+	 * (第48条, 第62条), in the normal procedure.
+	 */
+	{.name = "deemed_accept", .label = "审查期限届满未作决定，视为受理（第三十条第三款）",
+	 .from = {"received"}, .to = "accepted", .system = true,
+	 .article = "《行政复议法》第三十条第三款：审查期限届满未作出不予受理决定的，审查期限届满之日起视为受理",
+	 .after_clock = "acceptance",
+	 .inputs = {{.name = "accepted_on", .label = "视为受理之日（审查期限届满之日）",
+		     .type = FZ_IN_DATE, .required = true}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "acceptance", .arg = "accepted_on"}}},
 	{.name = "refuse", .label = "不予受理", .from = {"received"}, .to = "refused", .roles = LEGAL,
 	 .article = "《行政复议法》第三十条",
 	 .inputs = {{.name = "ground", .label = "不予受理的理由和依据", .type = FZ_IN_TEXTAREA,
@@ -361,12 +376,26 @@ static const struct fz_setting_def recon_settings[] = {
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
+static enum fz_code deem_job(struct fz_ctx *ctx, const char *period_key, struct fz_err *err)
+{
+	(void)period_key;
+	int n = 0;
+	return fz_recon_deem_accepted(ctx, 0, &n, err);
+}
+
+/* Hourly: a review that ended yesterday is accepted in the first hour of today. */
+static const struct fz_job recon_jobs[] = {
+	{"reconsideration.deemed_acceptance", FZ_JOB_HOURLY, deem_job},
+	{NULL, FZ_JOB_HOURLY, NULL},
+};
+
 const struct fz_module fz_recon_module = {
 	.name = "reconsideration",
 	.label = "行政复议与应诉",
 	.kinds = recon_kinds,
 	.migrations = fz_recon_migrations,
 	.settings = recon_settings,
+	.jobs = recon_jobs,
 	.routes = fz_recon_routes,
 	.report = fz_recon_report_json,
 	.figures = fz_recon_figures,

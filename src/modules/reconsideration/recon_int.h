@@ -80,6 +80,13 @@ enum fz_recon_late { FZ_RECON_IN_TIME = 0, FZ_RECON_LATE = 1, FZ_RECON_PENDING =
 enum fz_recon_late fz_recon_lateness(const struct fz_calendar *cal, int learned, int received,
 				     int *last_day);
 const char *fz_recon_late_name(enum fz_recon_late l); /* "late", "in_time", "pending" */
+/*
+ * 第30条第3款 (recon_store.c): every application (case_id 0) or the one given
+ * whose acceptance review ended before today with no decision is accepted as
+ * of the review's last day, by the system (fz_case_act_system). *n: how many.
+ */
+enum fz_code fz_recon_deem_accepted(struct fz_ctx *ctx, int64_t case_id, int *n,
+				    struct fz_err *err);
 /* The answer in Chinese with the end day and the article, from ctx->arena. */
 const char *fz_recon_late_label(struct fz_ctx *ctx, enum fz_recon_late l, int learned, int last);
 

@@ -151,6 +151,10 @@ enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel
 		rc = err->code;
 		goto fail;
 	}
+	/* Registered after its review period ended (第30条第3款): it is accepted already. */
+	int deemed = 0;
+	if ((rc = fz_recon_deem_accepted(ctx, out->case_id, &deemed, err)))
+		goto fail;
 	if ((rc = fz_db_commit(ctx->db, err)))
 		goto fail;
 	return FZ_OK;
@@ -261,16 +265,70 @@ static enum fz_code accept(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 	if (late && strcmp(late, "1") == 0 && !reason && !stated)
 		return fz_err_set(err, FZ_EMISSING_FIELD, "late_reason",
 				  "申请已超过知道行政行为之日起六十日的期限（第二十条），受理须写明理由（如不可抗力等正当理由）");
-	/* 第48/54/62条: the copy, answer and decision periods depend on the procedure. */
+	/*
+	 * 第48/54/62条: the copy, answer and decision periods depend on the procedure.
+	 * Accepted after the review period ended, the case was accepted by law on
+	 * its last day (第30条第3款): the periods count from then, not from today.
+	 */
+	int from = ctx->today, review_end;
+	const char *due = col(ctx, c->case_id,
+			      "SELECT due_date FROM case_clock WHERE case_id = ? AND name = 'acceptance'"
+			      " AND state = 'running'");
+	if (due && fz_date_parse(due, &review_end) == FZ_OK && review_end < ctx->today) {
+		from = review_end;
+		today = due;
+	}
 	enum fz_code rc;
-	if ((rc = fz_case_clock_start(ctx, c, "copy", ctx->today, simple ? 3 : 7, err)) ||
-	    (rc = fz_case_clock_start(ctx, c, "decision", ctx->today, simple ? 30 : 60, err)))
+	if ((rc = fz_case_clock_start(ctx, c, "copy", from, simple ? 3 : 7, err)) ||
+	    (rc = fz_case_clock_start(ctx, c, "decision", from, simple ? 30 : 60, err)))
 		return rc;
 	return exec(fz_db_query(ctx->db, err,
 				"UPDATE recon_case SET procedure = ?, simplified_ground = ?,"
-				" late_reason = COALESCE(?, late_reason), accepted_on = ? WHERE case_id = ?",
-				"tttti", proc, simple ? ground : NULL, reason, today, c->case_id),
+				" late_reason = COALESCE(?, late_reason), accepted_on = ?, late = ?"
+				" WHERE case_id = ?",
+				"ttttIi", proc, simple ? ground : NULL, reason, today,
+				(int64_t)(lateness == FZ_RECON_LATE), c->case_id),
 		    err);
+}
+
+enum fz_code fz_recon_deem_accepted(struct fz_ctx *ctx, int64_t case_id, int *n,
+				    struct fz_err *err)
+{
+	*n = 0;
+	char today[11];
+	fz_date_format(ctx->today, today);
+	/* Collect first: each act issues its own queries on this connection. */
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT c.case_id, k.due_date FROM case_record c"
+		" JOIN case_clock k ON k.case_id = c.case_id AND k.name = 'acceptance'"
+		" WHERE c.case_type = 'reconsideration' AND c.state = 'received'"
+		" AND k.state = 'running' AND k.due_date < ? AND (? = 0 OR c.case_id = ?)"
+		" ORDER BY c.case_id LIMIT 1000",
+		"tii", today, case_id, case_id);
+	if (!st)
+		return err->code;
+	int64_t ids[1000];
+	char days[1000][11];
+	size_t k = 0;
+	while (k < 1000 && fz_stmt_row(st)) {
+		ids[k] = fz_col_int(st, 0);
+		snprintf(days[k], sizeof days[k], "%s", fz_col_text(st, 1));
+		k++;
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	for (size_t i = 0; i < k; i++) {
+		json_t *in = json_pack("{s:s}", "accepted_on", days[i]);
+		enum fz_code rc = fz_case_act_system(ctx, ids[i], "deemed_accept", in, err);
+		json_decref(in);
+		if (rc)
+			return rc;
+		(*n)++;
+	}
+	return FZ_OK;
 }
 
 enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
@@ -313,6 +371,19 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	}
 	if (strcmp(a, "accept") == 0)
 		return accept(ctx, c, in, today, err);
+	if (strcmp(a, "deemed_accept") == 0) {
+		/* 第30条第3款, 第48条, 第62条: the normal procedure, counted from the review's end. */
+		int day = date_of(in, "accepted_on");
+		enum fz_code rc;
+		if ((rc = fz_case_clock_start(ctx, c, "copy", day, 7, err)) ||
+		    (rc = fz_case_clock_start(ctx, c, "decision", day, 60, err)))
+			return rc;
+		return exec(fz_db_query(ctx->db, err,
+					"UPDATE recon_case SET procedure = 'normal', accepted_on = ?"
+					" WHERE case_id = ?",
+					"ti", fz_json_str(in, "accepted_on"), c->case_id),
+			    err);
+	}
 	if (strcmp(a, "copy_sent") == 0) {
 		int sent = date_of(in, "sent_on");
 		enum fz_code rc = fz_case_clock_start(ctx, c, "answer", sent,
@@ -498,6 +569,9 @@ static json_t *int_or_null(struct fz_stmt *st, int i)
 enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err)
 {
 	const char *rcv = col(ctx, case_id, "SELECT received_on FROM case_record WHERE case_id = ?");
+	const char *deemed = col(ctx, case_id,
+				 "SELECT 1 FROM event WHERE case_id = ? AND entity = 'case'"
+				 " AND action = 'deemed_accept'");
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT r.channel, r.applicant_name, r.applicant_type, r.applicant_id, r.phone,"
@@ -542,6 +616,16 @@ enum fz_code fz_recon_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, s
 		for (int i = 0; i < 8; i++)
 			fz_json_set_str(obj, more[i], fz_col_text(st, 16 + i));
 		json_object_set_new(obj, "respondent_agency_id", json_integer(fz_col_int(st, 24)));
+		/* How it was accepted: by the office's decision, or by law when the review ran out. */
+		const char *acc = fz_col_text(st, 19);
+		fz_json_set_str(obj, "accepted_how", !acc ? NULL : deemed ? "deemed" : "decided");
+		fz_json_set_str(obj, "acceptance_label",
+				!acc     ? NULL
+				: deemed ? fz_arena_printf(ctx->arena,
+							   "视为受理：审查期限于 %s 届满未作出不予受理决定，"
+							   "自该日起视为受理（《行政复议法》第三十条第三款）",
+							   acc)
+					 : fz_arena_printf(ctx->arena, "%s 决定受理（《行政复议法》第三十条）", acc));
 		static const char *const steps[] = {
 			"forward_to", "copy_sent_on", "answer_received_on", "answer_summary",
 			"hearing_notified_on", "switched_on", "switch_reason", "extended_on"};
@@ -676,6 +760,7 @@ static const struct fz_public_step public_steps[] = {
 	{"corrected", "收到补正材料", "corrected_on"},
 	{"deem_withdrawn", "逾期未补正，视为放弃申请", NULL},
 	{"accept", "受理", NULL},
+	{"deemed_accept", "审查期限届满，视为受理（第三十条第三款）", "accepted_on"},
 	{"refuse", "决定不予受理", NULL},
 	{"forward", "告知或转送有权受理的行政复议机关", NULL},
 	{"copy_sent", "向被申请人发送申请书副本", "sent_on"},
