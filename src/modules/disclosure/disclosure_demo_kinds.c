@@ -112,9 +112,53 @@ static enum fz_code request(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t 
 	return FZ_OK;
 }
 
+/*
+ * An annual report (第49条/第50条) published by the head of the office whose
+ * report it is, through the same save-and-publish as the report page: its
+ * figures are frozen as on the day it is published. year: the year before the
+ * record's day unless given; agency_id: a department's report, absent for the
+ * county's (the legal office's head).
+ */
+static enum fz_code report(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			   struct fz_err *err)
+{
+	static const struct fz_input inputs[] = {
+		{.name = "agency_id", .label = "单位", .type = FZ_IN_AGENCY},
+		{.name = "year", .label = "报告年度", .type = FZ_IN_INT, .min = 2000, .max = 2100},
+		{.name = "overall", .label = "一、总体情况", .type = FZ_IN_TEXTAREA, .required = true,
+		 .max_chars = 20000},
+		{.name = "problems", .label = "五、存在的主要问题及改进情况", .type = FZ_IN_TEXTAREA,
+		 .required = true, .max_chars = 20000},
+		{.name = "other", .label = "六、其他需要报告的事项", .type = FZ_IN_TEXTAREA,
+		 .required = true, .max_chars = 20000},
+		{.name = NULL}};
+	enum fz_code rc = fz_json_check_inputs(ctx, inputs, 8, f, NULL, err);
+	if (rc)
+		return rc;
+	enum fz_role role = fz_ctx_role(ctx);
+	if (role != FZ_ROLE_LEGAL_HEAD && role != FZ_ROLE_AGENCY_HEAD)
+		return fz_err_set(err, FZ_EFORBIDDEN, NULL, "年度报告由法制机构负责人或本单位负责人发布");
+	int64_t agency = json_integer_value(json_object_get(f, "agency_id"));
+	if (!fz_ctx_sees_all(ctx)) {
+		if (agency && agency != ctx->user->agency_id)
+			return fz_err_set(err, FZ_EFORBIDDEN, "agency_id", "只能发布本单位的年度报告");
+		agency = ctx->user->agency_id;
+	}
+	int y, m, d;
+	fz_date_to_ymd(ctx->today, &y, &m, &d);
+	json_t *yv = json_object_get(f, "year");
+	int year = yv ? (int)json_integer_value(yv) : y - 1;
+	if ((rc = fz_disc_report_save(ctx, year, agency, f, true, err)))
+		return rc;
+	*id = year * 100000LL + agency;
+	*case_id = 0;
+	return FZ_OK;
+}
+
 static const struct fz_demo_kind kinds[] = {
 	{"item", NULL, item},
 	{"request", "disclosure", request},
+	{"report", NULL, report},
 	{NULL, NULL, NULL},
 };
 
