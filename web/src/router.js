@@ -2,12 +2,12 @@
 // pages are listed here; each module's pages come from its folder (modules/index.js).
 // Every /app page except the login page needs a session (checked with GET /api/session).
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, loadSession } from './session.js'
+import { session, loadSession, getMeta } from './session.js'
 import { onUnauthorized } from './api.js'
 import PortalLayout from './layouts/PortalLayout.vue'
 import PortalHome from './views/portal/Home.vue'
-import { allPortalRoutes, allStaffRoutes, portalBrand } from './modules/index.js'
-import { county, loadCounty } from './meta.js'
+import { allPortalRoutes, allStaffRoutes, modules, portalBrand } from './modules/index.js'
+import { can, county, loadCounty } from './meta.js'
 
 const routes = [
   {
@@ -30,6 +30,7 @@ const routes = [
       { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
       { path: 'settings', name: 'settings', component: () => import('./views/app/Settings.vue'), meta: { title: '地方规定与设置', crumbs: [] } },
       { path: 'security', name: 'security', component: () => import('./views/app/SecurityEvents.vue'), meta: { title: '安全事件', crumbs: [] } },
+      { path: 'forbidden', name: 'app-forbidden', component: () => import('./views/app/Forbidden.vue'), meta: { title: '无权使用此页面', crumbs: [] } },
       ...allStaffRoutes(),
       { path: ':rest(.*)*', name: 'app-not-found', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', crumbs: [] } },
     ],
@@ -67,8 +68,25 @@ router.beforeEach(async (to) => {
     try { await loadSession() } catch { /* ignore */ }
   }
   if (to.name === 'login' && session.user) return { path: typeof to.query.redirect === 'string' ? to.query.redirect : '/app' }
+  // A back-office page names the API it needs (its route's meta.api, else its menu entry's api):
+  // a role the server does not let call it gets a clear page, never a form it cannot submit.
+  const need = needsAuth && session.user ? pageApi(to) : null
+  if (need) {
+    let meta = null
+    try { meta = await getMeta() } catch { /* server unreachable: the page shows its own error */ }
+    if (meta && !can(meta, session.user.role, need)) {
+      return { name: 'app-forbidden', query: { page: to.meta.title || '', from: to.fullPath }, replace: true }
+    }
+  }
   return true
 })
+
+/** "METHOD /api/..." a back-office page needs: its route's meta.api, or its menu entry's api. */
+function pageApi(to) {
+  const own = [...to.matched].reverse().map((r) => r.meta.api).find(Boolean)
+  if (own) return own
+  return modules.flatMap((m) => m.menu || []).find((e) => e.path === to.path)?.api || null
+}
 
 router.afterEach((to) => {
   const staff = to.path.startsWith('/app')
