@@ -122,20 +122,27 @@ static enum fz_code agencies(struct fz_req *req, json_t **out, struct fz_err *er
 
 /*
  * The county the installation serves, from its registry (the agency of kind
- * county, entered at `fazhi init`): name "青山县" (its short name),
- * government "青山县人民政府", and the emblem's address when the setting
- * county.emblem_attachment names one (none by default).
+ * county, entered at `fazhi init`): government "青山县人民政府" as registered,
+ * name "青山县" (the government's name without 人民政府; the registry's short
+ * name is the numbering prefix such as 青政, not the county's name), and the
+ * emblem's address (none yet: null).
  */
 static json_t *county_json(struct fz_ctx *ctx)
 {
+	static const char gov[] = "人民政府";
 	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT name, short_name FROM agency WHERE kind = 'county'"
+					 "SELECT name FROM agency WHERE kind = 'county'"
 					 " ORDER BY agency_id LIMIT 1",
 					 NULL);
 	json_t *c = NULL;
-	if (st && fz_stmt_row(st))
-		c = json_pack("{s:s, s:s, s:n}", "name", fz_col_text(st, 1), "government",
-			      fz_col_text(st, 0), "emblem");
+	if (st && fz_stmt_row(st)) {
+		const char *full = fz_col_text(st, 0);
+		size_t n = strlen(full), g = sizeof gov - 1;
+		const char *name = n > g && strcmp(full + n - g, gov) == 0
+					   ? fz_arena_printf(ctx->arena, "%.*s", (int)(n - g), full)
+					   : full;
+		c = json_pack("{s:s, s:s, s:n}", "name", name, "government", full, "emblem");
+	}
 	fz_stmt_done(st);
 	return c ? c : json_pack("{s:s, s:s, s:n}", "name", "本县", "government", "本县人民政府",
 				 "emblem");
