@@ -558,13 +558,37 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	};
 	if ((rc = fz_search_index(ctx->db, "case", out->case_id, text, 2, err)))
 		return rc;
-	if ((rc = run_effects(ctx, out, NULL, t->on_create, n->received_on, NULL, err)))
+	/*
+	 * The receipt day starts the clocks, not counted itself (第31条 and the
+	 * like). Where the county's rule says so (receipt.rest_day_rule 1), a
+	 * receipt on a rest day counts as one on the next working day.
+	 */
+	int trigger = n->received_on;
+	const char *note = NULL;
+	bool work = true;
+	if (n->receipt && fz_setting_int(ctx->db, "receipt.rest_day_rule", 0) == 1 &&
+	    fz_calendar_is_workday(ctx->cal, trigger, &work) == FZ_OK && !work) {
+		int next = trigger;
+		while (fz_calendar_is_workday(ctx->cal, ++next, &work) == FZ_OK && !work)
+			;
+		if (work) {
+			char a[11], b[11];
+			fz_date_format(trigger, a);
+			fz_date_format(next, b);
+			note = fz_arena_printf(ctx->arena,
+					       "收到日期 %s 为休息日，按本县设置（休息日收到的视为下一工作日收到，"
+					       "设置项 receipt.rest_day_rule）自下一工作日 %s 起算",
+					       a, b);
+			trigger = next;
+		}
+	}
+	if ((rc = run_effects(ctx, out, NULL, t->on_create, trigger, NULL, err)))
 		return rc;
 	char after[160];
 	snprintf(after, sizeof after, "{\"state\":\"%s\",\"agency_id\":%lld,\"version\":1}",
 		 out->state, (long long)out->agency_id);
 	struct fz_event ev = {.case_id = out->case_id, .entity = "case", .action = "create",
-			      .to_state = out->state, .input = n->input, .after = after};
+			      .to_state = out->state, .note = note, .input = n->input, .after = after};
 	return fz_audit_append(ctx, &ev, NULL, err);
 }
 
@@ -1205,6 +1229,9 @@ enum fz_code fz_case_detail(struct fz_ctx *ctx, int64_t case_id, json_t **out, s
 		if (fz_col_text(st, 6))
 			fz_json_set_str(e, "to_state_label", state_label(c.type, fz_col_text(st, 6)));
 		fz_json_set_str(e, "note", fz_col_text(st, 7));
+		/* The receipt day moved by the rest-day rule (fz_case_create) is said on the case. */
+		if (strcmp(fz_col_text(st, 4), "create") == 0 && fz_col_text(st, 7))
+			fz_json_set_str(caseobj, "receipt_note", fz_col_text(st, 7));
 		json_array_append_new(events, e);
 	}
 	fz_stmt_done(st);

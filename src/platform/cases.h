@@ -41,6 +41,12 @@ struct fz_case_new {
 	const char *body;   /* extra searchable text, may be NULL */
 	int received_on;    /* receipt day: the trigger of the creation clocks */
 	bool tracking;      /* give the public a tracking code */
+	/*
+	 * received_on is a receipt day (a request, an application, a letter): with
+	 * setting receipt.rest_day_rule 1, one on a rest day starts the creation
+	 * clocks from the next working day (case.receipt_note says so).
+	 */
+	bool receipt;
 	const char *input;  /* JSON of the submission, for the event */
 };
 

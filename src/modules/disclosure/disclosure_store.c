@@ -55,7 +55,7 @@ enum fz_code fz_disc_submit(struct fz_ctx *ctx, const struct fz_disc_request *r,
 	fz_text_excerpt(r->description, 40, title, sizeof title);
 	struct fz_case_new n = {.case_type = "disclosure", .agency_id = r->agency_id, .title = title,
 				.body = r->description, .received_on = r->received_on,
-				.tracking = true, .input = input};
+				.tracking = true, .receipt = true, .input = input};
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;

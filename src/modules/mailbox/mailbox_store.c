@@ -47,7 +47,7 @@ enum fz_code fz_mailbox_submit(struct fz_ctx *ctx, const struct fz_letter *l,
 	char *body = fz_arena_printf(ctx->arena, "%s\n%s", l->content, l->writer_name);
 	struct fz_case_new n = {.case_type = "mailbox", .agency_id = office, .title = l->subject,
 				.body = body, .received_on = l->received_on, .tracking = true,
-				.input = input};
+				.receipt = true, .input = input};
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;

@@ -127,7 +127,7 @@ enum fz_code fz_recon_submit(struct fz_ctx *ctx, json_t *in, const char *channel
 		 fz_recon_label(fz_recon_act_types, fz_json_str(in, "act_type")));
 	char *input = fz_json_text(ctx->arena, in, NULL);
 	struct fz_case_new n = {.case_type = "reconsideration", .agency_id = office, .title = title,
-				.body = requests, .received_on = received_on, .tracking = true,
+				.body = requests, .received_on = received_on, .tracking = true, .receipt = true,
 				.input = input};
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
