@@ -1,8 +1,35 @@
 // Vite build of the Fazhi browser application (staff back office under /app and the
 // public portal under /). The C server serves dist/index.html for every page path and
 // dist/assets/* as files, so the base is '/'.
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+
+// Precompressed copies beside each text file of the build (name.br, name.gz), made once here at
+// the highest levels; the server (src/http/static.c) sends one when the browser accepts it.
+function precompress() {
+  let outDir = 'dist'
+  return {
+    name: 'fazhi-precompress',
+    apply: 'build',
+    configResolved(config) { outDir = path.resolve(config.root, config.build.outDir) },
+    closeBundle() {
+      const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])
+      for (const file of walk(outDir)) {
+        if (!/\.(js|css|html|svg|json|txt)$/.test(file)) continue
+        const data = fs.readFileSync(file)
+        if (data.length < 1024) continue
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }))
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        }))
+      }
+    },
+  }
+}
 
 // Vendor code is split by library so that no single chunk is enormous and the portal
 // does not download ECharts (it is only used by the back-office views).
@@ -16,7 +43,7 @@ function manualChunks(id) {
 
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

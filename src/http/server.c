@@ -589,10 +589,18 @@ static void dispatch(struct MHD_Connection *conn, const char *url, const char *m
 			error_resp(resp, FZ_ENOT_FOUND, NULL, "页面不存在");
 			return;
 		}
+		/* Precompressed at build time (web/vite.config.js): br, else gzip, when accepted. */
+		const char *coding = NULL;
+		const struct fz_static_file *v = fz_static_pick(
+			f, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding"), &coding);
 		resp->status = 200;
 		resp->content_type = f->type;
-		resp->body = (char *)f->data;
-		resp->len = f->len;
+		resp->body = (char *)v->data;
+		resp->len = v->len;
+		if (coding)
+			fz_resp_header(resp, "Content-Encoding", coding);
+		if (f->br || f->gz)
+			fz_resp_header(resp, "Vary", "Accept-Encoding");
 		fz_resp_header(resp, "Cache-Control",
 			       f->immutable ? "public, max-age=31536000, immutable" : "no-cache");
 		return;

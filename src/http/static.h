@@ -18,6 +18,8 @@ struct fz_static_file {
 	size_t len;
 	const char *type;
 	bool immutable; /* hashed asset name: cache for a year */
+	/* The same file precompressed at build time (name.br, name.gz beside it), or NULL. */
+	const struct fz_static_file *br, *gz;
 };
 
 /* Loads dir; returns the number of files, or -1 when dir cannot be read. */
@@ -25,5 +27,14 @@ int fz_static_load(const char *dir);
 void fz_static_free(void);
 /* The file for a URL path, the SPA index for page paths, or NULL (404). */
 const struct fz_static_file *fz_static_find(const char *path);
+
+/*
+ * The variant of f to send for a request's Accept-Encoding header (may be
+ * NULL): brotli, else gzip, when the file has it and the client accepts it
+ * (q > 0); f itself otherwise. *encoding is the Content-Encoding to send, or
+ * NULL for f itself.
+ */
+const struct fz_static_file *fz_static_pick(const struct fz_static_file *f, const char *accept,
+					    const char **encoding);
 
 #endif
