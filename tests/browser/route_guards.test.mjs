@@ -46,4 +46,14 @@ async function scenario() {
     await logout()
   }
   assert.ok(refused >= 4 && allowed >= 3, `refused ${refused}, allowed ${allowed}`)
+
+  // The respondent agency reaches the reconsideration cases against it from its menu (第48条).
+  await login('scj.clerk')
+  const mine = await getJson('/api/reconsideration/cases?per_page=1')
+  assert.ok(mine.total > 0, 'the demo has applications against scj')
+  await page.locator(sel('menu-recon-cases')).waitFor({ state: 'attached' })
+  await page.goto(`${BASE}/app/reconsideration`)
+  await page.locator('.el-table__body tr').first().waitFor()
+  assert.equal(await page.locator(sel('forbidden')).count(), 0)
+  await logout()
 }

@@ -2,7 +2,6 @@
 // county government, and the lawsuits its agencies answer in court (行政诉讼法).
 import { Stamp } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
-import { seesAllAgencies } from '../../session.js'
 
 const group = { key: 'recon', label: '行政复议与应诉', icon: Stamp, order: 30 }
 const crumbs = [{ title: '行政复议与应诉' }]
@@ -31,8 +30,8 @@ export default {
     },
   ],
   menu: [
-    // Reconsideration cases belong to the legal office: an agency user's list is always empty.
-    { group, path: '/app/reconsideration', label: '复议案件', test: 'menu-recon-cases', order: 1, api: 'GET /api/reconsideration/cases', when: seesAllAgencies },
+    // Reconsideration cases belong to the legal office; an agency sees those it is the respondent in (第48条).
+    { group, path: '/app/reconsideration', label: '复议案件', test: 'menu-recon-cases', order: 1, api: 'GET /api/reconsideration/cases' },
     { group, path: '/app/reconsideration/register', label: '登记复议申请', test: 'menu-recon-register', order: 2, api: 'POST /api/reconsideration/cases' },
     { group, path: '/app/litigation', label: '应诉案件', test: 'menu-lit-cases', order: 3, api: 'GET /api/litigation/cases' },
     { group, path: '/app/litigation/register', label: '登记应诉案件', test: 'menu-lit-register', order: 4, api: 'POST /api/litigation/cases' },
