@@ -163,6 +163,8 @@ export function reconGroups(x, clocks) {
     review.push(item('procedure', '审理程序', f.procedure_label, { tag: true, tagType: f.procedure === 'simplified' ? 'success' : 'primary',
       article: f.procedure === 'simplified' ? '《行政复议法》第五十三条' : '《行政复议法》第四十八条' }))
     review.push(item('accepted_on', '受理日期', day(f.accepted_on)))
+    // 第三十条第三款: accepted by law when the review ran out in silence; the server's words.
+    if (f.accepted_how === 'deemed') review.push(item('acceptance', '视为受理', f.acceptance_label, { long: true, warn: true }))
     if (has(f.simplified_ground)) review.push(item('simplified_ground', '适用简易程序的情形', f.simplified_ground_label))
     if (has(f.switched_on)) review.push(item('switch_normal', '转为普通程序', `${fmtDate(f.switched_on)}：${f.switch_reason || ''}`, { long: true }))
     if (has(f.extended_on)) review.push(item('extend', '延长审理期限（第六十二条）', `${fmtDate(f.extended_on)} 延长 ${f.extended_days} 日：${f.extension_reason || ''}`, { long: true }))
