@@ -149,16 +149,21 @@ describe('registering a lawsuit (行政诉讼法 第67条: defence within 15 day
 // ---- scope ---------------------------------------------------------------------------------
 
 describe('who sees what', () => {
-  test('an agency user cannot see a reconsideration case, even one against the agency (404)', async () => {
+  test('an agency user sees a reconsideration case only when it is the respondent (第48条), and never the draft decision', async () => {
     const recon = await demoCase('reconsideration', '张建民不服行政处罚')
     const legal = await c.detail(recon.case_id)
     assert.equal(legal.case.fields.respondent_name, '青山县市场监督管理局')
     for (const u of ['scj.clerk', 'scj.head']) {
       const s = await c.login(u)
-      assertError(await c.get(`/api/cases/${recon.case_id}`, { session: s }), 404, 'NOT_FOUND')
-      assertError(await c.get(`/api/cases/${recon.case_id}/documents/decision.docx`, { session: s }), 404)
-      const list = await c.get('/api/cases?type=reconsideration', { session: s })
-      assert.equal(list.json.total, 0, u)
+      assert.equal((await c.get(`/api/cases/${recon.case_id}`, { session: s })).status, 200, u)
+      assertError(await c.get(`/api/cases/${recon.case_id}/documents/decision.docx`, { session: s }), 403)
+      const list = await c.get('/api/cases?type=reconsideration&per_page=100', { session: s })
+      for (const x of list.json.items) {
+        assert.equal((await c.detail(x.case_id)).case.fields.respondent_name, '青山县市场监督管理局', `${u}: case ${x.case_id}`)
+      }
+    }
+    for (const u of ['zjj.clerk', 'hbj.head']) {
+      assertError(await c.get(`/api/cases/${recon.case_id}`, { session: await c.login(u) }), 404, 'NOT_FOUND')
     }
   })
 
