@@ -107,7 +107,7 @@ async function scenario() {
   await waitForText(sel('field-channel'), '网上申请')
   await waitForText(sel('field-respondent_name'), RESPONDENT)
   await waitForText(sel('field-act_type'), '行政处罚')
-  await waitForText(sel('field-late'), '已超过 60 日申请期限')
+  await waitForText(sel('field-late'), '已超过申请期限（知道之日起六十日')
   await waitForText(sel('field-late_reason'), '住院治疗')
   await waitForText(sel('field-facts'), '抽样程序违法')
   assert.ok(!(await page.locator(sel('field-facts')).textContent()).includes('住院治疗'), 'the reason is not appended to the facts')
