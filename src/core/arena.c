@@ -54,6 +54,8 @@ void *fz_arena_alloc(struct fz_arena *a, size_t n)
 
 char *fz_arena_strndup(struct fz_arena *a, const char *s, size_t n)
 {
+	/* At most n bytes, as strndup: a shorter string is copied to its end, not past it. */
+	n = strnlen(s, n);
 	char *p = fz_arena_alloc(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -26,6 +26,7 @@ void fz_arena_cleanup(struct fz_arena *a);
 /* Zeroed memory aligned for any type, owned by the arena. */
 void *fz_arena_alloc(struct fz_arena *a, size_t n);
 char *fz_arena_strdup(struct fz_arena *a, const char *s);
+/* Copies at most n bytes of s (fewer when s ends first) and a terminating NUL into the arena. */
 char *fz_arena_strndup(struct fz_arena *a, const char *s, size_t n);
 char *fz_arena_printf(struct fz_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
