@@ -68,6 +68,17 @@ static void bad_rows_are_refused(void **state)
 		{"POST", "/api/x/{id}", noop, FZ_ROLES_SIGNED_IN, FZ_R_UPLOAD, "x", "t", .body = in},
 		{NULL}};
 	refused(upload_body, "上传");
+	/* A record named by a path whose parameter is not {id}: the scope check could not read it. */
+	const struct fz_route not_id[] = {
+		{"GET", "/api/y/{code}", noop, FZ_ROLES_SIGNED_IN, 0, "y", "t", "case"}, {NULL}};
+	struct fz_router r;
+	fz_router_init(&r);
+	assert_true(fz_router_add(&r, not_id));
+	struct fz_err err;
+	fz_err_clear(&err);
+	assert_int_equal(fz_routes_validate(&r, &err), FZ_EINTERNAL);
+	assert_non_null(strstr(err.message, "{id}"));
+	assert_non_null(strstr(err.message, "/api/y/{code}"));
 }
 
 /* The OpenAPI operation of method+path in the document built from the real rows. */
