@@ -95,7 +95,7 @@ static enum fz_code agency_clocks(struct fz_ctx *ctx, int64_t scope, const char 
 	}
 	fz_stmt_done(st);
 	/*
-	 * Red: the tally's due dates before today. Yellow: the clocks due from
+	 * Red: the tally's due dates before today. Yellow: the tallied clocks due from
 	 * today to the end of the county's window that are inside their own
 	 * (a short period warns later, core/clock.h fz_clock_warn_days).
 	 */
@@ -106,10 +106,10 @@ static enum fz_code agency_clocks(struct fz_ctx *ctx, int64_t scope, const char 
 			"SELECT agency_id, SUM(red), SUM(yellow) FROM ("
 			"SELECT agency_id, n AS red, 0 AS yellow FROM clock_tally WHERE state = 'running'"
 			" AND due_date <> '' AND due_date < ?1 AND (?3 = 0 OR agency_id = ?3)"
-			" UNION ALL SELECT agency_id, 0, 1 FROM case_clock WHERE state = 'running'"
+			" UNION ALL SELECT agency_id, 0, n FROM clock_tally WHERE state = 'running'"
 			" AND due_date >= ?1 AND due_date <= ?2 AND %s AND (?3 = 0 OR agency_id = ?3)"
 			") x GROUP BY agency_id",
-			fz_case_warn_sql(ctx, "due_date", "days + extended_days")),
+			fz_case_warn_sql(ctx, "due_date", "half * 2")),
 		"tti", today, soon, scope);
 	if (!st) {
 		json_decref(agencies);
@@ -217,9 +217,9 @@ enum fz_code fz_supervision_totals(struct fz_ctx *ctx, struct fz_sup_totals *t, 
 			"SELECT COALESCE(SUM(n), 0),"
 			" COALESCE(SUM(CASE WHEN state = 'running' AND due_date <> '' AND due_date < ?1"
 			"  THEN n ELSE 0 END), 0),"
-			" (SELECT COUNT(*) FROM case_clock WHERE state = 'running' AND due_date >= ?1"
-			"  AND due_date <= ?2 AND %s) FROM clock_tally",
-			fz_case_warn_sql(ctx, "due_date", "days + extended_days")),
+			" COALESCE(SUM(CASE WHEN state = 'running' AND due_date >= ?1"
+			"  AND due_date <= ?2 AND %s THEN n ELSE 0 END), 0) FROM clock_tally",
+			fz_case_warn_sql(ctx, "due_date", "half * 2")),
 		"tt", today, soon);
 	if (!st)
 		return err->code;

@@ -140,6 +140,39 @@ static const struct fz_migration core[] = {
 	{"core-007",
 	 "CREATE TABLE job_run (job TEXT NOT NULL, period_key TEXT NOT NULL, ran_at TEXT NOT NULL,"
 	 " PRIMARY KEY (job, period_key));"},
+	/*
+	 * The tally also keeps half of each clock's period, so yellow (a clock in
+	 * its own warning window, at most half its period: platform/cases.h
+	 * fz_case_warn_sql) is summed from tally rows too, not read clock by clock.
+	 */
+	{"core-008",
+	 "DROP TRIGGER clock_tally_ins; DROP TRIGGER clock_tally_upd; DROP TRIGGER clock_tally_del;"
+	 "DROP TABLE clock_tally;"
+	 "CREATE TABLE clock_tally (agency_id INTEGER NOT NULL, state TEXT NOT NULL,"
+	 " due_date TEXT NOT NULL, half INTEGER NOT NULL, n INTEGER NOT NULL,"
+	 " PRIMARY KEY (agency_id, state, due_date, half));"
+	 "INSERT INTO clock_tally SELECT agency_id, state, COALESCE(due_date, ''),"
+	 " (days + extended_days) / 2, COUNT(*) FROM case_clock WHERE state <> 'stopped'"
+	 " GROUP BY 1, 2, 3, 4;"
+	 "CREATE INDEX clock_tally_due ON clock_tally(state, due_date);"
+	 "CREATE TRIGGER clock_tally_ins AFTER INSERT ON case_clock WHEN NEW.state <> 'stopped' BEGIN"
+	 " INSERT INTO clock_tally VALUES (NEW.agency_id, NEW.state, COALESCE(NEW.due_date, ''),"
+	 " (NEW.days + NEW.extended_days) / 2, 1)"
+	 " ON CONFLICT (agency_id, state, due_date, half) DO UPDATE SET n = n + 1; END;"
+	 "CREATE TRIGGER clock_tally_upd AFTER UPDATE OF agency_id, state, due_date, days, extended_days"
+	 " ON case_clock WHEN OLD.agency_id IS NOT NEW.agency_id OR OLD.state IS NOT NEW.state"
+	 " OR OLD.due_date IS NOT NEW.due_date"
+	 " OR OLD.days + OLD.extended_days IS NOT NEW.days + NEW.extended_days BEGIN"
+	 " UPDATE clock_tally SET n = n - 1 WHERE OLD.state <> 'stopped' AND agency_id = OLD.agency_id"
+	 " AND state = OLD.state AND due_date = COALESCE(OLD.due_date, '')"
+	 " AND half = (OLD.days + OLD.extended_days) / 2;"
+	 " INSERT INTO clock_tally SELECT NEW.agency_id, NEW.state, COALESCE(NEW.due_date, ''),"
+	 " (NEW.days + NEW.extended_days) / 2, 1 WHERE NEW.state <> 'stopped'"
+	 " ON CONFLICT (agency_id, state, due_date, half) DO UPDATE SET n = n + 1; END;"
+	 "CREATE TRIGGER clock_tally_del AFTER DELETE ON case_clock WHEN OLD.state <> 'stopped' BEGIN"
+	 " UPDATE clock_tally SET n = n - 1 WHERE agency_id = OLD.agency_id AND state = OLD.state"
+	 " AND due_date = COALESCE(OLD.due_date, '') AND half = (OLD.days + OLD.extended_days) / 2;"
+	 " END;"},
 	{NULL, NULL},
 };
 

@@ -125,3 +125,17 @@ test('reconsideration: extended on the due day itself: 60 + 30 days from accepta
   // 11-23 + 30 days: 12-23 (Wed).
   assert.equal(clock(d, 'decision').due_date, '2026-12-23')
 })
+
+test('the clock tally the supervision counts read follows every extension (period and due day)', async () => {
+  // core-008: the tally keeps half of each clock's period (its widest warning window), so an
+  // extension that lengthens the period must move the clock to its new tally row.
+  const fresh = sql(main.db, `SELECT agency_id, state, COALESCE(due_date, ''), (days + extended_days) / 2, COUNT(*)
+    FROM case_clock WHERE state <> 'stopped' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)
+  const tally = sql(main.db, `SELECT agency_id, state, due_date, half, n FROM clock_tally WHERE n > 0
+    ORDER BY 1, 2, 3, 4`)
+  assert.ok(fresh.length > 10, 'the demo county has open clocks')
+  assert.deepEqual(tally, fresh)
+  const extended = sql(main.db, `SELECT k.due_date, (k.days + k.extended_days) / 2 FROM case_clock k
+    WHERE k.case_id = ${ids['2026-09-24']} AND k.name = 'decision'`)[0]
+  assert.deepEqual(extended, ['2026-12-23', '45'], '60 + 30 days: half 45')
+})
