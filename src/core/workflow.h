@@ -118,6 +118,11 @@ struct fz_clock_def {
 	 * platform/module.h), not the case's own: supervision charges it there.
 	 */
 	bool party;
+	/*
+	 * A validity period (有效期, e.g. a certificate's), not a time limit to
+	 * act: shown as "有效期至 …" and "已过期 N 天", never "超期".
+	 */
+	bool validity;
 };
 
 struct fz_state {

@@ -887,6 +887,34 @@ static int case_due_period(struct fz_ctx *ctx, int64_t case_id, const char *due_
 	return period;
 }
 
+/*
+ * Whether a case's nearest due day is the end of a validity period (a
+ * certificate's expiry), not a time limit to act: looked up only for the
+ * procedures that have such a clock.
+ */
+static bool due_is_validity(struct fz_ctx *ctx, const struct fz_case_type *t, int64_t case_id,
+			    const char *due_date)
+{
+	bool any = false;
+	for (const struct fz_clock_def *k = t ? t->clocks : NULL; k && k->name; k++)
+		any = any || k->validity;
+	if (!any)
+		return false;
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT name FROM case_clock WHERE case_id = ? AND state = 'running'"
+					 " AND due_date = ?",
+					 "it", case_id, due_date);
+	bool validity = false;
+	while (st && fz_stmt_row(st)) {
+		const struct fz_clock_def *def = fz_flow_clock(t, fz_col_text(st, 0));
+		validity = def && def->validity;
+		if (!validity)
+			break; /* a time limit due the same day comes first */
+	}
+	fz_stmt_done(st);
+	return validity;
+}
+
 void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit)
 {
 	fz_case_due_json_period(ctx, obj, due_date, unit, INT_MAX);
@@ -950,6 +978,8 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	    d <= fz_clock_warn_end(ctx->cal, ctx->today, fz_ctx_yellow_days(ctx)))
 		period = case_due_period(ctx, fz_col_int(st, 0), due);
 	fz_case_due_json_period(ctx, o, due, fz_col_text(st, 10), period);
+	fz_json_set_str(o, "due_kind",
+			due && due_is_validity(ctx, t, fz_col_int(st, 0), due) ? "validity" : "deadline");
 	json_object_set_new(o, "version", json_integer(fz_col_int(st, 11)));
 	return o;
 }
@@ -1019,6 +1049,7 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		json_object_set_new(o, "trigger_date", fz_json_date(r->trigger));
 		fz_json_set_str(o, "state", r->state);
 		fz_json_set_str(o, "article", def ? def->article : NULL);
+		fz_json_set_str(o, "kind", def && def->validity ? "validity" : "deadline");
 		fz_json_set_str(o, "step", def ? def->step : NULL);
 		if (def && def->step)
 			fz_json_set_str(o, "step_label", state_label(c.type, def->step));

@@ -193,6 +193,7 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 			kind ? fz_flow_clock(kind->type, fz_col_text(st, 4)) : NULL;
 		fz_json_set_str(o, "clock_label", def ? def->label : fz_col_text(st, 4));
 		fz_json_set_str(o, "article", def ? def->article : NULL);
+		fz_json_set_str(o, "clock_kind", def && def->validity ? "validity" : "deadline");
 		fz_case_due_json_period(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6),
 					(int)fz_col_int(st, 8));
 		json_object_set(o, "status", json_object_get(o, "clock_status"));

@@ -50,3 +50,47 @@ for (const day of DAYS) {
     }
   })
 }
+
+// Certificate expiry in words a clerk understands (item 12): a certificate's validity is not a
+// time limit to act, so 电子监察, the case list and the case page mark its clock as a validity
+// period (shown 已过期 N 天 / N 天后到期), every other clock as a time limit (超 N 天 / 剩 N 天).
+test('a certificate validity clock is marked as such everywhere; time limits stay time limits', async () => {
+  const server = await startServer({ env: { FAZHI_TODAY: '2026-11-23' } })
+  try {
+    const c = new Client(server)
+    const s = await c.login('legal')
+    const v = await c.get('/api/supervision', { session: s })
+    assert.equal(v.status, 200, v.text)
+    const certItems = v.json.items.filter((i) => i.clock_label === '证件有效期')
+    const others = v.json.items.filter((i) => i.clock_label !== '证件有效期')
+    assert.ok(certItems.length > 0, 'the demo county has a certificate past its validity')
+    assert.ok(others.length > 0, 'and other clocks in 电子监察')
+    for (const i of certItems) assert.equal(i.clock_kind, 'validity', JSON.stringify(i))
+    for (const i of others) assert.equal(i.clock_kind, 'deadline', JSON.stringify(i))
+
+    const cert = certItems[0]
+    const d = await c.detail(cert.case_id)
+    const k = d.clocks.find((x) => x.label === '证件有效期')
+    assert.equal(k.kind, 'validity')
+    assert.ok(d.clocks.every((x) => x.label === '证件有效期' || x.kind === 'deadline'))
+    // A list row shows the case's nearest due day: marked by the clock that falls due then
+    // (a certificate waiting to be withdrawn has a time limit before its expiry).
+    const list = await c.get(`/api/cases?type=${d.case.case_type}&per_page=100`, { session: s })
+    assert.equal(list.status, 200, list.text)
+    const kinds = new Set()
+    for (const row of list.json.items.filter((r) => r.due_date).slice(0, 25)) {
+      const running = (await c.detail(row.case_id)).clocks.filter((x) => x.state === 'running' && x.due_date === row.due_date)
+      assert.ok(running.length > 0, JSON.stringify(row))
+      const want = running.some((x) => x.kind === 'deadline') ? 'deadline' : 'validity'
+      assert.equal(row.due_kind, want, JSON.stringify(row))
+      kinds.add(want)
+    }
+    assert.ok(kinds.has('validity'), 'some certificate rows show their validity')
+    const red = await c.get(`/api/cases?type=${d.case.case_type}&clock_status=red&per_page=100`, { session: s })
+    assert.ok(red.json.items.some((r) => r.case_id === cert.case_id && r.due_kind === 'validity'), red.text)
+    const letters = await c.get('/api/cases?type=mailbox&per_page=20', { session: s })
+    for (const row of letters.json.items) assert.equal(row.due_kind, 'deadline', JSON.stringify(row))
+  } finally {
+    await server.stop()
+  }
+})

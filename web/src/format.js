@@ -59,13 +59,27 @@ export function fmtSize(bytes) {
 }
 
 /** Days left on a clock, in words: 剩余 3 天 / 今日到期 / 超期 2 天. */
-export function fmtDaysLeft(days, unitLabel) {
+export function fmtDaysLeft(days, unitLabel, kind) {
   if (days === null || days === undefined) return '—'
+  if (kind === 'validity') return fmtDueLeft(days, kind)
   // Working days are counted as such; calendar days (自然日, and the fixed-end 日（期满不顺延）) as days.
   const u = unitLabel === '工作日' ? ' 个工作日' : ' 天'
   if (days > 0) return `剩余 ${numFmt.format(days)}${u}`
   if (days === 0) return '今日到期'
   return `超期 ${numFmt.format(-days)}${u}`
+}
+
+/**
+ * Days left on a clock in words, by what the clock is: a time limit to act (剩 3 天 / 今日到期 /
+ * 超 2 天) or a validity period such as a certificate's (90 天后到期 / 今日到期 / 已过期 2 天).
+ */
+export function fmtDueLeft(days, kind, { short = true } = {}) {
+  if (days === null || days === undefined) return '—'
+  const n = numFmt.format(Math.abs(days))
+  if (days === 0) return '今日到期'
+  if (kind === 'validity') return days > 0 ? `${n} 天后到期` : `已过期 ${n} 天`
+  if (short) return days > 0 ? `剩 ${n} 天` : `超 ${n} 天`
+  return days > 0 ? `剩余 ${n} 天` : `超期 ${n} 天`
 }
 
 export const CLOCK_STATUS = {

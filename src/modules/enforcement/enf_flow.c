@@ -165,7 +165,7 @@ static const struct fz_state cert_states[] = {
 	{"expired", "已过期", true},        {NULL, NULL, false}};
 
 static const struct fz_clock_def cert_clocks[] = {
-	{.name = "expiry", .label = "证件有效期", .unit = FZ_UNIT_DAY, .days = 1826,
+	{.name = "expiry", .label = "证件有效期", .unit = FZ_UNIT_DAY, .days = 1826, .validity = true,
 	 .article = "证件有效期自发证之日起计算，届满前应当换领；有效期届满未换领的，证件失效（有效期年限为地方规定，默认 5 年，可设置）"},
 	{.name = "withdrawal", .label = "证件收回期限", .unit = FZ_UNIT_WD, .days = 10,
 	 .days_setting = "enforcement.cert_withdraw_days",
