@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "platform/audit.h"
 #include "platform/cases_int.h"
+#include "platform/documents.h"
 #include "platform/jsonx.h"
 #include "platform/lists.h"
 #include "platform/module.h"
@@ -566,20 +567,27 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	int trigger = n->received_on;
 	const char *note = NULL;
 	bool work = true;
-	if (n->receipt && fz_setting_int(ctx->db, "receipt.rest_day_rule", 0) == 1 &&
-	    fz_calendar_is_workday(ctx->cal, trigger, &work) == FZ_OK && !work) {
+	/* Said on the receipt whichever rule applies (issue 15 item 6), in words for the applicant. */
+	if (n->receipt && fz_calendar_is_workday(ctx->cal, trigger, &work) == FZ_OK && !work) {
+		char a[32], b[32];
+		fz_date_chinese(trigger, a);
 		int next = trigger;
-		while (fz_calendar_is_workday(ctx->cal, ++next, &work) == FZ_OK && !work)
-			;
-		if (work) {
-			char a[11], b[11];
-			fz_date_format(trigger, a);
-			fz_date_format(next, b);
+		if (fz_setting_int(ctx->db, "receipt.rest_day_rule", 0) == 1) {
+			while (fz_calendar_is_workday(ctx->cal, ++next, &work) == FZ_OK && !work)
+				;
+			if (work) {
+				fz_date_chinese(next, b);
+				note = fz_arena_printf(ctx->arena,
+						       "%s收到，当日为休息日。按本县规定，休息日收到的视为下一个工作日"
+						       "收到，即%s收到，期限自其次日起计算",
+						       a, b);
+				trigger = next;
+			}
+		} else {
 			note = fz_arena_printf(ctx->arena,
-					       "收到日期 %s 为休息日，按本县设置（休息日收到的视为下一工作日收到，"
-					       "设置项 receipt.rest_day_rule）自下一工作日 %s 起算",
-					       a, b);
-			trigger = next;
+					       "%s收到，当日为休息日。按本县规定，休息日收到的以收到当日为收到日，"
+					       "期限自其次日起计算",
+					       a);
 		}
 	}
 	if ((rc = run_effects(ctx, out, NULL, t->on_create, trigger, NULL, err)))
@@ -590,6 +598,17 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	struct fz_event ev = {.case_id = out->case_id, .entity = "case", .action = "create",
 			      .to_state = out->state, .note = note, .input = n->input, .after = after};
 	return fz_audit_append(ctx, &ev, NULL, err);
+}
+
+void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT note FROM event WHERE case_id = ? AND entity = 'case'"
+					 " AND action = 'create' ORDER BY event_id LIMIT 1",
+					 "i", case_id);
+	if (st && fz_stmt_row(st) && fz_col_text(st, 0))
+		fz_json_set_str(obj, "receipt_note", fz_col_text(st, 0));
+	fz_stmt_done(st);
 }
 
 /* ---- loading and acting -------------------------------------------------- */

@@ -178,6 +178,12 @@ void fz_case_due_json_period(struct fz_ctx *ctx, json_t *obj, const char *due_da
  * period `period` (an SQL expression), as of ctx->today. Combine with
  * `due >= today` for yellow.
  */
+/*
+ * Sets obj.receipt_note when the case was received on a rest day: the day,
+ * the county's rule (receipt.rest_day_rule) and the day counting starts
+ * from, in words for the applicant (public receipts and tracking pages).
+ */
+void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj);
 const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period);
 /* The same for a case row `alias` (case_record): one of its running clocks due on its
  * due_date is inside its window. */

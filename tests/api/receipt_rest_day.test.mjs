@@ -2,8 +2,9 @@
 // itself (政府信息公开条例 第31条; 行政复议法 第30条; the mailbox's local rule). Many local rules say a
 // receipt on a rest day counts as one on the next working day: setting receipt.rest_day_rule,
 // 0 = the day itself (the default), 1 = the next working day, used by disclosure requests,
-// reconsideration applications and mailbox letters, and said on the case (receipt_note naming the
-// setting and the day counting starts from).
+// reconsideration applications and mailbox letters, and said on the receipt whichever rule applies
+// (receipt_note on the case, on the public receipt and on the tracking page: the day received, the
+// county's rule, the day counting starts from, in Chinese dates).
 //
 // Dates counted from data/cn-calendar.csv (2026): 02-15..23 春节, 02-28 (Sat) make-up working day;
 // 10-01..07 国庆节, 10-10 (Sat) make-up working day; November no holiday.
@@ -64,12 +65,16 @@ before(async () => {
 
 after(async () => { await stopAll(servers) })
 
-test('rule 0 (default): a request received on a holiday counts from that day, nothing said', async () => {
+test('rule 0 (default): a request received on a holiday counts from that day, and the receipt says so', async () => {
   const d = await registerDisclosure(main, '2026-10-03', '规则零')
   assert.equal(clock(d, 'reply').trigger_date, '2026-10-03')
   assert.equal(clock(d, 'reply').due_date, '2026-11-03')
-  assert.equal(d.case.receipt_note, undefined)
+  assert.match(d.case.receipt_note, /2026年10月3日收到，当日为休息日/)
+  assert.match(d.case.receipt_note, /以收到当日为收到日/)
   assert.equal(d.case.received_on, '2026-10-03')
+  // A working day needs no word.
+  const w = await registerDisclosure(main, '2026-11-20', '工作日')
+  assert.equal(w.case.receipt_note, undefined)
 })
 
 test('rule 1: received on a holiday, counted from the next working day, and the case says so', async () => {
@@ -79,9 +84,9 @@ test('rule 1: received on a holiday, counted from the next working day, and the 
     assert.equal(d.case.received_on, '2026-10-03', 'the receipt day itself is kept')
     assert.equal(clock(d, 'reply').trigger_date, '2026-10-08')
     assert.equal(clock(d, 'reply').due_date, '2026-11-04')
-    assert.match(d.case.receipt_note, /休息日/)
-    assert.match(d.case.receipt_note, /2026-10-08/)
-    assert.match(d.case.receipt_note, /receipt\.rest_day_rule/)
+    assert.match(d.case.receipt_note, /2026年10月3日收到，当日为休息日/)
+    assert.match(d.case.receipt_note, /视为下一个工作日收到，即2026年10月8日收到/)
+    assert.doesNotMatch(d.case.receipt_note, /rest_day_rule/, 'no internal key on a receipt')
     // A make-up working day is a working day: nothing moves.
     const w = await registerDisclosure(main, '2026-10-10', '调休日')
     assert.equal(clock(w, 'reply').trigger_date, '2026-10-10')
@@ -92,7 +97,7 @@ test('rule 1: received on a holiday, counted from the next working day, and the 
     assert.equal(clock(r, 'acceptance').trigger_date, '2026-02-24')
     assert.equal(clock(r, 'acceptance').due_date, '2026-03-02')
     assert.equal(r.case.fields.accepted_on, '2026-03-02')
-    assert.match(r.case.receipt_note, /2026-02-24/)
+    assert.match(r.case.receipt_note, /2026年2月24日/)
   } finally {
     await setRule(main, 0)
   }
@@ -109,6 +114,45 @@ test('a mailbox letter on a holiday: the day itself under rule 0, the next worki
   const l1 = await holiday.submitLetter({ subject: '节日来信（规则一）' })
   const d1 = await holiday.detail(l1.case_id)
   for (const k of d1.clocks) assert.equal(k.trigger_date, '2026-10-08')
-  assert.match(d1.case.receipt_note, /2026-10-08/)
+  assert.match(d1.case.receipt_note, /2026年10月8日/)
   assert.equal(d1.case.received_on, '2026-10-04')
+})
+
+test('the public receipt and tracking page say which rule applied (all three public forms, on a holiday)', async () => {
+  const c = holiday
+  for (const rule of [0, 1]) {
+    await setRule(c, rule)
+    const want = rule ? /视为下一个工作日收到，即2026年10月8日收到/ : /以收到当日为收到日/
+    const letter = await c.post('/api/public/mailbox', { name: '张三', phone: '13800138000', category: 'problem',
+      subject: `节日来信回执 ${rule}`, content: '路灯不亮，请维修。', publish_ok: false })
+    assert.equal(letter.status, 201, letter.text)
+    assert.match(letter.json.receipt_note, /2026年10月4日收到，当日为休息日/)
+    assert.match(letter.json.receipt_note, want)
+    const lt = await c.get(`/api/public/track/${letter.json.tracking_code}`)
+    assert.equal(lt.status, 200, lt.text)
+    assert.equal(lt.json.receipt_note, letter.json.receipt_note)
+
+    const req = await c.post('/api/public/disclosure/requests', disclosure({ agency_id: await c.agencyOf('scj.clerk'),
+      applicant_name: `节日申请${rule}`, channel: undefined }))
+    assert.equal(req.status, 201, req.text)
+    assert.match(req.json.receipt_note, want)
+    const dt = await c.get(`/api/public/disclosure/track/${req.json.tracking_code}`)
+    assert.match(dt.json.receipt_note, want)
+
+    const rc = await c.post('/api/public/reconsideration', {
+      applicant_name: `节日复议${rule}`, applicant_type: 'natural', phone: '13807910000',
+      respondent_agency_id: await c.agencyOf('scj.clerk'), act_type: 'penalty', act_date: '2026-09-20',
+      learned_on: '2026-09-21', requests: '请求撤销行政处罚决定',
+    })
+    assert.equal(rc.status, 201, rc.text)
+    assert.match(rc.json.receipt_note, want)
+    const rt = await c.get(`/api/public/reconsideration/track/${rc.json.tracking_code}`)
+    assert.match(rt.json.receipt_note, want)
+  }
+  await setRule(c, 0)
+  // Received on a working day (the main server's 11-23, a Monday): nothing to say.
+  const w = await main.post('/api/public/mailbox', { name: '李四', phone: '13800138001', category: 'problem',
+    subject: '工作日来信', content: '路灯不亮，请维修。', publish_ok: false })
+  assert.equal(w.status, 201, w.text)
+  assert.equal(w.json.receipt_note, undefined)
 })

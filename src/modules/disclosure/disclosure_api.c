@@ -116,6 +116,7 @@ static json_t *created(struct fz_req *req, const struct fz_case_row *c)
 		json_object_set_new(o, "provisional_note",
 				    json_string("暂按周末推算，以国务院公布的节假日安排为准"));
 	}
+	fz_case_receipt_json(req->ctx, c->case_id, o);
 	return o;
 }
 

@@ -309,6 +309,7 @@ enum fz_code fz_disc_track_json(struct fz_ctx *ctx, const char *code, json_t **o
 	}
 	json_object_set_new(res, "clocks", clocks);
 	json_object_set_new(res, "timeline", public_timeline(ctx, case_id, received_on));
+	fz_case_receipt_json(ctx, case_id, res);
 	*out = res;
 	return FZ_OK;
 }

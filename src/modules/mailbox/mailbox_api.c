@@ -55,6 +55,7 @@ static enum fz_code submit(struct fz_req *req, json_t **out, struct fz_err *err)
 		json_object_set_new(*out, "provisional", json_true());
 		fz_json_set_str(*out, "provisional_note", "暂按周末推算，以国务院公布的节假日安排为准");
 	}
+	fz_case_receipt_json(req->ctx, c.case_id, *out);
 	return FZ_OK;
 }
 

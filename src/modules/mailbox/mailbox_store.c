@@ -245,6 +245,7 @@ enum fz_code fz_mailbox_track_json(struct fz_ctx *ctx, const char *code, json_t 
 			    reply_clock ? json_incref(json_object_get(reply_clock, "due_date"))
 					: json_null());
 	json_object_set_new(o, "clock", reply_clock ? reply_clock : json_null());
+	fz_case_receipt_json(ctx, case_id, o);
 
 	json_t *timeline = json_array();
 	st = fz_db_query(ctx->db, err,

@@ -74,9 +74,12 @@ static json_t *created(struct fz_ctx *ctx, const struct fz_case_row *c)
 	if (fz_case_clocks_json(ctx, c->case_id, &clocks, &err) == FZ_OK)
 		due = json_incref(json_object_get(json_array_get(clocks, 0), "due_date"));
 	json_decref(clocks);
-	return json_pack("{s:I, s:s, s:s?, s:s, s:o}", "case_id", (json_int_t)c->case_id, "number",
-			 c->number, "tracking_code", c->tracking_code[0] ? c->tracking_code : NULL,
-			 "received_on", c->received_on, "due_date", due ? due : json_null());
+	json_t *o = json_pack("{s:I, s:s, s:s?, s:s, s:o}", "case_id", (json_int_t)c->case_id,
+			      "number", c->number, "tracking_code",
+			      c->tracking_code[0] ? c->tracking_code : NULL, "received_on",
+			      c->received_on, "due_date", due ? due : json_null());
+	fz_case_receipt_json(ctx, c->case_id, o);
+	return o;
 }
 
 static enum fz_code public_apply(struct fz_req *req, json_t **out, struct fz_err *err)

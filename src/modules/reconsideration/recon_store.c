@@ -848,6 +848,7 @@ enum fz_code fz_recon_track_json(struct fz_ctx *ctx, const char *code, json_t **
 			json_array_remove(clocks, i);
 	json_object_set_new(o, "clocks", clocks);
 	json_object_set_new(o, "timeline", public_timeline(ctx, id));
+	fz_case_receipt_json(ctx, id, o);
 	*out = o;
 	return FZ_OK;
 }
