@@ -61,6 +61,12 @@ struct play {
 	size_t nacts;
 	struct user *users;
 	json_t *docs; /* the parsed files, kept while records point into them */
+	/*
+	 * Weekends-only counting for the years the calendar lacks (made when
+	 * first needed): the story's dates must be known whatever today is; the
+	 * cases' own clocks still count on the official calendar alone.
+	 */
+	struct fz_calendar *provisional;
 };
 
 /* ---- errors ---- */
@@ -189,6 +195,10 @@ static enum fz_code date_of(struct play *p, json_t *v, int rel, const struct whe
 {
 	const char *s = json_string_value(v);
 	enum fz_code rc = s ? fz_demo_date(p->ctx->cal, s, p->ctx->today, rel, out) : FZ_EBAD_DATE;
+	if (rc == FZ_EDATE_RANGE && !p->provisional)
+		p->provisional = fz_calendar_provisional(p->ctx->cal);
+	if (rc == FZ_EDATE_RANGE && p->provisional)
+		rc = fz_demo_date(p->provisional, s, p->ctx->today, rel, out);
 	if (rc == FZ_EDATE_RANGE)
 		return fail(err, rc, at, field, "日期“%s”超出已载入的节假日日历，请先载入该年日历", s);
 	if (rc)
@@ -689,6 +699,7 @@ enum fz_code fz_demo_play(struct fz_ctx *ctx, const struct fz_demo *demo,
 		p.users = next;
 	}
 	json_decref(p.docs);
+	fz_calendar_free(p.provisional);
 	if (!rc && stats)
 		*stats = st;
 	return rc;
