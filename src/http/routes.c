@@ -141,6 +141,9 @@ static json_t *county_json(struct fz_ctx *ctx)
 		const char *name = n > g && strcmp(full + n - g, gov) == 0
 					   ? fz_arena_printf(ctx->arena, "%.*s", (int)(n - g), full)
 					   : full;
+		/* `fazhi init` without --county: not named yet, so not "县". */
+		if (strcmp(name, "县") == 0)
+			name = "本县";
 		c = json_pack("{s:s, s:s, s:n}", "name", name, "government", full, "emblem");
 	}
 	fz_stmt_done(st);
