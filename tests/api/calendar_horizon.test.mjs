@@ -156,6 +156,10 @@ test('staff register applications dated in a year whose calendar is not loaded y
     }, { session: legal })
     const r = await recon()
     assert.equal(r.status, 201, r.text)
+    // The 5-WD review counted on weekends only until 2027's holidays are loaded: Tue 01-05 .. Mon 01-11.
+    assert.equal(r.json.due_date, null, r.text)
+    assert.equal(r.json.provisional, true, r.text)
+    assert.equal(r.json.provisional_due_date, '2027-01-11', r.text)
     const d = await c.detail(r.json.case_id)
     assert.equal(d.case.received_on, '2027-01-04')
     const k = clock(d, 'acceptance')
