@@ -1,0 +1,62 @@
+// What every back office has around the procedures (issue 15, item 20): the personal menu in the
+// header (个人信息, 修改密码, 退出登录).
+// Expectations come from the server's answers for the signed-in user, not from fixed numbers.
+//
+// Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
+import assert from 'node:assert/strict'
+import { PASSWORD, browserTest, page, sel, login, logout, getJson, shot, waitForText } from './lib.mjs'
+
+browserTest('personal menu', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
+
+async function scenario() {
+  await personalMenu('scj.head')
+  await changePassword('zjj.clerk')
+}
+
+/** The header names the user and the agency; its menu offers 个人信息, 修改密码, 退出登录. */
+async function personalMenu(user) {
+  await login(user)
+  const me = (await getJson('/api/session')).user
+  const header = await page.locator(sel('user-menu')).innerText()
+  assert.ok(header.includes(me.display_name) && header.includes(me.agency_name), `header names the user and agency: ${header}`)
+  await page.click(sel('user-menu'))
+  for (const item of ['menu-profile', 'menu-password', 'logout']) await page.locator(sel(item)).waitFor()
+  await shot('staff-user-menu.png')
+  await page.click(sel('menu-profile'))
+  const profile = page.locator('.el-dialog').filter({ hasText: '个人信息' })
+  await profile.waitFor()
+  for (const s of [me.username, me.agency_name, me.role_label]) assert.ok((await profile.innerText()).includes(s), `个人信息 shows ${s}`)
+  await page.keyboard.press('Escape')
+  await profile.waitFor({ state: 'hidden' })
+  await logout()
+}
+
+/** 修改密码: a wrong current password is shown under 当前密码; after the change only the new one signs in. */
+async function changePassword(user) {
+  await login(user)
+  await page.click(sel('user-menu'))
+  await page.click(sel('menu-password'))
+  await page.locator(sel('pw-current')).waitFor()
+  await page.fill(sel('pw-current'), 'not-my-password')
+  await page.fill(sel('pw-new'), 'Qingshan-2026-new')
+  await page.fill(sel('pw-confirm'), 'Qingshan-2026-new')
+  await page.click(sel('pw-submit'))
+  await waitForText('.el-form-item__error', '当前密码不正确')
+  const errItem = page.locator('.el-form-item').filter({ has: page.locator('.el-form-item__error', { hasText: '当前密码不正确' }) })
+  assert.match(await errItem.locator('.el-form-item__label').innerText(), /当前密码/)
+  await shot('staff-password.png')
+  await page.fill(sel('pw-current'), PASSWORD)
+  await page.click(sel('pw-submit'))
+  await page.locator(sel('pw-current')).waitFor({ state: 'hidden' })
+  await waitForText('.el-message', '密码已修改')
+  await logout()
+  // The old password no longer signs in; the new one does.
+  await page.fill(sel('login-username'), user)
+  await page.fill(sel('login-password'), PASSWORD)
+  await page.click(sel('login-submit'))
+  await waitForText('body', '用户名或密码错误')
+  await page.fill(sel('login-password'), 'Qingshan-2026-new')
+  await page.click(sel('login-submit'))
+  await page.locator(sel('user-name')).waitFor()
+  await logout()
+}
