@@ -11,7 +11,7 @@
 #include "http/router.h"
 
 bool fz_routes_build(struct fz_router *r);
-/* Password change (routes_console.c). */
+/* Password change and the review queue (routes_console.c). */
 extern const struct fz_route fz_console_routes[];
 /*
  * Checks every row as the server relies on it: a handler, roles, a summary

@@ -1,15 +1,16 @@
 // What every back office has around the procedures (issue 15, item 20): the personal menu in the
-// header (个人信息, 修改密码, 退出登录).
+// header (个人信息, 修改密码, 退出登录) and the heads' 待我审核 queue with its count.
 // Expectations come from the server's answers for the signed-in user, not from fixed numbers.
 //
 // Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
 import { PASSWORD, browserTest, page, sel, login, logout, getJson, shot, waitForText } from './lib.mjs'
 
-browserTest('personal menu', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
+browserTest('personal menu and review queue', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
 
 async function scenario() {
   await personalMenu('scj.head')
+  await reviewQueue('scj.head')
   await changePassword('zjj.clerk')
 }
 
@@ -58,5 +59,23 @@ async function changePassword(user) {
   await page.fill(sel('login-password'), 'Qingshan-2026-new')
   await page.click(sel('login-submit'))
   await page.locator(sel('user-name')).waitFor()
+  await logout()
+}
+
+/** 待我审核: the menu's count is the queue's total, and the page lists the queue. */
+async function reviewQueue(head) {
+  await login(head)
+  const review = await getJson('/api/review?per_page=100')
+  assert.ok(review.total > 0, `${head} has a case to approve in the demo county`)
+  await page.locator(sel('menu-review-count')).waitFor()
+  assert.equal((await page.locator(`${sel('menu-review-count')} .el-badge__content`).innerText()).trim(), String(review.total))
+  await page.click(sel('menu-review'))
+  await page.waitForURL((u) => u.pathname === '/app/review')
+  await waitForText(sel('review-total'), `共 ${review.total} 件`)
+  const rows = page.locator(`${sel('review-table')} .el-table__body tr`)
+  await rows.first().waitFor()
+  assert.equal(await rows.count(), Math.min(review.total, 20))
+  assert.ok((await rows.first().innerText()).includes(review.items[0].number))
+  await shot('staff-review.png')
   await logout()
 }

@@ -27,6 +27,7 @@ const routes = [
       { path: '', name: 'dashboard', component: () => import('./views/app/Dashboard.vue'), meta: { title: '工作台', crumbs: [] } },
       { path: 'cases', name: 'cases', component: () => import('./views/app/CaseList.vue'), meta: { title: '案件办理', crumbs: [] } },
       { path: 'cases/:id', name: 'case-detail', component: () => import('./views/app/CaseDetail.vue'), meta: { title: '案件详情', crumbs: [{ title: '案件办理', to: '/app/cases' }] } },
+      { path: 'review', name: 'review', component: () => import('./views/app/ReviewQueue.vue'), meta: { title: '待我审核', crumbs: [], api: 'GET /api/review' } },
       { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
       { path: 'settings', name: 'settings', component: () => import('./views/app/Settings.vue'), meta: { title: '地方规定与设置', crumbs: [] } },
       { path: 'security', name: 'security', component: () => import('./views/app/SecurityEvents.vue'), meta: { title: '安全事件', crumbs: [] } },
