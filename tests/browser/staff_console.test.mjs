@@ -1,16 +1,21 @@
 // What every back office has around the procedures (issue 15, item 20): the personal menu in the
-// header (个人信息, 修改密码, 退出登录) and the heads' 待我审核 queue with its count.
+// header (个人信息, 修改密码, 退出登录), the heads' 待我审核 queue with its count, and the reminder
+// bell with the user's yellow and red clocks as 电子监察 counts them.
 // Expectations come from the server's answers for the signed-in user, not from fixed numbers.
 //
 // Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
 import { PASSWORD, browserTest, page, sel, login, logout, getJson, shot, waitForText } from './lib.mjs'
 
-browserTest('personal menu and review queue', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
+browserTest('personal menu, review queue and reminders', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
+
+/** "2026-12-07" -> "2026年12月7日" */
+const cn = (d) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 
 async function scenario() {
   await personalMenu('scj.head')
   await reviewQueue('scj.head')
+  await reminders('scj.head')
   await changePassword('zjj.clerk')
 }
 
@@ -77,5 +82,32 @@ async function reviewQueue(head) {
   assert.equal(await rows.count(), Math.min(review.total, 20))
   assert.ok((await rows.first().innerText()).includes(review.items[0].number))
   await shot('staff-review.png')
+  await logout()
+}
+
+/** The bell: the supervision API's yellow and red for this user; an item opens its case. */
+async function reminders(user) {
+  await login(user)
+  const sup = await getJson('/api/supervision')
+  const count = sup.totals.yellow + sup.totals.red
+  assert.ok(count > 0 && sup.items.length > 0, `${user} has clocks to be reminded of`)
+  const bell = page.locator(sel('reminder-bell'))
+  await page.waitForFunction((n) => document.querySelector('[data-test="reminder-bell"]')?.getAttribute('aria-label') === `到期提醒：${n} 项`, count)
+  const badge = (await bell.locator('.el-badge__content').innerText()).trim()
+  assert.equal(badge, count > 99 ? '99+' : String(count))
+  await bell.click()
+  const list = page.locator(sel('reminder-list'))
+  await list.waitFor()
+  const first = sup.items[0]
+  const firstItem = list.locator(sel('reminder-item')).first()
+  const firstText = await firstItem.innerText()
+  assert.ok(firstText.includes(first.number) && firstText.includes(first.clock_label), firstText)
+  assert.ok(firstText.includes(`${cn(first.due_date)}到期`), `due date in Chinese: ${firstText}`)
+  assert.match(firstText, first.days_left < 0 ? /超期 [\d,]+ / : first.days_left === 0 ? /今日到期/ : /剩余 [\d,]+ /)
+  await shot('staff-reminders.png')
+  await firstItem.click()
+  await page.waitForURL((u) => u.pathname === `/app/cases/${first.case_id}`)
+  await page.locator(sel('case-number')).waitFor()
+  assert.equal((await page.locator(sel('case-number')).innerText()).trim(), first.number)
   await logout()
 }
