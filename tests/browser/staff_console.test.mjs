@@ -1,21 +1,27 @@
 // What every back office has around the procedures (issue 15, item 20): the personal menu in the
-// header (个人信息, 修改密码, 退出登录), the heads' 待我审核 queue with its count, and the reminder
-// bell with the user's yellow and red clocks as 电子监察 counts them.
+// header (个人信息, 修改密码, 退出登录), the heads' 待我审核 queue with its count, the reminder bell
+// with the user's yellow and red clocks as 电子监察 counts them, and a case's print view.
 // Expectations come from the server's answers for the signed-in user, not from fixed numbers.
 //
 // Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import { PASSWORD, browserTest, page, sel, login, logout, getJson, shot, waitForText } from './lib.mjs'
+import { BASE, PASSWORD, browserTest, context, page, sel, login, logout, getJson, shot, waitForText } from './lib.mjs'
 
-browserTest('personal menu, review queue and reminders', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
+browserTest('personal menu, review queue, reminders and print view', { timeout: 300_000, failureShot: 'failure-staff-console.png' }, scenario)
 
 /** "2026-12-07" -> "2026年12月7日" */
 const cn = (d) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 
 async function scenario() {
+  // Count the print dialogs the pages open: only a click on 打印 may open one.
+  await context.addInitScript(() => {
+    window.__prints = 0
+    window.print = () => { window.__prints++ }
+  })
   await personalMenu('scj.head')
   await reviewQueue('scj.head')
   await reminders('scj.head')
+  await printView('legal', 'scj.head')
   await changePassword('zjj.clerk')
 }
 
@@ -109,5 +115,64 @@ async function reminders(user) {
   await page.waitForURL((u) => u.pathname === `/app/cases/${first.case_id}`)
   await page.locator(sel('case-number')).waitFor()
   assert.equal((await page.locator(sel('case-number')).innerText()).trim(), first.number)
+  await logout()
+}
+
+/**
+ * 打印 on the case page opens the print view: the number, the parties, each clock's due date in
+ * Chinese and article, the steps with who took them; no menus; buttons hidden on paper; the print
+ * dialog only on a click. Another agency's case is not found there, as on its case page.
+ */
+async function printView(user, head) {
+  await login(head)
+  const me = (await getJson('/api/session')).user
+  await logout()
+  await login(user)
+  for (const type of ['reconsideration', 'disclosure']) {
+    const c = (await getJson(`/api/cases?type=${type}&per_page=1&sort=-created_at`)).items[0]
+    const d = await getJson(`/api/cases/${c.case_id}`)
+    await page.goto(`${BASE}/app/cases/${c.case_id}`)
+    await page.click(sel('case-print'))
+    await page.waitForURL((u) => u.pathname === `/app/print/cases/${c.case_id}`)
+    await page.locator(sel('print-sheet')).waitFor()
+    assert.equal(await page.locator('.staff-menu, .staff-header').count(), 0, 'no menus on the print view')
+    assert.equal((await page.locator(sel('print-number')).innerText()).trim(), d.case.number)
+    const parties = await page.locator(sel('print-parties')).innerText()
+    assert.ok(parties.includes(d.case.fields.applicant_name), `${type}: the applicant is named: ${parties}`)
+    if (d.case.fields.respondent_name) assert.ok(parties.includes(d.case.fields.respondent_name))
+    const clocks = page.locator(sel('print-clock'))
+    assert.equal(await clocks.count(), d.clocks.length)
+    for (let i = 0; i < d.clocks.length; i++) {
+      const k = d.clocks[i]
+      const row = await clocks.nth(i).innerText()
+      if (k.article) assert.ok(row.includes(k.article), `${type}: ${k.label} names its article`)
+      if (k.due_date) assert.ok(row.includes(cn(k.due_date)), `${type}: ${k.label} due ${cn(k.due_date)}: ${row}`)
+    }
+    assert.equal(await page.locator(sel('print-event')).count(), d.events.length)
+    const ev = await page.locator(sel('print-events')).innerText()
+    for (const e of d.events) if (e.actor) assert.ok(ev.includes(e.actor), `the step's actor ${e.actor}`)
+    assert.equal(await page.evaluate(() => window.__prints), 0, 'the print dialog waits for the click')
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator(sel('print-toolbar')).isVisible(), false, 'buttons are hidden on paper')
+    if (type === 'reconsideration') await shot('staff-print.png')
+    await page.emulateMedia({ media: 'screen' })
+    await page.click(sel('print-do'))
+    assert.equal(await page.evaluate(() => window.__prints), 1)
+  }
+  // A case of an agency other than the head's, found as the legal office (which sees every agency).
+  let other = null
+  for (const a of (await getJson('/api/agencies')).items.filter((x) => x.agency_id !== me.agency_id)) {
+    const r = await getJson(`/api/cases?type=disclosure&agency_id=${a.agency_id}&per_page=1`)
+    if (r.items.length) { other = r.items[0]; break }
+  }
+  assert.ok(other, 'another agency has a disclosure request')
+  await page.goto(`${BASE}/app`)
+  await logout()
+  await login(head)
+  await page.goto(`${BASE}/app/print/cases/${other.case_id}`)
+  await page.locator(sel('print-not-found')).waitFor()
+  assert.equal(await page.locator(sel('print-sheet')).count(), 0)
+  assert.ok(!(await page.locator('body').innerText()).includes(other.number), 'nothing of the case is shown')
+  await page.goto(`${BASE}/app`)
   await logout()
 }

@@ -19,6 +19,8 @@ const routes = [
     ],
   },
   { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
+  // A case on paper: outside the back office's frame (no menus), the same session and scope.
+  { path: '/app/print/cases/:id', name: 'case-print', component: () => import('./views/app/CasePrint.vue'), meta: { title: '打印案件', requiresAuth: true } },
   {
     path: '/app',
     component: () => import('./layouts/StaffLayout.vue'),
