@@ -440,17 +440,6 @@ enum fz_code fz_password_change(struct fz_ctx *ctx, const char *keep_token, cons
 		return fz_err_set(err, FZ_EBAD_VALUE, "confirm_password", "两次输入的新密码不一致");
 	if (strcmp(new_password, current) == 0)
 		return fz_err_set(err, FZ_EBAD_VALUE, "new_password", "新密码不能与当前密码相同");
-	/* The rules every password meets (the administrator's accounts too): fz_password_hash. */
-	char hash[crypto_pwhash_STRBYTES];
-	enum fz_code rc = fz_password_hash(new_password, hash, sizeof hash, err);
-	if (rc) {
-		if (strcmp(err->field, "password") == 0) {
-			char why[sizeof err->message];
-			snprintf(why, sizeof why, "%s", err->message);
-			fz_err_set(err, rc, "new_password", "新%s", why);
-		}
-		return rc;
-	}
 	/* The current password is a login try: throttled and recorded as one. */
 	struct throttle t;
 	throttle_state(ctx, u->username, &t);
@@ -476,6 +465,17 @@ enum fz_code fz_password_change(struct fz_ctx *ctx, const char *keep_token, cons
 		if (after.wait > 0)
 			audit_throttle(ctx, u->username, &after);
 		return fz_err_set(err, FZ_EBAD_VALUE, "current_password", "当前密码不正确");
+	}
+	/* The rules every password meets (the administrator's accounts too): fz_password_hash. */
+	char hash[crypto_pwhash_STRBYTES];
+	enum fz_code rc = fz_password_hash(new_password, hash, sizeof hash, err);
+	if (rc) {
+		if (strcmp(err->field, "password") == 0) {
+			char why[sizeof err->message];
+			snprintf(why, sizeof why, "%s", err->message);
+			fz_err_set(err, rc, "new_password", "新%s", why);
+		}
+		return rc;
 	}
 	char now[21], keep[FZ_TOKEN_HEX];
 	fz_iso_utc(ctx->now, now);
