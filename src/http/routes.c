@@ -452,7 +452,7 @@ static const struct fz_route core_routes[] = {
 
 bool fz_routes_build(struct fz_router *r)
 {
-	if (!fz_router_add(r, core_routes))
+	if (!fz_router_add(r, core_routes) || !fz_router_add(r, fz_console_routes))
 		return false;
 	for (size_t i = 0; i < fz_platform_module_count(); i++)
 		if (!fz_router_add(r, fz_platform_module(i)->routes))
