@@ -92,6 +92,8 @@ const struct fz_migration fz_enf_migrations[] = {
 	 "  AND k.state = 'running' AND k.due_date IS NOT NULL ORDER BY k.due_date LIMIT 1)"
 	 " WHERE case_type = 'enf_certificate' AND case_id IN (SELECT case_id FROM case_clock"
 	 "  WHERE name = 'expiry' AND state = 'running');"},
+	{"enforcement-004", /* the holder's photo on the card: an attachment of the certificate case */
+	 "ALTER TABLE enf_certificate ADD COLUMN photo_id INTEGER REFERENCES attachment;"},
 	{NULL, NULL},
 };
 
