@@ -3,6 +3,7 @@ import ElementPlus from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles.css'
+import './a11y.css'
 import App from './App.vue'
 import router from './router.js'
 
