@@ -41,9 +41,24 @@ function manualChunks(id) {
   return 'vendor-element-plus'
 }
 
+// The portal's larger-text mode (长者模式, src/a11y.css): every font size our own styles give in px
+// becomes calc(size * var(--fz-font-scale, 1)), so one variable enlarges all of them; the scale
+// is 1 (the sizes as written) wherever the mode is off. Element Plus's CSS is left as it is.
+const scaledFontSizes = {
+  postcssPlugin: 'fazhi-font-scale',
+  Declaration: {
+    'font-size': (decl) => {
+      const file = decl.source?.input?.file || ''
+      if (file.includes('node_modules') || !/^\d+(\.\d+)?px$/.test(decl.value.trim())) return
+      decl.value = `calc(${decl.value.trim()} * var(--fz-font-scale, 1))`
+    },
+  },
+}
+
 export default defineConfig({
   base: '/',
   plugins: [vue(), precompress()],
+  css: { postcss: { plugins: [scaledFontSizes] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
