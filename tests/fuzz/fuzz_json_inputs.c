@@ -162,7 +162,8 @@ static bool blank(const char *s)
 	return true;
 }
 
-static bool real_date(const char *s, int year)
+/* A real day of a year the date parser takes (a year whose calendar is not loaded included). */
+static bool real_date(const char *s)
 {
 	for (int i = 0; i < 10; i++)
 		if ((i == 4 || i == 7) ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
@@ -173,7 +174,7 @@ static bool real_date(const char *s, int year)
 	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y != year || m < 1 || m > 12 || d < 1)
+	if (y < FZ_CAL_MIN_YEAR || y > FZ_CAL_MAX_YEAR || m < 1 || m > 12 || d < 1)
 		return false;
 	return d <= mdays[m - 1] + (m == 2 && leap);
 }
@@ -213,7 +214,7 @@ static bool value_ok(const struct fz_input *in, json_t *v, bool lenient)
 		return json_is_integer(v) && json_integer_value(v) >= in->min &&
 		       json_integer_value(v) <= in->max;
 	case FZ_IN_DATE:
-		return json_is_string(v) && real_date(json_string_value(v), YEAR);
+		return json_is_string(v) && real_date(json_string_value(v));
 	case FZ_IN_SELECT:
 		if (!json_is_string(v))
 			return false;
