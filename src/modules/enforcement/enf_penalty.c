@@ -857,6 +857,27 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 	}
 	fz_stmt_done(st);
 	json_object_set_new(obj, "officers", officers);
+	/* Who may record a legal review (第58条): the agency's officers on the legal-review post or
+	 * with the legal-profession qualification; a first review needs the qualification. */
+	json_t *reviewers = json_array();
+	st = fz_db_query(ctx->db, err,
+			 "SELECT o.officer_id, o.name, o.legal_qualification,"
+			 " (SELECT COUNT(*) FROM enf_penalty_review v WHERE v.reviewer_id = o.officer_id)"
+			 " FROM enf_officer o WHERE o.agency_id = (SELECT agency_id FROM case_record WHERE case_id = ?)"
+			 " AND o.status = 'on_duty' AND (o.post = 'legal_review' OR o.legal_qualification = 1)"
+			 " ORDER BY o.officer_id LIMIT 50",
+			 "i", case_id);
+	if (!st) {
+		json_decref(reviewers);
+		return err->code;
+	}
+	while (fz_stmt_row(st))
+		json_array_append_new(reviewers,
+				      json_pack("{s:I, s:s, s:b, s:I}", "officer_id", (json_int_t)fz_col_int(st, 0),
+						"name", fz_col_text(st, 1), "qualified", (int)fz_col_int(st, 2),
+						"reviews", (json_int_t)fz_col_int(st, 3)));
+	fz_stmt_done(st);
+	json_object_set_new(obj, "reviewers", reviewers);
 	json_object_set_new(obj, "hearing_fine_citizen",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_citizen", 10000)));
 	json_object_set_new(obj, "hearing_fine_org",
