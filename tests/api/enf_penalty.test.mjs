@@ -455,7 +455,17 @@ test('第51条 simplified procedure: a warning or a fine up to 200 yuan (citizen
   assertError(await c.act(n, 'decide_simple', 'scj.officer', { decided_on: '2025-09-30', penalty_kind: 'warning', decision_text: 'x' }), 409, 'STATE')
 })
 
-test('第33条 不予处罚: decided without a penalty, counted apart in the list; closes without payment', async () => {
+async function figure (name, agencyId) {
+  const r = await c.get(`/api/figures?year=2026&agency_id=${agencyId}`, { session: await c.login('legal') })
+  assert.equal(r.status, 200, r.text)
+  const f = r.json.items.find((x) => x.name === name)
+  assert.ok(f, name)
+  return f.value
+}
+
+test('第33条 不予处罚: decided without a penalty, counted apart in the list and the figures; closes without payment', async () => {
+  const scj = await c.agencyOf('scj.clerk')
+  const before = { not: await figure('enforcement.penalties.not_punished', scj), yes: await figure('enforcement.penalties.decided', scj) }
   const id = await fileOk({ filed_on: '2026-10-09', act_on: '2026-10-01', party_type: 'citizen', party_name: '郑小兰', matter: '郑小兰未亮照经营案' })
   await c.actOk(id, 'notify', 'scj.officer', { notified_on: '2026-10-12', proposed_kind: 'warning', hearing_offered: false, facts: '拟警告' })
   await c.actOk(id, 'statement', 'scj.officer', { statement_on: '2026-10-14', statement: '已当场改正' })
@@ -466,6 +476,8 @@ test('第33条 不予处罚: decided without a penalty, counted apart in the lis
   assert.ok(!d.clocks.some((k) => k.name === 'payment'), 'no payment period without a fine')
   assert.equal(d.case.fields.fine_unpaid, false)
   await c.actOk(id, 'close', 'scj.head', { closed_on: '2026-10-20' })
+  assert.equal(await figure('enforcement.penalties.not_punished', scj), before.not + 1)
+  assert.equal(await figure('enforcement.penalties.decided', scj), before.yes, 'a decision not to punish is not a penalty decision')
   const s = await c.login('scj.clerk')
   const list = await c.get('/api/enforcement/penalties?outcome=no_penalty&per_page=100', { session: s })
   assert.equal(list.status, 200, list.text)

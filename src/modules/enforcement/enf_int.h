@@ -120,6 +120,9 @@ extern const struct fz_list fz_enf_penalties_list;
 /* Files (立案) a penalty case in one transaction; refuses with nothing written. */
 enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
 				 struct fz_err *err);
+/* Up to max officers of body_id on duty whose enforcement certificate is valid on day (demo data). */
+size_t fz_enf_penalty_certified(struct fz_ctx *ctx, int64_t body_id, int day, int64_t *ids,
+				size_t max);
 enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 				 const struct fz_transition *tr, json_t *input, struct fz_err *err);
 enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,

@@ -200,6 +200,26 @@ static enum fz_code officers_certified(struct fz_ctx *ctx, int64_t body_id, cons
 	return FZ_OK;
 }
 
+size_t fz_enf_penalty_certified(struct fz_ctx *ctx, int64_t body_id, int day, int64_t *ids,
+				 size_t max)
+{
+	char d[11];
+	fz_date_format(day, d);
+	size_t n = 0;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, NULL,
+		"SELECT DISTINCT o.officer_id FROM enf_officer o JOIN enf_certificate c ON c.officer_id = o.officer_id"
+		" JOIN case_record r ON r.case_id = c.case_id WHERE o.body_id = ? AND o.status = 'on_duty'"
+		" AND c.cert_type = 'enforcement' AND r.state IN ('valid', 'to_withdraw', 'withdrawn', 'expired')"
+		" AND c.issued_on <= ? AND c.valid_until >= ? AND (c.ended_on IS NULL OR c.ended_on > ?)"
+		" ORDER BY o.officer_id",
+		"itt" "t", body_id, d, d, d);
+	while (st && fz_stmt_row(st) && n < max)
+		ids[n++] = fz_col_int(st, 0);
+	fz_stmt_done(st);
+	return n;
+}
+
 static size_t case_officers(struct fz_ctx *ctx, int64_t case_id, int64_t *ids)
 {
 	size_t n = 0;
@@ -910,6 +930,9 @@ static const char *const pen_like[] = {"c.number", "c.title", "x.party_name", NU
 static const struct fz_list_filter pen_filters[] = {
 	{.param = "year", .label = "立案年度", .kind = FZ_LF_YEAR, .sql = "c.received_on",
 	 .hint = "按立案日期所在年度筛选"},
+	/* The records behind the enforcement.penalties.* figures (enf_report.c). */
+	{.param = "decided_year", .label = "决定年度", .kind = FZ_LF_YEAR, .sql = "x.decided_on",
+	 .hint = "按决定日期所在年度筛选"},
 	{.param = "from", .label = "立案日期", .kind = FZ_LF_DATES, .sql = "c.received_on",
 	 .param_to = "to"},
 	{.param = "agency_id", .label = "单位", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?"},
