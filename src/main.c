@@ -15,7 +15,7 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *usage;
 } commands[] = {
-	{"init", fz_cmd_init, "init --db FILE                 建库（可重复执行），创建 admin 账号"},
+	{"init", fz_cmd_init, "init --db FILE [--county 县名]  建库（可重复执行），创建 admin 账号"},
 	{"demo", fz_cmd_demo, "demo --db FILE                 建立示范县演示数据（单位、账号、一年的来信）"},
 	{"serve", fz_cmd_serve,
 	 "serve --db FILE [--bind 127.0.0.1] [--port 8080] [--threads N] [--web DIR] [--quiet]\n"

@@ -1,7 +1,9 @@
 /*
- * cmd_init.c - `fazhi init --db FILE`: schema (re-runnable migrations), the
- * shipped official calendar, the two agencies every county has, and the admin
- * account (password from FAZHI_ADMIN_PASSWORD, or generated and printed once).
+ * cmd_init.c - `fazhi init --db FILE [--county 青山县]`: schema (re-runnable
+ * migrations), the shipped official calendar, the two agencies every county
+ * has (named after the county when given: 青山县人民政府, 青山县司法局), and
+ * the admin account (password from FAZHI_ADMIN_PASSWORD, or generated and
+ * printed once).
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 #include "platform/accounts.h"
 #include "platform/audit.h"
 #include "platform/calendar_store.h"
@@ -25,12 +28,57 @@ static bool ensure_agency(struct fz_cli *c, const char *code, const char *name, 
 	return st && fz_stmt_exec(st, err) == FZ_OK;
 }
 
+/*
+ * A county's name as the portal and documents print it: 2 to 12 characters
+ * ending in 县, 区, 市 or 旗 (青山县, 城关区).
+ */
+static bool county_name_ok(const char *s)
+{
+	static const char *const tails[] = {"县", "区", "市", "旗"};
+	size_t n = s ? strlen(s) : 0, chars = s ? fz_utf8_chars(s) : 0;
+	if (chars < 2 || chars > 12 || !fz_utf8_valid(s, n))
+		return false;
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+		if (n > 3 && strcmp(s + n - 3, tails[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Names the two agencies after the county, unless someone already renamed them. */
+static bool name_county(struct fz_cli *c, const char *county, struct fz_err *err)
+{
+	static const struct {
+		const char *code, *placeholder, *suffix, *short_suffix;
+	} a[] = {{"gov", "县人民政府", "人民政府", "政"}, {"sfj", "县司法局", "司法局", "司"}};
+	char first[5] = "";
+	size_t len = 1;
+	while (county[len] && ((unsigned char)county[len] & 0xC0) == 0x80)
+		len++;
+	memcpy(first, county, len);
+	for (size_t i = 0; i < 2; i++) {
+		struct fz_stmt *st = fz_db_query(
+			c->db, err,
+			"UPDATE agency SET name = ?, short_name = ? WHERE code = ? AND name = ?", "tttt",
+			fz_arena_printf(c->ctx.arena, "%s%s", county, a[i].suffix),
+			fz_arena_printf(c->ctx.arena, "%s%s", first, a[i].short_suffix), a[i].code,
+			a[i].placeholder);
+		if (!st || fz_stmt_exec(st, err) != FZ_OK)
+			return false;
+	}
+	return true;
+}
+
 int fz_cmd_init(int argc, char **argv)
 {
-	static const char *const opts[] = {"--db", NULL};
+	static const char *const opts[] = {"--db", "--county", NULL};
 	if (!fz_cli_known(argc, argv, opts, NULL))
 		return 2;
 	const char *path = fz_cli_opt(argc, argv, "--db");
+	const char *county = fz_cli_opt(argc, argv, "--county");
+	if (county && !county_name_ok(county)) {
+		fprintf(stderr, "fazhi: --county 应为本县（区、市、旗）名称，2 至 12 个字，如 青山县\n");
+		return 2;
+	}
 	struct fz_cli c;
 	if (!fz_cli_open(&c, path, FZ_DB_CREATE))
 		return 1;
@@ -76,9 +124,18 @@ int fz_cmd_init(int argc, char **argv)
 		printf("节假日日历：载入 %d 个年度（%s）\n", ny, csv);
 	}
 	if (!ensure_agency(&c, "gov", "县人民政府", "县政", "county", 0, &err) ||
-	    !ensure_agency(&c, "sfj", "县司法局", "县司", "legal_office", 1, &err)) {
+	    !ensure_agency(&c, "sfj", "县司法局", "县司", "legal_office", 1, &err) ||
+	    (county && !name_county(&c, county, &err))) {
 		fz_cli_fail(&err);
 		goto out;
+	}
+	if (!county) {
+		struct fz_stmt *q = fz_db_query(
+			c.db, &err, "SELECT 1 FROM agency WHERE code = 'gov' AND name = '县人民政府'", NULL);
+		if (q && fz_stmt_row(q))
+			printf("县名未设置：门户和文书将显示“本县”。设置县名：fazhi init --db %s --county 青山县\n",
+			       path);
+		fz_stmt_done(q);
 	}
 	struct fz_stmt *st = fz_db_query(c.db, &err, "SELECT 1 FROM app_user WHERE username = 'admin'",
 					 NULL);

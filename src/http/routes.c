@@ -141,6 +141,9 @@ static json_t *county_json(struct fz_ctx *ctx)
 		const char *name = n > g && strcmp(full + n - g, gov) == 0
 					   ? fz_arena_printf(ctx->arena, "%.*s", (int)(n - g), full)
 					   : full;
+		/* `fazhi init` without --county: not named yet, so not "县". */
+		if (strcmp(name, "县") == 0)
+			name = "本县";
 		c = json_pack("{s:s, s:s, s:n}", "name", name, "government", full, "emblem");
 	}
 	fz_stmt_done(st);
@@ -315,17 +318,37 @@ static enum fz_code settings_get(struct fz_req *req, json_t **out, struct fz_err
 	return fz_settings_json(req->ctx, out, err);
 }
 
-static const struct fz_input setting_inputs[] = {
-	{.name = "value", .label = "设置值", .type = FZ_IN_INT, .required = true, .min = -1000000,
-	 .max = 1000000},
-	{.name = NULL}};
-
-/* PUT /api/settings/{key} {"value": N}. */
+/*
+ * PUT /api/settings/{key} {"value": N}, or {"value": "https://…"} for an
+ * address setting: the value's type depends on the key, so the handler checks it.
+ */
 static enum fz_code settings_put(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	enum fz_code rc = fz_settings_change(
-		req->ctx, req->params[0], (long)json_integer_value(json_object_get(req->body, "value")),
-		err);
+	const struct fz_setting_def *d = fz_setting_find(req->params[0]);
+	if (!d)
+		return fz_err_set(err, FZ_ENOT_FOUND, "key", "没有名为 %s 的设置项", req->params[0]);
+	const char *name;
+	json_t *v;
+	json_object_foreach(req->body, name, v)
+		if (strcmp(name, "value") != 0)
+			return fz_err_set(err, FZ_EUNKNOWN_FIELD, name, "不认识的字段“%s”", name);
+	v = json_object_get(req->body, "value");
+	if (!v)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "value", "请填写“%s”", d->label);
+	enum fz_code rc;
+	if (d->kind == FZ_SETTING_URL) {
+		if (!json_is_string(v))
+			return fz_err_set(err, FZ_EBAD_TYPE, "value", "“%s”应为网址（文本）", d->label);
+		rc = fz_settings_change_text(req->ctx, d->key, json_string_value(v), err);
+	} else {
+		if (!json_is_integer(v))
+			return fz_err_set(err, FZ_EBAD_TYPE, "value", "“%s”应为整数", d->label);
+		json_int_t n = json_integer_value(v);
+		if (n < d->min || n > d->max)
+			return fz_err_set(err, FZ_EBAD_VALUE, "value", "“%s”应在 %ld 至 %ld 之间",
+					  d->label, d->min, d->max);
+		rc = fz_settings_change(req->ctx, d->key, (long)n, err);
+	}
 	return rc ? rc : fz_settings_json(req->ctx, out, err);
 }
 
@@ -419,8 +442,8 @@ static const struct fz_route core_routes[] = {
 	{"GET", "/api/public/meta", public_meta, ANYONE, 0, "本县名称（公开）", "参考数据"},
 	{"GET", "/api/agencies", agencies, SIGNED_IN, 0, "单位列表", "参考数据"},
 	{"GET", "/api/settings", settings_get, SIGNED_IN, 0, "地方规定等设置项（期限天数、预警窗口等）及当前值", "设置"},
-	{"PUT", "/api/settings/{key}", settings_put, FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD, 0,
-	 "修改一项设置（记入过程记录）", "设置", .body = setting_inputs},
+	{"PUT", "/api/settings/{key}", settings_put, FZ_ROLE_ADMIN | FZ_ROLE_LEGAL_HEAD, FZ_R_JSON,
+	 "修改一项设置（记入过程记录）：value 为整数，网址类设置为文本", "设置"},
 	{"GET", "/api/public/agencies", agencies, ANYONE, 0, "单位列表（公开）", "参考数据"},
 	{"GET", "/api/public/track-code/{code}", track_resolve, ANYONE, FZ_R_RATELIMIT,
 	 "查询码属于哪类事项（信箱来信、信息公开申请、行政复议申请），只答类型，供统一查询框打开对应页面", "案件"},
@@ -449,7 +472,7 @@ static const struct fz_route core_routes[] = {
 
 bool fz_routes_build(struct fz_router *r)
 {
-	if (!fz_router_add(r, core_routes))
+	if (!fz_router_add(r, core_routes) || !fz_router_add(r, fz_console_routes))
 		return false;
 	for (size_t i = 0; i < fz_platform_module_count(); i++)
 		if (!fz_router_add(r, fz_platform_module(i)->routes))

@@ -11,6 +11,8 @@
 #include "http/router.h"
 
 bool fz_routes_build(struct fz_router *r);
+/* Password change and the review queue (routes_console.c). */
+extern const struct fz_route fz_console_routes[];
 /*
  * Checks every row as the server relies on it: a handler, roles, a summary
  * and tag, a declared record kind on an {id} path, no JSON body on an upload.

@@ -412,3 +412,97 @@ bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u)
 	fz_stmt_done(st);
 	return ok;
 }
+
+/* A wrong current password on the change form, for the administrator's security record. */
+static void audit_change_refused(struct fz_ctx *ctx, const char *username)
+{
+	char note[200];
+	snprintf(note, sizeof note, "账号 %s 自 %s 修改密码时当前密码不正确", username,
+		 ctx->client ? ctx->client : "cli");
+	struct fz_event ev = {.entity = "session", .action = "password_change_refused",
+			      .note = note};
+	struct fz_err err;
+	if (fz_db_begin(ctx->db, &err) == FZ_OK) {
+		if (fz_audit_append(ctx, &ev, NULL, &err) == FZ_OK)
+			fz_db_commit(ctx->db, &err);
+		else
+			fz_db_rollback(ctx->db);
+	}
+}
+
+enum fz_code fz_password_change(struct fz_ctx *ctx, const char *keep_token, const char *current,
+				const char *new_password, const char *confirm, struct fz_err *err)
+{
+	const struct fz_user *u = ctx->user;
+	if (!u)
+		return fz_err_set(err, FZ_EUNAUTHENTICATED, NULL, NULL);
+	if (strcmp(new_password, confirm) != 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "confirm_password", "两次输入的新密码不一致");
+	if (strcmp(new_password, current) == 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "new_password", "新密码不能与当前密码相同");
+	/* The current password is a login try: throttled and recorded as one. */
+	struct throttle t;
+	throttle_state(ctx, u->username, &t);
+	if (t.wait > 0) {
+		record_attempt(ctx, u->username, ATTEMPT_REFUSED);
+		return fz_err_set(err, FZ_ETHROTTLED, "current_password",
+				  "密码错误次数过多，请 %lld 秒后再试", (long long)t.wait);
+	}
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT password_hash FROM app_user WHERE user_id = ?", "i",
+					 u->user_id);
+	if (!st)
+		return err->code;
+	char old[crypto_pwhash_STRBYTES] = "";
+	if (fz_stmt_row(st))
+		snprintf(old, sizeof old, "%s", fz_col_text(st, 0));
+	fz_stmt_done(st);
+	if (!old[0] || crypto_pwhash_str_verify(old, current, strlen(current)) != 0) {
+		record_attempt(ctx, u->username, ATTEMPT_FAILED);
+		audit_change_refused(ctx, u->username);
+		struct throttle after;
+		throttle_state(ctx, u->username, &after);
+		if (after.wait > 0)
+			audit_throttle(ctx, u->username, &after);
+		return fz_err_set(err, FZ_EBAD_VALUE, "current_password", "当前密码不正确");
+	}
+	/* The rules every password meets (the administrator's accounts too): fz_password_hash. */
+	char hash[crypto_pwhash_STRBYTES];
+	enum fz_code rc = fz_password_hash(new_password, hash, sizeof hash, err);
+	if (rc) {
+		if (strcmp(err->field, "password") == 0) {
+			char why[sizeof err->message];
+			snprintf(why, sizeof why, "%s", err->message);
+			fz_err_set(err, rc, "new_password", "新%s", why);
+		}
+		return rc;
+	}
+	char now[21], keep[FZ_TOKEN_HEX];
+	fz_iso_utc(ctx->now, now);
+	sha256_hex(keep_token ? keep_token : "", keep);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	st = fz_db_query(ctx->db, err,
+			 "UPDATE app_user SET password_hash = ?, password_changed_at = ?"
+			 " WHERE user_id = ?",
+			 "tti", hash, now, u->user_id);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail;
+	/* Whoever else holds a session of this account (a stolen cookie) is signed out. */
+	st = fz_db_query(ctx->db, err, "DELETE FROM user_session WHERE user_id = ? AND token_hash <> ?",
+			 "it", u->user_id, keep);
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		goto fail;
+	int64_t ended = fz_db_changes(ctx->db);
+	char note[200];
+	snprintf(note, sizeof note, "%s 修改了本人密码，结束其他登录会话 %lld 个", u->username,
+		 (long long)ended);
+	struct fz_event ev = {.entity = "user", .action = "user_passwd_self", .note = note};
+	if ((rc = fz_audit_append(ctx, &ev, NULL, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	record_attempt(ctx, u->username, ATTEMPT_OK);
+	return FZ_OK;
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}

@@ -49,4 +49,16 @@ enum fz_code fz_session_lookup(struct fz_db *db, const char *token, int64_t now,
 			       struct fz_user *user, char csrf[FZ_TOKEN_HEX], struct fz_err *err);
 enum fz_code fz_logout(struct fz_ctx *ctx, const char *token, struct fz_err *err);
 
+/*
+ * The signed-in user (ctx->user) changes their own password: the current one
+ * must be right (a wrong one is a failed login try of that account from that
+ * address, counts toward the login throttle, and is a security event), the
+ * new one is given twice and meets the rules of fz_password_hash. On success
+ * the hash, the audit event and the end of the user's other sessions are one
+ * transaction; the session whose token is keep_token stays. Fields named in
+ * errors: current_password, new_password, confirm_password.
+ */
+enum fz_code fz_password_change(struct fz_ctx *ctx, const char *keep_token, const char *current,
+				const char *new_password, const char *confirm, struct fz_err *err);
+
 #endif

@@ -169,6 +169,42 @@ fail:
 	return rc;
 }
 
+/* Reads a file into ctx's arena and says its case; no scope check. */
+static enum fz_code read_file(struct fz_ctx *ctx, int64_t attachment_id, struct fz_attachment *out,
+			      int64_t *case_id, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT t.case_id, t.filename, t.content_type, b.data FROM attachment t"
+		" JOIN blob_store b ON b.sha256 = t.sha256 WHERE t.attachment_id = ?",
+		"i", attachment_id);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "附件不存在");
+	}
+	*case_id = fz_col_int(st, 0);
+	snprintf(out->filename, sizeof out->filename, "%s", fz_col_text(st, 1));
+	snprintf(out->content_type, sizeof out->content_type, "%s", fz_col_text(st, 2));
+	size_t len;
+	const void *p = fz_col_blob(st, 3, &len);
+	void *copy = fz_arena_alloc(ctx->arena, len ? len : 1);
+	if (len)
+		memcpy(copy, p, len);
+	out->data = copy;
+	out->len = len;
+	fz_stmt_done(st);
+	return FZ_OK;
+}
+
+enum fz_code fz_attachment_get_public(struct fz_ctx *ctx, int64_t attachment_id,
+				      struct fz_attachment *out, struct fz_err *err)
+{
+	int64_t case_id;
+	return read_file(ctx, attachment_id, out, &case_id, err);
+}
+
 enum fz_code fz_attachment_get(struct fz_ctx *ctx, int64_t attachment_id, struct fz_attachment *out,
 			       struct fz_err *err)
 {

@@ -40,6 +40,14 @@ struct fz_attachment {
 enum fz_code fz_attachment_get(struct fz_ctx *ctx, int64_t attachment_id, struct fz_attachment *out,
 			       struct fz_err *err);
 
+/*
+ * Fetches a file without asking whether ctx's user may see its case: only for
+ * a module that has itself decided the public may see this one file (the
+ * photo of a certificate in force). FZ_ENOT_FOUND when there is none.
+ */
+enum fz_code fz_attachment_get_public(struct fz_ctx *ctx, int64_t attachment_id,
+				      struct fz_attachment *out, struct fz_err *err);
+
 /* Content type for an allowed file, or NULL: checks extension and magic bytes. */
 const char *fz_attachment_sniff(const char *filename, const void *data, size_t len);
 

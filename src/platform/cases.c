@@ -611,6 +611,33 @@ void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj)
 	fz_stmt_done(st);
 }
 
+void fz_case_receipt_due_json(struct fz_ctx *ctx, int64_t case_id, const char *clock, json_t *obj)
+{
+	json_t *clocks = NULL, *k = NULL;
+	struct fz_err err;
+	fz_err_clear(&err);
+	if (fz_case_clocks_json(ctx, case_id, &clocks, &err) == FZ_OK) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(clocks, i, x)
+		{
+			if (!clock || strcmp(fz_json_str(x, "name"), clock) == 0) {
+				k = x;
+				break;
+			}
+		}
+	}
+	json_t *due = k ? json_object_get(k, "due_date") : NULL;
+	json_object_set_new(obj, "due_date", due ? json_incref(due) : json_null());
+	if (k && json_is_true(json_object_get(k, "provisional"))) {
+		json_object_set(obj, "provisional_due_date", json_object_get(k, "provisional_due_date"));
+		json_object_set_new(obj, "provisional", json_true());
+		fz_json_set_str(obj, "provisional_note", "暂按周末推算，以国务院公布的节假日安排为准");
+	}
+	json_decref(clocks);
+	fz_case_receipt_json(ctx, case_id, obj);
+}
+
 /* ---- loading and acting -------------------------------------------------- */
 
 enum fz_code fz_case_load(struct fz_ctx *ctx, int64_t case_id, bool any_scope,

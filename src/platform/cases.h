@@ -184,6 +184,13 @@ void fz_case_due_json_period(struct fz_ctx *ctx, json_t *obj, const char *due_da
  * from, in words for the applicant (public receipts and tracking pages).
  */
 void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj);
+/*
+ * What a new case's receipt says of its period: obj.due_date of the clock
+ * named (NULL: the case's first clock), or null with provisional_due_date,
+ * provisional and provisional_note when the period runs into a year whose
+ * holidays are not loaded yet (issue 15); then the receipt note above.
+ */
+void fz_case_receipt_due_json(struct fz_ctx *ctx, int64_t case_id, const char *clock, json_t *obj);
 const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period);
 /* The same for a case row `alias` (case_record): one of its running clocks due on its
  * due_date is inside its window. */

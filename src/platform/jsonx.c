@@ -61,9 +61,17 @@ static enum fz_code check_one(struct fz_ctx *ctx, const struct fz_input *in, jso
 		if (!json_is_string(v) || fz_date_parse(json_string_value(v), &day))
 			return fz_err_set(err, FZ_EBAD_DATE, in->name,
 					  "“%s”不是有效日期，应为 YYYY-MM-DD", in->label);
-		if (ctx->cal && !fz_calendar_covers(ctx->cal, day))
-			return fz_err_set(err, FZ_EDATE_RANGE, in->name,
-					  "“%s”超出已载入的节假日日历年份", in->label);
+		/*
+		 * A date in a year whose holidays are not loaded yet is still a date:
+		 * the case is recorded and its clocks wait for the calendar (shown
+		 * with a provisional due day, issue 15). Only absurd years are refused.
+		 */
+		(void)ctx;
+		int y, m, d;
+		fz_date_to_ymd(day, &y, &m, &d);
+		if (y < 1990 || y > 2099)
+			return fz_err_set(err, FZ_EBAD_DATE, in->name, "“%s”的年份应在 1990 至 2099 之间",
+					  in->label);
 		return FZ_OK;
 	}
 	case FZ_IN_SELECT: {

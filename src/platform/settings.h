@@ -15,12 +15,23 @@
 
 #include "store/db.h"
 
+/* What a setting holds: a whole number in [min, max] (most), or an address. */
+enum fz_setting_kind {
+	FZ_SETTING_INT = 0,
+	/*
+	 * An http(s) address without query or fragment, stored without trailing
+	 * '/'; empty means not set (def, min and max are unused, 0).
+	 */
+	FZ_SETTING_URL,
+};
+
 struct fz_setting_def {
 	const char *key;
 	const char *label;
 	long def;
 	long min, max;
-	const char *note; /* e.g. "地方规定" or "默认值待确认" */
+	const char *note; /* the help line: what it governs, its source or what a county must decide */
+	enum fz_setting_kind kind;
 };
 
 /* The core's settings, key NULL ends. A module's keys are its own (module.h). */
@@ -48,6 +59,22 @@ struct fz_ctx;
 struct json_t;
 
 /*
+ * An address setting's value ("" when not set), copied into ctx's arena
+ * (owned by it).
+ */
+const char *fz_setting_text(struct fz_ctx *ctx, const char *key);
+
+/*
+ * Checks an address for an FZ_SETTING_URL setting: http:// or https://, a
+ * host (letters, digits, '-', '.'; or [IPv6]), an optional port and an
+ * optional path of plain characters, no user, query, fragment or white space.
+ * Returns the address without trailing '/' in ctx's arena, or NULL with err
+ * naming the setting.
+ */
+const char *fz_setting_url_check(struct fz_ctx *ctx, const struct fz_setting_def *d,
+				 const char *value, struct fz_err *err);
+
+/*
  * Every known setting for the admin screen: [{key, label, value, default, min,
  * max, note, updated_at|null}], the core's first, then each installed
  * module's in table order. Caller owns *out.
@@ -61,5 +88,12 @@ enum fz_code fz_settings_json(struct fz_ctx *ctx, struct json_t **out, struct fz
  */
 enum fz_code fz_settings_change(struct fz_ctx *ctx, const char *key, long value,
 				struct fz_err *err);
+
+/*
+ * Changes an address setting (FZ_SETTING_URL; "" clears it) as ctx->user,
+ * checked by fz_setting_url_check, in one transaction with its audit event.
+ */
+enum fz_code fz_settings_change_text(struct fz_ctx *ctx, const char *key, const char *value,
+				     struct fz_err *err);
 
 #endif

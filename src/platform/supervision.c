@@ -197,6 +197,10 @@ enum fz_code fz_supervision_json(struct fz_ctx *ctx, json_t **out, struct fz_err
 		fz_case_due_json_period(ctx, o, fz_col_text(st, 5), fz_col_text(st, 6),
 					(int)fz_col_int(st, 8));
 		json_object_set(o, "status", json_object_get(o, "clock_status"));
+		/* Days left are working days or calendar days as the clock counts (the header's reminders). */
+		enum fz_clock_unit unit = FZ_UNIT_WD;
+		fz_clock_unit_parse(fz_col_text(st, 6), &unit);
+		fz_json_set_str(o, "unit_label", fz_clock_unit_label(unit));
 		json_array_append_new(items, o);
 	}
 	fz_stmt_done(st);

@@ -139,3 +139,48 @@ for (const [received, provisional, real] of [
     }
   })
 }
+
+// Staff at the counter in January, before the new year's holidays are loaded: a date in that
+// year is a date. The application is recorded (as a public submission already was) and its
+// clock waits for the calendar with a provisional due day; only absurd years are refused.
+test('staff register applications dated in a year whose calendar is not loaded yet', async () => {
+  const s = await serverOn('2027-01-04')
+  try {
+    const c = new Client(s)
+    const scj = await c.agencyOf('scj.clerk')
+    const legal = await c.login('legal')
+    const recon = (over) => c.post('/api/reconsideration/cases', {
+      applicant_name: '跨年申请人', applicant_type: 'natural', phone: '13807910000', respondent_agency_id: scj,
+      act_type: 'penalty', learned_on: '2026-12-20', requests: '请求撤销行政处罚决定', channel: 'written',
+      received_on: '2027-01-04', ...over,
+    }, { session: legal })
+    const r = await recon()
+    assert.equal(r.status, 201, r.text)
+    // The 5-WD review counted on weekends only until 2027's holidays are loaded: Tue 01-05 .. Mon 01-11.
+    assert.equal(r.json.due_date, null, r.text)
+    assert.equal(r.json.provisional, true, r.text)
+    assert.equal(r.json.provisional_due_date, '2027-01-11', r.text)
+    const d = await c.detail(r.json.case_id)
+    assert.equal(d.case.received_on, '2027-01-04')
+    const k = clock(d, 'acceptance')
+    assert.equal(k.due_date, null, JSON.stringify(k))
+    assert.equal(k.status, 'unknown', JSON.stringify(k))
+    const disc = await c.post('/api/disclosure/requests', {
+      agency_id: scj, applicant_type: 'natural', applicant_name: '周明', phone: '13907910001',
+      description: '请公开2026年农贸市场抽检结果', purpose: '了解情况', delivery: 'email', email: 'z@example.cn',
+      channel: 'in_person', submitted_on: '2027-01-04',
+    }, { session: await c.login('scj.clerk') })
+    assert.equal(disc.status, 201, disc.text)
+    assert.equal(disc.json.provisional, true, disc.text)
+    assert.ok(disc.json.provisional_due_date > '2027-01-04', disc.text)
+    const bad = await recon({ received_on: '1989-12-31', applicant_name: '年份有误' })
+    assert.equal(bad.status, 422, bad.text)
+    assert.equal(bad.json.error.field, 'received_on')
+    assert.match(bad.json.error.message, /收到申请日期/)
+    const far = await recon({ received_on: '2100-01-04', applicant_name: '年份有误' })
+    assert.equal(far.status, 422, far.text)
+    assert.equal(far.json.error.field, 'received_on')
+  } finally {
+    await s.stop()
+  }
+})

@@ -15,7 +15,7 @@ const c = useServer({
 })
 
 const ROW_KEYS = ['agency_id', 'agency_name', 'case_id', 'case_type', 'clock_status', 'created_at', 'days_left',
-  'due_date', 'number', 'received_on', 'state', 'state_label', 'title', 'type_label', 'version']
+  'due_date', 'due_kind', 'number', 'received_on', 'state', 'state_label', 'title', 'type_label', 'version']
 
 async function list (query, username = 'legal') {
   const r = await c.get(`/api/cases?${query}`, { session: await c.login(username) })
@@ -52,6 +52,7 @@ test('the default list: newest first, 20 a page, every row complete', async () =
   assert.equal(row.days_left, 2)
   // A 2-WD period warns 1 WD ahead (issue 15): a new letter is green on arrival.
   assert.equal(row.clock_status, 'green')
+  assert.equal(row.due_kind, 'deadline', 'a time limit to act, not a validity period')
 })
 
 test('pages do not overlap and add up to the total', async () => {

@@ -831,6 +831,16 @@ describe('proactive-disclosure catalogue (第26条)', () => {
     assert.equal(sameDay.late, false)
   })
 
+  test('made in late December: its 20 WD run into a year not loaded yet, and it is still recorded', async () => {
+    // Made 12-21: the 20th working day falls in January 2027, whose holidays are not loaded.
+    // Published within 20 days of being made it is on time whatever the holidays.
+    for (const [made, published] of [['2026-12-21', '2026-12-31'], ['2026-12-14', '2026-12-14']]) {
+      const it = await create({ title: `年末形成的信息（${made}）`, created_on: made, published_on: published })
+      assert.equal(it.late, false, `${made} -> ${published}`)
+      assert.equal(it.created_on, made)
+    }
+  })
+
   test('published before it was made: 422 naming published_on; nothing stored', async () => {
     const before = stored(main.db)
     const r = await main.post('/api/disclosure/items', item({ created_on: '2026-11-10', published_on: '2026-11-09' }),

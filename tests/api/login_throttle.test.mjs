@@ -85,8 +85,9 @@ test('tries during the wait never extend it; after it, the right password works'
 })
 
 test('each further failure after the wait doubles the next wait', async () => {
-  // Failures are stamped to the second, so a wait of D seconds lasts between D - 1 and D.
-  await setDelay(2)
+  // Failures are stamped to the second, so a wait of D seconds lasts between D - 1 and D. A delay
+  // of 4 s leaves room for a busy machine's slow password checks between the requests.
+  await setDelay(4)
   try {
     const user = 'cgj.head'
     const addr = '127.0.0.25'
@@ -94,13 +95,18 @@ test('each further failure after the wait doubles the next wait', async () => {
     const r1 = await loginFrom(addr, user, wrong(9))
     assertError(r1, 429, 'THROTTLED')
     const first = Number(r1.headers.get('retry-after'))
-    assert.ok(first >= 1 && first <= 2, `first wait ${first} s, expected up to 2`)
+    assert.ok(first >= 1 && first <= 4, `first wait ${first} s, expected up to 4`)
     await sleep(first * 1000 + 1100)
+    const sixth = Date.now()
     assertError(await loginFrom(addr, user, wrong(10)), 401, 'BAD_CREDENTIALS') // the sixth failure, checked
     const r2 = await loginFrom(addr, user, DEMO_PASSWORD)
     assertError(r2, 429, 'THROTTLED')
     const second = Number(r2.headers.get('retry-after'))
-    assert.ok(second >= 3 && second <= 4, `second wait ${second} s, expected 4 (doubled)`)
+    // The doubled wait runs 8 s from the sixth failure: what is left of it plus the time since
+    // (whole seconds, however slow a busy machine makes the password checks) makes at least 8;
+    // an undoubled 4-s wait could not.
+    const since = Math.ceil((Date.now() - sixth) / 1000)
+    assert.ok(second <= 8 && second + since >= 8, `second wait ${second} s ${since} s after the failure, expected 8 (doubled)`)
   } finally {
     await setDelay(30)
   }

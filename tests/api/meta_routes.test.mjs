@@ -3,7 +3,7 @@
 // the registry, not from the web app.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { useServer, assertError, HAN, sql } from './lib.mjs'
+import { useServer, startServer, assertError, HAN, sql, fazhi, fazhiOk } from './lib.mjs'
 
 const c = useServer()
 
@@ -18,6 +18,30 @@ test('the county: name and government from the registry, public and signed-in al
   const s = await c.login('scj.clerk')
   const meta = await c.get('/api/meta', { session: s })
   assert.deepEqual(meta.json.county, pub.json.county)
+})
+
+test('a county not set up yet shows 本县; `fazhi init --county` names the county and its two agencies', async () => {
+  const bare = await startServer({ demo: false })
+  try {
+    const pub = await fetch(`${bare.url}/api/public/meta`)
+    assert.equal(pub.status, 200)
+    const j = await pub.json()
+    assert.equal(j.county.name, '本县', 'not 县')
+    const bad = fazhi(['init', '--db', bare.db, '--county', '青山'])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /--county 应为本县（区、市、旗）名称/)
+    fazhiOk(['init', '--db', bare.db, '--county', '城关区'])
+    const again = await (await fetch(`${bare.url}/api/public/meta`)).json()
+    assert.equal(again.county.name, '城关区')
+    assert.equal(again.county.government, '城关区人民政府')
+    assert.deepEqual(sql(bare.db, "SELECT name, short_name FROM agency WHERE code IN ('gov', 'sfj') ORDER BY sort_order"),
+      [['城关区人民政府', '城政'], ['城关区司法局', '城司']])
+    // A name given once is kept: init again with another name does not rename registered agencies.
+    fazhiOk(['init', '--db', bare.db, '--county', '青山县'])
+    assert.equal((await (await fetch(`${bare.url}/api/public/meta`)).json()).county.name, '城关区')
+  } finally {
+    await bare.stop()
+  }
 })
 
 test('every route’s roles in /api/meta agree with the OpenAPI document', async () => {

@@ -143,8 +143,10 @@ export async function login(username) {
   await page.locator(sel('user-name')).waitFor()
 }
 
+/** Signs out through the personal menu in the header (退出登录). */
 export async function logout() {
-  await page.click(sel('logout'))
+  await page.click(sel('user-menu'))
+  await page.locator(sel('logout')).click()
   await page.waitForURL((url) => url.pathname === '/app/login')
 }
 

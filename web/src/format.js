@@ -100,3 +100,10 @@ export function todayShanghai() {
 export function shortAgencyName(name) {
   return String(name || '').replace(/^[\u4e00-\u9fa5]{1,3}县(?=.)/, '县')
 }
+
+/** "2026-12-07" -> "2026年12月7日" (GB/T 9704 dates: reminders, the print view). '—' when none. */
+export function fmtDateCn(value) {
+  const s = fmtDate(value)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return s || '—'
+  return `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
+}

@@ -5,8 +5,10 @@ import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
 import router from './router.js'
+import { warnOnCutPaste } from './pasteLimit.js'
 
 const app = createApp(App)
 app.use(ElementPlus, { locale: zhCn })
 app.use(router)
 app.mount('#app')
+warnOnCutPaste()

@@ -19,6 +19,8 @@ const routes = [
     ],
   },
   { path: '/app/login', name: 'login', component: () => import('./views/app/Login.vue'), meta: { title: '登录', staffTitle: true } },
+  // A case on paper: outside the back office's frame (no menus), the same session and scope.
+  { path: '/app/print/cases/:id', name: 'case-print', component: () => import('./views/app/CasePrint.vue'), meta: { title: '打印案件', requiresAuth: true } },
   {
     path: '/app',
     component: () => import('./layouts/StaffLayout.vue'),
@@ -27,6 +29,7 @@ const routes = [
       { path: '', name: 'dashboard', component: () => import('./views/app/Dashboard.vue'), meta: { title: '工作台', crumbs: [] } },
       { path: 'cases', name: 'cases', component: () => import('./views/app/CaseList.vue'), meta: { title: '案件办理', crumbs: [] } },
       { path: 'cases/:id', name: 'case-detail', component: () => import('./views/app/CaseDetail.vue'), meta: { title: '案件详情', crumbs: [{ title: '案件办理', to: '/app/cases' }] } },
+      { path: 'review', name: 'review', component: () => import('./views/app/ReviewQueue.vue'), meta: { title: '待我审核', crumbs: [], api: 'GET /api/review' } },
       { path: 'supervision', name: 'supervision', component: () => import('./views/app/Supervision.vue'), meta: { title: '电子监察', crumbs: [] } },
       { path: 'settings', name: 'settings', component: () => import('./views/app/Settings.vue'), meta: { title: '地方规定与设置', crumbs: [] } },
       { path: 'security', name: 'security', component: () => import('./views/app/SecurityEvents.vue'), meta: { title: '安全事件', crumbs: [] } },

@@ -97,26 +97,10 @@ static enum fz_code contact_check(json_t *b, struct fz_err *err)
 
 static json_t *created(struct fz_req *req, const struct fz_case_row *c)
 {
-	json_t *clocks = NULL, *due = NULL, *provisional = NULL;
-	struct fz_err err;
-	if (fz_case_clocks_json(req->ctx, c->case_id, &clocks, &err) == FZ_OK) {
-		json_t *k = json_array_get(clocks, 0);
-		due = json_incref(json_object_get(k, "due_date"));
-		/* Issue 15: a reply period into a year without the official calendar yet. */
-		if (json_is_true(json_object_get(k, "provisional")))
-			provisional = json_incref(json_object_get(k, "provisional_due_date"));
-	}
-	json_decref(clocks);
-	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:o}", "case_id", (json_int_t)c->case_id,
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "case_id", (json_int_t)c->case_id,
 			      "tracking_code", c->tracking_code, "number", c->number, "received_on",
-			      c->received_on, "due_date", due ? due : json_null());
-	if (provisional) {
-		json_object_set_new(o, "provisional_due_date", provisional);
-		json_object_set_new(o, "provisional", json_true());
-		json_object_set_new(o, "provisional_note",
-				    json_string("暂按周末推算，以国务院公布的节假日安排为准"));
-	}
-	fz_case_receipt_json(req->ctx, c->case_id, o);
+			      c->received_on);
+	fz_case_receipt_due_json(req->ctx, c->case_id, NULL, o);
 	return o;
 }
 

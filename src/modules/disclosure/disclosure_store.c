@@ -338,6 +338,20 @@ enum fz_code fz_disc_item_create(struct fz_ctx *ctx, const struct fz_disc_item *
 	/* 第26条: made public within 20 working days of being created or changed. */
 	int limit;
 	enum fz_code rc = fz_calendar_add_workdays(ctx->cal, it->created_on, 20, &limit);
+	if (rc == FZ_EDATE_RANGE) {
+		/*
+		 * The 20 working days run into a year whose holidays are not loaded
+		 * yet (created in late December). Published within 20 calendar days
+		 * it is on time whatever the holidays (20 working days are at least
+		 * 20 days); later than that, counted on weekends only until the
+		 * year's calendar is loaded.
+		 */
+		struct fz_calendar *prov = fz_calendar_provisional(ctx->cal);
+		rc = prov ? fz_calendar_add_workdays(prov, it->created_on, 20, &limit) : FZ_EINTERNAL;
+		fz_calendar_free(prov);
+		if (rc == FZ_OK && it->published_on <= it->created_on + 20)
+			limit = it->published_on;
+	}
 	if (rc)
 		return fz_err_set(err, FZ_EDATE_RANGE, "created_on", NULL);
 	bool late = it->published_on > limit;

@@ -6,6 +6,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -342,6 +343,39 @@ static enum fz_code lookup(struct fz_req *req, json_t **out, struct fz_err *err)
 	return rc;
 }
 
+/* GET /api/enforcement/certificates/{id}/card: what the printed card shows and where its QR code leads. */
+static enum fz_code cert_card(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	return rc ? rc : fz_enf_cert_card(req->ctx, id, out, err);
+}
+
+/* POST /api/enforcement/certificates/{id}/photo: the holder's photo (multipart "file" or the raw body). */
+static enum fz_code cert_photo(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	return rc ? rc : fz_enf_cert_photo(req->ctx, id, req->upload_data, req->upload_len, out, err);
+}
+
+/* GET /api/public/certificates/{number}/photo: shown with the lookup while the certificate is valid. */
+static enum fz_code public_cert_photo(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	(void)out;
+	struct fz_attachment a;
+	enum fz_code rc = fz_enf_cert_public_photo(req->ctx, req->params[0], &a, err);
+	if (rc)
+		return rc;
+	char *copy = malloc(a.len ? a.len : 1);
+	if (!copy)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+	memcpy(copy, a.data, a.len);
+	fz_req_add_header(req, "Cache-Control", "no-store");
+	fz_req_file(req, fz_arena_strdup(req->ctx->arena, a.content_type), copy, a.len, NULL);
+	return FZ_OK;
+}
+
 /* ---- penalty cases ---------------------------------------------------------------- */
 
 /* 立案: the case's detail, as the case page shows it; its steps go through the case routes. */
@@ -417,6 +451,8 @@ const struct fz_route fz_enf_routes[] = {
 	{"GET", "/api/public/enforcement/powers/{id}", public_power, ANYONE, 0, "公开的权责事项详情", T, "enf_power"},
 	{"GET", "/api/public/certificates/{number}", lookup, ANYONE, FZ_R_RATELIMIT,
 	 "执法证件查询（亮证执法）：凭证件编号查询证件是否有效", T, NULL},
+	{"GET", "/api/public/certificates/{number}/photo", public_cert_photo, ANYONE, FZ_R_RATELIMIT,
+	 "持证人照片：仅在证件有效时公开", T, NULL},
 	{"GET", "/api/enforcement/meta", staff_meta, SIGNED_IN, 0,
 	 "行政执法的地方规定（考试合格线、学时目标、证件有效期等）及表单所用的全部代码表", T, NULL},
 	{"GET", "/api/enforcement/bodies", bodies_list, SIGNED_IN, 0, "执法主体列表（分页、排序、筛选、搜索）", T, NULL},
@@ -449,6 +485,10 @@ const struct fz_route fz_enf_routes[] = {
 	{"GET", "/api/enforcement/certificates.xlsx", certs_list_export, SIGNED_IN, 0,
 	 "导出执法证件列表（Excel，筛选和排序同列表）", T, NULL},
 	{"POST", "/api/enforcement/certificates", cert_post, EDITORS, FZ_R_JSON, "申领执法证件", T, NULL, .status = 201},
+	{"GET", "/api/enforcement/certificates/{id}/card", cert_card, SIGNED_IN, 0,
+	 "执法证件卡：证件编号、二维码指向的门户网址（取自设置“门户网站公开地址”）、持证人照片", T, "case:enf_certificate"},
+	{"POST", "/api/enforcement/certificates/{id}/photo", cert_photo, EDITORS, FZ_R_UPLOAD,
+	 "上传或更换持证人照片（JPEG、PNG，不超过 2 MB）", T, "case:enf_certificate"},
 	/* Each row is a transition of its certificate case, whose declaration says who may take it;
 	 * a row the caller may not take is reported in the row-by-row answer. */
 	{"POST", "/api/enforcement/certificates/batch/exam", batch_exam, SIGNED_IN, FZ_R_JSON, "批量登记考试成绩（全部成功或全部不处理）", T, NULL},

@@ -264,7 +264,14 @@ static const struct fz_case_kind enf_kinds[] = {
 
 /* Local rules of the registries: periods, the exam's pass mark, validity, training. */
 static const struct fz_setting_def enf_setting_defs[] = {
-	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500, "默认值待确认：每人每年不少于 60 学时"},
+	/*
+	 * spec/statutory-rules.md §4 lists 60 class hours per person per year as
+	 * unconfirmed: no national statute fixes it, each province's enforcement
+	 * training rules do, so the help says what the county must decide.
+	 */
+	{"enforcement.training_hours", "执法人员年度培训学时目标", 60, 1, 500,
+	 "每名执法人员每年应完成的培训学时，低于此数的列入“学时未达标”。国家法律未规定统一学时，"
+	 "按本省（本县）行政执法人员培训管理规定设定；默认 60 学时为多数地方的规定"},
 	{"enforcement.exam_pass_mark", "执法资格考试合格分数线", 60, 1, 100, "地方规定，默认 60 分"},
 	{"enforcement.cert_withdraw_days", "执法人员离岗后收回证件期限（工作日）", 10, 1, 60, "地方规定，默认 10 个工作日"},
 	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},

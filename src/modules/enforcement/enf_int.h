@@ -8,6 +8,7 @@
 
 #include "core/workflow.h"
 #include "platform/api.h"
+#include "platform/attachments.h"
 #include "platform/cases.h"
 #include "platform/lists.h"
 #include "platform/figures.h"
@@ -83,6 +84,20 @@ enum fz_code fz_enf_cert_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 				struct fz_err *err);
 enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t **out,
 				struct fz_err *err);
+/* The card of a certificate case: its number, the QR code's address, the photo. Caller owns *out. */
+enum fz_code fz_enf_cert_card(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err);
+/* Largest certificate photo accepted, in bytes. */
+#define FZ_ENF_PHOTO_MAX (2 * 1024 * 1024)
+/*
+ * Sets (or replaces) the holder's photo: JPEG or PNG by its first bytes, at
+ * most FZ_ENF_PHOTO_MAX, by a user who may edit the certificate's agency;
+ * stored as an attachment of the case in one transaction. Answers the card.
+ */
+enum fz_code fz_enf_cert_photo(struct fz_ctx *ctx, int64_t case_id, const void *data, size_t len,
+			       json_t **out, struct fz_err *err);
+/* The photo of a certificate the public lookup shows as valid; else FZ_ENOT_FOUND. */
+enum fz_code fz_enf_cert_public_photo(struct fz_ctx *ctx, const char *number,
+				      struct fz_attachment *out, struct fz_err *err);
 /* Batch of one action over many certificate cases, all or nothing, with a per-row report. */
 enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in, json_t **out,
 			       struct fz_err *err);

@@ -17,6 +17,7 @@
 
 #include "core/text.h"
 #include "modules/enforcement/enf_int.h"
+#include "platform/documents.h"
 #include "platform/jsonx.h"
 #include "platform/search.h"
 #include "platform/settings.h"
@@ -1168,6 +1169,17 @@ enum fz_code fz_enf_cert_batch(struct fz_ctx *ctx, const char *kind, json_t *in,
 
 /* ---- the public lookup (亮证执法) ------------------------------------------------- */
 
+/* A stored date as the public reads it (2029年9月1日), in ctx's arena; "" for none. */
+static const char *cn_date(struct fz_ctx *ctx, const char *iso)
+{
+	int day;
+	char buf[32];
+	if (!iso || fz_date_parse(iso, &day) != FZ_OK)
+		return iso ? iso : "";
+	fz_date_chinese(day, buf);
+	return fz_arena_strdup(ctx->arena, buf);
+}
+
 enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t **out,
 				struct fz_err *err)
 {
@@ -1186,7 +1198,7 @@ enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t *
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
 		"SELECT c.number, r.state, o.name, b.name, a.name, c.area, c.cert_type, c.issued_on,"
-		" c.valid_until, c.end_reason, c.ended_on, o.status FROM enf_certificate c"
+		" c.valid_until, c.end_reason, c.ended_on, o.status, c.photo_id FROM enf_certificate c"
 		" JOIN case_record r ON r.case_id = c.case_id JOIN enf_officer o ON o.officer_id = c.officer_id"
 		" JOIN enf_body b ON b.body_id = o.body_id JOIN agency a ON a.agency_id = r.agency_id"
 		" WHERE c.number = ?",
@@ -1202,16 +1214,16 @@ enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t *
 	const char *state = fz_col_text(st, 1), *vu = fz_col_text(st, 8),
 		   *why = fz_col_text(st, 9), *ended = fz_col_text(st, 10), *ostatus = fz_col_text(st, 11);
 	const char *status = "valid", *label = "有效";
-	char *reason = fz_arena_printf(ctx->arena, "证件在有效期内（至 %s）", vu ? vu : "");
+	char *reason = fz_arena_printf(ctx->arena, "证件在有效期内（至%s）", cn_date(ctx, vu));
 	if (strcmp(state, "withdrawn") == 0) {
 		status = "withdrawn";
 		label = "已注销";
-		reason = fz_arena_printf(ctx->arena, "证件已于 %s 收回注销（%s），持证人不得从事执法活动",
-					 ended ? ended : "", fz_enf_label(fz_enf_end_reasons, why));
+		reason = fz_arena_printf(ctx->arena, "证件已于%s收回注销（%s），持证人不得从事执法活动",
+					 cn_date(ctx, ended), fz_enf_label(fz_enf_end_reasons, why));
 	} else if (strcmp(state, "expired") == 0 || (vu && strcmp(vu, today) < 0)) {
 		status = "expired";
 		label = "已过期";
-		reason = fz_arena_printf(ctx->arena, "证件有效期至 %s，已过期失效", vu ? vu : "");
+		reason = fz_arena_printf(ctx->arena, "证件有效期至%s，已过期失效", cn_date(ctx, vu));
 	} else if (strcmp(state, "suspended") == 0) {
 		status = "suspended";
 		label = "暂扣";
@@ -1226,13 +1238,133 @@ enum fz_code fz_enf_cert_lookup(struct fz_ctx *ctx, const char *number, json_t *
 		label = "无效";
 		reason = fz_arena_printf(ctx->arena, "证件尚未生效");
 	}
-	*out = json_pack("{s:s, s:b, s:s, s:s, s:s, s:s, s:n, s:s, s:s, s:s?, s:s, s:s?, s:s?}",
-			 "number", fz_col_text(st, 0), "valid", strcmp(status, "valid") == 0, "status",
+	/*
+	 * The photo is shown only while the certificate is in force: it lets a
+	 * citizen match the person before them to the card, which matters only
+	 * for a valid one, and a former officer's face is not the public's.
+	 */
+	bool valid = strcmp(status, "valid") == 0;
+	const char *photo = valid && !fz_col_null(st, 12)
+				    ? fz_arena_printf(ctx->arena, "/api/public/certificates/%s/photo",
+						      fz_col_text(st, 0))
+				    : NULL;
+	*out = json_pack("{s:s, s:b, s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:s?, s:s, s:s?, s:s?}",
+			 "number", fz_col_text(st, 0), "valid", valid, "status",
 			 status, "status_label", label, "reason", reason, "name", fz_col_text(st, 2),
-			 "photo", "body_name", fz_col_text(st, 3), "agency_name", fz_col_text(st, 4),
+			 "photo", photo, "body_name", fz_col_text(st, 3), "agency_name", fz_col_text(st, 4),
 			 "area", fz_col_text(st, 5), "cert_type_label",
 			 fz_enf_label(fz_enf_cert_types, fz_col_text(st, 6)), "issued_on", fz_col_text(st, 7),
 			 "valid_until", vu);
 	fz_stmt_done(st);
 	return FZ_OK;
+}
+
+/* ---- the card (执法证件卡) and its photo ------------------------------------------ */
+
+enum fz_code fz_enf_cert_card(struct fz_ctx *ctx, int64_t case_id, json_t **out, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err, "SELECT number, photo_id FROM enf_certificate WHERE case_id = ?", "i", case_id);
+	if (!st)
+		return err->code;
+	if (!fz_stmt_row(st)) {
+		fz_stmt_done(st);
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "执法证件不存在");
+	}
+	const char *number = fz_col_null(st, 0) ? NULL : fz_arena_strdup(ctx->arena, fz_col_text(st, 0));
+	int64_t photo = fz_col_null(st, 1) ? 0 : fz_col_int(st, 1);
+	fz_stmt_done(st);
+	/*
+	 * The QR code leads to the county's public address (setting
+	 * county.public_url), never to the address the clerk's browser used
+	 * (often an intranet one). Unset: the card says so (url null).
+	 */
+	const char *base = fz_setting_text(ctx, "county.public_url");
+	const char *url = *base && number
+				  ? fz_arena_printf(ctx->arena, "%s/certificates/%s", base, number)
+				  : NULL;
+	*out = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?}", "case_id", (json_int_t)case_id, "number",
+			 number, "public_url", *base ? base : NULL, "url", url, "photo_url",
+			 photo ? fz_arena_printf(ctx->arena, "/api/attachments/%lld", (long long)photo)
+			       : NULL);
+	return *out ? FZ_OK : fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+}
+
+enum fz_code fz_enf_cert_photo(struct fz_ctx *ctx, int64_t case_id, const void *data, size_t len,
+			       json_t **out, struct fz_err *err)
+{
+	static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF};
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+	if (!data || !len)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "请选择持证人照片（JPEG 或 PNG 图片）");
+	if (len > FZ_ENF_PHOTO_MAX)
+		return fz_err_set(err, FZ_ETOO_LARGE, "file", "持证人照片不能超过 2 MB（此文件 %.1f MB）",
+				  (double)len / (1024.0 * 1024.0));
+	/* By the file's first bytes, whatever its name says: a renamed PDF is not a photo. */
+	const char *name = NULL;
+	if (len >= sizeof jpeg && memcmp(data, jpeg, sizeof jpeg) == 0)
+		name = "持证人照片.jpg";
+	else if (len >= sizeof png && memcmp(data, png, sizeof png) == 0)
+		name = "持证人照片.png";
+	if (!name)
+		return fz_err_set(err, FZ_EMEDIA_TYPE, "file",
+				  "持证人照片只接受 JPEG 或 PNG 图片（按文件内容判断，改扩展名无效）");
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT r.agency_id FROM case_record r JOIN enf_certificate c ON c.case_id = r.case_id"
+		" WHERE r.case_id = ?",
+		"i", case_id);
+	if (!st)
+		return err->code;
+	int64_t agency = 0;
+	bool found = fz_stmt_row(st);
+	if (found)
+		agency = fz_col_int(st, 0);
+	fz_stmt_done(st);
+	if (!found)
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "执法证件不存在");
+	enum fz_code rc = fz_enf_need_edit(ctx, agency, err);
+	if (rc)
+		return rc;
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	json_t *att = NULL;
+	if ((rc = fz_attachment_add(ctx, case_id, name, data, len, &att, err)))
+		goto fail;
+	st = fz_db_query(ctx->db, err, "UPDATE enf_certificate SET photo_id = ? WHERE case_id = ?", "ii",
+			 (int64_t)json_integer_value(json_object_get(att, "attachment_id")), case_id);
+	json_decref(att);
+	if (!st) {
+		rc = err->code;
+		goto fail;
+	}
+	if ((rc = fz_stmt_exec(st, err)) || (rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	return fz_enf_cert_card(ctx, case_id, out, err);
+fail:
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+enum fz_code fz_enf_cert_public_photo(struct fz_ctx *ctx, const char *number,
+				      struct fz_attachment *out, struct fz_err *err)
+{
+	json_t *card = NULL;
+	enum fz_code rc = fz_enf_cert_lookup(ctx, number, &card, err);
+	if (rc)
+		return rc;
+	bool shown = json_is_string(json_object_get(card, "photo"));
+	char *no = fz_arena_strdup(ctx->arena, fz_json_str(card, "number"));
+	json_decref(card);
+	if (!shown)
+		return fz_err_set(err, FZ_ENOT_FOUND, "number", "该证件没有可公开的持证人照片");
+	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT photo_id FROM enf_certificate WHERE number = ?",
+					 "t", no);
+	if (!st)
+		return err->code;
+	int64_t id = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (!id)
+		return fz_err_set(err, FZ_ENOT_FOUND, "number", "该证件没有可公开的持证人照片");
+	return fz_attachment_get_public(ctx, id, out, err);
 }

@@ -92,7 +92,9 @@ const struct fz_migration fz_enf_migrations[] = {
 	 "  AND k.state = 'running' AND k.due_date IS NOT NULL ORDER BY k.due_date LIMIT 1)"
 	 " WHERE case_type = 'enf_certificate' AND case_id IN (SELECT case_id FROM case_clock"
 	 "  WHERE name = 'expiry' AND state = 'running');"},
-	{"enforcement-004",
+	{"enforcement-004", /* the holder's photo on the card: an attachment of the certificate case */
+	 "ALTER TABLE enf_certificate ADD COLUMN photo_id INTEGER REFERENCES attachment;"},
+	{"enforcement-005",
 	 /*
 	  * Penalty cases (行政处罚案件, enf_penalty_flow.c): the case's own fields,
 	  * its officers (第42条) and the legal reviews (第58条; a reviewer's first

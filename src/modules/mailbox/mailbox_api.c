@@ -31,31 +31,9 @@ static enum fz_code submit(struct fz_req *req, json_t **out, struct fz_err *err)
 	enum fz_code rc = fz_mailbox_submit(req->ctx, &l, &c, err);
 	if (rc)
 		return rc;
-	json_t *clocks = NULL;
-	const char *due = NULL, *provisional = NULL;
-	if (fz_case_clocks_json(req->ctx, c.case_id, &clocks, err) == FZ_OK) {
-		size_t i;
-		json_t *k;
-		json_array_foreach(clocks, i, k)
-		{
-			if (strcmp(fz_json_str(k, "name"), "reply") != 0)
-				continue;
-			due = fz_arena_strdup(req->ctx->arena, fz_json_str(k, "due_date"));
-			provisional =
-				fz_arena_strdup(req->ctx->arena, fz_json_str(k, "provisional_due_date"));
-		}
-		json_decref(clocks);
-	}
-	fz_err_clear(err);
-	*out = json_pack("{s:s, s:s, s:s, s:s?}", "tracking_code", c.tracking_code, "number", c.number,
-			 "received_on", c.received_on, "due_date", due);
-	/* Issue 15: a reply period into a year without the official calendar yet. */
-	if (!due && provisional) {
-		fz_json_set_str(*out, "provisional_due_date", provisional);
-		json_object_set_new(*out, "provisional", json_true());
-		fz_json_set_str(*out, "provisional_note", "暂按周末推算，以国务院公布的节假日安排为准");
-	}
-	fz_case_receipt_json(req->ctx, c.case_id, *out);
+	*out = json_pack("{s:s, s:s, s:s}", "tracking_code", c.tracking_code, "number", c.number,
+			 "received_on", c.received_on);
+	fz_case_receipt_due_json(req->ctx, c.case_id, "reply", *out);
 	return FZ_OK;
 }
 

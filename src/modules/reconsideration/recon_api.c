@@ -68,17 +68,11 @@ static bool phone_ok(json_t *b, struct fz_err *err)
 
 static json_t *created(struct fz_ctx *ctx, const struct fz_case_row *c)
 {
-	json_t *clocks = NULL;
-	struct fz_err err;
-	json_t *due = NULL;
-	if (fz_case_clocks_json(ctx, c->case_id, &clocks, &err) == FZ_OK)
-		due = json_incref(json_object_get(json_array_get(clocks, 0), "due_date"));
-	json_decref(clocks);
-	json_t *o = json_pack("{s:I, s:s, s:s?, s:s, s:o}", "case_id", (json_int_t)c->case_id,
-			      "number", c->number, "tracking_code",
+	json_t *o = json_pack("{s:I, s:s, s:s?, s:s}", "case_id", (json_int_t)c->case_id, "number",
+			      c->number, "tracking_code",
 			      c->tracking_code[0] ? c->tracking_code : NULL, "received_on",
-			      c->received_on, "due_date", due ? due : json_null());
-	fz_case_receipt_json(ctx, c->case_id, o);
+			      c->received_on);
+	fz_case_receipt_due_json(ctx, c->case_id, NULL, o);
 	return o;
 }
 

@@ -97,7 +97,11 @@ static void openapi_has_roles_and_bodies(void **state)
 	fz_router_init(&r);
 	assert_true(fz_routes_build(&r));
 	json_t *doc = fz_openapi(&r);
-	/* Settings: administrator and legal head only, with the value's schema. */
+	/*
+	 * Settings: administrator and legal head only, with a JSON object body
+	 * (its "value" is a whole number, or an address for a URL setting: the
+	 * handler checks it against the key's declaration).
+	 */
 	json_t *op = operation(doc, "/api/settings/{key}", "put");
 	json_t *roles = json_object_get(op, "x-fazhi-roles");
 	assert_int_equal(json_array_size(roles), 2);
@@ -107,9 +111,8 @@ static void openapi_has_roles_and_bodies(void **state)
 		json_object_get(json_object_get(json_object_get(op, "requestBody"), "content"),
 				"application/json"),
 		"schema");
-	json_t *value = json_object_get(json_object_get(schema, "properties"), "value");
-	assert_string_equal(json_string_value(json_object_get(value, "type")), "integer");
-	assert_string_equal(json_string_value(json_object_get(value, "title")), "设置值");
+	assert_non_null(schema);
+	assert_string_equal(json_string_value(json_object_get(schema, "type")), "object");
 	/* A public form: no login, rate limited, its required fields listed. */
 	op = operation(doc, "/api/public/mailbox", "post");
 	assert_true(json_is_true(json_object_get(op, "x-fazhi-public")));
