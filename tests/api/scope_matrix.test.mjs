@@ -47,6 +47,7 @@ const ACTIONS = {
   litigation: 'judge',
   enf_body: 'resubmit',
   enf_certificate: 'qualify',
+  enf_penalty: 'notify',
 }
 
 /**

@@ -61,6 +61,7 @@ static const struct {
 	{"exam_pass_mark", "分"},       {"training_hours", "学时"},
 	{"cert_valid_years", "年"},     {"cert_expiry_warning_days", "日"},
 	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
+	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -99,6 +100,16 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 	json_object_set_new(o, "cert_types", fz_options_json(fz_enf_cert_types));
 	json_object_set_new(o, "cert_states", states(&fz_enf_cert_type));
 	json_object_set_new(o, "body_review_states", states(&fz_enf_body_type));
+	json_t *pen = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "states",
+				states(&fz_enf_penalty_type), "procedures", fz_options_json(fz_pen_procedures),
+				"party_types", fz_options_json(fz_pen_party_types), "kinds",
+				fz_options_json(fz_pen_kinds), "major_reasons", fz_options_json(fz_pen_major_reasons),
+				"sources", fz_options_json(fz_pen_sources), "outcomes",
+				fz_options_json(fz_pen_outcomes), "no_penalty_grounds",
+				fz_options_json(fz_pen_no_penalty_grounds), "review_opinions",
+				fz_options_json(fz_pen_review_opinions), "service_methods",
+				fz_options_json(fz_pen_service_methods));
+	json_object_set_new(o, "penalty", pen);
 	*out = o;
 	return FZ_OK;
 }
@@ -120,6 +131,7 @@ LIST_ROUTES(bodies_list, fz_enf_bodies_list)
 LIST_ROUTES(powers_list, fz_enf_powers_list)
 LIST_ROUTES(officers_list, fz_enf_officers_list)
 LIST_ROUTES(certs_list, fz_enf_certs_list)
+LIST_ROUTES(penalties_list, fz_enf_penalties_list)
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -364,6 +376,18 @@ static enum fz_code public_cert_photo(struct fz_req *req, json_t **out, struct f
 	return FZ_OK;
 }
 
+/* ---- penalty cases ---------------------------------------------------------------- */
+
+/* 立案: the case's detail, as the case page shows it; its steps go through the case routes. */
+static enum fz_code penalty_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_enf_penalty_file(req->ctx, req->body, &c, err);
+	if (!rc)
+		rc = fz_case_detail(req->ctx, c.case_id, out, err);
+	return rc;
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -469,6 +493,15 @@ const struct fz_route fz_enf_routes[] = {
 	 * a row the caller may not take is reported in the row-by-row answer. */
 	{"POST", "/api/enforcement/certificates/batch/exam", batch_exam, SIGNED_IN, FZ_R_JSON, "批量登记考试成绩（全部成功或全部不处理）", T, NULL},
 	{"POST", "/api/enforcement/certificates/batch/issue", batch_issue, SIGNED_IN, FZ_R_JSON, "批量发证（全部成功或全部不处理）", T, NULL},
+	{"GET", "/api/enforcement/penalties", penalties_list, SIGNED_IN, 0,
+	 "行政处罚案件列表（分页、排序、筛选、搜索；outcome=no_penalty 为不予处罚）", T, NULL},
+	{"GET", "/api/enforcement/penalties.xlsx", penalties_list_export, SIGNED_IN, 0,
+	 "导出行政处罚案件列表（Excel，筛选和排序同列表）", T, NULL},
+	/* Filed by the agency's own staff; the steps are the case's transitions (/api/cases/{id}/actions). */
+	{"POST", "/api/enforcement/penalties", penalty_post,
+	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
+	 "行政处罚立案（执法人员不少于两人且持有效证件，职权须在本主体权责清单内，检查追责时效）", T, NULL,
+	 .status = 201},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

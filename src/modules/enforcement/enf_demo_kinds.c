@@ -9,7 +9,9 @@
  *                   withdrawal tasks of its certificates follow);
  *   training        a training an officer attended;
  *   certificate     an application for an officer's certificate (its steps:
- *                   qualify, train, exam, issue, annual review, ...).
+ *                   qualify, train, exam, issue, annual review, ...);
+ *   penalty         a penalty case filed by the agency (its steps: notify,
+ *                   statement, hearing, review, decide, serve, pay, close, ...).
  */
 #include "modules/enforcement/enf_int.h"
 #include "platform/demo_loader.h"
@@ -124,6 +126,49 @@ static enum fz_code certificate(struct fz_ctx *ctx, json_t *f, int64_t *id, int6
 	return FZ_OK;
 }
 
+/*
+ * A penalty case as the filing form sends it, with two conveniences of the
+ * data file: the power is named by its code in the body's list (power_code),
+ * and without officer_ids the case is given the body's first two officers
+ * holding a certificate valid on the filing day, as the form offers them.
+ */
+static enum fz_code penalty(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			    struct fz_err *err)
+{
+	const char *code = fz_json_str(f, "power_code");
+	if (code) {
+		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT item_id FROM enf_power WHERE code = ?",
+						 "t", code);
+		if (!st)
+			return err->code;
+		int64_t item = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+		fz_stmt_done(st);
+		if (!item)
+			return fz_err_set(err, FZ_EBAD_VALUE, "power_code", "权责清单中没有编码为“%s”的事项", code);
+		json_object_set_new(f, "power_id", json_integer(item));
+		json_object_del(f, "power_code");
+	}
+	if (!json_object_get(f, "officer_ids")) {
+		int64_t ids[2];
+		int day = ctx->today;
+		const char *filed = fz_json_str(f, "filed_on");
+		if (filed)
+			fz_date_parse(filed, &day);
+		size_t n = fz_enf_penalty_certified(ctx, json_integer_value(json_object_get(f, "body_id")), day,
+						    ids, 2);
+		json_t *a = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, json_integer(ids[i]));
+		json_object_set_new(f, "officer_ids", a);
+	}
+	struct fz_case_row c;
+	enum fz_code rc = fz_enf_penalty_file(ctx, f, &c, err);
+	if (rc)
+		return rc;
+	*id = *case_id = c.case_id;
+	return FZ_OK;
+}
+
 static const struct fz_demo_kind kinds[] = {
 	{"body", "enf_body", body},
 	{"power", NULL, power},
@@ -131,6 +176,7 @@ static const struct fz_demo_kind kinds[] = {
 	{"officer_update", NULL, officer_update},
 	{"training", NULL, training},
 	{"certificate", "enf_certificate", certificate},
+	{"penalty", "enf_penalty", penalty},
 	{NULL, NULL, NULL},
 };
 

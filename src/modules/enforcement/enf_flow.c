@@ -258,6 +258,7 @@ const struct fz_case_type fz_enf_cert_type = {
 static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
 	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
+	{.type = &fz_enf_penalty_type, .apply = fz_enf_penalty_hook, .fields = fz_enf_penalty_fields},
 	{.type = NULL},
 };
 
@@ -276,6 +277,12 @@ static const struct fz_setting_def enf_setting_defs[] = {
 	{"enforcement.cert_expiry_warning_days", "执法证件到期提醒（自然日）", 90, 1, 365, "有效期届满前多少日列入即将到期"},
 	{"enforcement.cert_valid_years", "执法证件有效期（年）", 5, 1, 10, "地方规定，默认 5 年"},
 	{"enforcement.body_review_days", "执法主体资格审核期限（工作日）", 20, 1, 60, "地方规定，默认 20 个工作日"},
+	{"enforcement.penalty_decision_days", "行政处罚案件作出决定期限（自然日）", 90, 1, 365,
+	 "《行政处罚法》第六十条：自立案之日起九十日内；法律、法规、规章另有规定的，按其规定设置"},
+	{"enforcement.hearing_fine_citizen", "应告知听证的较大数额罚款：公民（元）", 10000, 1, 10000000,
+	 "《行政处罚法》第六十三条“较大数额”由地方规定，默认对公民 1 万元以上（罚款、没收均适用）"},
+	{"enforcement.hearing_fine_org", "应告知听证的较大数额罚款：法人或者其他组织（元）", 100000, 1,
+	 100000000, "《行政处罚法》第六十三条“较大数额”由地方规定，默认对法人或者其他组织 10 万元以上（罚款、没收均适用）"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 

@@ -16,6 +16,7 @@
 
 extern const struct fz_case_type fz_enf_body_type;
 extern const struct fz_case_type fz_enf_cert_type;
+extern const struct fz_case_type fz_enf_penalty_type;
 extern const struct fz_migration fz_enf_migrations[];
 extern const struct fz_record_kind fz_enf_records[];
 extern const struct fz_route fz_enf_routes[];
@@ -125,6 +126,22 @@ enum fz_code fz_enf_powers_import(struct fz_ctx *ctx, int64_t body_id, const voi
 /* Active items per body and category; body_id (0: every body) must be visible (published for the public). */
 enum fz_code fz_enf_power_counts(struct fz_ctx *ctx, int64_t agency_id, int64_t body_id,
 				 bool public_only, json_t **out, struct fz_err *err);
+
+/* ---- penalty cases (enf_penalty_flow.c, enf_penalty.c) ---- */
+extern const struct fz_option fz_pen_procedures[], fz_pen_party_types[], fz_pen_kinds[],
+	fz_pen_major_reasons[], fz_pen_sources[], fz_pen_outcomes[], fz_pen_no_penalty_grounds[],
+	fz_pen_review_opinions[], fz_pen_service_methods[];
+extern const struct fz_list fz_enf_penalties_list;
+/* Files (立案) a penalty case in one transaction; refuses with nothing written. */
+enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
+				 struct fz_err *err);
+/* Up to max officers of body_id on duty whose enforcement certificate is valid on day (demo data). */
+size_t fz_enf_penalty_certified(struct fz_ctx *ctx, int64_t body_id, int day, int64_t *ids,
+				size_t max);
+enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+				 const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				   struct fz_err *err);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

@@ -278,6 +278,12 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 #define POWERS "GET /api/enforcement/powers"
 #define OFFICERS "GET /api/enforcement/officers"
 #define CERTS "GET /api/enforcement/certificates"
+#define PENALTIES "GET /api/enforcement/penalties"
+/* Penalty decisions of the year (决定日期 in it) of one outcome, per agency. */
+#define PENALTY_SQL(what, outcome)                                                                 \
+	"SELECT " what " FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"          \
+	" WHERE x.outcome = '" outcome "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"           \
+	" AND (?3 = 0 OR c.agency_id = ?3)"
 
 /* Registries count what stands today; the year only bounds training. */
 const struct fz_figure fz_enf_figures[] = {
@@ -299,5 +305,15 @@ const struct fz_figure fz_enf_figures[] = {
 	 "SELECT COALESCE(SUM(t.hours), 0) FROM enf_training t JOIN enf_officer o ON o.officer_id = t.officer_id"
 	 " WHERE t.trained_on >= ?1 AND t.trained_on <= ?2 AND (?3 = 0 OR o.agency_id = ?3)",
 	 .sum = true},
+	/* 行政处罚法: decisions to punish and, counted apart, decisions not to (第三十三条). */
+	{"enforcement.penalties.decided", "作出行政处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&outcome=penalty&agency_id={agency}"},
+	 PENALTY_SQL("COUNT(*)", "penalty")},
+	{"enforcement.penalties.not_punished", "作出不予行政处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&outcome=no_penalty&agency_id={agency}"},
+	 PENALTY_SQL("COUNT(*)", "no_penalty")},
+	{"enforcement.penalties.fines", "行政处罚决定罚款金额", "元", NULL,
+	 {PENALTIES, "decided_year={year}&outcome=penalty&agency_id={agency}"},
+	 PENALTY_SQL("COALESCE(SUM(x.fine_amount), 0)", "penalty"), .sum = true},
 	{NULL},
 };

@@ -94,6 +94,40 @@ const struct fz_migration fz_enf_migrations[] = {
 	 "  WHERE name = 'expiry' AND state = 'running');"},
 	{"enforcement-004", /* the holder's photo on the card: an attachment of the certificate case */
 	 "ALTER TABLE enf_certificate ADD COLUMN photo_id INTEGER REFERENCES attachment;"},
+	{"enforcement-005",
+	 /*
+	  * Penalty cases (行政处罚案件, enf_penalty_flow.c): the case's own fields,
+	  * its officers (第42条) and the legal reviews (第58条; a reviewer's first
+	  * review needs the legal-profession qualification).
+	  */
+	 "CREATE TABLE enf_penalty ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record,"
+	 " body_id INTEGER NOT NULL REFERENCES enf_body, power_id INTEGER NOT NULL REFERENCES enf_power,"
+	 " procedure TEXT NOT NULL, party_type TEXT NOT NULL, party_name TEXT NOT NULL,"
+	 " party_id_number TEXT, matter TEXT NOT NULL, source TEXT, act_on TEXT NOT NULL,"
+	 " filed_on TEXT NOT NULL, harm_grave INTEGER NOT NULL DEFAULT 0, limitation_end TEXT NOT NULL,"
+	 " limitation_reason TEXT, major INTEGER NOT NULL DEFAULT 0, major_reason TEXT, facts TEXT,"
+	 " notified_on TEXT, proposed_kind TEXT, proposed_fine INTEGER, proposed_confiscation INTEGER,"
+	 " hearing_offered INTEGER NOT NULL DEFAULT 0, notice_facts TEXT, hearing_requested_on TEXT,"
+	 " hearing_notice_on TEXT, hearing_on TEXT, hearing_place TEXT, hearing_host TEXT,"
+	 " hearing_held_on TEXT, statement_on TEXT, review_opinion TEXT, reviewed_on TEXT,"
+	 " reviewer_id INTEGER REFERENCES enf_officer, decided_on TEXT, outcome TEXT, penalty_kind TEXT,"
+	 " fine_amount INTEGER, confiscation_amount INTEGER, no_penalty_ground TEXT,"
+	 " collective INTEGER NOT NULL DEFAULT 0, decision_text TEXT, served_on TEXT,"
+	 " service_method TEXT, paid_on TEXT, paid_amount INTEGER, receipt_no TEXT, closed_on TEXT,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_penalty_body ON enf_penalty(body_id);"
+	 "CREATE INDEX enf_penalty_decided ON enf_penalty(decided_on, outcome);"
+	 "CREATE TABLE enf_penalty_officer ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " officer_id INTEGER NOT NULL REFERENCES enf_officer, PRIMARY KEY (case_id, officer_id));"
+	 "CREATE INDEX enf_penalty_officer_officer ON enf_penalty_officer(officer_id);"
+	 "CREATE TABLE enf_penalty_review ("
+	 " review_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " reviewer_id INTEGER NOT NULL REFERENCES enf_officer, reviewed_on TEXT NOT NULL,"
+	 " opinion TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_penalty_review_case ON enf_penalty_review(case_id);"
+	 "CREATE INDEX enf_penalty_review_reviewer ON enf_penalty_review(reviewer_id);"},
 	{NULL, NULL},
 };
 

@@ -104,6 +104,7 @@ export function certStateType(state) {
 export function enfCaseStateType(caseType, state) {
   if (caseType === 'enf_certificate') return certStateType(state)
   if (caseType === 'enf_body') return bodyStatusType(state)
+  if (caseType === 'enf_penalty') return penaltyStateType(state)
   return null
 }
 
@@ -229,4 +230,105 @@ export function fieldError(err, errors) {
 export function fmtDateCn(s) {
   if (!/^\d{4}-\d{2}-\d{2}/.test(s || '')) return s ? String(s) : '—'
   return `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
+}
+
+// ---- penalty cases (行政处罚案件, enf_penalty) ----------------------------------------------
+
+export function penaltyStateType(state) {
+  switch (state) {
+    case 'closed': return 'success'
+    case 'cancelled': return 'info'
+    case 'reviewing': case 'hearing': return 'warning'
+    case 'decided': case 'served': case 'executed': return 'primary'
+    default: return 'primary'
+  }
+}
+
+const yuan = (n) => (has(n) ? `${fmtNumber(n)} 元` : '')
+
+/**
+ * Groups of a penalty case: the case and its legal basis, the party, the officers and their
+ * certificates (第42条), the notice and hearing (第44、63-65条), the legal review (第58条), the
+ * decision (第57条、第33条), service and payment (第61、67条). Each group says the article it rests on.
+ */
+export function penaltyGroups(x) {
+  const f = x.fields || {}
+  const groups = [
+    {
+      key: 'case', title: '立案', items: [
+        item('number', '案号', x.number),
+        item('matter', '案由', f.matter, { span: 2 }),
+        item('procedure', '程序', f.procedure_label),
+        item('body_name', '执法主体', f.body_name, { to: has(f.body_id) ? `/app/enforcement/bodies/${f.body_id}` : undefined }),
+        item('power_name', '适用职权（权责清单）', f.power_name, { to: has(f.power_id) ? `/app/enforcement/powers/${f.power_id}` : undefined, span: 2 }),
+        item('legal_basis', '法律依据', f.legal_basis, { span: 2 }),
+        item('source', '案件来源', f.source_label),
+        item('filed_on', '立案日期', has(f.filed_on) ? fmtDate(f.filed_on) : ''),
+        item('act_on', '违法行为发生日期', has(f.act_on) ? fmtDate(f.act_on) : ''),
+        item('limitation_end', '追责时效至', has(f.limitation_end) ? `${fmtDate(f.limitation_end)}（${f.limitation_article}）` : '', { long: true }),
+        ...(has(f.limitation_reason) ? [item('limitation_reason', '超过时效仍立案的理由', f.limitation_reason, { warn: true, span: 2 })] : []),
+        item('major', '须法制审核（第五十八条）', f.major ? `是：${f.major_reason_label || ''}` : '否', { warn: !!f.major && !f.review_ok }),
+        item('facts', '案件基本情况', f.facts, { long: true, span: 2 }),
+      ],
+    },
+    {
+      key: 'party', title: '当事人', items: [
+        item('party_name', '当事人', f.party_name),
+        item('party_type', '类型', f.party_type_label),
+        item('party_id_number', '证件号码', f.party_id_number, { code: true }),
+      ],
+    },
+    {
+      key: 'officers', title: '承办执法人员（《行政处罚法》第四十二条：不少于两人，持有效执法证件）', items: [],
+      table: {
+        rows: (f.officers || []).map((o) => ({ name: o.name, cert: o.cert_number || '无执法证件', until: o.cert_valid_until ? fmtDate(o.cert_valid_until) : '—' })),
+        columns: [{ prop: 'name', label: '姓名', width: 120 }, { prop: 'cert', label: '执法证件编号', minWidth: 160 }, { prop: 'until', label: '有效期至', width: 130 }],
+        empty: '未登记执法人员',
+      },
+    },
+  ]
+  if (has(f.notified_on)) {
+    groups.push({
+      key: 'notice', title: '告知与听证（第四十四条、第六十三至六十五条）', items: [
+        item('notified_on', '告知日期', fmtDate(f.notified_on)),
+        item('proposed_kind', '拟处罚种类', f.proposed_kind_label),
+        ...(f.proposed_fine > 0 ? [item('proposed_fine', '拟罚款', yuan(f.proposed_fine))] : []),
+        ...(f.proposed_confiscation > 0 ? [item('proposed_confiscation', '拟没收金额或价值', yuan(f.proposed_confiscation))] : []),
+        item('hearing_offered', '告知听证权利', f.hearing_offered ? '已告知' : '未告知（不属于第六十三条情形）'),
+        ...(has(f.hearing_requested_on) ? [item('hearing_requested_on', '要求听证日期', fmtDate(f.hearing_requested_on))] : []),
+        ...(has(f.hearing_on) ? [
+          item('hearing_notice_on', '听证通知日期', fmtDate(f.hearing_notice_on)),
+          item('hearing_on', '听证日期', `${fmtDate(f.hearing_on)} ${f.hearing_place || ''}（主持人：${f.hearing_host || ''}）`),
+        ] : []),
+        ...(has(f.hearing_held_on) ? [item('hearing_held_on', '听证举行', fmtDate(f.hearing_held_on))] : []),
+        ...(has(f.statement_on) ? [item('statement_on', '陈述申辩', fmtDate(f.statement_on))] : []),
+      ],
+    })
+  }
+  if (f.major || has(f.review_opinion)) {
+    groups.push({
+      key: 'review', title: '法制审核（第五十八条）', items: [
+        item('review_opinion', '审核意见', has(f.review_opinion) ? f.review_opinion_label : '尚未审核', { warn: !f.review_ok }),
+        item('reviewed_on', '审核日期', has(f.reviewed_on) ? fmtDate(f.reviewed_on) : ''),
+        item('reviewer_name', '审核人员', f.reviewer_name),
+        item('reviewers', '本单位法制审核人员', (f.reviewers || []).map((r) => `${r.name}（编号 ${r.officer_id}${r.qualified ? '，有法律职业资格' : r.reviews ? '' : '，初次审核须取得法律职业资格'}）`).join('；'), { long: true, span: 2 }),
+      ],
+    })
+  }
+  if (has(f.decided_on)) {
+    const punish = f.outcome === 'penalty'
+    groups.push({
+      key: 'decision', title: '决定、送达与执行（第五十七条、第六十一条、第六十七条）', items: [
+        item('decided_on', '决定日期', fmtDate(f.decided_on)),
+        item('outcome', '决定结果', f.outcome_label, { tag: true, tagType: punish ? 'danger' : 'success' }),
+        ...(punish ? [item('penalty_kind', '处罚种类', f.penalty_kind_label), ...(f.fine_amount > 0 ? [item('fine_amount', '罚款', yuan(f.fine_amount))] : [])]
+          : [item('no_penalty_ground', '不予处罚理由', f.no_penalty_ground_label, { span: 2 })]),
+        item('decision_text', '决定内容', f.decision_text, { long: true, span: 2 }),
+        item('served_on', '送达日期', has(f.served_on) ? `${fmtDate(f.served_on)}（${f.service_method_label || ''}）` : '尚未送达', { empty: !has(f.served_on) }),
+        ...(punish && has(f.fine_amount) && f.fine_amount > 0
+          ? [item('paid_on', '缴纳罚款', has(f.paid_on) ? `${fmtDate(f.paid_on)} 缴纳 ${yuan(f.paid_amount)}` : '尚未缴纳', { warn: !!f.fine_unpaid })] : []),
+      ],
+    })
+  }
+  return groups
 }

@@ -25,6 +25,8 @@ export default {
     { path: 'enforcement/certificates/batch-exam', name: 'enf-batch-exam', component: () => import('./staff/CertBatch.vue'), props: { mode: 'exam' }, meta: { title: '批量登记考试成绩', crumbs: under('执法证件', '/app/enforcement/certificates') } },
     { path: 'enforcement/certificates/batch-issue', name: 'enf-batch-issue', component: () => import('./staff/CertBatch.vue'), props: { mode: 'issue' }, meta: { title: '批量发证', crumbs: under('执法证件', '/app/enforcement/certificates') } },
     { path: 'enforcement/certificates/:id/card', name: 'enf-cert-card', component: () => import('./staff/CertCard.vue'), meta: { title: '执法证件卡', crumbs: under('执法证件', '/app/enforcement/certificates') } },
+    { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
+    { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
   ],
   portalRoutes: [
@@ -55,6 +57,8 @@ export default {
     { group, path: '/app/enforcement/certificates/batch-exam', label: '批量登记成绩', test: 'menu-enf-batch-exam', order: 7, api: 'POST /api/enforcement/certificates/batch/exam', when: isLegal },
     { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue', when: isLegal },
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
+    { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
   ],
   portal: {
     nav: [
@@ -80,5 +84,36 @@ export default {
   casePanels: {
     enf_body: () => import('./CasePanel.vue'),
     enf_certificate: () => import('./CasePanel.vue'),
+    enf_penalty: () => import('./CasePanel.vue'),
+  },
+  caseLists: {
+    enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
+  },
+  actionForms: {
+    // 决定 (第五十七条): a penalty names its kind and amount; a decision not to punish names its ground (第三十三条).
+    'enf_penalty.decide': {
+      on: 'outcome',
+      shows: (name, v) => (['penalty_kind', 'fine_amount', 'confiscation_amount'].includes(name) ? v !== 'no_penalty'
+        : name === 'no_penalty_ground' ? v === 'no_penalty' : true),
+      needs: (name, v) => (name === 'penalty_kind' && v === 'penalty') || (name === 'no_penalty_ground' && v === 'no_penalty'),
+      hints: {
+        penalty_kind: '罚款的同时填写罚款金额；拟作出的处罚属于第六十三条情形而告知时未告知听证权利的，应当重新告知。',
+        no_penalty_ground: '不予行政处罚的，按第三十三条写明理由，单独统计。',
+      },
+    },
+    // 告知 (第六十三条): large fines and heavy penalties carry the hearing right; the thresholds are the county's settings.
+    'enf_penalty.notify': {
+      on: 'proposed_kind',
+      shows: () => true,
+      needs: (name, v) => name === 'hearing_offered' && ['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'restrict_practice'].includes(v),
+      hints: { hearing_offered: '拟降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业，或较大数额罚款、没收的，应当告知当事人有要求听证的权利（第六十三条）。' },
+    },
+    // 法制审核 (第五十八条): the reviewer by number, from the list in the case's 法制审核 group.
+    'enf_penalty.review': {
+      on: 'opinion',
+      shows: () => true,
+      needs: (name) => name === 'reviewer_id',
+      hints: { reviewer_id: '填写法制审核人员编号（见案件“法制审核”栏所列本单位法制审核人员）；初次从事法制审核的人员须取得法律职业资格。' },
+    },
   },
 }
