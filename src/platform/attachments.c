@@ -208,31 +208,13 @@ enum fz_code fz_attachment_get_public(struct fz_ctx *ctx, int64_t attachment_id,
 enum fz_code fz_attachment_get(struct fz_ctx *ctx, int64_t attachment_id, struct fz_attachment *out,
 			       struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT t.case_id, t.filename, t.content_type, b.data FROM attachment t"
-		" JOIN blob_store b ON b.sha256 = t.sha256 WHERE t.attachment_id = ?",
-		"i", attachment_id);
-	if (!st)
-		return err->code;
-	if (!fz_stmt_row(st)) {
-		fz_stmt_done(st);
-		return fz_err_set(err, FZ_ENOT_FOUND, "id", "附件不存在");
-	}
-	int64_t case_id = fz_col_int(st, 0);
-	snprintf(out->filename, sizeof out->filename, "%s", fz_col_text(st, 1));
-	snprintf(out->content_type, sizeof out->content_type, "%s", fz_col_text(st, 2));
-	size_t len;
-	const void *p = fz_col_blob(st, 3, &len);
-	void *copy = fz_arena_alloc(ctx->arena, len ? len : 1);
-	if (len)
-		memcpy(copy, p, len);
-	out->data = copy;
-	out->len = len;
-	fz_stmt_done(st);
-	struct fz_case_row c;
-	enum fz_code rc = fz_case_load(ctx, case_id, false, &c, err);
+	int64_t case_id;
+	enum fz_code rc = read_file(ctx, attachment_id, out, &case_id, err);
 	if (rc)
+		return rc;
+	/* Another agency's case: the attachment is not there for this user. */
+	struct fz_case_row c;
+	if (fz_case_load(ctx, case_id, false, &c, err))
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "附件不存在");
 	return FZ_OK;
 }
