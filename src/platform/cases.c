@@ -933,19 +933,15 @@ static int case_due_period(struct fz_ctx *ctx, int64_t case_id, const char *due_
 	return period;
 }
 
-/*
- * Whether a case's nearest due day is the end of a validity period (a
- * certificate's expiry), not a time limit to act: looked up only for the
- * procedures that have such a clock.
- */
-static bool due_is_validity(struct fz_ctx *ctx, const struct fz_case_type *t, int64_t case_id,
-			    const char *due_date)
+/* A clock due the same day that is a time limit outranks a validity end. */
+const char *fz_case_due_kind(struct fz_ctx *ctx, const struct fz_case_type *t, int64_t case_id,
+			     const char *due_date)
 {
 	bool any = false;
 	for (const struct fz_clock_def *k = t ? t->clocks : NULL; k && k->name; k++)
 		any = any || k->validity;
-	if (!any)
-		return false;
+	if (!any || !due_date)
+		return "deadline";
 	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
 					 "SELECT name FROM case_clock WHERE case_id = ? AND state = 'running'"
 					 " AND due_date = ?",
@@ -958,7 +954,7 @@ static bool due_is_validity(struct fz_ctx *ctx, const struct fz_case_type *t, in
 			break; /* a time limit due the same day comes first */
 	}
 	fz_stmt_done(st);
-	return validity;
+	return validity ? "validity" : "deadline";
 }
 
 void fz_case_due_json(struct fz_ctx *ctx, json_t *obj, const char *due_date, const char *unit)
@@ -1024,8 +1020,7 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	    d <= fz_clock_warn_end(ctx->cal, ctx->today, fz_ctx_yellow_days(ctx)))
 		period = case_due_period(ctx, fz_col_int(st, 0), due);
 	fz_case_due_json_period(ctx, o, due, fz_col_text(st, 10), period);
-	fz_json_set_str(o, "due_kind",
-			due && due_is_validity(ctx, t, fz_col_int(st, 0), due) ? "validity" : "deadline");
+	fz_json_set_str(o, "due_kind", fz_case_due_kind(ctx, t, fz_col_int(st, 0), due));
 	json_object_set_new(o, "version", json_integer(fz_col_int(st, 11)));
 	return o;
 }

@@ -185,6 +185,14 @@ void fz_case_due_json_period(struct fz_ctx *ctx, json_t *obj, const char *due_da
  */
 void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj);
 /*
+ * What a case's nearest due day ends: "validity" when it is the end of a
+ * validity period (a certificate's expiry, fz_clock_def.validity), else
+ * "deadline", a time limit to act. Reads the clocks only for procedures that
+ * have a validity clock. Rows give it as due_kind.
+ */
+const char *fz_case_due_kind(struct fz_ctx *ctx, const struct fz_case_type *t, int64_t case_id,
+			     const char *due_date);
+/*
  * What a new case's receipt says of its period: obj.due_date of the clock
  * named (NULL: the case's first clock), or null with provisional_due_date,
  * provisional and provisional_note when the period runs into a year whose

@@ -88,6 +88,17 @@ test('a certificate validity clock is marked as such everywhere; time limits sta
     assert.ok(kinds.has('validity'), 'some certificate rows show their validity')
     const red = await c.get(`/api/cases?type=${d.case.case_type}&clock_status=red&per_page=100`, { session: s })
     assert.ok(red.json.items.some((r) => r.case_id === cert.case_id && r.due_kind === 'validity'), red.text)
+    // The certificate register says the same of each certificate as the case list.
+    const certs = await c.get('/api/enforcement/certificates?per_page=100&sort=valid_until', { session: s })
+    assert.equal(certs.status, 200, certs.text)
+    const byCase = new Map([...list.json.items, ...red.json.items].map((r) => [r.case_id, r.due_kind]))
+    let compared = 0
+    for (const row of certs.json.items) {
+      assert.ok(['validity', 'deadline'].includes(row.due_kind), JSON.stringify(row))
+      if (byCase.has(row.case_id)) { assert.equal(row.due_kind, byCase.get(row.case_id), JSON.stringify(row)); compared++ }
+    }
+    assert.ok(compared > 0, 'some certificates are on both lists')
+    assert.ok(certs.json.items.some((r) => r.case_id === cert.case_id && r.due_kind === 'validity'), 'the expired one reads as such')
     const letters = await c.get('/api/cases?type=mailbox&per_page=20', { session: s })
     for (const row of letters.json.items) assert.equal(row.due_kind, 'deadline', JSON.stringify(row))
   } finally {

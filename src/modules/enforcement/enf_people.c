@@ -931,6 +931,8 @@ static json_t *cert_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 	json_object_set_new(o, "exam_score",
 			    fz_col_null(st, 13) ? json_null() : json_integer(fz_col_int(st, 13)));
 	fz_case_due_json(ctx, o, fz_col_text(st, 15), fz_col_text(st, 16));
+	fz_json_set_str(o, "due_kind", fz_case_due_kind(ctx, &fz_enf_cert_type, fz_col_int(st, 0),
+							  fz_col_text(st, 15)));
 	return o;
 }
 
