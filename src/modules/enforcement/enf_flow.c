@@ -297,4 +297,5 @@ const struct fz_module fz_enf_module = {
 	.report = fz_enf_report_json,
 	.figures = fz_enf_figures,
 	.demo = &fz_enf_demo,
+	.generate = fz_enf_generate,
 };

@@ -152,5 +152,8 @@ extern const struct fz_figure fz_enf_figures[]; /* enf_report.c */
 /* The certificates list's valid_now filter (FZ_LF_CUSTOM), counted as the figure counts. */
 enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
 extern const struct fz_demo fz_enf_demo; /* enf_demo_kinds.c */
+/* Synthetic agencies' bodies, officers and penalty cases for bench/ (enf_generate.c). */
+enum fz_code fz_enf_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
+			     size_t nagencies, struct fz_err *err);
 
 #endif
