@@ -135,13 +135,19 @@ describe('GET /api/figures', () => {
         assert.equal(t4.note ?? null, null, 'the reconsideration module is installed')
       }
     }
-    // Table 二's rows come from modules not yet installed: zeros and the note naming them.
+    // Table 二's 行政处罚 row is the enforcement module's figure of penalty decisions, county-wide and per
+    // agency; the rows of modules not yet installed are zeros, named in the note.
+    for (const q of ['', `&agency_id=${scj}`, `&agency_id=${zjj}`]) {
+      for (const y of [2025, 2026]) {
+        const v = values(await figures('legal', `year=${y}${q}`))
+        const t2 = (await getJson('legal', `/api/disclosure/report?year=${y}${q}`)).table2
+        assert.ok(!t2.note.includes('行政处罚'), t2.note)
+        assert.deepEqual(t2.blocks[2].rows[0], ['行政处罚', v['enforcement.penalties.decided']], `${y}${q}`)
+        assert.deepEqual(t2.blocks[0].rows, [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]])
+      }
+    }
     const t2 = (await getJson('legal', '/api/disclosure/report?year=2026')).table2
-    assert.equal(t2.note, '相关业务模块（规范性文件、行政许可、行政处罚、行政强制、收费）尚未启用，暂填 0')
-    assert.deepEqual(t2.blocks.map((b) => b.rows), [
-      [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]], [['行政许可', 0]], [['行政处罚', 0], ['行政强制', 0]],
-      [['行政事业性收费', 0]],
-    ])
+    assert.ok(t2.blocks[2].rows[0][1] > 0, 'the demo county decided penalty cases in 2026')
   })
 
   test('every count figure’s drill-down list has the figure as its total', async () => {

@@ -152,7 +152,7 @@ static const struct {
 	   {"normdocs.documents.issued", "normdocs.documents.repealed", "normdocs.documents.in_force"}}}},
 	{"第二十条第（五）项", {"本年处理决定数量"}, {{"行政许可", "行政许可", {"enforcement.licences.count"}}}},
 	{"第二十条第（六）项", {"本年处理决定数量"},
-	 {{"行政处罚", "行政处罚", {"enforcement.penalties.count"}},
+	 {{"行政处罚", "行政处罚", {"enforcement.penalties.decided"}},
 	  {"行政强制", "行政强制", {"enforcement.coercions.count"}}}},
 	/* The form asks for 万元; the figure counts 元. */
 	{"第二十条第（八）项", {"本年收费金额（单位：万元）"}, {{"行政事业性收费", "收费", {"fees.charges.amount"}}}},
