@@ -425,6 +425,28 @@ static enum fz_code stats_xlsx(struct fz_req *req, json_t **out, struct fz_err *
 	return FZ_OK;
 }
 
+static enum fz_code case_stats(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t year, agency;
+	return year_agency(req, &year, &agency, err)
+		       ? fz_enf_case_stats_json(req->ctx, (int)year, agency, out, err)
+		       : err->code;
+}
+
+static enum fz_code case_stats_xlsx(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t year, agency;
+	char *data = NULL;
+	size_t len = 0;
+	if (!year_agency(req, &year, &agency, err) ||
+	    fz_enf_case_stats_xlsx(req->ctx, (int)year, agency, &data, &len, err))
+		return err->code;
+	(void)out;
+	fz_req_file(req, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data,
+		    len, fz_arena_printf(req->ctx->arena, "%lld年行政执法案件统计.xlsx", (long long)year));
+	return FZ_OK;
+}
+
 #define T "行政执法"
 #define ANYONE FZ_ROLES_ANYONE
 #define SIGNED_IN FZ_ROLES_SIGNED_IN
@@ -504,5 +526,8 @@ const struct fz_route fz_enf_routes[] = {
 	 .status = 201},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
+	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,
+	 "执法案件年度统计：全县及各单位的案件数字（命名统计指标）、处罚种类、月度分布和报告段落", T, NULL},
+	{"GET", "/api/enforcement/case-stats.xlsx", case_stats_xlsx, SIGNED_IN, 0, "导出执法案件年度统计（Excel）", T, NULL},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

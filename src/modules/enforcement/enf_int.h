@@ -152,6 +152,11 @@ extern const struct fz_figure fz_enf_figures[]; /* enf_report.c */
 /* The certificates list's valid_now filter (FZ_LF_CUSTOM), counted as the figure counts. */
 enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
 extern const struct fz_demo fz_enf_demo; /* enf_demo_kinds.c */
+/* The year's enforcement cases: named figures per agency, by kind and month (enf_case_stats.c). */
+enum fz_code fz_enf_case_stats_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				    struct fz_err *err);
+enum fz_code fz_enf_case_stats_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				    size_t *len, struct fz_err *err);
 /* Synthetic agencies' bodies, officers and penalty cases for bench/ (enf_generate.c). */
 enum fz_code fz_enf_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
 			     size_t nagencies, struct fz_err *err);

@@ -933,6 +933,8 @@ static const struct fz_list_filter pen_filters[] = {
 	/* The records behind the enforcement.penalties.* figures (enf_report.c). */
 	{.param = "decided_year", .label = "决定年度", .kind = FZ_LF_YEAR, .sql = "x.decided_on",
 	 .hint = "按决定日期所在年度筛选"},
+	{.param = "hearing_year", .label = "听证年度", .kind = FZ_LF_YEAR, .sql = "x.hearing_held_on",
+	 .hint = "按举行听证的日期所在年度筛选"},
 	{.param = "from", .label = "立案日期", .kind = FZ_LF_DATES, .sql = "c.received_on",
 	 .param_to = "to"},
 	{.param = "agency_id", .label = "单位", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?"},

@@ -315,5 +315,21 @@ const struct fz_figure fz_enf_figures[] = {
 	{"enforcement.penalties.fines", "行政处罚决定罚款金额", "元", NULL,
 	 {PENALTIES, "decided_year={year}&outcome=penalty&agency_id={agency}"},
 	 PENALTY_SQL("COALESCE(SUM(x.fine_amount), 0)", "penalty"), .sum = true},
+	/* The case statistics (enf_case_stats.c): filings, on-the-spot decisions, hearings, major cases. */
+	{"enforcement.penalties.filed", "行政处罚立案", "件", NULL,
+	 {PENALTIES, "year={year}&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM case_record c WHERE c.case_type = 'enf_penalty'"
+	 " AND c.received_on >= ?1 AND c.received_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"},
+	{"enforcement.penalties.simple", "适用简易程序当场作出处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&outcome=penalty&procedure=simple&agency_id={agency}"},
+	 PENALTY_SQL("COUNT(*)", "penalty") " AND x.procedure = 'simple'"},
+	{"enforcement.penalties.hearings", "举行听证", "件", NULL,
+	 {PENALTIES, "hearing_year={year}&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"
+	 " WHERE x.hearing_held_on >= ?1 AND x.hearing_held_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"},
+	{"enforcement.penalties.major", "经法制审核作出决定的重大执法案件", "件", NULL,
+	 {PENALTIES, "decided_year={year}&major=1&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"
+	 " WHERE x.major = 1 AND x.decided_on >= ?1 AND x.decided_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"},
 	{NULL},
 };

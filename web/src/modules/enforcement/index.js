@@ -27,6 +27,7 @@ export default {
     { path: 'enforcement/certificates/:id/card', name: 'enf-cert-card', component: () => import('./staff/CertCard.vue'), meta: { title: '执法证件卡', crumbs: under('执法证件', '/app/enforcement/certificates') } },
     { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
     { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
+    { path: 'enforcement/case-stats', name: 'enf-case-stats', component: () => import('./staff/CaseStats.vue'), meta: { title: '执法案件统计', crumbs } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
   ],
   portalRoutes: [
@@ -58,6 +59,7 @@ export default {
     { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue', when: isLegal },
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
     { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/case-stats', label: '执法案件统计', test: 'menu-enf-case-stats', order: 9.5, api: 'GET /api/enforcement/case-stats' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
   ],
   portal: {
