@@ -1,15 +1,17 @@
 /*
- * cmd_bench.c - `fazhi bench-gen --db FILE [--cases N] [--agencies N]`: a
+ * cmd_bench.c - `fazhi bench-gen --db FILE [--cases N] [--agencies N] [--only MODULE]`: a
  * province-sized database for the load tests in bench/. It uses the same
  * engine as the real server (clocks on the calendar, the hash chain), so the
  * tables, indexes and events have the shape production data has. Accounts:
  * bench.legal (legal office), bench.clerk (clerk of the first agency) and
  * bench.clerkNNN (clerk of agency NNN),
- * password FAZHI_DEMO_PASSWORD or fazhi-demo.
+ * password FAZHI_DEMO_PASSWORD or fazhi-demo. Each module with a generator
+ * makes N records (--only: that module's alone).
  */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
@@ -20,7 +22,7 @@
 
 int fz_cmd_bench_gen(int argc, char **argv)
 {
-	static const char *const opts[] = {"--db", "--cases", "--agencies", NULL};
+	static const char *const opts[] = {"--db", "--cases", "--agencies", "--only", NULL};
 	if (!fz_cli_known(argc, argv, opts, NULL))
 		return 2;
 	int64_t cases = 1000000, nag = 100;
@@ -87,7 +89,8 @@ int fz_cmd_bench_gen(int argc, char **argv)
 	}
 	for (size_t m = 0; m < fz_platform_module_count(); m++) {
 		const struct fz_module *mod = fz_platform_module(m);
-		if (!mod->generate)
+		const char *only = fz_cli_opt(argc, argv, "--only");
+		if (!mod->generate || (only && strcmp(only, mod->name) != 0))
 			continue;
 		fprintf(stderr, "%s：生成 %lld 件…\n", mod->label, (long long)cases);
 		if (mod->generate(&c.ctx, (long)cases, ids, (size_t)nag, &err)) {
