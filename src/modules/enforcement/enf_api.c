@@ -452,6 +452,7 @@ static enum fz_code case_stats_xlsx(struct fz_req *req, json_t **out, struct fz_
 #define SIGNED_IN FZ_ROLES_SIGNED_IN
 /* Who keeps the registries: the legal office, or an agency's clerk or head for its own. */
 #define EDITORS (FZ_ROLES_LEGAL | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
+#define FINE_STAFF (FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
 
 /* Registry records belong to the agency that keeps them. */
 const struct fz_record_kind fz_enf_records[] = {
@@ -529,5 +530,24 @@ const struct fz_route fz_enf_routes[] = {
 	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,
 	 "执法案件年度统计：全县及各单位的案件数字（命名统计指标）、处罚种类、月度分布和报告段落", T, NULL},
 	{"GET", "/api/enforcement/case-stats.xlsx", case_stats_xlsx, SIGNED_IN, 0, "导出执法案件年度统计（Excel）", T, NULL},
+	/* Fines after the decision (enf_penalty_fines.c): 第66-67条, 第72-73条. */
+	{"GET", "/api/enforcement/penalties/{id}/fine", fz_enf_fine_get, SIGNED_IN, 0,
+	 "罚款缴纳情况：缴纳期限、暂缓或分期、加处罚款（今日及 as_of 指定日）、复议诉讼期间、缴款记录", T,
+	 "case:enf_penalty"},
+	{"POST", "/api/enforcement/penalties/{id}/fine/applications", fz_enf_fine_apply, FINE_STAFF, 0,
+	 "登记当事人暂缓或分期缴纳罚款的书面申请（第六十六条）", T, "case:enf_penalty",
+	 .body = fz_enf_fine_apply_inputs, .status = 201},
+	{"POST", "/api/enforcement/penalties/{id}/fine/decision", fz_enf_fine_decide, FZ_ROLE_AGENCY_HEAD,
+	 FZ_R_JSON, "负责人批准（暂缓缴纳截止日期或分期缴纳计划）或不予批准", T, "case:enf_penalty"},
+	{"POST", "/api/enforcement/penalties/{id}/fine/payments", fz_enf_fine_pay, FINE_STAFF, FZ_R_JSON,
+	 "登记缴款：罚款与加处罚款分列，须缴清当日应缴金额（第六十七条、第七十二条）", T, "case:enf_penalty",
+	 .status = 201},
+	{"POST", "/api/enforcement/penalties/{id}/fine/reductions", fz_enf_fine_reduce, FZ_ROLE_AGENCY_HEAD,
+	 FZ_R_JSON, "负责人减免加处罚款（写明理由和依据）", T, "case:enf_penalty", .status = 201},
+	{"POST", "/api/enforcement/penalties/{id}/fine/remedies", fz_enf_fine_remedy, FINE_STAFF, FZ_R_JSON,
+	 "登记当事人申请行政复议或提起行政诉讼（期间不计加处罚款，第七十三条）", T, "case:enf_penalty",
+	 .status = 201},
+	{"POST", "/api/enforcement/penalties/{id}/fine/remedies/end", fz_enf_fine_remedy_end, FINE_STAFF,
+	 FZ_R_JSON, "登记行政复议或行政诉讼结果；处罚决定被撤销的，罚款不再缴纳", T, "case:enf_penalty"},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

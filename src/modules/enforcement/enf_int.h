@@ -161,4 +161,28 @@ enum fz_code fz_enf_case_stats_xlsx(struct fz_ctx *ctx, int year, int64_t agency
 enum fz_code fz_enf_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
 			     size_t nagencies, struct fz_err *err);
 
+/* ---- fines after the decision (enf_penalty_fines.c; 第66-67条, 第72-73条) ---- */
+extern const struct fz_option fz_fine_modes[], fz_fine_remedy_kinds[], fz_fine_remedy_outcomes[];
+extern const struct fz_input fz_enf_fine_apply_inputs[];
+/*
+ * The case's `pay` step records the whole fine as one payment of the ledger,
+ * refused when an instalment plan or a surcharge needs the fines' own route;
+ * taken by that route itself once the ledger holds the whole fine.
+ */
+enum fz_code fz_enf_fine_on_pay(struct fz_ctx *ctx, int64_t case_id, int day, long paid,
+				const char *receipt, struct fz_err *err);
+/* fine_status, fine_status_label and surcharge_today on a penalty case's fields. */
+void fz_enf_fine_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj);
+enum fz_code fz_enf_fine_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_apply(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_err *err);
+/* The penalties list's filters behind the fines figures (FZ_LF_CUSTOM). */
+enum fz_code fz_enf_fine_paid_year_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
+enum fz_code fz_enf_fine_arranged_year_filter(struct fz_list_run *run, const char *v,
+					      struct fz_err *err);
+
 #endif

@@ -693,6 +693,9 @@ static enum fz_code pay(struct fz_ctx *ctx, struct fz_case_row *c, struct penalt
 		return fz_err_set(err, FZ_EBAD_VALUE, "paid_amount",
 				  "缴纳金额 %ld 元与决定的罚款 %ld 元不符（暂缓或分期缴纳须经批准，第六十六条）", paid,
 				  p->fine_amount);
+	/* 第66条, 第72条: the fines ledger records it, or refuses (enf_penalty_fines.c). */
+	if ((rc = fz_enf_fine_on_pay(ctx, c->case_id, day, paid, fz_json_str(in, "receipt_no"), err)))
+		return rc;
 	return exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET paid_on = ?, paid_amount = ?, receipt_no = ?"
 				" WHERE case_id = ?",
@@ -902,6 +905,7 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_citizen", 10000)));
 	json_object_set_new(obj, "hearing_fine_org",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
+	fz_enf_fine_fields(ctx, case_id, obj);
 	return FZ_OK;
 }
 
@@ -948,6 +952,11 @@ static const struct fz_list_filter pen_filters[] = {
 	{.param = "major", .label = "须法制审核", .kind = FZ_LF_FLAG, .sql = "x.major = 1"},
 	{.param = "clock_status", .label = "时限状态", .kind = FZ_LF_CLOCK, .sql = "c.due_date"},
 	{.param = "q", .label = "关键词", .kind = FZ_LF_KEYWORD, .max_chars = 50, .like = pen_like},
+	/* The records behind the enforcement.fines.* figures (enf_penalty_fines.c). */
+	{.param = "fine_paid_year", .label = "缴款年度", .kind = FZ_LF_CUSTOM,
+	 .custom = fz_enf_fine_paid_year_filter},
+	{.param = "arranged_year", .label = "批准暂缓或分期缴纳年度", .kind = FZ_LF_CUSTOM,
+	 .custom = fz_enf_fine_arranged_year_filter},
 	{.param = NULL},
 };
 

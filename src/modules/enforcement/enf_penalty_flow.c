@@ -74,6 +74,7 @@ static const struct fz_state states[] = {
 	{"executed", "已缴纳罚款，待结案", false},
 	{"closed", "已结案", true},
 	{"cancelled", "已撤销立案", true},
+	{"revoked", "处罚决定已被撤销", true},
 	{NULL, NULL, false}};
 
 static const struct fz_clock_def clocks[] = {
@@ -228,6 +229,13 @@ static const struct fz_transition transitions[] = {
 		     .max_chars = 2000}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "decision"}, {.op = FZ_CLK_STOP, .clock = "hearing_request"}},
 	 .note_input = "reason"},
+	/* Recorded with the end of a reconsideration or lawsuit that revoked the decision
+	 * (enf_penalty_fines.c): the fine is not due, the case ends. */
+	{.name = "fine_revoked", .label = "处罚决定被撤销，罚款不再缴纳", .from = {"served"},
+	 .to = "revoked", .system = true,
+	 .article = "《行政复议法》第六十四条、《行政诉讼法》第七十条：处罚决定被撤销的，当事人不再履行",
+	 .inputs = {{.name = "revoked_on", .label = "撤销生效日期", .type = FZ_IN_DATE, .required = true}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "payment", .arg = "revoked_on"}}},
 	{.name = NULL}};
 
 const struct fz_case_type fz_enf_penalty_type = {

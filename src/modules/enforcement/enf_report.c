@@ -285,6 +285,11 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 	" WHERE x.outcome = '" outcome "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"           \
 	" AND (?3 = 0 OR c.agency_id = ?3)"
 
+/* Rows of a fines table (enf_penalty_fines.c) whose day falls in the year, per agency. */
+#define FINE_SQL(what, table, day, cond)                                                          \
+	"SELECT " what " FROM " table " f JOIN case_record c ON c.case_id = f.case_id"            \
+	" WHERE f." day " >= ?1 AND f." day " <= ?2 AND (?3 = 0 OR c.agency_id = ?3)" cond
+
 /* Registries count what stands today; the year only bounds training. */
 const struct fz_figure fz_enf_figures[] = {
 	{"enforcement.bodies.published", "已确认并公告的行政执法主体", "个", NULL,
@@ -331,5 +336,16 @@ const struct fz_figure fz_enf_figures[] = {
 	 {PENALTIES, "decided_year={year}&major=1&agency_id={agency}"},
 	 "SELECT COUNT(*) FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"
 	 " WHERE x.major = 1 AND x.decided_on >= ?1 AND x.decided_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"},
+	/* 第66-67条, 第72条: what was collected in the year, and the cases allowed to defer or pay in
+	 * instalments (enf_penalty_fines.c). */
+	{"enforcement.fines.collected", "收缴罚款金额", "元", NULL,
+	 {PENALTIES, "fine_paid_year={year}&agency_id={agency}"},
+	 FINE_SQL("COALESCE(SUM(f.fine_amount), 0)", "enf_fine_payment", "paid_on", ""), .sum = true},
+	{"enforcement.fines.surcharges", "收缴加处罚款金额", "元", NULL,
+	 {PENALTIES, "fine_paid_year={year}&agency_id={agency}"},
+	 FINE_SQL("COALESCE(SUM(f.surcharge_fen), 0) / 100", "enf_fine_payment", "paid_on", ""), .sum = true},
+	{"enforcement.fines.arranged", "批准暂缓或分期缴纳罚款案件", "件", NULL,
+	 {PENALTIES, "arranged_year={year}&agency_id={agency}"},
+	 FINE_SQL("COUNT(DISTINCT f.case_id)", "enf_fine_application", "decided_on", " AND f.status = 'approved'")},
 	{NULL},
 };

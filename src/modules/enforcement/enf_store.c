@@ -128,6 +128,35 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " opinion TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL);"
 	 "CREATE INDEX enf_penalty_review_case ON enf_penalty_review(case_id);"
 	 "CREATE INDEX enf_penalty_review_reviewer ON enf_penalty_review(reviewer_id);"},
+	/* Fines after the decision (enf_penalty_fines.c): 第66条 applications and instalments,
+	 * payments (fine in 元, surcharge in 分), surcharge reductions, 第73条 remedies. */
+	{"enforcement-006",
+	 "CREATE TABLE enf_fine_application ("
+	 " application_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " applied_on TEXT NOT NULL, mode TEXT NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL,"
+	 " decided_on TEXT, decided_by INTEGER, decision_note TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_fine_application_case ON enf_fine_application(case_id);"
+	 "CREATE TABLE enf_fine_instalment ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record, seq INTEGER NOT NULL,"
+	 " due_on TEXT NOT NULL, amount INTEGER NOT NULL, paid_on TEXT, payment_id INTEGER,"
+	 " PRIMARY KEY (case_id, seq));"
+	 "CREATE TABLE enf_fine_payment ("
+	 " payment_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " paid_on TEXT NOT NULL, fine_amount INTEGER NOT NULL, surcharge_fen INTEGER NOT NULL,"
+	 " receipt_no TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_fine_payment_case ON enf_fine_payment(case_id);"
+	 "CREATE INDEX enf_fine_payment_day ON enf_fine_payment(paid_on);"
+	 "CREATE TABLE enf_fine_reduction ("
+	 " reduction_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " decided_on TEXT NOT NULL, amount_fen INTEGER NOT NULL, reason TEXT NOT NULL,"
+	 " decided_by INTEGER, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_fine_reduction_case ON enf_fine_reduction(case_id);"
+	 "CREATE TABLE enf_fine_remedy ("
+	 " remedy_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " kind TEXT NOT NULL, applied_on TEXT NOT NULL, remedy_number TEXT,"
+	 " remedy_case_id INTEGER REFERENCES case_record, ended_on TEXT, outcome TEXT, note TEXT,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_fine_remedy_case ON enf_fine_remedy(case_id);"},
 	{NULL, NULL},
 };
 
