@@ -180,6 +180,13 @@ enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *er
 enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_err *err);
+/*
+ * One of the fines' writes (apply, decide, pay, reduce, remedy, remedy_end) on
+ * a penalty case the user may see, with the body its route takes: the demo's
+ * acts. Caller owns *out.
+ */
+enum fz_code fz_enf_fine_act(struct fz_ctx *ctx, int64_t case_id, const char *op, json_t *body,
+			     json_t **out, struct fz_err *err);
 /* The penalties list's filters behind the fines figures (FZ_LF_CUSTOM). */
 enum fz_code fz_enf_fine_paid_year_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
 enum fz_code fz_enf_fine_arranged_year_filter(struct fz_list_run *run, const char *v,

@@ -474,6 +474,14 @@ static enum fz_code in_day(struct fz_ctx *ctx, json_t *in, const char *key, cons
 	return FZ_OK;
 }
 
+/* The route admits the head only; the demo's acts and any other caller are held to it too. */
+static enum fz_code head_only(const struct fz_ctx *ctx, const char *what, struct fz_err *err)
+{
+	if (fz_ctx_role(ctx) == FZ_ROLE_AGENCY_HEAD)
+		return FZ_OK;
+	return fz_err_set(err, FZ_EFORBIDDEN, NULL, "%s须由行政机关负责人决定", what);
+}
+
 /* The fine is still to be collected: decided, served, not paid, not revoked. */
 static enum fz_code collecting(const struct ledger *L, const char *what, struct fz_err *err)
 {
@@ -490,6 +498,11 @@ static enum fz_code collecting(const struct ledger *L, const char *what, struct 
 	return FZ_OK;
 }
 
+/*
+ * An event of the case's record. The action is the Chinese name of the
+ * operation: these are not transitions, so the case page shows the action
+ * as it is stored.
+ */
 static enum fz_code event(struct fz_ctx *ctx, int64_t case_id, const char *action, const char *note,
 			  json_t *in, struct fz_err *err)
 {
@@ -687,12 +700,13 @@ const struct fz_input fz_enf_fine_apply_inputs[] = {
     {.name = NULL}};
 
 /* 第66条第二款: the party's written application, recorded by the agency's staff. */
-enum fz_code fz_enf_fine_apply(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code apply_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+			     json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
-	int64_t id;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_db_begin(ctx->db, err)))
+	(void)status; /* the route's own status */
+	enum fz_code rc;
+	if ((rc = fz_json_check_inputs(ctx, fz_enf_fine_apply_inputs, 8, body, NULL, err)) ||
+	    (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct ledger L;
 	int day;
@@ -711,8 +725,7 @@ enum fz_code fz_enf_fine_apply(struct fz_req *req, json_t **out, struct fz_err *
 		rc = fz_err_set(err, FZ_ESTATE, "mode", "罚款已开始缴纳，不能再申请暂缓或分期缴纳");
 		goto fail;
 	}
-	if ((rc = in_day(ctx, req->body, "applied_on", "书面申请日期", L.served, "送达日期", &day,
-			 err)))
+	if ((rc = in_day(ctx, body, "applied_on", "书面申请日期", L.served, "送达日期", &day, err)))
 		goto fail;
 	char now[21];
 	fz_iso_utc(ctx->now, now);
@@ -723,10 +736,11 @@ enum fz_code fz_enf_fine_apply(struct fz_req *req, json_t **out, struct fz_err *
 		     " created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
 		     "ittt"
 		     "t",
-		     id, fz_json_str(req->body, "applied_on"), fz_json_str(req->body, "mode"),
-		     fz_json_str(req->body, "reason"), now),
+		     id, fz_json_str(body, "applied_on"), fz_json_str(body, "mode"),
+		     fz_json_str(body, "reason"), now),
 		 err)) ||
-	    (rc = event(ctx, id, "fine_apply", fz_json_str(req->body, "reason"), req->body, err)) ||
+	    (rc = event(ctx, id, "罚款暂缓或分期缴纳申请", fz_json_str(body, "reason"), body,
+			err)) ||
 	    (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
 	return answer(ctx, id, -1, out, err);
@@ -800,13 +814,14 @@ static enum fz_code read_plan(struct fz_ctx *ctx, const struct ledger *L, json_t
 }
 
 /* 第66条第二款: the head approves (a new due day, or an instalment plan) or refuses. */
-enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code decide_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+			      json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
+	(void)status; /* the route's own status */
 	static const char *const extra[] = {"plan", NULL};
-	int64_t id;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_json_check_inputs(ctx, decide_inputs, 8, req->body, extra, err)) ||
+	enum fz_code rc;
+	if ((rc = head_only(ctx, "批准暂缓或分期缴纳罚款", err)) ||
+	    (rc = fz_json_check_inputs(ctx, decide_inputs, 8, body, extra, err)) ||
 	    (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct ledger L;
@@ -835,13 +850,13 @@ enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err 
 		goto fail;
 	}
 	int day;
-	if ((rc = in_day(ctx, req->body, "decided_on", "批准日期", applied, "申请日期", &day, err)))
+	if ((rc = in_day(ctx, body, "decided_on", "批准日期", applied, "申请日期", &day, err)))
 		goto fail;
-	bool approve = json_is_true(json_object_get(req->body, "approve"));
+	bool approve = json_is_true(json_object_get(body, "approve"));
 	struct fz_fine_instalment plan[FZ_FINE_PLAN_MAX];
 	size_t n = 0;
 	if (approve && strcmp(mode, "defer") == 0) {
-		const char *s = fz_json_str(req->body, "due_on");
+		const char *s = fz_json_str(body, "due_on");
 		if (!s) {
 			rc = fz_err_set(err, FZ_EMISSING_FIELD, "due_on",
 					"批准暂缓缴纳的，请填写暂缓缴纳截止日期");
@@ -857,9 +872,9 @@ enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err 
 		plan[0].amount = L.fine;
 		n = 1;
 	} else if (approve &&
-		   (rc = read_plan(ctx, &L, json_object_get(req->body, "plan"), plan, &n, err)))
+		   (rc = read_plan(ctx, &L, json_object_get(body, "plan"), plan, &n, err)))
 		goto fail;
-	const char *note = fz_json_str(req->body, "note");
+	const char *note = fz_json_str(body, "note");
 	if (!approve && !note) {
 		rc = fz_err_set(err, FZ_EMISSING_FIELD, "note",
 				"不予批准的，请填写审批意见（理由）");
@@ -870,8 +885,7 @@ enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err 
 		     ctx->db, err,
 		     "UPDATE enf_fine_application SET status = ?, decided_on = ?, decided_by = ?,"
 		     " decision_note = ? WHERE application_id = ?",
-		     "ttiti", approve ? "approved" : "refused",
-		     fz_json_str(req->body, "decided_on"),
+		     "ttiti", approve ? "approved" : "refused", fz_json_str(body, "decided_on"),
 		     ctx->user ? ctx->user->user_id : (int64_t)0, note, app),
 		 err)))
 		goto fail;
@@ -886,7 +900,8 @@ enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err 
 			goto fail;
 	if (approve && ((rc = load(ctx, id, &L, err)) || (rc = follow_clock(ctx, &L, err))))
 		goto fail;
-	if ((rc = event(ctx, id, approve ? "fine_approve" : "fine_refuse", note, req->body, err)) ||
+	if ((rc = event(ctx, id, approve ? "批准暂缓或分期缴纳罚款" : "不予批准暂缓或分期缴纳罚款",
+			note, body, err)) ||
 	    (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
 	return answer(ctx, id, -1, out, err);
@@ -933,22 +948,21 @@ static enum fz_code money(json_t *in, const char *key, const char *label, long *
 }
 
 /* 第67条, 第72条: a payment of the fine (whole instalments) and of the surcharge due that day. */
-enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code pay_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status, json_t **out,
+			   struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
 	static const char *const extra[] = {"surcharge_amount", NULL};
-	int64_t id;
 	long surcharge;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_json_check_inputs(ctx, pay_inputs, 8, req->body, extra, err)) ||
-	    (rc = money(req->body, "surcharge_amount", "缴纳加处罚款金额", &surcharge, err)) ||
+	enum fz_code rc;
+	if ((rc = fz_json_check_inputs(ctx, pay_inputs, 8, body, extra, err)) ||
+	    (rc = money(body, "surcharge_amount", "缴纳加处罚款金额", &surcharge, err)) ||
 	    (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct ledger L;
 	int day;
 	size_t covers;
 	if ((rc = load(ctx, id, &L, err)) || (rc = collecting(&L, "登记缴纳罚款", err)) ||
-	    (rc = in_day(ctx, req->body, "paid_on", "缴纳日期", L.served, "送达日期", &day, err)))
+	    (rc = in_day(ctx, body, "paid_on", "缴纳日期", L.served, "送达日期", &day, err)))
 		goto fail;
 	if (L.last_paid >= 0 && day < L.last_paid) {
 		rc = fz_err_set(err, FZ_EBAD_DATE, "paid_on",
@@ -961,11 +975,11 @@ enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *er
 				day_text(ctx, L.last_reduced));
 		goto fail;
 	}
-	long fine = (long)json_integer_value(json_object_get(req->body, "fine_amount"));
-	const char *receipt = fz_json_str(req->body, "receipt_no");
+	long fine = (long)json_integer_value(json_object_get(body, "fine_amount"));
+	const char *receipt = fz_json_str(body, "receipt_no");
 	if ((rc = check_payment(ctx, &L, day, fine, surcharge, "fine_amount", &covers, err)) ||
 	    (rc = insert_payment(ctx, &L, day, fine, surcharge, receipt, covers, err)) ||
-	    (rc = event(ctx, id, "fine_payment", NULL, req->body, err)))
+	    (rc = event(ctx, id, "登记缴款（罚款、加处罚款）", NULL, body, err)))
 		goto fail;
 	if (L.fine_paid >= L.fine) {
 		/* The whole fine is paid: the case's own step, 已缴纳罚款. */
@@ -981,7 +995,7 @@ enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *er
 		goto fail;
 	if ((rc = fz_db_commit(ctx->db, err)))
 		goto fail;
-	fz_req_status(req, 201);
+	*status = 201;
 	return answer(ctx, id, -1, out, err);
 fail:
 	fz_db_rollback(ctx->db);
@@ -999,16 +1013,15 @@ static const struct fz_input reduce_inputs[] = {
     {.name = NULL}};
 
 /* The head reduces or waives the surcharge outstanding on a day, with its reason. */
-enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code reduce_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+			      json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
 	static const char *const extra[] = {"amount", NULL};
-	int64_t id;
 	long fen;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_json_check_inputs(ctx, reduce_inputs, 8, req->body, extra, err)) ||
-	    (rc = money(req->body, "amount", "减免金额", &fen, err)) ||
-	    (rc = fz_db_begin(ctx->db, err)))
+	enum fz_code rc;
+	if ((rc = head_only(ctx, "减免加处罚款", err)) ||
+	    (rc = fz_json_check_inputs(ctx, reduce_inputs, 8, body, extra, err)) ||
+	    (rc = money(body, "amount", "减免金额", &fen, err)) || (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct ledger L;
 	int day;
@@ -1017,11 +1030,11 @@ enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err 
 	int floor = L.last_paid > L.served ? L.last_paid : L.served;
 	if (L.last_reduced > floor)
 		floor = L.last_reduced;
-	if ((rc = in_day(ctx, req->body, "decided_on", "减免决定日期", floor,
+	if ((rc = in_day(ctx, body, "decided_on", "减免决定日期", floor,
 			 floor == L.served ? "送达日期" : "最近一次缴款或减免日期", &day, err)))
 		goto fail;
 	long due = outstanding(&L, day, NULL);
-	if (json_is_true(json_object_get(req->body, "waive_all")))
+	if (json_is_true(json_object_get(body, "waive_all")))
 		fen = due;
 	if (due == 0) {
 		rc = fz_err_set(err, FZ_ESTATE, NULL, "%s没有应缴的加处罚款，无须减免",
@@ -1036,20 +1049,18 @@ enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err 
 	}
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	if ((rc =
-		 exec(fz_db_query(
-			  ctx->db, err,
-			  "INSERT INTO enf_fine_reduction (case_id, decided_on, amount_fen, reason,"
-			  " decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-			  "itiiit", id, day_text(ctx, day), (int64_t)fen,
-			  fz_json_str(req->body, "reason"),
-			  ctx->user ? ctx->user->user_id : (int64_t)0, now),
-		      err)) ||
-	    (rc =
-		 event(ctx, id, "fine_reduce", fz_json_str(req->body, "reason"), req->body, err)) ||
+	if ((rc = exec(
+		 fz_db_query(
+		     ctx->db, err,
+		     "INSERT INTO enf_fine_reduction (case_id, decided_on, amount_fen, reason,"
+		     " decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+		     "itiiit", id, day_text(ctx, day), (int64_t)fen, fz_json_str(body, "reason"),
+		     ctx->user ? ctx->user->user_id : (int64_t)0, now),
+		 err)) ||
+	    (rc = event(ctx, id, "减免加处罚款", fz_json_str(body, "reason"), body, err)) ||
 	    (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
-	fz_req_status(req, 201);
+	*status = 201;
 	return answer(ctx, id, -1, out, err);
 fail:
 	fz_db_rollback(ctx->db);
@@ -1068,12 +1079,11 @@ static const struct fz_input remedy_inputs[] = {
     {.name = NULL}};
 
 /* 第73条: the party applied for reconsideration or sued; the surcharge stops counting. */
-enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code remedy_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+			      json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
-	int64_t id;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_json_check_inputs(ctx, remedy_inputs, 8, req->body, NULL, err)) ||
+	enum fz_code rc;
+	if ((rc = fz_json_check_inputs(ctx, remedy_inputs, 8, body, NULL, err)) ||
 	    (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct ledger L;
@@ -1092,12 +1102,12 @@ enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err 
 		goto fail;
 	}
 	int floor = L.last_remedy_end >= 0 ? L.last_remedy_end + 1 : L.decided;
-	if ((rc = in_day(ctx, req->body, "applied_on", "申请复议或起诉日期", floor,
+	if ((rc = in_day(ctx, body, "applied_on", "申请复议或起诉日期", floor,
 			 L.last_remedy_end >= 0 ? "上一次复议或诉讼结束的次日" : "处罚决定日期",
 			 &day, err)))
 		goto fail;
-	const char *kind = fz_json_str(req->body, "kind");
-	const char *number = fz_json_str(req->body, "remedy_number");
+	const char *kind = fz_json_str(body, "kind");
+	const char *number = fz_json_str(body, "remedy_number");
 	int64_t linked = 0;
 	if (number) {
 		/* The reconsideration or litigation record of the platform, by its case number. */
@@ -1127,12 +1137,13 @@ enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err 
 		     "INSERT INTO enf_fine_remedy (case_id, kind, applied_on, remedy_number,"
 		     " remedy_case_id, note, created_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, ?)",
 		     "itttitt", id, kind, day_text(ctx, day), number, linked,
-		     fz_json_str(req->body, "note"), now),
+		     fz_json_str(body, "note"), now),
 		 err)) ||
-	    (rc = event(ctx, id, "fine_remedy", fz_json_str(req->body, "note"), req->body, err)) ||
+	    (rc = event(ctx, id, "登记申请行政复议或提起行政诉讼", fz_json_str(body, "note"), body,
+			err)) ||
 	    (rc = fz_db_commit(ctx->db, err)))
 		goto fail;
-	fz_req_status(req, 201);
+	*status = 201;
 	return answer(ctx, id, -1, out, err);
 fail:
 	fz_db_rollback(ctx->db);
@@ -1153,12 +1164,12 @@ static const struct fz_input remedy_end_inputs[] = {
     {.name = NULL}};
 
 /* The reconsideration or lawsuit ended; a revoked decision ends the case with nothing to pay. */
-enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_err *err)
+static enum fz_code remedy_end_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+				  json_t **out, struct fz_err *err)
 {
-	struct fz_ctx *ctx = req->ctx;
-	int64_t id;
-	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
-	if (rc || (rc = fz_json_check_inputs(ctx, remedy_end_inputs, 8, req->body, NULL, err)) ||
+	(void)status; /* the route's own status */
+	enum fz_code rc;
+	if ((rc = fz_json_check_inputs(ctx, remedy_end_inputs, 8, body, NULL, err)) ||
 	    (rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	struct fz_stmt *st = fz_db_query(ctx->db, err,
@@ -1181,18 +1192,18 @@ enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_
 		goto fail;
 	}
 	int day;
-	if ((rc = in_day(ctx, req->body, "ended_on", "复议或诉讼结束日期", applied,
-			 "申请复议或起诉日期", &day, err)))
+	if ((rc = in_day(ctx, body, "ended_on", "复议或诉讼结束日期", applied, "申请复议或起诉日期",
+			 &day, err)))
 		goto fail;
-	const char *outcome = fz_json_str(req->body, "outcome");
+	const char *outcome = fz_json_str(body, "outcome");
 	if ((rc = exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_fine_remedy SET ended_on = ?, outcome = ?,"
 				   " note = COALESCE(?, note) WHERE remedy_id = ?",
-				   "ttti", day_text(ctx, day), outcome,
-				   fz_json_str(req->body, "note"), remedy),
+				   "ttti", day_text(ctx, day), outcome, fz_json_str(body, "note"),
+				   remedy),
 		       err)) ||
-	    (rc =
-		 event(ctx, id, "fine_remedy_end", fz_json_str(req->body, "note"), req->body, err)))
+	    (rc = event(ctx, id, "登记行政复议或行政诉讼结果", fz_json_str(body, "note"), body,
+			err)))
 		goto fail;
 	struct ledger L;
 	if ((rc = load(ctx, id, &L, err)))
@@ -1265,4 +1276,78 @@ enum fz_code fz_enf_fine_arranged_year_filter(struct fz_list_run *run, const cha
 	    "EXISTS (SELECT 1 FROM enf_fine_application f WHERE f.case_id = x.case_id"
 	    " AND f.status = 'approved' AND f.decided_on >= ? AND f.decided_on <= ?)",
 	    err);
+}
+
+/* ---- the route handlers and the demo's acts ---------------------------------------- */
+
+typedef enum fz_code (*fine_op)(struct fz_ctx *ctx, int64_t id, json_t *body, int *status,
+				json_t **out, struct fz_err *err);
+
+static const struct {
+	const char *name;
+	fine_op fn;
+} ops[] = {
+    {"apply", apply_op},   {"decide", decide_op},	  {"pay", pay_op}, {"reduce", reduce_op},
+    {"remedy", remedy_op}, {"remedy_end", remedy_end_op}, {NULL, NULL},
+};
+
+static enum fz_code route(struct fz_req *req, fine_op fn, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	int status = 0;
+	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
+	if (rc || (rc = fn(req->ctx, id, req->body, &status, out, err)))
+		return rc;
+	if (status)
+		fz_req_status(req, status);
+	return FZ_OK;
+}
+
+enum fz_code fz_enf_fine_apply(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, apply_op, out, err);
+}
+
+enum fz_code fz_enf_fine_decide(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, decide_op, out, err);
+}
+
+enum fz_code fz_enf_fine_pay(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, pay_op, out, err);
+}
+
+enum fz_code fz_enf_fine_reduce(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, reduce_op, out, err);
+}
+
+enum fz_code fz_enf_fine_remedy(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, remedy_op, out, err);
+}
+
+enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return route(req, remedy_end_op, out, err);
+}
+
+enum fz_code fz_enf_fine_act(struct fz_ctx *ctx, int64_t case_id, const char *op, json_t *body,
+			     json_t **out, struct fz_err *err)
+{
+	for (size_t i = 0; ops[i].name; i++) {
+		if (strcmp(ops[i].name, op) != 0)
+			continue;
+		/* Scope as the routes have it: a case the caller may see, of the penalty kind. */
+		struct fz_case_row c;
+		enum fz_code rc = fz_case_load(ctx, case_id, false, &c, err);
+		if (rc)
+			return rc;
+		if (c.type != &fz_enf_penalty_type)
+			return fz_err_set(err, FZ_ENOT_FOUND, "case_id", "行政处罚案件不存在");
+		int status = 0;
+		return ops[i].fn(ctx, case_id, body, &status, out, err);
+	}
+	return fz_err_set(err, FZ_EBAD_VALUE, "do", "“%s”不是罚款缴纳的操作", op);
 }
