@@ -309,3 +309,36 @@ test('figures: fines and surcharges collected (元) and cases with deferral or i
   assert.ok(r.json.items.some((x) => x.case_id === id))
   assertError(await c.get('/api/enforcement/penalties?arranged_year=20x6', { session: await c.login('legal') }), 422, 'BAD_VALUE', 'arranged_year')
 })
+
+test('the demo county: an instalment plan under way, a deferral paid on its day, a late payment with its surcharge, a surcharge paused by a reconsideration', async () => {
+  const caseOf = (party) => Number(sql(c.db, `SELECT case_id FROM enf_penalty WHERE party_name = '${party}'`)[0][0])
+  const days = (a, b) => Math.round((Date.parse(b) - Date.parse(a)) / 86400000)
+  // 分期: three approved instalments adding up to the fine, the first two paid, the case still to execute.
+  let f = await fine(caseOf('青山县金河建材有限公司'), null, 'hbj.clerk')
+  assert.equal(f.mode, 'instalments')
+  assert.equal(f.instalments.reduce((s, i) => s + i.amount, 0), f.fine_amount)
+  assert.deepEqual(f.instalments.map((i) => !!i.paid_on), [true, true, false])
+  assert.equal(f.fine_remaining, f.instalments[2].amount)
+  // 暂缓: paid in one go by the approved day, no surcharge, executed.
+  const deferral = caseOf('周玉兰')
+  f = await fine(deferral, null, 'scj.clerk')
+  assert.equal(f.mode, 'defer')
+  assert.equal(f.status, 'paid')
+  assert.ok(f.payments[0].paid_on <= f.instalments[0].due_effective)
+  assert.equal((await c.detail(deferral)).case.state, 'executed')
+  // 逾期缴纳: the surcharge paid is 3 % a day of the fine for the days after the due day.
+  f = await fine(caseOf('青山县顺达物流有限公司'), null, 'cgj.clerk')
+  const late = days(f.statutory_due_on, f.payments[0].paid_on)
+  assert.ok(late > 0, 'paid after the due day')
+  assert.equal(f.payments[0].surcharge_fen, Math.min(f.fine_amount * 100, f.fine_amount * 3 * late))
+  // 复议期间: the days from the application through the decision are left out; unpaid, 逾期未缴纳.
+  f = await fine(caseOf('青山县通达客运有限公司'), null, 'jtj.clerk')
+  assert.equal(f.status, 'overdue')
+  assert.equal(f.pauses.length, 1)
+  const p = f.pauses[0]
+  assert.ok(p.ended_on && p.applied_on > f.statutory_due_on)
+  const counted = days(f.statutory_due_on, '2026-11-23') - (days(p.applied_on, p.ended_on) + 1)
+  assert.equal(f.surcharge_today.days, counted)
+  assert.equal(f.surcharge_today.amount_fen, Math.min(f.fine_amount * 100, f.fine_amount * 3 * counted))
+  assert.ok(f.surcharge_today.amount_fen < f.fine_amount * 100, 'the pause keeps it under the cap')
+})

@@ -177,6 +177,8 @@ static const struct fz_demo_kind kinds[] = {
 	{"training", NULL, training},
 	{"certificate", "enf_certificate", certificate},
 	{"penalty", "enf_penalty", penalty},
+	/* A write of a penalty's fine (enf_penalty_fines.c): apply, decide, pay, reduce, remedy, remedy_end. */
+	{"fine", NULL, fz_enf_fine_demo},
 	{NULL, NULL, NULL},
 };
 

@@ -187,6 +187,9 @@ enum fz_code fz_enf_fine_remedy_end(struct fz_req *req, json_t **out, struct fz_
  */
 enum fz_code fz_enf_fine_act(struct fz_ctx *ctx, int64_t case_id, const char *op, json_t *body,
 			     json_t **out, struct fz_err *err);
+/* The demo's record kind "fine" (enf_demo_kinds.c): one of the writes above. */
+enum fz_code fz_enf_fine_demo(struct fz_ctx *ctx, json_t *fields, int64_t *id, int64_t *case_id,
+			      struct fz_err *err);
 /* The penalties list's filters behind the fines figures (FZ_LF_CUSTOM). */
 enum fz_code fz_enf_fine_paid_year_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
 enum fz_code fz_enf_fine_arranged_year_filter(struct fz_list_run *run, const char *v,

@@ -1351,3 +1351,63 @@ enum fz_code fz_enf_fine_act(struct fz_ctx *ctx, int64_t case_id, const char *op
 	}
 	return fz_err_set(err, FZ_EBAD_VALUE, "do", "“%s”不是罚款缴纳的操作", op);
 }
+
+/*
+ * A demo record of kind "fine" (demo/penalty_fines.json): {"case_id": "@key",
+ * "do": "pay", ...the route's body}. An instalment plan is written as
+ * instalment_1_on, instalment_2_on, ... with "amounts", so the loader counts
+ * its days like every other date; a payment's "surcharge_amount" (or
+ * "fine_amount") "due" brings what the ledger finds due on its day (the
+ * days a late payment counts depend on the weekdays of the demo's year).
+ * *id is the case.
+ */
+enum fz_code fz_enf_fine_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			      struct fz_err *err)
+{
+	json_t *cid = json_object_get(f, "case_id");
+	const char *op = fz_json_str(f, "do");
+	if (!json_is_integer(cid) || !op)
+		return fz_err_set(err, FZ_EMISSING_FIELD, json_is_integer(cid) ? "do" : "case_id",
+				  "罚款缴纳记录须写明案件（case_id）和操作（do）");
+	*id = json_integer_value(cid);
+	*case_id = 0;
+	json_t *body = json_deep_copy(f);
+	json_object_del(body, "case_id");
+	json_object_del(body, "do");
+	json_t *amounts = json_object_get(body, "amounts");
+	if (json_is_array(amounts)) {
+		json_t *plan = json_array();
+		for (size_t i = 0; i < json_array_size(amounts); i++) {
+			char key[48];
+			snprintf(key, sizeof key, "instalment_%zu_on", i + 1);
+			json_array_append_new(plan, json_pack("{s:O, s:O}", "due_on", json_object_get(body, key),
+							      "amount", json_array_get(amounts, i)));
+			json_object_del(body, key);
+		}
+		json_object_set_new(body, "plan", plan);
+		json_object_del(body, "amounts");
+	}
+	/* "due": the payment brings what is due on its day, as the ledger computes it. */
+	const char *paid_on = fz_json_str(body, "paid_on");
+	int day;
+	if (strcmp(op, "pay") == 0 && paid_on && fz_date_parse(paid_on, &day) == FZ_OK) {
+		struct ledger L;
+		enum fz_code lrc = load(ctx, *id, &L, err);
+		if (lrc) {
+			json_decref(body);
+			return lrc;
+		}
+		const char *sc = fz_json_str(body, "surcharge_amount");
+		if (sc && strcmp(sc, "due") == 0)
+			json_object_set_new(body, "surcharge_amount", json_string(yuan(ctx, outstanding(&L, day, NULL))));
+		const struct instalment *next = next_unpaid(&L);
+		const char *fa = fz_json_str(body, "fine_amount");
+		if (fa && strcmp(fa, "due") == 0 && next)
+			json_object_set_new(body, "fine_amount", json_integer(next->amount));
+	}
+	json_t *out = NULL;
+	enum fz_code rc = fz_enf_fine_act(ctx, *id, op, body, &out, err);
+	json_decref(body);
+	json_decref(out);
+	return rc;
+}

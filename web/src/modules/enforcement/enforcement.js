@@ -238,6 +238,7 @@ export function penaltyStateType(state) {
   switch (state) {
     case 'closed': return 'success'
     case 'cancelled': return 'info'
+    case 'revoked': return 'info'
     case 'reviewing': case 'hearing': return 'warning'
     case 'decided': case 'served': case 'executed': return 'primary'
     default: return 'primary'
