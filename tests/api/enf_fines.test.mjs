@@ -97,6 +97,8 @@ test('第67条 and 第72条: due 15 days after service rolled past National Day;
   assert.equal(f.status, 'overdue')
   assert.equal(f.status_label, '逾期未缴纳')
   assert.equal(f.surcharge_today.amount, '1234.00')
+  assert.equal(f.surcharge_today.capped, true)
+  assert.equal((await fine(id, '2025-11-11')).surcharge_as_of.capped, false)
   const shown = (await c.detail(id)).case.fields
   assert.deepEqual([shown.fine_status_label, shown.surcharge_today], ['逾期未缴纳', '1234.00'], 'the case page says so')
   assertError(await c.get(url(id, '?as_of=2025-09-19'), { session: await c.login('scj.clerk') }), 422, 'BAD_DATE', 'as_of')

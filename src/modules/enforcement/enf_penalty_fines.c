@@ -294,6 +294,15 @@ static json_t *surcharge_json(struct fz_ctx *ctx, const struct ledger *L, int da
 	fz_json_set_str(o, "amount", yuan(ctx, fen));
 	json_object_set_new(o, "days", json_integer(days));
 	json_object_set_new(o, "paused", json_boolean(L->remedy_open));
+	/* 第72条: an unpaid instalment whose surcharge reached its amount grows no more. */
+	bool capped = false;
+	for (size_t i = 0; i < L->n; i++)
+		if (L->inst[i].paid < 0 &&
+		    fz_fine_surcharge_fen(L->inst[i].amount, L->inst[i].due_eff, day, L->pauses,
+					  L->npauses, NULL) >=
+			L->inst[i].amount * FZ_FINE_SURCHARGE_CAP_FEN_PER_YUAN)
+			capped = true;
+	json_object_set_new(o, "capped", json_boolean(capped));
 	fz_json_set_str(o, "article", ART72);
 	return o;
 }
@@ -1380,8 +1389,9 @@ enum fz_code fz_enf_fine_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_
 		for (size_t i = 0; i < json_array_size(amounts); i++) {
 			char key[48];
 			snprintf(key, sizeof key, "instalment_%zu_on", i + 1);
-			json_array_append_new(plan, json_pack("{s:O, s:O}", "due_on", json_object_get(body, key),
-							      "amount", json_array_get(amounts, i)));
+			json_array_append_new(plan, json_pack("{s:O, s:O}", "due_on",
+							      json_object_get(body, key), "amount",
+							      json_array_get(amounts, i)));
 			json_object_del(body, key);
 		}
 		json_object_set_new(body, "plan", plan);
@@ -1399,7 +1409,8 @@ enum fz_code fz_enf_fine_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_
 		}
 		const char *sc = fz_json_str(body, "surcharge_amount");
 		if (sc && strcmp(sc, "due") == 0)
-			json_object_set_new(body, "surcharge_amount", json_string(yuan(ctx, outstanding(&L, day, NULL))));
+			json_object_set_new(body, "surcharge_amount",
+					    json_string(yuan(ctx, outstanding(&L, day, NULL))));
 		const struct instalment *next = next_unpaid(&L);
 		const char *fa = fz_json_str(body, "fine_amount");
 		if (fa && strcmp(fa, "due") == 0 && next)
