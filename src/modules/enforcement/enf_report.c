@@ -285,6 +285,12 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 	" WHERE x.outcome = '" outcome "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"           \
 	" AND (?3 = 0 OR c.agency_id = ?3)"
 
+#define BENCH_SQL(placement)                                                                      \
+	"SELECT COUNT(*) FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"             \
+	" JOIN enf_penalty_benchmark k ON k.case_id = x.case_id AND k.step = 'decide'"               \
+	" WHERE k.placement = '" placement "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"         \
+	" AND (?3 = 0 OR c.agency_id = ?3)"
+
 /* Registries count what stands today; the year only bounds training. */
 const struct fz_figure fz_enf_figures[] = {
 	{"enforcement.bodies.published", "已确认并公告的行政执法主体", "个", NULL,
@@ -315,5 +321,10 @@ const struct fz_figure fz_enf_figures[] = {
 	{"enforcement.penalties.fines", "行政处罚决定罚款金额", "元", NULL,
 	 {PENALTIES, "decided_year={year}&outcome=penalty&agency_id={agency}"},
 	 PENALTY_SQL("COALESCE(SUM(x.fine_amount), 0)", "penalty"), .sum = true},
+	/* Decisions of the year compared with the discretion benchmark (enf_benchmark.c). */
+	{"enforcement.benchmark.inside", "在裁量基准范围内作出的处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&benchmark=inside&agency_id={agency}"}, BENCH_SQL("inside")},
+	{"enforcement.benchmark.outside", "超出裁量基准作出的处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&benchmark=outside&agency_id={agency}"}, BENCH_SQL("outside")},
 	{NULL},
 };
