@@ -32,11 +32,13 @@
 
 #define MAX_ROWS 60
 
-const struct fz_option fz_bench_status[] = {
-	{"draft", "草稿（未发布）"}, {"published", "现行有效"}, {"superseded", "已被新版本替代"}, {NULL, NULL}};
+const struct fz_option fz_bench_status[] = {{"draft", "草稿（未发布）"},
+					    {"published", "现行有效"},
+					    {"superseded", "已被新版本替代"},
+					    {NULL, NULL}};
 
 const struct fz_option fz_bench_placements[] = {
-	{"inside", "在裁量基准范围内"}, {"outside", "超出裁量基准"}, {NULL, NULL}};
+    {"inside", "在裁量基准范围内"}, {"outside", "超出裁量基准"}, {NULL, NULL}};
 
 static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
 {
@@ -51,16 +53,26 @@ static const char *actor(const struct fz_ctx *ctx)
 /* ---- rows: input, storage, output ------------------------------------------------ */
 
 static const struct fz_input row_inputs[] = {
-	{.name = "level", .label = "违法情节", .type = FZ_IN_SELECT, .required = true,
-	 .options = fz_bench_levels},
-	{.name = "circumstances", .label = "违法情形", .type = FZ_IN_TEXTAREA, .required = true,
-	 .max_chars = 1000},
-	{.name = "factors", .label = "从轻、从重情节", .type = FZ_IN_TEXTAREA, .max_chars = 1000},
-	{.name = "fine_min", .label = "罚款下限（元）", .type = FZ_IN_INT, .min = 0, .max = 2000000000},
-	{.name = "fine_max", .label = "罚款上限（元）", .type = FZ_IN_INT, .min = 0, .max = 2000000000},
-	{.name = "no_penalty", .label = "可以不予处罚（首违不罚）", .type = FZ_IN_BOOL},
-	{.name = "basis", .label = "裁量依据", .type = FZ_IN_TEXTAREA, .required = true, .max_chars = 1000},
-	{.name = NULL}};
+    {.name = "level",
+     .label = "违法情节",
+     .type = FZ_IN_SELECT,
+     .required = true,
+     .options = fz_bench_levels},
+    {.name = "circumstances",
+     .label = "违法情形",
+     .type = FZ_IN_TEXTAREA,
+     .required = true,
+     .max_chars = 1000},
+    {.name = "factors", .label = "从轻、从重情节", .type = FZ_IN_TEXTAREA, .max_chars = 1000},
+    {.name = "fine_min", .label = "罚款下限（元）", .type = FZ_IN_INT, .min = 0, .max = 2000000000},
+    {.name = "fine_max", .label = "罚款上限（元）", .type = FZ_IN_INT, .min = 0, .max = 2000000000},
+    {.name = "no_penalty", .label = "可以不予处罚（首违不罚）", .type = FZ_IN_BOOL},
+    {.name = "basis",
+     .label = "裁量依据",
+     .type = FZ_IN_TEXTAREA,
+     .required = true,
+     .max_chars = 1000},
+    {.name = NULL}};
 
 static const char *row_label(const char *field)
 {
@@ -94,49 +106,60 @@ static enum fz_code rows_from_json(struct fz_ctx *ctx, json_t *rows, struct stor
 {
 	static const char *const extra[] = {"kinds", "row_id", "seq", NULL};
 	if (!json_is_array(rows) || json_array_size(rows) == 0)
-		return fz_err_set(err, FZ_EMISSING_FIELD, "rows", "请至少填写一条违法情形及其裁量幅度（rows）");
+		return fz_err_set(err, FZ_EMISSING_FIELD, "rows",
+				  "请至少填写一条违法情形及其裁量幅度（rows）");
 	if (json_array_size(rows) > MAX_ROWS)
-		return fz_err_set(err, FZ_EBAD_VALUE, "rows", "一个事项的裁量基准最多 %d 条情形", MAX_ROWS);
+		return fz_err_set(err, FZ_EBAD_VALUE, "rows", "一个事项的裁量基准最多 %d 条情形",
+				  MAX_ROWS);
 	size_t i;
 	json_t *o;
 	*n = 0;
-	json_array_foreach(rows, i, o)
-	{
+	json_array_foreach (rows, i, o) {
 		int no = (int)i + 1;
 		if (!json_is_object(o))
 			return fz_err_set(err, FZ_EBAD_TYPE, "rows", "第 %d 条情形格式不对", no);
 		struct fz_err e = {0};
 		if (fz_json_check_inputs(ctx, row_inputs, 16, o, extra, &e))
-			return fz_err_set(err, e.code, "rows", "第 %d 条情形“%s”：%s", no, row_label(e.field),
-					  e.message);
+			return fz_err_set(err, e.code, "rows", "第 %d 条情形“%s”：%s", no,
+					  row_label(e.field), e.message);
 		struct stored_row *s = &out[(*n)++];
 		struct fz_bench_row r = {.level = fz_json_str(o, "level"),
 					 .circumstances = fz_json_str(o, "circumstances"),
 					 .fine_min = opt_long(o, "fine_min"),
 					 .fine_max = opt_long(o, "fine_max"),
-					 .no_penalty = json_is_true(json_object_get(o, "no_penalty"))};
+					 .no_penalty =
+					     json_is_true(json_object_get(o, "no_penalty"))};
 		json_t *kinds = json_object_get(o, "kinds"), *k;
 		size_t j;
 		char *joined = fz_arena_strdup(ctx->arena, "");
 		if (kinds && !json_is_null(kinds) && !json_is_array(kinds))
-			return fz_err_set(err, FZ_EBAD_TYPE, "rows", "第 %d 条情形“处罚种类”应为数组", no);
+			return fz_err_set(err, FZ_EBAD_TYPE, "rows",
+					  "第 %d 条情形“处罚种类”应为数组", no);
 		if (json_array_size(kinds) > FZ_BENCH_KINDS)
-			return fz_err_set(err, FZ_EBAD_VALUE, "rows", "第 %d 条情形“处罚种类”过多", no);
-		json_array_foreach(kinds, j, k)
-		{
+			return fz_err_set(err, FZ_EBAD_VALUE, "rows", "第 %d 条情形“处罚种类”过多",
+					  no);
+		json_array_foreach (kinds, j, k) {
 			if (!json_is_string(k))
-				return fz_err_set(err, FZ_EBAD_TYPE, "rows", "第 %d 条情形“处罚种类”应为文字", no);
+				return fz_err_set(err, FZ_EBAD_TYPE, "rows",
+						  "第 %d 条情形“处罚种类”应为文字", no);
 			r.kinds[j] = json_string_value(k);
-			joined = fz_arena_printf(ctx->arena, "%s%s%s", joined, j ? "," : "", r.kinds[j]);
+			joined =
+			    fz_arena_printf(ctx->arena, "%s%s%s", joined, j ? "," : "", r.kinds[j]);
 		}
 		r.kinds[json_array_size(kinds)] = NULL;
 		const char *field;
 		char msg[200];
 		if (!fz_bench_row_check(&r, &field, msg, sizeof msg))
-			return fz_err_set(err, FZ_EBAD_VALUE, "rows", "第 %d 条情形“%s”：%s", no, row_label(field),
-					  msg);
-		*s = (struct stored_row){r.level, r.circumstances, fz_json_str(o, "factors"), joined,
-					 fz_json_str(o, "basis"), r.fine_min, r.fine_max, r.no_penalty};
+			return fz_err_set(err, FZ_EBAD_VALUE, "rows", "第 %d 条情形“%s”：%s", no,
+					  row_label(field), msg);
+		*s = (struct stored_row){r.level,
+					 r.circumstances,
+					 fz_json_str(o, "factors"),
+					 joined,
+					 fz_json_str(o, "basis"),
+					 r.fine_min,
+					 r.fine_max,
+					 r.no_penalty};
 	}
 	return FZ_OK;
 }
@@ -144,19 +167,24 @@ static enum fz_code rows_from_json(struct fz_ctx *ctx, json_t *rows, struct stor
 static enum fz_code rows_store(struct fz_ctx *ctx, int64_t bm, const struct stored_row *rows,
 			       size_t n, struct fz_err *err)
 {
-	enum fz_code rc = exec(fz_db_query(ctx->db, err, "DELETE FROM enf_benchmark_row WHERE benchmark_id = ?",
-					   "i", bm),
-			       err);
+	enum fz_code rc =
+	    exec(fz_db_query(ctx->db, err, "DELETE FROM enf_benchmark_row WHERE benchmark_id = ?",
+			     "i", bm),
+		 err);
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct stored_row *s = &rows[i];
-		rc = exec(fz_db_query(ctx->db, err,
-				      "INSERT INTO enf_benchmark_row(benchmark_id, seq, level, circumstances,"
-				      " factors, kinds, fine_min, fine_max, no_penalty, basis)"
-				      " VALUES (?,?,?,?,?,?,NULLIF(?, -1),NULLIF(?, -1),?,?)",
-				      "iItt" "tt" "iiIt", bm, (int)i + 1, s->level, s->circumstances, s->factors,
-				      s->kinds, (int64_t)s->fine_min, (int64_t)s->fine_max, (int)s->no_penalty,
-				      s->basis),
-			  err);
+		rc = exec(
+		    fz_db_query(
+			ctx->db, err,
+			"INSERT INTO enf_benchmark_row(benchmark_id, seq, level, circumstances,"
+			" factors, kinds, fine_min, fine_max, no_penalty, basis)"
+			" VALUES (?,?,?,?,?,?,NULLIF(?, -1),NULLIF(?, -1),?,?)",
+			"iItt"
+			"tt"
+			"iiIt",
+			bm, (int)i + 1, s->level, s->circumstances, s->factors, s->kinds,
+			(int64_t)s->fine_min, (int64_t)s->fine_max, (int)s->no_penalty, s->basis),
+		    err);
 	}
 	return rc;
 }
@@ -168,11 +196,13 @@ static enum fz_code rows_store(struct fz_ctx *ctx, int64_t bm, const struct stor
 /* A row of ROW_COLS starting at column c as JSON, with its range in words. */
 static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st, int c)
 {
-	struct fz_bench_row r = {.level = fz_col_text(st, c + 2),
-				 .fine_min = fz_col_null(st, c + 6) ? -1 : (long)fz_col_int(st, c + 6),
-				 .fine_max = fz_col_null(st, c + 7) ? -1 : (long)fz_col_int(st, c + 7),
-				 .no_penalty = fz_col_int(st, c + 8) != 0};
-	char *kinds = fz_arena_strdup(ctx->arena, fz_col_text(st, c + 5) ? fz_col_text(st, c + 5) : "");
+	struct fz_bench_row r = {
+	    .level = fz_col_text(st, c + 2),
+	    .fine_min = fz_col_null(st, c + 6) ? -1 : (long)fz_col_int(st, c + 6),
+	    .fine_max = fz_col_null(st, c + 7) ? -1 : (long)fz_col_int(st, c + 7),
+	    .no_penalty = fz_col_int(st, c + 8) != 0};
+	char *kinds =
+	    fz_arena_strdup(ctx->arena, fz_col_text(st, c + 5) ? fz_col_text(st, c + 5) : "");
 	fz_bench_kinds_split(kinds, &r);
 	char range[400];
 	fz_bench_range_text(&r, range, sizeof range);
@@ -189,8 +219,10 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st, int c)
 	}
 	json_object_set_new(o, "kinds", ks);
 	json_object_set_new(o, "kind_labels", labels);
-	json_object_set_new(o, "fine_min", r.fine_min >= 0 ? json_integer(r.fine_min) : json_null());
-	json_object_set_new(o, "fine_max", r.fine_max >= 0 ? json_integer(r.fine_max) : json_null());
+	json_object_set_new(o, "fine_min",
+			    r.fine_min >= 0 ? json_integer(r.fine_min) : json_null());
+	json_object_set_new(o, "fine_max",
+			    r.fine_max >= 0 ? json_integer(r.fine_max) : json_null());
 	json_object_set_new(o, "no_penalty", json_boolean(r.no_penalty));
 	fz_json_set_str(o, "range_text", range);
 	fz_json_set_str(o, "basis", fz_col_text(st, c + 9));
@@ -200,10 +232,11 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st, int c)
 static enum fz_code rows_json(struct fz_ctx *ctx, int64_t bm, const char *level, json_t **out,
 			      struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "SELECT " ROW_COLS " FROM enf_benchmark_row r WHERE r.benchmark_id = ?"
-					 " AND (? IS NULL OR r.level = ?) ORDER BY r.seq",
-					 "itt", bm, level, level);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT " ROW_COLS " FROM enf_benchmark_row r WHERE r.benchmark_id = ?"
+			" AND (? IS NULL OR r.level = ?) ORDER BY r.seq",
+			"itt", bm, level, level);
 	if (!st)
 		return err->code;
 	*out = json_array();
@@ -215,11 +248,12 @@ static enum fz_code rows_json(struct fz_ctx *ctx, int64_t bm, const char *level,
 
 /* ---- a benchmark ---------------------------------------------------------------- */
 
-#define BM_COLS                                                                                     \
+#define BM_COLS                                                                                    \
 	"m.benchmark_id, m.power_id, p.code, p.name, m.body_id, b.name, m.agency_id, a.name,"      \
-	" m.version, m.status, m.note, m.published_on, m.superseded_on, m.created_by, m.created_at," \
+	" m.version, m.status, m.note, m.published_on, m.superseded_on, m.created_by, "            \
+	"m.created_at,"                                                                            \
 	" m.updated_at, p.law_name, p.article"
-#define BM_FROM                                                                                     \
+#define BM_FROM                                                                                    \
 	" FROM enf_benchmark m JOIN enf_power p ON p.item_id = m.power_id"                         \
 	" JOIN enf_body b ON b.body_id = m.body_id JOIN agency a ON a.agency_id = m.agency_id"
 
@@ -253,10 +287,11 @@ static json_t *bm_head(struct fz_stmt *st)
 static enum fz_code bm_json(struct fz_ctx *ctx, int64_t bm, bool public_only, json_t **out,
 			    struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "SELECT " BM_COLS BM_FROM " WHERE m.benchmark_id = ?"
-					 " AND (? = 0 OR (m.status = 'published' AND b.status = 'published'))",
-					 "iI", bm, (int)public_only);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT " BM_COLS BM_FROM " WHERE m.benchmark_id = ?"
+			" AND (? = 0 OR (m.status = 'published' AND b.status = 'published'))",
+			"iI", bm, (int)public_only);
 	if (!st)
 		return err->code;
 	json_t *o = fz_stmt_row(st) ? bm_head(st) : NULL;
@@ -272,15 +307,18 @@ static enum fz_code bm_json(struct fz_ctx *ctx, int64_t bm, bool public_only, js
 	json_object_set_new(o, "rows", rows);
 	if (!public_only) {
 		json_t *versions = json_array();
-		st = fz_db_query(ctx->db, err,
-				 "SELECT benchmark_id, version, status, published_on, superseded_on, created_by"
-				 " FROM enf_benchmark WHERE power_id = ? ORDER BY version DESC",
-				 "i", json_integer_value(json_object_get(o, "power_id")));
+		st = fz_db_query(
+		    ctx->db, err,
+		    "SELECT benchmark_id, version, status, published_on, superseded_on, created_by"
+		    " FROM enf_benchmark WHERE power_id = ? ORDER BY version DESC",
+		    "i", json_integer_value(json_object_get(o, "power_id")));
 		while (st && fz_stmt_row(st)) {
-			json_t *v = json_pack("{s:I, s:I}", "benchmark_id", (json_int_t)fz_col_int(st, 0),
-					      "version", (json_int_t)fz_col_int(st, 1));
+			json_t *v =
+			    json_pack("{s:I, s:I}", "benchmark_id", (json_int_t)fz_col_int(st, 0),
+				      "version", (json_int_t)fz_col_int(st, 1));
 			fz_json_set_str(v, "status", fz_col_text(st, 2));
-			fz_json_set_str(v, "status_label", fz_enf_label(fz_bench_status, fz_col_text(st, 2)));
+			fz_json_set_str(v, "status_label",
+					fz_enf_label(fz_bench_status, fz_col_text(st, 2)));
 			fz_json_set_str(v, "published_on", fz_col_text(st, 3));
 			fz_json_set_str(v, "superseded_on", fz_col_text(st, 4));
 			fz_json_set_str(v, "created_by", fz_col_text(st, 5));
@@ -288,11 +326,14 @@ static enum fz_code bm_json(struct fz_ctx *ctx, int64_t bm, bool public_only, js
 		}
 		fz_stmt_done(st);
 		json_object_set_new(o, "versions", versions);
-		/* How many penalty cases picked a row of this version (kept when it is superseded). */
+		/* How many penalty cases picked a row of this version (kept when it is superseded).
+		 */
 		st = fz_db_query(ctx->db, err,
-				 "SELECT COUNT(DISTINCT case_id) FROM enf_penalty_benchmark WHERE benchmark_id = ?",
+				 "SELECT COUNT(DISTINCT case_id) FROM enf_penalty_benchmark WHERE "
+				 "benchmark_id = ?",
 				 "i", bm);
-		json_object_set_new(o, "cases", json_integer(st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0));
+		json_object_set_new(o, "cases",
+				    json_integer(st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0));
 		fz_stmt_done(st);
 	}
 	*out = o;
@@ -303,10 +344,11 @@ static enum fz_code bm_json(struct fz_ctx *ctx, int64_t bm, bool public_only, js
 static enum fz_code power_for_edit(struct fz_ctx *ctx, int64_t power_id, int64_t *body,
 				   int64_t *agency, struct fz_err *err)
 {
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "SELECT body_id, agency_id, category, status, name FROM enf_power"
-					 " WHERE item_id = ?",
-					 "i", power_id);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT body_id, agency_id, category, status, name FROM enf_power"
+			" WHERE item_id = ?",
+			"i", power_id);
 	if (!st)
 		return err->code;
 	bool found = fz_stmt_row(st);
@@ -322,7 +364,8 @@ static enum fz_code power_for_edit(struct fz_ctx *ctx, int64_t power_id, int64_t
 	if (rc)
 		return rc;
 	if (!penalty)
-		return fz_err_set(err, FZ_EBAD_VALUE, "power_id", "“%s”不是行政处罚类事项，不制定处罚裁量基准", name);
+		return fz_err_set(err, FZ_EBAD_VALUE, "power_id",
+				  "“%s”不是行政处罚类事项，不制定处罚裁量基准", name);
 	if (!active)
 		return fz_err_set(err, FZ_EBAD_VALUE, "power_id", "“%s”已从权责清单中取消", name);
 	return FZ_OK;
@@ -330,10 +373,11 @@ static enum fz_code power_for_edit(struct fz_ctx *ctx, int64_t power_id, int64_t
 
 static int64_t draft_of(struct fz_ctx *ctx, int64_t power_id, int *next_version)
 {
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
-					 "SELECT MAX(version), MAX(CASE WHEN status = 'draft' THEN benchmark_id END)"
-					 " FROM enf_benchmark WHERE power_id = ?",
-					 "i", power_id);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, NULL,
+			"SELECT MAX(version), MAX(CASE WHEN status = 'draft' THEN benchmark_id END)"
+			" FROM enf_benchmark WHERE power_id = ?",
+			"i", power_id);
 	int64_t draft = 0;
 	*next_version = 1;
 	if (st && fz_stmt_row(st)) {
@@ -358,26 +402,34 @@ static enum fz_code draft_write(struct fz_ctx *ctx, int64_t power_id, int64_t bo
 	enum fz_code rc;
 	*bm = draft_of(ctx, power_id, &version);
 	if (*bm)
-		rc = exec(fz_db_query(ctx->db, err,
-				      "UPDATE enf_benchmark SET note = ?, updated_at = ? WHERE benchmark_id = ?",
-				      "tti", note, now, *bm),
-			  err);
+		rc = exec(
+		    fz_db_query(
+			ctx->db, err,
+			"UPDATE enf_benchmark SET note = ?, updated_at = ? WHERE benchmark_id = ?",
+			"tti", note, now, *bm),
+		    err);
 	else
-		rc = fz_stmt_exec_id(fz_db_query(ctx->db, err,
-						 "INSERT INTO enf_benchmark(power_id, agency_id, body_id, version,"
-						 " status, note, created_by, created_at, updated_at)"
-						 " VALUES (?,?,?,?,'draft',?,?,?,?) RETURNING benchmark_id",
-						 "iiiI" "tttt", power_id, agency, body, version, note, actor(ctx),
-						 now, now),
-				     bm, err);
+		rc = fz_stmt_exec_id(
+		    fz_db_query(ctx->db, err,
+				"INSERT INTO enf_benchmark(power_id, agency_id, body_id, version,"
+				" status, note, created_by, created_at, updated_at)"
+				" VALUES (?,?,?,?,'draft',?,?,?,?) RETURNING benchmark_id",
+				"iiiI"
+				"tttt",
+				power_id, agency, body, version, note, actor(ctx), now, now),
+		    bm, err);
 	return rc ? rc : rows_store(ctx, *bm, rows, n, err);
 }
 
 static const struct fz_input bm_inputs[] = {
-	{.name = "power_id", .label = "处罚事项", .type = FZ_IN_INT, .required = true, .min = 1,
-	 .max = 2147483647},
-	{.name = "note", .label = "制定说明", .type = FZ_IN_TEXTAREA, .max_chars = 2000},
-	{.name = NULL}};
+    {.name = "power_id",
+     .label = "处罚事项",
+     .type = FZ_IN_INT,
+     .required = true,
+     .min = 1,
+     .max = 2147483647},
+    {.name = "note", .label = "制定说明", .type = FZ_IN_TEXTAREA, .max_chars = 2000},
+    {.name = NULL}};
 
 enum fz_code fz_enf_bench_save(struct fz_ctx *ctx, int64_t bm_id, json_t *in, json_t **out,
 			       struct fz_err *err)
@@ -386,12 +438,14 @@ enum fz_code fz_enf_bench_save(struct fz_ctx *ctx, int64_t bm_id, json_t *in, js
 	enum fz_code rc = fz_json_check_inputs(ctx, bm_inputs, 4, in, extra, err);
 	if (rc)
 		return rc;
-	int64_t power_id = json_integer_value(json_object_get(in, "power_id")), body = 0, agency = 0;
+	int64_t power_id = json_integer_value(json_object_get(in, "power_id")), body = 0,
+		agency = 0;
 	if (bm_id) {
 		/* PUT of a version: only a draft changes, and it stays with its power. */
-		struct fz_stmt *st = fz_db_query(ctx->db, err,
-						 "SELECT power_id, status, version FROM enf_benchmark WHERE benchmark_id = ?",
-						 "i", bm_id);
+		struct fz_stmt *st = fz_db_query(
+		    ctx->db, err,
+		    "SELECT power_id, status, version FROM enf_benchmark WHERE benchmark_id = ?",
+		    "i", bm_id);
 		if (!st)
 			return err->code;
 		bool found = fz_stmt_row(st);
@@ -402,10 +456,13 @@ enum fz_code fz_enf_bench_save(struct fz_ctx *ctx, int64_t bm_id, json_t *in, js
 		if (!found)
 			return fz_err_set(err, FZ_ENOT_FOUND, "id", "裁量基准不存在");
 		if (p != power_id)
-			return fz_err_set(err, FZ_EBAD_VALUE, "power_id", "裁量基准的处罚事项不能更改");
+			return fz_err_set(err, FZ_EBAD_VALUE, "power_id",
+					  "裁量基准的处罚事项不能更改");
 		if (!draft)
 			return fz_err_set(err, FZ_ESTATE, NULL,
-					  "第 %ld 版已经发布，不能修改；请新建一个版本（原版本保留，已办案件仍按原版本）",
+					  "第 %ld "
+					  "版已经发布，不能修改；请新建一个版本（原版本保留，已办案"
+					  "件仍按原版本）",
 					  version);
 	}
 	if ((rc = power_for_edit(ctx, power_id, &body, &agency, err)))
@@ -422,9 +479,11 @@ enum fz_code fz_enf_bench_save(struct fz_ctx *ctx, int64_t bm_id, json_t *in, js
 	int64_t bm;
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	if ((rc = draft_write(ctx, power_id, body, agency, fz_json_str(in, "note"), rows, n, &bm, err)) ||
-	    (rc = fz_enf_audit(ctx, "enf_benchmark", bm_id ? "benchmark_update" : "benchmark_create",
-			       fz_json_str(in, "note"), fz_json_text(ctx->arena, in, NULL), NULL, NULL, err)) ||
+	if ((rc = draft_write(ctx, power_id, body, agency, fz_json_str(in, "note"), rows, n, &bm,
+			      err)) ||
+	    (rc = fz_enf_audit(
+		 ctx, "enf_benchmark", bm_id ? "benchmark_update" : "benchmark_create",
+		 fz_json_str(in, "note"), fz_json_text(ctx->arena, in, NULL), NULL, NULL, err)) ||
 	    (rc = fz_db_commit(ctx->db, err))) {
 		fz_db_rollback(ctx->db);
 		return rc;
@@ -436,14 +495,15 @@ enum fz_code fz_enf_bench_publish(struct fz_ctx *ctx, int64_t bm, json_t *in, js
 				  struct fz_err *err)
 {
 	static const struct fz_input inputs[] = {
-		{.name = "published_on", .label = "发布日期", .type = FZ_IN_DATE, .required = true},
-		{.name = NULL}};
+	    {.name = "published_on", .label = "发布日期", .type = FZ_IN_DATE, .required = true},
+	    {.name = NULL}};
 	enum fz_code rc = fz_json_check_inputs(ctx, inputs, 2, in, NULL, err);
 	if (rc)
 		return rc;
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-					 "SELECT power_id, status, agency_id FROM enf_benchmark WHERE benchmark_id = ?",
-					 "i", bm);
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT power_id, status, agency_id FROM enf_benchmark WHERE benchmark_id = ?", "i",
+	    bm);
 	if (!st)
 		return err->code;
 	bool found = fz_stmt_row(st);
@@ -455,33 +515,37 @@ enum fz_code fz_enf_bench_publish(struct fz_ctx *ctx, int64_t bm, json_t *in, js
 	if ((rc = fz_enf_need_edit(ctx, agency, err)))
 		return rc;
 	if (!draft)
-		return fz_err_set(err, FZ_ESTATE, NULL, "只有草稿可以发布；已发布的版本不能重复发布");
+		return fz_err_set(err, FZ_ESTATE, NULL,
+				  "只有草稿可以发布；已发布的版本不能重复发布");
 	int day;
 	const char *on = fz_json_str(in, "published_on");
 	fz_date_parse(on, &day);
 	if (day > ctx->today)
 		return fz_err_set(err, FZ_EBAD_DATE, "published_on", "“发布日期”不能晚于今天");
-	st = fz_db_query(ctx->db, err,
-			 "SELECT MAX(published_on) FROM enf_benchmark WHERE power_id = ? AND status <> 'draft'",
-			 "i", power);
+	st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT MAX(published_on) FROM enf_benchmark WHERE power_id = ? AND status <> 'draft'",
+	    "i", power);
 	const char *last = st && fz_stmt_row(st) && fz_col_text(st, 0)
-				   ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0))
-				   : NULL;
+			       ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0))
+			       : NULL;
 	fz_stmt_done(st);
 	if (last && strcmp(on, last) < 0)
-		return fz_err_set(err, FZ_EBAD_DATE, "published_on", "“发布日期”不能早于现行版本的发布日期（%s）",
-				  last);
+		return fz_err_set(err, FZ_EBAD_DATE, "published_on",
+				  "“发布日期”不能早于现行版本的发布日期（%s）", last);
 	char now[21];
 	fz_iso_utc(ctx->now, now);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	if ((rc = exec(fz_db_query(ctx->db, err,
-				   "UPDATE enf_benchmark SET status = 'superseded', superseded_on = ?, updated_at = ?"
+				   "UPDATE enf_benchmark SET status = 'superseded', superseded_on "
+				   "= ?, updated_at = ?"
 				   " WHERE power_id = ? AND status = 'published'",
 				   "tti", on, now, power),
 		       err)) ||
 	    (rc = exec(fz_db_query(ctx->db, err,
-				   "UPDATE enf_benchmark SET status = 'published', published_on = ?, updated_at = ?"
+				   "UPDATE enf_benchmark SET status = 'published', published_on = "
+				   "?, updated_at = ?"
 				   " WHERE benchmark_id = ?",
 				   "tti", on, now, bm),
 		       err)) ||
@@ -507,24 +571,30 @@ enum fz_code fz_enf_bench_json(struct fz_ctx *ctx, int64_t bm, bool public_only,
  * circumstances). Each item carries its rows.
  */
 enum fz_code fz_enf_bench_list(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
-			       int64_t body_id, int64_t power_id, const char *status,
-			       const char *q, json_t **out, struct fz_err *err)
+			       int64_t body_id, int64_t power_id, const char *status, const char *q,
+			       json_t **out, struct fz_err *err)
 {
 	int64_t scope = agency_id;
 	if (!public_only && !fz_ctx_sees_all(ctx))
 		scope = ctx->user ? ctx->user->agency_id : -1;
 	const char *like = q && *q ? fz_arena_printf(ctx->arena, "%%%s%%", q) : NULL;
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT " BM_COLS BM_FROM " WHERE (?1 = 0 OR m.agency_id = ?1) AND (?2 = 0 OR m.body_id = ?2)"
-		" AND (?3 = 0 OR m.power_id = ?3) AND (?4 IS NULL OR m.status = ?4)"
-		" AND (?5 = 0 OR (m.status = 'published' AND b.status = 'published'))"
-		" AND (?5 = 1 OR ?4 IS NOT NULL OR m.version = (SELECT MAX(v.version) FROM enf_benchmark v"
-		"  WHERE v.power_id = m.power_id))"
-		" AND (?6 IS NULL OR p.name LIKE ?6 OR p.code LIKE ?6 OR EXISTS (SELECT 1 FROM enf_benchmark_row r"
-		"  WHERE r.benchmark_id = m.benchmark_id AND (r.circumstances LIKE ?6 OR r.factors LIKE ?6)))"
-		" ORDER BY a.sort_order, b.name, p.code, m.version DESC LIMIT 201",
-		"iiit" "It", scope, body_id, power_id, public_only ? NULL : status, (int)public_only, like);
+	    ctx->db, err,
+	    "SELECT " BM_COLS BM_FROM
+	    " WHERE (?1 = 0 OR m.agency_id = ?1) AND (?2 = 0 OR m.body_id = ?2)"
+	    " AND (?3 = 0 OR m.power_id = ?3) AND (?4 IS NULL OR m.status = ?4)"
+	    " AND (?5 = 0 OR (m.status = 'published' AND b.status = 'published'))"
+	    " AND (?5 = 1 OR ?4 IS NOT NULL OR m.version = (SELECT MAX(v.version) FROM "
+	    "enf_benchmark v"
+	    "  WHERE v.power_id = m.power_id))"
+	    " AND (?6 IS NULL OR p.name LIKE ?6 OR p.code LIKE ?6 OR EXISTS (SELECT 1 FROM "
+	    "enf_benchmark_row r"
+	    "  WHERE r.benchmark_id = m.benchmark_id AND (r.circumstances LIKE ?6 OR r.factors "
+	    "LIKE ?6)))"
+	    " ORDER BY a.sort_order, b.name, p.code, m.version DESC LIMIT 201",
+	    "iiit"
+	    "It",
+	    scope, body_id, power_id, public_only ? NULL : status, (int)public_only, like);
 	if (!st)
 		return err->code;
 	json_t *items = json_array();
@@ -536,10 +606,10 @@ enum fz_code fz_enf_bench_list(struct fz_ctx *ctx, bool public_only, int64_t age
 		json_array_remove(items, 200);
 	size_t i;
 	json_t *it;
-	json_array_foreach(items, i, it)
-	{
+	json_array_foreach (items, i, it) {
 		json_t *rows;
-		if (rows_json(ctx, json_integer_value(json_object_get(it, "benchmark_id")), NULL, &rows, err)) {
+		if (rows_json(ctx, json_integer_value(json_object_get(it, "benchmark_id")), NULL,
+			      &rows, err)) {
 			json_decref(items);
 			return err->code;
 		}
@@ -565,19 +635,22 @@ enum fz_code fz_enf_bench_calc(struct fz_ctx *ctx, int64_t power_id, const char 
 		for (const struct fz_option *o = fz_bench_levels; o->value; o++)
 			ok = ok || strcmp(o->value, level) == 0;
 		if (!ok)
-			return fz_err_set(err, FZ_EBAD_VALUE, "level", "违法情节（level）应为 minor 轻微、general 一般、serious 较重或 grave 严重");
+			return fz_err_set(err, FZ_EBAD_VALUE, "level",
+					  "违法情节（level）应为 minor 轻微、general 一般、serious "
+					  "较重或 grave 严重");
 	}
-	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT agency_id FROM enf_power WHERE item_id = ?",
-					 "i", power_id);
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err, "SELECT agency_id FROM enf_power WHERE item_id = ?", "i", power_id);
 	if (!st)
 		return err->code;
 	int64_t agency = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
 	fz_stmt_done(st);
 	if (!agency || !fz_ctx_may_see(ctx, agency))
 		return fz_err_set(err, FZ_ENOT_FOUND, "power_id", "权责事项不存在");
-	st = fz_db_query(ctx->db, err,
-			 "SELECT benchmark_id FROM enf_benchmark WHERE power_id = ? AND status = 'published'",
-			 "i", power_id);
+	st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT benchmark_id FROM enf_benchmark WHERE power_id = ? AND status = 'published'",
+	    "i", power_id);
 	if (!st)
 		return err->code;
 	int64_t bm = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
@@ -598,7 +671,8 @@ enum fz_code fz_enf_bench_calc(struct fz_ctx *ctx, int64_t power_id, const char 
 	}
 	fz_json_set_str(*out, "level", level);
 	fz_json_set_str(*out, "rule",
-			"拟作出或者作出的处罚超出所选情形的裁量幅度的，须书面说明理由，并经法制审核（《行政处罚法》第五十八条）");
+			"拟作出或者作出的处罚超出所选情形的裁量幅度的，须书面说明理由，并经法制审核"
+			"（《行政处罚法》第五十八条）");
 	return FZ_OK;
 }
 
@@ -616,12 +690,13 @@ struct picked {
 static bool load_row(struct fz_ctx *ctx, int64_t row_id, struct picked *p)
 {
 	memset(p, 0, sizeof *p);
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT r.benchmark_id, m.power_id, m.version, m.status, r.level, r.kinds, r.fine_min, r.fine_max,"
-		" r.no_penalty FROM enf_benchmark_row r JOIN enf_benchmark m ON m.benchmark_id = r.benchmark_id"
-		" WHERE r.row_id = ?",
-		"i", row_id);
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT r.benchmark_id, m.power_id, m.version, m.status, "
+					 "r.level, r.kinds, r.fine_min, r.fine_max,"
+					 " r.no_penalty FROM enf_benchmark_row r JOIN "
+					 "enf_benchmark m ON m.benchmark_id = r.benchmark_id"
+					 " WHERE r.row_id = ?",
+					 "i", row_id);
 	bool ok = st && fz_stmt_row(st);
 	if (ok) {
 		p->row_id = row_id;
@@ -630,7 +705,8 @@ static bool load_row(struct fz_ctx *ctx, int64_t row_id, struct picked *p)
 		p->version = (int)fz_col_int(st, 2);
 		snprintf(p->status, sizeof p->status, "%s", fz_col_text(st, 3));
 		snprintf(p->level, sizeof p->level, "%s", fz_col_text(st, 4));
-		snprintf(p->kinds_buf, sizeof p->kinds_buf, "%s", fz_col_text(st, 5) ? fz_col_text(st, 5) : "");
+		snprintf(p->kinds_buf, sizeof p->kinds_buf, "%s",
+			 fz_col_text(st, 5) ? fz_col_text(st, 5) : "");
 		p->r.level = p->level;
 		p->r.fine_min = fz_col_null(st, 6) ? -1 : (long)fz_col_int(st, 6);
 		p->r.fine_max = fz_col_null(st, 7) ? -1 : (long)fz_col_int(st, 7);
@@ -648,10 +724,11 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 	const char *kind_field = notice ? "proposed_kind" : "penalty_kind";
 	const char *fine_field = notice ? "proposed_fine" : "fine_amount";
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT x.power_id, x.review_opinion, (SELECT row_id FROM enf_penalty_benchmark k"
-		"  WHERE k.case_id = x.case_id AND k.step = 'notify') FROM enf_penalty x WHERE x.case_id = ?",
-		"i", case_id);
+	    ctx->db, err,
+	    "SELECT x.power_id, x.review_opinion, (SELECT row_id FROM enf_penalty_benchmark k"
+	    "  WHERE k.case_id = x.case_id AND k.step = 'notify') FROM enf_penalty x WHERE "
+	    "x.case_id = ?",
+	    "i", case_id);
 	if (!st)
 		return err->code;
 	if (!fz_stmt_row(st)) {
@@ -679,11 +756,13 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 		return FZ_OK;
 	struct picked p;
 	if (!load_row(ctx, row_id, &p) || p.power != power)
-		return fz_err_set(err, FZ_EBAD_VALUE, "benchmark_row_id", "所选裁量情形不属于本案适用的处罚事项");
+		return fz_err_set(err, FZ_EBAD_VALUE, "benchmark_row_id",
+				  "所选裁量情形不属于本案适用的处罚事项");
 	if (strcmp(p.status, "published") != 0 && row_id != notice_row)
 		return fz_err_set(err, FZ_EBAD_VALUE, "benchmark_row_id",
 				  "所选情形属于%s的第 %d 版裁量基准，请按现行版本选择",
-				  strcmp(p.status, "draft") == 0 ? "未发布" : "已被替代", p.version);
+				  strcmp(p.status, "draft") == 0 ? "未发布" : "已被替代",
+				  p.version);
 	const char *field = NULL;
 	char why[600] = "";
 	bool inside = fz_bench_inside(&p.r, punish, kind, fine, &field, why, sizeof why);
@@ -695,31 +774,40 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 					  "当场处罚不得超出裁量基准，%s；请适用普通程序", why);
 		if (!reason)
 			return fz_err_set(err, FZ_EMISSING_FIELD, "deviation_reason",
-					  "%s。超出裁量基准的，请填写“超出裁量基准的理由”（deviation_reason），并经法制审核",
+					  "%s。超出裁量基准的，请填写“超出裁量基准的理由”（deviatio"
+					  "n_reason），并经法制审核",
 					  why);
-		/* 第58条: the decision itself needs a passed review when it leaves the benchmark. */
+		/* 第58条: the decision itself needs a passed review when it leaves the benchmark.
+		 */
 		if (!notice && !passed)
 			return fz_err_set(err, FZ_ESTATE, "deviation_reason",
-					  "超出裁量基准作出处罚，须先经法制审核：请认定为重大执法决定（超出裁量基准作出处罚）并提交审核");
+					  "超出裁量基准作出处罚，须先经法制审核：请认定为重大执法决"
+					  "定（超出裁量基准作出处罚）并提交审核");
 	}
 	char day[11];
 	fz_date_format(ctx->today, day);
-	enum fz_code rc = exec(fz_db_query(ctx->db, err,
-					   "DELETE FROM enf_penalty_benchmark WHERE case_id = ? AND step = ?",
-					   "it", case_id, notice ? "notify" : "decide"),
-			       err);
+	enum fz_code rc =
+	    exec(fz_db_query(ctx->db, err,
+			     "DELETE FROM enf_penalty_benchmark WHERE case_id = ? AND step = ?",
+			     "it", case_id, notice ? "notify" : "decide"),
+		 err);
 	if (!rc)
-		rc = exec(fz_db_query(ctx->db, err,
-				      "INSERT INTO enf_penalty_benchmark(case_id, step, row_id, benchmark_id,"
-				      " version, level, placement, deviation_reason, penalty_kind, fine, note,"
-				      " recorded_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-				      "itiiIt" "tttItt", case_id, notice ? "notify" : "decide", row_id, p.bm,
-				      p.version, p.level, inside ? "inside" : "outside", inside ? NULL : reason,
-				      punish ? kind : NULL, (int)(punish ? fine : 0), inside ? NULL : why, day),
-			  err);
+		rc = exec(
+		    fz_db_query(
+			ctx->db, err,
+			"INSERT INTO enf_penalty_benchmark(case_id, step, row_id, benchmark_id,"
+			" version, level, placement, deviation_reason, penalty_kind, fine, note,"
+			" recorded_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+			"itiiIt"
+			"tttItt",
+			case_id, notice ? "notify" : "decide", row_id, p.bm, p.version, p.level,
+			inside ? "inside" : "outside", inside ? NULL : reason, punish ? kind : NULL,
+			(int)(punish ? fine : 0), inside ? NULL : why, day),
+		    err);
 	if (!rc && !inside)
 		rc = exec(fz_db_query(ctx->db, err,
-				      "UPDATE enf_penalty SET major = 1, major_reason = COALESCE(major_reason, 'benchmark')"
+				      "UPDATE enf_penalty SET major = 1, major_reason = "
+				      "COALESCE(major_reason, 'benchmark')"
 				      " WHERE case_id = ?",
 				      "i", case_id),
 			  err);
@@ -731,11 +819,13 @@ enum fz_code fz_enf_bench_fields(struct fz_ctx *ctx, int64_t case_id, json_t *ob
 				 struct fz_err *err)
 {
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT k.step, k.row_id, k.benchmark_id, k.version, k.level, k.placement, k.deviation_reason,"
-		" k.note, k.recorded_on, r.circumstances, r.basis FROM enf_penalty_benchmark k"
-		" JOIN enf_benchmark_row r ON r.row_id = k.row_id WHERE k.case_id = ? ORDER BY k.step DESC",
-		"i", case_id);
+	    ctx->db, err,
+	    "SELECT k.step, k.row_id, k.benchmark_id, k.version, k.level, k.placement, "
+	    "k.deviation_reason,"
+	    " k.note, k.recorded_on, r.circumstances, r.basis FROM enf_penalty_benchmark k"
+	    " JOIN enf_benchmark_row r ON r.row_id = k.row_id WHERE k.case_id = ? ORDER BY k.step "
+	    "DESC",
+	    "i", case_id);
 	if (!st)
 		return err->code;
 	json_t *picks = json_object();
@@ -744,10 +834,12 @@ enum fz_code fz_enf_bench_fields(struct fz_ctx *ctx, int64_t case_id, json_t *ob
 				      "benchmark_id", (json_int_t)fz_col_int(st, 2), "version",
 				      (json_int_t)fz_col_int(st, 3));
 		fz_json_set_str(o, "level", fz_col_text(st, 4));
-		fz_json_set_str(o, "level_label", fz_enf_label(fz_bench_levels, fz_col_text(st, 4)));
+		fz_json_set_str(o, "level_label",
+				fz_enf_label(fz_bench_levels, fz_col_text(st, 4)));
 		fz_json_set_str(o, "placement", fz_col_text(st, 5));
 		fz_json_set_str(o, "placement_label",
-				strcmp(fz_col_text(st, 5), "inside") == 0 ? "在裁量基准范围内" : "超出裁量基准");
+				strcmp(fz_col_text(st, 5), "inside") == 0 ? "在裁量基准范围内"
+									  : "超出裁量基准");
 		fz_json_set_str(o, "deviation_reason", fz_col_text(st, 6));
 		fz_json_set_str(o, "deviation", fz_col_text(st, 7));
 		fz_json_set_str(o, "recorded_on", fz_col_text(st, 8));
@@ -758,10 +850,11 @@ enum fz_code fz_enf_bench_fields(struct fz_ctx *ctx, int64_t case_id, json_t *ob
 	fz_stmt_done(st);
 	json_object_set_new(obj, "benchmark", picks);
 	/* The rows in force for the case's power, for the notice and decision forms. */
-	st = fz_db_query(ctx->db, err,
-			 "SELECT m.benchmark_id, m.version FROM enf_benchmark m JOIN enf_penalty x"
-			 " ON x.power_id = m.power_id WHERE x.case_id = ? AND m.status = 'published'",
-			 "i", case_id);
+	st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT m.benchmark_id, m.version FROM enf_benchmark m JOIN enf_penalty x"
+	    " ON x.power_id = m.power_id WHERE x.case_id = ? AND m.status = 'published'",
+	    "i", case_id);
 	if (!st)
 		return err->code;
 	int64_t bm = 0, version = 0;
@@ -795,35 +888,37 @@ enum fz_code fz_enf_bench_stats(struct fz_ctx *ctx, int year, int64_t agency_id,
 	snprintf(from, sizeof from, "%04d-01-01", year);
 	snprintf(to, sizeof to, "%04d-12-31", year);
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT a.agency_id, a.name,"
-		" SUM(CASE WHEN k.placement = 'inside' THEN 1 ELSE 0 END),"
-		" SUM(CASE WHEN k.placement = 'outside' THEN 1 ELSE 0 END),"
-		" SUM(CASE WHEN k.placement IS NULL THEN 1 ELSE 0 END)"
-		" FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"
-		" JOIN agency a ON a.agency_id = c.agency_id"
-		" LEFT JOIN enf_penalty_benchmark k ON k.case_id = x.case_id AND k.step = 'decide'"
-		" WHERE x.decided_on >= ? AND x.decided_on <= ? AND (? = 0 OR c.agency_id = ?)"
-		" GROUP BY a.agency_id, a.name, a.sort_order ORDER BY a.sort_order",
-		"ttii", from, to, scope, scope);
+	    ctx->db, err,
+	    "SELECT a.agency_id, a.name,"
+	    " SUM(CASE WHEN k.placement = 'inside' THEN 1 ELSE 0 END),"
+	    " SUM(CASE WHEN k.placement = 'outside' THEN 1 ELSE 0 END),"
+	    " SUM(CASE WHEN k.placement IS NULL THEN 1 ELSE 0 END)"
+	    " FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"
+	    " JOIN agency a ON a.agency_id = c.agency_id"
+	    " LEFT JOIN enf_penalty_benchmark k ON k.case_id = x.case_id AND k.step = 'decide'"
+	    " WHERE x.decided_on >= ? AND x.decided_on <= ? AND (? = 0 OR c.agency_id = ?)"
+	    " GROUP BY a.agency_id, a.name, a.sort_order ORDER BY a.sort_order",
+	    "ttii", from, to, scope, scope);
 	if (!st)
 		return err->code;
 	json_t *rows = json_array();
 	long ti = 0, tout = 0, tn = 0;
 	while (fz_stmt_row(st)) {
-		long i = (long)fz_col_int(st, 2), o = (long)fz_col_int(st, 3), n = (long)fz_col_int(st, 4);
-		json_t *r = json_pack("{s:I, s:s, s:i, s:i, s:i}", "agency_id", (json_int_t)fz_col_int(st, 0),
-				      "agency_name", fz_col_text(st, 1), "inside", (int)i, "outside", (int)o,
-				      "unmatched", (int)n);
+		long i = (long)fz_col_int(st, 2), o = (long)fz_col_int(st, 3),
+		     n = (long)fz_col_int(st, 4);
+		json_t *r =
+		    json_pack("{s:I, s:s, s:i, s:i, s:i}", "agency_id",
+			      (json_int_t)fz_col_int(st, 0), "agency_name", fz_col_text(st, 1),
+			      "inside", (int)i, "outside", (int)o, "unmatched", (int)n);
 		json_array_append_new(rows, r);
 		ti += i;
 		tout += o;
 		tn += n;
 	}
 	fz_stmt_done(st);
-	*out = json_pack("{s:i, s:o, s:{s:i, s:i, s:i}, s:s}", "year", year, "agencies", rows, "total",
-			 "inside", (int)ti, "outside", (int)tout, "unmatched", (int)tn, "note",
-			 "按决定日期统计；“未对照”为决定时未选择裁量基准情形的案件");
+	*out = json_pack("{s:i, s:o, s:{s:i, s:i, s:i}, s:s}", "year", year, "agencies", rows,
+			 "total", "inside", (int)ti, "outside", (int)tout, "unmatched", (int)tn,
+			 "note", "按决定日期统计；“未对照”为决定时未选择裁量基准情形的案件");
 	return FZ_OK;
 }
 
@@ -834,30 +929,32 @@ static const struct {
 	const char *header, *field;
 	bool required;
 } xcols[NX] = {
-	{"事项编码", NULL, true},
-	{"事项名称", NULL, false},
-	{"违法情节", "level", true},
-	{"违法情形", "circumstances", true},
-	{"从轻、从重情节", "factors", false},
-	{"处罚种类", "kinds", false},
-	{"罚款下限（元）", "fine_min", false},
-	{"罚款上限（元）", "fine_max", false},
-	{"可以不予处罚（首违不罚）", "no_penalty", false},
-	{"裁量依据", "basis", true},
+    {"事项编码", NULL, true},
+    {"事项名称", NULL, false},
+    {"违法情节", "level", true},
+    {"违法情形", "circumstances", true},
+    {"从轻、从重情节", "factors", false},
+    {"处罚种类", "kinds", false},
+    {"罚款下限（元）", "fine_min", false},
+    {"罚款上限（元）", "fine_max", false},
+    {"可以不予处罚（首违不罚）", "no_penalty", false},
+    {"裁量依据", "basis", true},
 };
 
 enum fz_code fz_enf_bench_xlsx(struct fz_ctx *ctx, int64_t body_id, char **out, size_t *len,
 			       struct fz_err *err)
 {
 	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT p.code, p.name, " ROW_COLS " FROM enf_benchmark m JOIN enf_power p ON p.item_id = m.power_id"
-		" JOIN enf_benchmark_row r ON r.benchmark_id = m.benchmark_id"
-		" WHERE (?1 = 0 OR m.body_id = ?1) AND (?2 = 0 OR m.agency_id = ?2)"
-		" AND m.version = (SELECT MAX(v.version) FROM enf_benchmark v WHERE v.power_id = m.power_id)"
-		" ORDER BY m.body_id, p.code, r.seq LIMIT 20000",
-		"ii", body_id, scope);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT p.code, p.name, " ROW_COLS
+			" FROM enf_benchmark m JOIN enf_power p ON p.item_id = m.power_id"
+			" JOIN enf_benchmark_row r ON r.benchmark_id = m.benchmark_id"
+			" WHERE (?1 = 0 OR m.body_id = ?1) AND (?2 = 0 OR m.agency_id = ?2)"
+			" AND m.version = (SELECT MAX(v.version) FROM enf_benchmark v WHERE "
+			"v.power_id = m.power_id)"
+			" ORDER BY m.body_id, p.code, r.seq LIMIT 20000",
+			"ii", body_id, scope);
 	if (!st)
 		return err->code;
 	size_t cap = 64, n = 1;
@@ -885,16 +982,23 @@ enum fz_code fz_enf_bench_xlsx(struct fz_ctx *ctx, int64_t body_id, char **out, 
 		c[X_NAME] = fz_arena_strdup(ctx->arena, fz_col_text(st, 1));
 		c[X_LEVEL] = fz_arena_strdup(ctx->arena, fz_json_str(r, "level_label"));
 		c[X_CIRC] = fz_arena_strdup(ctx->arena, fz_json_str(r, "circumstances"));
-		c[X_FACTORS] = fz_json_str(r, "factors") ? fz_arena_strdup(ctx->arena, fz_json_str(r, "factors")) : NULL;
+		c[X_FACTORS] = fz_json_str(r, "factors")
+				   ? fz_arena_strdup(ctx->arena, fz_json_str(r, "factors"))
+				   : NULL;
 		char *kinds = fz_arena_strdup(ctx->arena, "");
 		size_t i;
 		json_t *k;
-		json_array_foreach(json_object_get(r, "kind_labels"), i, k)
-			kinds = fz_arena_printf(ctx->arena, "%s%s%s", kinds, i ? "；" : "", json_string_value(k));
+		json_array_foreach (json_object_get(r, "kind_labels"), i, k)
+			kinds = fz_arena_printf(ctx->arena, "%s%s%s", kinds, i ? "；" : "",
+						json_string_value(k));
 		c[X_KINDS] = kinds;
 		json_t *mn = json_object_get(r, "fine_min"), *mx = json_object_get(r, "fine_max");
-		c[X_MIN] = json_is_integer(mn) ? fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(mn)) : NULL;
-		c[X_MAX] = json_is_integer(mx) ? fz_arena_printf(ctx->arena, "%lld", (long long)json_integer_value(mx)) : NULL;
+		c[X_MIN] = json_is_integer(mn) ? fz_arena_printf(ctx->arena, "%lld",
+								 (long long)json_integer_value(mn))
+					       : NULL;
+		c[X_MAX] = json_is_integer(mx) ? fz_arena_printf(ctx->arena, "%lld",
+								 (long long)json_integer_value(mx))
+					       : NULL;
 		c[X_NOPEN] = json_is_true(json_object_get(r, "no_penalty")) ? "是" : "否";
 		c[X_BASIS] = fz_arena_strdup(ctx->arena, fz_json_str(r, "basis"));
 		json_decref(r);
@@ -902,8 +1006,11 @@ enum fz_code fz_enf_bench_xlsx(struct fz_ctx *ctx, int64_t body_id, char **out, 
 	}
 	fz_stmt_done(st);
 	static const int widths[NX] = {16, 28, 8, 40, 30, 24, 12, 12, 12, 40};
-	struct fz_sheet sheet = {"裁量基准", "行政处罚裁量基准（导入时按事项编码生成新版本草稿）", (int)n, NX,
-				 cells, 1, widths, true, NULL};
+	struct fz_sheet sheet = {"裁量基准", "行政处罚裁量基准（导入时按事项编码生成新版本草稿）",
+				 (int)n,     NX,
+				 cells,	     1,
+				 widths,     true,
+				 NULL};
 	enum fz_code rc = fz_xlsx_build(&sheet, 1, out, len, err);
 	free(cells);
 	return rc;
@@ -939,17 +1046,21 @@ static const char *kind_parse(const char *s)
 	for (const struct fz_option *o = fz_pen_kinds; o->value; o++)
 		if (strcmp(s, o->value) == 0 || strcmp(s, o->label) == 0)
 			return o->value;
-	static const struct fz_option aliases[] = {
-		{"confiscation", "没收违法所得"}, {"confiscation", "没收非法财物"}, {"confiscation", "没收"},
-		{"suspend_licence", "暂扣许可证"},  {"revoke_licence", "吊销许可证"},  {"suspend_business", "停产停业"},
-		{NULL, NULL}};
+	static const struct fz_option aliases[] = {{"confiscation", "没收违法所得"},
+						   {"confiscation", "没收非法财物"},
+						   {"confiscation", "没收"},
+						   {"suspend_licence", "暂扣许可证"},
+						   {"revoke_licence", "吊销许可证"},
+						   {"suspend_business", "停产停业"},
+						   {NULL, NULL}};
 	for (const struct fz_option *o = aliases; o->value; o++)
 		if (strcmp(s, o->label) == 0)
 			return o->value;
 	return NULL;
 }
 
-/* "罚款；警告" (separated by ；;，,、 or new lines) into "fine,warning"; NULL and *bad on an unknown one. */
+/* "罚款；警告" (separated by ；;，,、 or new lines) into "fine,warning"; NULL and *bad on an
+ * unknown one. */
 static char *kinds_parse(struct fz_ctx *ctx, const char *s, const char **bad)
 {
 	char *out = fz_arena_strdup(ctx->arena, "");
@@ -977,7 +1088,8 @@ static char *kinds_parse(struct fz_ctx *ctx, const char *s, const char **bad)
 				return NULL;
 			}
 			if (count++ < FZ_BENCH_KINDS && !strstr(out, v))
-				out = fz_arena_printf(ctx->arena, "%s%s%s", out, *out ? "," : "", v);
+				out =
+				    fz_arena_printf(ctx->arena, "%s%s%s", out, *out ? "," : "", v);
 		}
 		p = q ? q + 1 : NULL;
 	}
@@ -990,9 +1102,9 @@ static void add_error(struct fz_ctx *ctx, json_t *errors, int row, int col, cons
 	char letter[4] = "";
 	if (col >= 0)
 		fz_xlsx_col_name(col, letter);
-	json_array_append_new(errors, json_pack("{s:i, s:s?, s:s?, s:s?, s:s}", "row", row, "column",
-						col >= 0 ? letter : NULL, "field", field, "label", label,
-						"message", msg));
+	json_array_append_new(errors, json_pack("{s:i, s:s?, s:s?, s:s?, s:s}", "row", row,
+						"column", col >= 0 ? letter : NULL, "field", field,
+						"label", label, "message", msg));
 	(void)ctx;
 }
 
@@ -1013,8 +1125,8 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 				 bool commit, json_t **out, struct fz_err *err)
 {
 	*out = NULL;
-	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT agency_id FROM enf_body WHERE body_id = ?",
-					 "i", body_id);
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err, "SELECT agency_id FROM enf_body WHERE body_id = ?", "i", body_id);
 	if (!st)
 		return err->code;
 	int64_t agency = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
@@ -1046,13 +1158,15 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 	int nrows = 0;
 	if (header < 0) {
 		rc = fz_err_set(err, FZ_EBAD_VALUE, "file",
-				"没有找到表头：前 10 行中应有一行写明“事项编码”“违法情节”“违法情形”“裁量依据”等列名（可先导出一份作为模板）");
+				"没有找到表头：前 10 "
+				"行中应有一行写明“事项编码”“违法情节”“违法情形”“裁量依据”等列名（可"
+				"先导出一份作为模板）");
 		goto done;
 	}
 	for (int i = 0; i < NX; i++)
 		if (xcols[i].required && col[i] < 0) {
-			rc = fz_err_set(err, FZ_EBAD_VALUE, "file", "第 %d 行表头缺少“%s”列", t->rows[header].number,
-					xcols[i].header);
+			rc = fz_err_set(err, FZ_EBAD_VALUE, "file", "第 %d 行表头缺少“%s”列",
+					t->rows[header].number, xcols[i].header);
 			goto done;
 		}
 	if (t->nrows - header - 1 > 2000) {
@@ -1078,7 +1192,8 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 		char msg[400];
 		/* The power: an active penalty item of this body, by its code. */
 		if (!v[X_CODE]) {
-			add_error(ctx, errors, no, col[X_CODE], "code", xcols[X_CODE].header, "请填写事项编码");
+			add_error(ctx, errors, no, col[X_CODE], "code", xcols[X_CODE].header,
+				  "请填写事项编码");
 			continue;
 		}
 		struct import_power *ip = NULL;
@@ -1087,8 +1202,9 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 				ip = &powers[k];
 		if (!ip) {
 			st = fz_db_query(ctx->db, err,
-					 "SELECT item_id, body_id, category, status FROM enf_power WHERE code = ?", "t",
-					 v[X_CODE]);
+					 "SELECT item_id, body_id, category, status FROM enf_power "
+					 "WHERE code = ?",
+					 "t", v[X_CODE]);
 			if (!st) {
 				rc = err->code;
 				goto done;
@@ -1096,15 +1212,20 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 			bool found = fz_stmt_row(st);
 			int64_t item = found ? fz_col_int(st, 0) : 0;
 			bool ok = found && fz_col_int(st, 1) == body_id &&
-				  strcmp(fz_col_text(st, 2), "penalty") == 0 && strcmp(fz_col_text(st, 3), "active") == 0;
+				  strcmp(fz_col_text(st, 2), "penalty") == 0 &&
+				  strcmp(fz_col_text(st, 3), "active") == 0;
 			fz_stmt_done(st);
 			if (!ok) {
-				snprintf(msg, sizeof msg, "事项编码“%s”不是本执法主体权责清单中现行的行政处罚事项", v[X_CODE]);
-				add_error(ctx, errors, no, col[X_CODE], "code", xcols[X_CODE].header, msg);
+				snprintf(msg, sizeof msg,
+					 "事项编码“%s”不是本执法主体权责清单中现行的行政处罚事项",
+					 v[X_CODE]);
+				add_error(ctx, errors, no, col[X_CODE], "code",
+					  xcols[X_CODE].header, msg);
 				continue;
 			}
 			if (np == 200) {
-				add_error(ctx, errors, no, col[X_CODE], "code", xcols[X_CODE].header,
+				add_error(ctx, errors, no, col[X_CODE], "code",
+					  xcols[X_CODE].header,
 					  "一次最多导入 200 个事项的裁量基准");
 				continue;
 			}
@@ -1114,7 +1235,8 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 			ip->body = body_id;
 			ip->agency = agency;
 		}
-		struct fz_bench_row br = {.level = NULL, .circumstances = v[X_CIRC], .fine_min = -1, .fine_max = -1};
+		struct fz_bench_row br = {
+		    .level = NULL, .circumstances = v[X_CIRC], .fine_min = -1, .fine_max = -1};
 		const char *level = NULL;
 		for (const struct fz_option *o = fz_bench_levels; v[X_LEVEL] && o->value; o++)
 			if (strcmp(v[X_LEVEL], o->label) == 0 || strcmp(v[X_LEVEL], o->value) == 0)
@@ -1126,10 +1248,13 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 		}
 		br.level = level;
 		const char *bad = NULL;
-		char *kinds = v[X_KINDS] ? kinds_parse(ctx, v[X_KINDS], &bad) : fz_arena_strdup(ctx->arena, "");
+		char *kinds = v[X_KINDS] ? kinds_parse(ctx, v[X_KINDS], &bad)
+					 : fz_arena_strdup(ctx->arena, "");
 		if (!kinds) {
-			snprintf(msg, sizeof msg, "“%s”不是《行政处罚法》第九条规定的处罚种类", bad);
-			add_error(ctx, errors, no, col[X_KINDS], "kinds", xcols[X_KINDS].header, msg);
+			snprintf(msg, sizeof msg, "“%s”不是《行政处罚法》第九条规定的处罚种类",
+				 bad);
+			add_error(ctx, errors, no, col[X_KINDS], "kinds", xcols[X_KINDS].header,
+				  msg);
 			continue;
 		}
 		char *kbuf = fz_arena_strdup(ctx->arena, kinds);
@@ -1152,7 +1277,8 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 		const char *np_text = v[X_NOPEN];
 		if (np_text && strcmp(np_text, "是") != 0 && strcmp(np_text, "否") != 0 &&
 		    strcmp(np_text, "可以") != 0) {
-			add_error(ctx, errors, no, col[X_NOPEN], "no_penalty", xcols[X_NOPEN].header, "应填“是”或“否”");
+			add_error(ctx, errors, no, col[X_NOPEN], "no_penalty",
+				  xcols[X_NOPEN].header, "应填“是”或“否”");
 			continue;
 		}
 		br.no_penalty = np_text && strcmp(np_text, "否") != 0;
@@ -1169,7 +1295,8 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 			continue;
 		}
 		if (!v[X_BASIS]) {
-			add_error(ctx, errors, no, col[X_BASIS], "basis", xcols[X_BASIS].header, "请填写裁量依据");
+			add_error(ctx, errors, no, col[X_BASIS], "basis", xcols[X_BASIS].header,
+				  "请填写裁量依据");
 			continue;
 		}
 		if (ip->n == MAX_ROWS) {
@@ -1177,8 +1304,9 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 			add_error(ctx, errors, no, col[X_CODE], "code", xcols[X_CODE].header, msg);
 			continue;
 		}
-		ip->rows[ip->n++] = (struct stored_row){level, v[X_CIRC], v[X_FACTORS], kinds, v[X_BASIS],
-							br.fine_min, br.fine_max, br.no_penalty};
+		ip->rows[ip->n++] =
+		    (struct stored_row){level,	    v[X_CIRC],	 v[X_FACTORS], kinds,
+					v[X_BASIS], br.fine_min, br.fine_max,  br.no_penalty};
 	}
 	size_t nerr = json_array_size(errors);
 	if (!nrows && !nerr) {
@@ -1187,8 +1315,9 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 	}
 	if (commit && nerr) {
 		json_t *first = json_array_get(errors, 0);
-		rc = fz_err_set(err, FZ_EBAD_VALUE, "file", "共 %zu 处错误，未导入任何数据。第 %lld 行 %s 列“%s”：%s",
-				nerr, (long long)json_integer_value(json_object_get(first, "row")),
+		rc = fz_err_set(err, FZ_EBAD_VALUE, "file",
+				"共 %zu 处错误，未导入任何数据。第 %lld 行 %s 列“%s”：%s", nerr,
+				(long long)json_integer_value(json_object_get(first, "row")),
 				fz_json_str(first, "column") ? fz_json_str(first, "column") : "",
 				fz_json_str(first, "label"), fz_json_str(first, "message"));
 		goto done;
@@ -1201,16 +1330,18 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 		}
 		for (size_t k = 0; k < np && !rc; k++) {
 			int64_t bm;
-			rc = draft_write(ctx, powers[k].power, powers[k].body, powers[k].agency, "Excel 导入",
-					 powers[k].rows, powers[k].n, &bm, err);
+			rc = draft_write(ctx, powers[k].power, powers[k].body, powers[k].agency,
+					 "Excel 导入", powers[k].rows, powers[k].n, &bm, err);
 			if (!rc)
-				json_array_append_new(drafts, json_pack("{s:s, s:I}", "code", powers[k].code,
-									"benchmark_id", (json_int_t)bm));
+				json_array_append_new(
+				    drafts, json_pack("{s:s, s:I}", "code", powers[k].code,
+						      "benchmark_id", (json_int_t)bm));
 		}
 		if (!rc)
-			rc = fz_enf_audit(ctx, "enf_benchmark", "benchmark_import",
-					  fz_arena_printf(ctx->arena, "%zu 个事项、%d 行", np, nrows), NULL, NULL, NULL,
-					  err);
+			rc = fz_enf_audit(
+			    ctx, "enf_benchmark", "benchmark_import",
+			    fz_arena_printf(ctx->arena, "%zu 个事项、%d 行", np, nrows), NULL, NULL,
+			    NULL, err);
 		if (!rc)
 			rc = fz_db_commit(ctx->db, err);
 		if (rc) {
@@ -1219,11 +1350,81 @@ enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void
 			goto done;
 		}
 	}
-	*out = json_pack("{s:i, s:i, s:i, s:b, s:o, s:O}", "rows", nrows, "powers", (int)np, "invalid",
-			 (int)nerr, "imported", commit, "drafts", drafts, "errors", errors);
+	*out =
+	    json_pack("{s:i, s:i, s:i, s:b, s:o, s:O}", "rows", nrows, "powers", (int)np, "invalid",
+		      (int)nerr, "imported", commit, "drafts", drafts, "errors", errors);
 done:
 	json_decref(errors);
 	free(powers);
 	fz_xlsx_table_free(t);
 	return rc;
+}
+
+/* ---- demo records (enf_demo_kinds.c) ---------------------------------------------- */
+
+/* The power named by power_code in a demo record, taken out of f; its id into *power. */
+static enum fz_code demo_power(struct fz_ctx *ctx, json_t *f, int64_t *power, struct fz_err *err)
+{
+	const char *code = fz_json_str(f, "power_code");
+	if (!code)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "power_code", "请写明处罚事项的编码（power_code）");
+	struct fz_stmt *st =
+		fz_db_query(ctx->db, err, "SELECT item_id FROM enf_power WHERE code = ?", "t", code);
+	if (!st)
+		return err->code;
+	*power = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (!*power)
+		return fz_err_set(err, FZ_EBAD_VALUE, "power_code", "权责清单中没有编码为“%s”的事项", code);
+	json_object_del(f, "power_code");
+	return FZ_OK;
+}
+
+enum fz_code fz_enf_bench_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			       struct fz_err *err)
+{
+	int64_t power;
+	json_t *out = NULL, *on = json_incref(json_object_get(f, "published_on"));
+	enum fz_code rc = demo_power(ctx, f, &power, err);
+	json_object_del(f, "published_on");
+	json_object_set_new(f, "power_id", json_integer(power));
+	if (!rc)
+		rc = fz_enf_bench_save(ctx, 0, f, &out, err);
+	if (!rc) {
+		*id = json_integer_value(json_object_get(out, "benchmark_id"));
+		*case_id = 0;
+		json_decref(out);
+		out = NULL;
+		if (on) {
+			json_t *in = json_pack("{s:O}", "published_on", on);
+			rc = fz_enf_bench_publish(ctx, *id, in, &out, err);
+			json_decref(in);
+			json_decref(out);
+		}
+	}
+	json_decref(on);
+	return rc;
+}
+
+enum fz_code fz_enf_bench_demo_row(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err)
+{
+	int64_t power;
+	enum fz_code rc = demo_power(ctx, f, &power, err);
+	if (rc)
+		return rc;
+	const char *level = fz_json_str(f, "level");
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT r.row_id FROM enf_benchmark_row r JOIN enf_benchmark m ON m.benchmark_id = r.benchmark_id"
+		" WHERE m.power_id = ? AND m.status = 'published' AND r.level = ? ORDER BY r.seq LIMIT 1",
+		"it", power, level);
+	if (!st)
+		return err->code;
+	*id = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	*case_id = 0;
+	if (!*id)
+		return fz_err_set(err, FZ_EBAD_VALUE, "level", "该事项现行裁量基准中没有“%s”情节", level ? level : "");
+	return FZ_OK;
 }

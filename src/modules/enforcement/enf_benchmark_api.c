@@ -30,7 +30,8 @@ static bool query_text(struct fz_req *req, const char *key, const char *label, c
 	*out = NULL;
 	if (!s || fz_text_blank(s))
 		return true;
-	if (!fz_utf8_valid(s, strlen(s)) || fz_utf8_chars(s) > 50 || fz_text_has_controls(s, false)) {
+	if (!fz_utf8_valid(s, strlen(s)) || fz_utf8_chars(s) > 50 ||
+	    fz_text_has_controls(s, false)) {
 		fz_err_set(err, FZ_EBAD_VALUE, key, "“%s”不能超过 50 个字", label);
 		return false;
 	}
@@ -53,7 +54,8 @@ static enum fz_code list_as(struct fz_req *req, bool public_only, json_t **out, 
 		for (const struct fz_option *o = fz_bench_status; o->value; o++)
 			ok = ok || strcmp(o->value, status) == 0;
 		if (!ok)
-			return fz_err_set(err, FZ_EBAD_VALUE, "status", "状态应为 draft、published 或 superseded");
+			return fz_err_set(err, FZ_EBAD_VALUE, "status",
+					  "状态应为 draft、published 或 superseded");
 	}
 	return fz_enf_bench_list(req->ctx, public_only, agency, body, power, status, q, out, err);
 }
@@ -123,8 +125,8 @@ enum fz_code fz_enf_bench_r_xlsx(struct fz_req *req, json_t **out, struct fz_err
 	if (!query_id(req, "body_id", "执法主体编号", &body, err) ||
 	    fz_enf_bench_xlsx(req->ctx, body, &data, &len, err))
 		return err->code;
-	fz_req_file(req, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len,
-		    "行政处罚裁量基准.xlsx");
+	fz_req_file(req, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data,
+		    len, "行政处罚裁量基准.xlsx");
 	return FZ_OK;
 }
 
@@ -135,10 +137,12 @@ enum fz_code fz_enf_bench_r_import(struct fz_req *req, json_t **out, struct fz_e
 	if (!query_id(req, "body_id", "执法主体编号", &body, err))
 		return err->code;
 	if (!body)
-		return fz_err_set(err, FZ_EMISSING_FIELD, "body_id", "请选择导入到哪个执法主体（body_id）");
+		return fz_err_set(err, FZ_EMISSING_FIELD, "body_id",
+				  "请选择导入到哪个执法主体（body_id）");
 	if (!req->upload_len)
 		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "请上传 .xlsx 文件");
 	const char *c = fz_req_query(req, "commit");
 	bool commit = c && (strcmp(c, "1") == 0 || strcmp(c, "true") == 0);
-	return fz_enf_bench_import(req->ctx, body, req->upload_data, req->upload_len, commit, out, err);
+	return fz_enf_bench_import(req->ctx, body, req->upload_data, req->upload_len, commit, out,
+				   err);
 }

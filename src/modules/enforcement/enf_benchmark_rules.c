@@ -11,7 +11,7 @@
 #include "modules/enforcement/enf_int.h"
 
 const struct fz_option fz_bench_levels[] = {
-	{"minor", "轻微"}, {"general", "一般"}, {"serious", "较重"}, {"grave", "严重"}, {NULL, NULL}};
+    {"minor", "轻微"}, {"general", "一般"}, {"serious", "较重"}, {"grave", "严重"}, {NULL, NULL}};
 
 static bool is_option(const struct fz_option *o, const char *v)
 {
@@ -44,19 +44,22 @@ bool fz_bench_row_check(const struct fz_bench_row *r, const char **field, char *
 	for (int i = 0; r->kinds[i]; i++) {
 		if (!is_option(fz_pen_kinds, r->kinds[i])) {
 			*field = "kinds";
-			snprintf(msg, size, "“%s”不是《行政处罚法》第九条规定的处罚种类", r->kinds[i]);
+			snprintf(msg, size, "“%s”不是《行政处罚法》第九条规定的处罚种类",
+				 r->kinds[i]);
 			return false;
 		}
 		for (int j = 0; j < i; j++)
 			if (strcmp(r->kinds[i], r->kinds[j]) == 0) {
 				*field = "kinds";
-				snprintf(msg, size, "处罚种类“%s”重复", fz_enf_label(fz_pen_kinds, r->kinds[i]));
+				snprintf(msg, size, "处罚种类“%s”重复",
+					 fz_enf_label(fz_pen_kinds, r->kinds[i]));
 				return false;
 			}
 	}
 	if (r->no_penalty && strcmp(r->level, "minor") != 0) {
 		*field = "no_penalty";
-		snprintf(msg, size, "不予处罚（首违不罚）只适用于轻微情节（《行政处罚法》第三十三条）");
+		snprintf(msg, size,
+			 "不予处罚（首违不罚）只适用于轻微情节（《行政处罚法》第三十三条）");
 		return false;
 	}
 	if (!r->kinds[0] && !r->no_penalty) {
@@ -82,7 +85,8 @@ bool fz_bench_row_check(const struct fz_bench_row *r, const char **field, char *
 	}
 	if (fine && r->fine_min > r->fine_max) {
 		*field = "fine_min";
-		snprintf(msg, size, "“罚款下限”%ld 元不能高于“罚款上限”%ld 元", r->fine_min, r->fine_max);
+		snprintf(msg, size, "“罚款下限”%ld 元不能高于“罚款上限”%ld 元", r->fine_min,
+			 r->fine_max);
 		return false;
 	}
 	return true;
@@ -115,10 +119,12 @@ bool fz_bench_inside(const struct fz_bench_row *r, bool punish, const char *kind
 				snprintf(why, size, "裁量基准对该情节不处罚款（基准：%s）", range);
 			return false;
 		}
-		if ((r->fine_min >= 0 && fine < r->fine_min) || (r->fine_max >= 0 && fine > r->fine_max)) {
+		if ((r->fine_min >= 0 && fine < r->fine_min) ||
+		    (r->fine_max >= 0 && fine > r->fine_max)) {
 			*field = "fine";
 			if (why)
-				snprintf(why, size, "罚款 %ld 元超出裁量基准的幅度（基准：%s）", fine, range);
+				snprintf(why, size, "罚款 %ld 元超出裁量基准的幅度（基准：%s）",
+					 fine, range);
 			return false;
 		}
 	}
@@ -139,7 +145,8 @@ void fz_bench_range_text(const struct fz_bench_row *r, char *out, size_t size)
 	for (int i = 0; r->kinds[i]; i++) {
 		if (strcmp(r->kinds[i], "fine") == 0) {
 			if (r->fine_min > 0)
-				snprintf(part, sizeof part, "罚款 %ld 元以上 %ld 元以下", r->fine_min, r->fine_max);
+				snprintf(part, sizeof part, "罚款 %ld 元以上 %ld 元以下",
+					 r->fine_min, r->fine_max);
 			else
 				snprintf(part, sizeof part, "罚款 %ld 元以下", r->fine_max);
 			add(out, size, part);

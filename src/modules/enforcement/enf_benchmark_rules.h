@@ -53,7 +53,8 @@ bool fz_bench_inside(const struct fz_bench_row *r, bool punish, const char *kind
 /* The lawful range in words: "罚款 2000 元以上 10000 元以下；警告；可以不予处罚（首违不罚）". */
 void fz_bench_range_text(const struct fz_bench_row *r, char *out, size_t size);
 
-/* kinds as "fine,warning" into r->kinds (pointers into buf, which it rewrites); false if too many. */
+/* kinds as "fine,warning" into r->kinds (pointers into buf, which it rewrites); false if too many.
+ */
 bool fz_bench_kinds_split(char *buf, struct fz_bench_row *r);
 
 #endif

@@ -176,6 +176,16 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 			       const char *kind, long fine, json_t *in, struct fz_err *err);
 enum fz_code fz_enf_bench_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				 struct fz_err *err);
+/*
+ * Demo records: "benchmark" (power_code, note, rows; published_on publishes
+ * it) and "benchmark_row" (power_code, level: names the first row of that
+ * level in the version in force, so a demo case's step can pick it; writes
+ * nothing).
+ */
+enum fz_code fz_enf_bench_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			       struct fz_err *err);
+enum fz_code fz_enf_bench_demo_row(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
 /* The route handlers (enf_benchmark_api.c; the rows are in enf_api.c). */
 enum fz_code fz_enf_bench_r_public(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_enf_bench_r_list(struct fz_req *req, json_t **out, struct fz_err *err);
