@@ -270,6 +270,7 @@ test('a notice outside the picked row needs deviation_reason and makes the case 
   assert.equal(d.case.fields.benchmark.notify.placement, 'outside')
   assert.equal(d.case.fields.benchmark.notify.deviation_reason, '当事人拒不配合调查，多次转移证据')
   assert.equal(d.case.fields.benchmark.notify.version, 1)
+  assert.equal(d.case.fields.benchmark.notify.recorded_on, '2026-03-10', 'the notice day, not the day it was entered')
   await c.actOk(id, 'statement', 'scj.officer', { statement_on: '2026-03-16', statement: '无异议' })
   // The head may not decide before a passed review.
   const b2 = stored()
@@ -286,6 +287,7 @@ test('a notice outside the picked row needs deviation_reason and makes the case 
   assert.equal(d.case.state, 'decided')
   assert.equal(d.case.fields.benchmark.decide.placement, 'outside')
   assert.equal(d.case.fields.benchmark.decide.row_id, general)
+  assert.equal(d.case.fields.benchmark.decide.recorded_on, '2026-03-20')
 })
 
 test('a decision outside the benchmark without a passed review is refused; inside passes; a superseded version stays on the case', async () => {

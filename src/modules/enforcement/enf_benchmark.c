@@ -721,8 +721,6 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 			       const char *kind, long fine, json_t *in, struct fz_err *err)
 {
 	bool notice = strcmp(step, "notify") == 0, simple = strcmp(step, "decide_simple") == 0;
-	const char *kind_field = notice ? "proposed_kind" : "penalty_kind";
-	const char *fine_field = notice ? "proposed_fine" : "fine_amount";
 	struct fz_stmt *st = fz_db_query(
 	    ctx->db, err,
 	    "SELECT x.power_id, x.review_opinion, (SELECT row_id FROM enf_penalty_benchmark k"
@@ -767,8 +765,6 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 	char why[600] = "";
 	bool inside = fz_bench_inside(&p.r, punish, kind, fine, &field, why, sizeof why);
 	if (!inside) {
-		const char *f = strcmp(field, "fine") == 0 ? fine_field : kind_field;
-		(void)f;
 		if (simple)
 			return fz_err_set(err, FZ_EBAD_VALUE, "fine_amount",
 					  "当场处罚不得超出裁量基准，%s；请适用普通程序", why);
@@ -784,8 +780,12 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 					  "超出裁量基准作出处罚，须先经法制审核：请认定为重大执法决"
 					  "定（超出裁量基准作出处罚）并提交审核");
 	}
+	/* The day of the step itself (the step checked it), not the day it was recorded. */
 	char day[11];
 	fz_date_format(ctx->today, day);
+	const char *on = fz_json_str(in, notice ? "notified_on" : "decided_on");
+	if (on && strlen(on) == 10)
+		snprintf(day, sizeof day, "%s", on);
 	enum fz_code rc =
 	    exec(fz_db_query(ctx->db, err,
 			     "DELETE FROM enf_penalty_benchmark WHERE case_id = ? AND step = ?",
