@@ -133,7 +133,7 @@ struct fz_state {
 
 #define FZ_MAX_FROM 8
 #define FZ_MAX_EFFECTS 4
-#define FZ_MAX_INPUTS 8
+#define FZ_MAX_INPUTS 12
 #define FZ_MAX_GUARDS 3
 
 /*

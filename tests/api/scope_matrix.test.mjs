@@ -69,6 +69,7 @@ const KINDS = {
   enf_body: () => 'SELECT body_id, agency_id, status, NULL FROM enf_body',
   enf_power: () => 'SELECT item_id, agency_id, status, NULL FROM enf_power',
   enf_officer: () => 'SELECT officer_id, agency_id, status, NULL FROM enf_officer',
+  enf_benchmark: () => 'SELECT benchmark_id, agency_id, status, NULL FROM enf_benchmark',
 }
 
 /**

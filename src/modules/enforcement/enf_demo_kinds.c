@@ -11,7 +11,9 @@
  *   certificate     an application for an officer's certificate (its steps:
  *                   qualify, train, exam, issue, annual review, ...);
  *   penalty         a penalty case filed by the agency (its steps: notify,
- *                   statement, hearing, review, decide, serve, pay, close, ...).
+ *                   statement, hearing, review, decide, serve, pay, close, ...);
+ *   benchmark       a discretion benchmark of a penalty power, published;
+ *   benchmark_row   names a row of the benchmark in force for a case to pick.
  */
 #include "modules/enforcement/enf_int.h"
 #include "platform/demo_loader.h"
@@ -179,6 +181,8 @@ static const struct fz_demo_kind kinds[] = {
 	{"penalty", "enf_penalty", penalty},
 	/* A write of a penalty's fine (enf_penalty_fines.c): apply, decide, pay, reduce, remedy, remedy_end. */
 	{"fine", NULL, fz_enf_fine_demo},
+	{"benchmark", NULL, fz_enf_bench_demo},         /* enf_benchmark.c */
+	{"benchmark_row", NULL, fz_enf_bench_demo_row}, /* a row of the version in force, for a case */
 	{NULL, NULL, NULL},
 };
 

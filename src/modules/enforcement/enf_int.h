@@ -143,6 +143,61 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				   struct fz_err *err);
 
+/* ---- discretion benchmarks (enf_benchmark.c) ---- */
+extern const struct fz_option fz_bench_status[];
+extern const struct fz_option fz_bench_placements[]; /* inside / outside the benchmark */
+/* Creates a draft (bm_id 0) or rewrites draft bm_id: {power_id, note, rows: [...]}. */
+enum fz_code fz_enf_bench_save(struct fz_ctx *ctx, int64_t bm_id, json_t *in, json_t **out,
+			       struct fz_err *err);
+enum fz_code fz_enf_bench_publish(struct fz_ctx *ctx, int64_t bm, json_t *in, json_t **out,
+				  struct fz_err *err);
+enum fz_code fz_enf_bench_json(struct fz_ctx *ctx, int64_t bm, bool public_only, json_t **out,
+			       struct fz_err *err);
+enum fz_code fz_enf_bench_list(struct fz_ctx *ctx, bool public_only, int64_t agency_id,
+			       int64_t body_id, int64_t power_id, const char *status,
+			       const char *q, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_calc(struct fz_ctx *ctx, int64_t power_id, const char *level,
+			       json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_stats(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				struct fz_err *err);
+/* The workbook of the newest versions (body_id 0: every body in scope); *out malloc'd, caller frees. */
+enum fz_code fz_enf_bench_xlsx(struct fz_ctx *ctx, int64_t body_id, char **out, size_t *len,
+			       struct fz_err *err);
+enum fz_code fz_enf_bench_import(struct fz_ctx *ctx, int64_t body_id, const void *data, size_t len,
+				 bool commit, json_t **out, struct fz_err *err);
+/*
+ * A penalty case's notice or decision (step "notify", "decide",
+ * "decide_simple") against the benchmark row picked (input benchmark_row_id;
+ * a decision without one uses the notice's): outside the range it needs
+ * deviation_reason and makes the case major (超出裁量基准作出处罚); a decision
+ * outside needs a passed review. Inside the step's transaction.
+ */
+enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *step, bool punish,
+			       const char *kind, long fine, json_t *in, struct fz_err *err);
+enum fz_code fz_enf_bench_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				 struct fz_err *err);
+/*
+ * Demo records: "benchmark" (power_code, note, rows; published_on publishes
+ * it) and "benchmark_row" (power_code, level: names the first row of that
+ * level in the version in force, so a demo case's step can pick it; writes
+ * nothing).
+ */
+enum fz_code fz_enf_bench_demo(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			       struct fz_err *err);
+enum fz_code fz_enf_bench_demo_row(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+/* The route handlers (enf_benchmark_api.c; the rows are in enf_api.c). */
+enum fz_code fz_enf_bench_r_public(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_list(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_create(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_update(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_publish(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_calc(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_stats(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_xlsx(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_enf_bench_r_import(struct fz_req *req, json_t **out, struct fz_err *err);
+
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				struct fz_err *err);

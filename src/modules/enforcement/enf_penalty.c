@@ -448,6 +448,8 @@ static enum fz_code notify(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 				  "《行政处罚法》第六十三条：拟作出%s的，应当告知当事人有要求听证的权利"
 				  "（本县较大数额：公民 %ld 元、法人或者其他组织 %ld 元以上）",
 				  fz_enf_label(fz_pen_kinds, kind), tc, to);
+	if ((rc = fz_enf_bench_step(ctx, c->case_id, "notify", true, kind, fine, in, err)))
+		return rc; /* 裁量基准 (enf_benchmark.c) */
 	if (offered && (rc = fz_case_clock_start(ctx, c, "hearing_request", day, 0, err)))
 		return rc;
 	return exec(fz_db_query(ctx->db, err,
@@ -646,6 +648,9 @@ static enum fz_code decide(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 					  "《行政处罚法》第六十三条：决定的处罚须告知听证权利，而告知时未告知；"
 					  "应当重新告知当事人并告知其有要求听证的权利");
 	}
+	if ((rc = fz_enf_bench_step(ctx, c->case_id, simple ? "decide_simple" : "decide", punish, kind,
+				    fine, in, err)))
+		return rc; /* 裁量基准 (enf_benchmark.c) */
 	if (punish && fine > 0) {
 		if (simple && (rc = fz_case_clock_start(ctx, c, "payment", day, 0, err)))
 			return rc;
@@ -906,7 +911,7 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 	json_object_set_new(obj, "hearing_fine_org",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
 	fz_enf_fine_fields(ctx, case_id, obj);
-	return FZ_OK;
+	return fz_enf_bench_fields(ctx, case_id, obj, err); /* 裁量基准 (enf_benchmark.c) */
 }
 
 /* ---- the list of penalty cases (platform/lists.h) ---------------------------------- */
@@ -957,6 +962,11 @@ static const struct fz_list_filter pen_filters[] = {
 	 .custom = fz_enf_fine_paid_year_filter},
 	{.param = "arranged_year", .label = "批准暂缓或分期缴纳年度", .kind = FZ_LF_CUSTOM,
 	 .custom = fz_enf_fine_arranged_year_filter},
+	/* The records behind the enforcement.benchmark.* figures (enf_benchmark.c). */
+	{.param = "benchmark", .label = "裁量基准", .kind = FZ_LF_OPTION,
+	 .sql = "x.case_id IN (SELECT k.case_id FROM enf_penalty_benchmark k WHERE k.step = 'decide'"
+		" AND k.placement = ?)",
+	 .options = fz_bench_placements},
 	{.param = NULL},
 };
 

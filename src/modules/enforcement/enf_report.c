@@ -289,6 +289,11 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 #define FINE_SQL(what, table, day, cond)                                                          \
 	"SELECT " what " FROM " table " f JOIN case_record c ON c.case_id = f.case_id"            \
 	" WHERE f." day " >= ?1 AND f." day " <= ?2 AND (?3 = 0 OR c.agency_id = ?3)" cond
+#define BENCH_SQL(placement)                                                                      \
+	"SELECT COUNT(*) FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"             \
+	" JOIN enf_penalty_benchmark k ON k.case_id = x.case_id AND k.step = 'decide'"               \
+	" WHERE k.placement = '" placement "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"         \
+	" AND (?3 = 0 OR c.agency_id = ?3)"
 
 /* Registries count what stands today; the year only bounds training. */
 const struct fz_figure fz_enf_figures[] = {
@@ -347,5 +352,10 @@ const struct fz_figure fz_enf_figures[] = {
 	{"enforcement.fines.arranged", "批准暂缓或分期缴纳罚款案件", "件", NULL,
 	 {PENALTIES, "arranged_year={year}&agency_id={agency}"},
 	 FINE_SQL("COUNT(DISTINCT f.case_id)", "enf_fine_application", "decided_on", " AND f.status = 'approved'")},
+	/* Decisions of the year compared with the discretion benchmark (enf_benchmark.c). */
+	{"enforcement.benchmark.inside", "在裁量基准范围内作出的处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&benchmark=inside&agency_id={agency}"}, BENCH_SQL("inside")},
+	{"enforcement.benchmark.outside", "超出裁量基准作出的处罚决定", "件", NULL,
+	 {PENALTIES, "decided_year={year}&benchmark=outside&agency_id={agency}"}, BENCH_SQL("outside")},
 	{NULL},
 };

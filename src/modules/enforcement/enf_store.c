@@ -157,6 +157,34 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " remedy_case_id INTEGER REFERENCES case_record, ended_on TEXT, outcome TEXT, note TEXT,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX enf_fine_remedy_case ON enf_fine_remedy(case_id);"},
+	{"enforcement-008",
+	 /*
+	  * Discretion benchmarks (裁量基准, enf_benchmark.c): versions per penalty
+	  * power (one draft at most; publishing supersedes the version in force,
+	  * which stays), their rows of circumstances, and the row a penalty case
+	  * picked at the notice and at the decision, inside or outside its range.
+	  */
+	 "CREATE TABLE enf_benchmark ("
+	 " benchmark_id INTEGER PRIMARY KEY, power_id INTEGER NOT NULL REFERENCES enf_power,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, body_id INTEGER NOT NULL REFERENCES enf_body,"
+	 " version INTEGER NOT NULL, status TEXT NOT NULL, note TEXT, published_on TEXT,"
+	 " superseded_on TEXT, created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
+	 " updated_at TEXT NOT NULL, UNIQUE (power_id, version));"
+	 "CREATE INDEX enf_benchmark_agency ON enf_benchmark(agency_id, status);"
+	 "CREATE INDEX enf_benchmark_body ON enf_benchmark(body_id, status);"
+	 "CREATE TABLE enf_benchmark_row ("
+	 " row_id INTEGER PRIMARY KEY, benchmark_id INTEGER NOT NULL REFERENCES enf_benchmark,"
+	 " seq INTEGER NOT NULL, level TEXT NOT NULL, circumstances TEXT NOT NULL, factors TEXT,"
+	 " kinds TEXT NOT NULL, fine_min INTEGER, fine_max INTEGER,"
+	 " no_penalty INTEGER NOT NULL DEFAULT 0, basis TEXT NOT NULL);"
+	 "CREATE INDEX enf_benchmark_row_bm ON enf_benchmark_row(benchmark_id, seq);"
+	 "CREATE TABLE enf_penalty_benchmark ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record, step TEXT NOT NULL,"
+	 " row_id INTEGER NOT NULL REFERENCES enf_benchmark_row,"
+	 " benchmark_id INTEGER NOT NULL REFERENCES enf_benchmark, version INTEGER NOT NULL,"
+	 " level TEXT NOT NULL, placement TEXT NOT NULL, deviation_reason TEXT, penalty_kind TEXT,"
+	 " fine INTEGER, note TEXT, recorded_on TEXT NOT NULL, PRIMARY KEY (case_id, step));"
+	 "CREATE INDEX enf_penalty_benchmark_bm ON enf_penalty_benchmark(benchmark_id);"},
 	{NULL, NULL},
 };
 

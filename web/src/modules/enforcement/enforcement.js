@@ -316,6 +316,7 @@ export function penaltyGroups(x) {
       ],
     })
   }
+  groups.push(...benchmarkGroups(f))
   if (has(f.decided_on)) {
     const punish = f.outcome === 'penalty'
     groups.push({
@@ -332,4 +333,39 @@ export function penaltyGroups(x) {
     })
   }
   return groups
+}
+
+/**
+ * 裁量基准 on a penalty case: the row picked at the notice and at the decision (inside or outside,
+ * with the reason), and the rows in force for the case's power with their numbers for the forms.
+ */
+function benchmarkGroups(f) {
+  const picks = f.benchmark || {}
+  const pickText = (k) => `${k.level_label}：${k.circumstances}（第 ${k.version} 版情形编号 ${k.row_id}）`
+  const items = []
+  for (const [step, label] of [['notify', '告知时'], ['decide', '决定时']]) {
+    const k = picks[step]
+    if (!k) continue
+    items.push(item(`bench_${step}`, `${label}适用情形`, pickText(k), { span: 2 }))
+    items.push(item(`bench_${step}_placement`, `${label}是否在基准内`, k.placement === 'inside' ? k.placement_label : `${k.placement_label}：${k.deviation || ''}`,
+      { warn: k.placement !== 'inside', span: 2 }))
+    if (k.deviation_reason) items.push(item(`bench_${step}_reason`, '超出裁量基准的理由', k.deviation_reason, { long: true, span: 2 }))
+  }
+  const rows = f.benchmark_rows || []
+  if (!items.length && !rows.length) return []
+  return [{
+    key: 'benchmark', title: `行政处罚裁量基准${has(f.benchmark_version) ? `（现行第 ${f.benchmark_version} 版）` : ''}：超出幅度须说明理由并经法制审核（第五十八条）`, items,
+    table: {
+      rows: rows.map((r) => ({ id: r.row_id, level: r.level_label, circumstances: r.circumstances, range: r.range_text, basis: r.basis })),
+      columns: [{ prop: 'id', label: '情形编号', width: 90 }, { prop: 'level', label: '违法情节', width: 90 }, { prop: 'circumstances', label: '违法情形', minWidth: 200 },
+        { prop: 'range', label: '裁量幅度', minWidth: 200 }, { prop: 'basis', label: '裁量依据', minWidth: 160 }],
+      empty: '该事项尚未发布裁量基准',
+    },
+  }]
+}
+
+/** The choices of 适用的裁量基准情形 in the notice and decision forms: the rows in force. */
+export function benchmarkChoices(name, fields) {
+  if (name !== 'benchmark_row_id') return null
+  return (fields.benchmark_rows || []).map((r) => ({ value: r.row_id, label: `${r.level_label}｜${r.circumstances}｜${r.range_text}` }))
 }

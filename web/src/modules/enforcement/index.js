@@ -3,7 +3,7 @@
 // their certificates — and what the portal publishes of them.
 import { Postcard } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
-import { isLegal } from './enforcement.js'
+import { isLegal, benchmarkChoices } from './enforcement.js'
 
 const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
 const crumbs = [{ title: '行政执法' }]
@@ -28,6 +28,8 @@ export default {
     { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
     { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
     { path: 'enforcement/case-stats', name: 'enf-case-stats', component: () => import('./staff/CaseStats.vue'), meta: { title: '执法案件统计', crumbs } },
+    { path: 'enforcement/benchmarks', name: 'enf-benchmarks', component: () => import('./staff/Benchmarks.vue'), meta: { title: '行政处罚裁量基准', crumbs } },
+    { path: 'enforcement/benchmarks/import', name: 'enf-bench-import', component: () => import('./staff/BenchmarkImport.vue'), meta: { title: '导入裁量基准', crumbs: under('行政处罚裁量基准', '/app/enforcement/benchmarks') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
   ],
   portalRoutes: [
@@ -42,6 +44,7 @@ export default {
         { path: 'certificates/:number', name: 'enf-pub-cert-number', component: () => import('./portal/CertLookup.vue'), meta: { title: '执法证件查询' } },
         { path: 'enforcement/powers', name: 'enf-pub-powers', component: () => import('./portal/Powers.vue'), meta: { title: '权责清单' } },
         { path: 'enforcement/powers/:id', name: 'enf-pub-power', component: () => import('./portal/PowerItem.vue'), meta: { title: '权责事项' } },
+        { path: 'enforcement/benchmarks', name: 'enf-pub-benchmarks', component: () => import('./portal/Benchmarks.vue'), meta: { title: '行政处罚裁量基准' } },
         { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./portal/Bodies.vue'), meta: { title: '执法主体公告' } },
         { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
       ],
@@ -60,6 +63,7 @@ export default {
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
     { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
     { group, path: '/app/enforcement/case-stats', label: '执法案件统计', test: 'menu-enf-case-stats', order: 9.5, api: 'GET /api/enforcement/case-stats' },
+    { group, path: '/app/enforcement/benchmarks', label: '裁量基准', test: 'menu-enf-benchmarks', order: 8.7, api: 'GET /api/enforcement/benchmarks' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
   ],
   portal: {
@@ -70,6 +74,7 @@ export default {
           { label: '执法证件查询', to: '/certificates', test: 'nav-enf-cert' },
           { label: '权责清单', to: '/enforcement/powers', test: 'nav-enf-powers' },
           { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
+          { label: '行政处罚裁量基准', to: '/enforcement/benchmarks', test: 'nav-enf-benchmarks' },
         ],
       },
     ],
@@ -98,6 +103,7 @@ export default {
       shows: (name, v) => (['penalty_kind', 'fine_amount', 'confiscation_amount'].includes(name) ? v !== 'no_penalty'
         : name === 'no_penalty_ground' ? v === 'no_penalty' : true),
       needs: (name, v) => (name === 'penalty_kind' && v === 'penalty') || (name === 'no_penalty_ground' && v === 'no_penalty'),
+      options: benchmarkChoices,
       hints: {
         penalty_kind: '罚款的同时填写罚款金额；拟作出的处罚属于第六十三条情形而告知时未告知听证权利的，应当重新告知。',
         no_penalty_ground: '不予行政处罚的，按第三十三条写明理由，单独统计。',
@@ -108,6 +114,7 @@ export default {
       on: 'proposed_kind',
       shows: () => true,
       needs: (name, v) => name === 'hearing_offered' && ['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'restrict_practice'].includes(v),
+      options: benchmarkChoices,
       hints: { hearing_offered: '拟降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业，或较大数额罚款、没收的，应当告知当事人有要求听证的权利（第六十三条）。' },
     },
     // 法制审核 (第五十八条): the reviewer by number, from the list in the case's 法制审核 group.
