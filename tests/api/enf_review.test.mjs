@@ -273,6 +273,21 @@ test('重大行政处罚备案: 15 days from a major decision (a setting), filed
   r = await c.get('/api/enforcement/major-filings?per_page=100', { session: await c.login('hbj.clerk') })
   assert.ok(!r.json.items.some((x) => x.case_id === id))
   assert.equal((await c.get('/api/enforcement/major-filings.xlsx', { session: scj })).status, 200)
+  // A case closed (结案) before its filing records the filing and keeps its closing day.
+  const closed = await pending({ major: true, major_reason: 'by_law' })
+  await c.actOk(closed, 'submit_review', 'scj.clerk', { submitted_on: '2025-09-04' })
+  await c.actOk(closed, 'review', 'scj.clerk', pass('2025-09-05'))
+  await c.actOk(closed, 'decide', 'scj.head', { decided_on: '2025-09-22', outcome: 'penalty', penalty_kind: 'warning', decision_text: '警告' })
+  await c.actOk(closed, 'serve', 'scj.officer', { served_on: '2025-09-23', method: 'direct' })
+  await c.actOk(closed, 'close', 'scj.clerk', { closed_on: '2025-09-24' })
+  // The server's day is pinned; an earlier closing day shows whether the filing moves it.
+  sql(c.db, `UPDATE case_record SET closed_on = '2025-09-24' WHERE case_id = ${closed}`)
+  const closedOn = '2025-09-24'
+  await c.actOk(closed, 'file_major', 'scj.clerk', { filed_on: '2025-09-30' })
+  d = await c.detail(closed)
+  assert.equal(d.case.state, 'closed')
+  assert.equal(d.case.fields.major_filing.state, 'filed')
+  assert.equal(sql(c.db, `SELECT closed_on FROM case_record WHERE case_id = ${closed}`)[0][0], closedOn)
   // A major case decided not to punish and an ordinary case have nothing to file.
   const plain = await pending()
   await c.actOk(plain, 'decide', 'scj.head', { decided_on: '2025-09-20', outcome: 'penalty', penalty_kind: 'warning', decision_text: '警告' })
