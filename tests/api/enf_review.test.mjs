@@ -364,3 +364,18 @@ test('先行登记保存 (第56条): the head approves, the handling is decided 
   // Another agency cannot act on the case.
   assert.equal((await c.act(id2, 'preserve', 'hbj.clerk', { preserved_on: '2026-03-02', items, approver: '李局长', approved_on: '2026-03-02' })).status, 404)
 })
+
+test('待我审核: a penalty case under legal review is listed for its agency head until the review is recorded', async () => {
+  const id = await pending()
+  const inQueue = async (user) => {
+    const r = await c.get('/api/review?type=enf_penalty&per_page=100', { session: await c.login(user) })
+    assert.equal(r.status, 200, r.text)
+    return r.json.items.some((x) => x.case_id === id)
+  }
+  assert.equal(await inQueue('scj.head'), false, 'not before submission')
+  await c.actOk(id, 'submit_review', 'scj.clerk', { submitted_on: '2025-09-04' })
+  assert.equal(await inQueue('scj.head'), true)
+  assert.equal(await inQueue('hbj.head'), false, 'another agency head never sees it')
+  await c.actOk(id, 'review', 'scj.clerk', pass('2025-09-05'))
+  assert.equal(await inQueue('scj.head'), false, 'gone once reviewed')
+})

@@ -316,4 +316,5 @@ const struct fz_case_type fz_enf_penalty_type = {
 	.initial_state = "investigating",
 	.on_create = {{.op = FZ_CLK_START, .clock = "decision"}},
 	.create_label = "立案",
+	.review_state = "reviewing", /* 法制审核: listed in 待我审核 (enf_penalty_review.c) */
 };
