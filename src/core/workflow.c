@@ -315,6 +315,9 @@ enum fz_code fz_flow_validate(const struct fz_case_type *t, struct fz_err *err)
 	if (!fz_flow_state(t, t->initial_state))
 		return fz_err_set(err, FZ_EINTERNAL, "initial_state", "%s: 初始状态 %s 未声明",
 				  t->name, t->initial_state ? t->initial_state : "(null)");
+	if (t->review_state && !fz_flow_state(t, t->review_state))
+		return fz_err_set(err, FZ_EINTERNAL, "review_state", "%s: 审核状态 %s 未声明", t->name,
+				  t->review_state);
 	for (const struct fz_state *s = t->states; s->name; s++)
 		for (const struct fz_state *u = s + 1; u->name; u++)
 			if (strcmp(s->name, u->name) == 0)

@@ -207,6 +207,12 @@ struct fz_case_type {
 	const char *initial_state;
 	struct fz_clock_effect on_create[FZ_MAX_EFFECTS]; /* START effects use the receipt day */
 	const char *create_label; /* event label of creation, e.g. "来信登记" */
+	/*
+	 * A state in which the case waits on a reviewer rather than on whoever
+	 * takes its next step (法制审核), or NULL: 待我审核 (platform/review.c)
+	 * lists it for the approving roles too.
+	 */
+	const char *review_state;
 };
 
 const struct fz_state *fz_flow_state(const struct fz_case_type *t, const char *name);

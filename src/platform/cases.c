@@ -809,9 +809,11 @@ static enum fz_code act(struct fz_ctx *ctx, int64_t case_id, const char *action,
 	fz_date_format(ctx->today, today);
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
+		/* A step that keeps a closed case closed (a filing recorded after 结案) keeps its day. */
 		"UPDATE case_record SET state = ?, agency_id = ?, version = version + 1,"
-		" updated_at = ?, closed_on = ? WHERE case_id = ? AND version = ?",
-		"titt" "ii", c.state, c.agency_id, now, to && to->final ? today : NULL, c.case_id,
+		" updated_at = ?, closed_on = CASE WHEN ? = 1 THEN COALESCE(closed_on, ?) ELSE NULL END"
+		" WHERE case_id = ? AND version = ?",
+		"titI" "tii", c.state, c.agency_id, now, (int)(to && to->final), today, c.case_id,
 		c.version);
 	if (!st || (rc = fz_stmt_exec(st, err)))
 		goto fail;

@@ -2,6 +2,7 @@
 #include "platform/review.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/arena.h"
 
@@ -50,7 +51,8 @@ static enum fz_code review_prepare(struct fz_list_run *run, struct fz_err *err)
 	for (size_t i = 0; clerks && i < fz_platform_kind_count(); i++) {
 		const struct fz_case_type *t = fz_platform_kind(i)->type;
 		for (const struct fz_state *s = t->states; s->name; s++) {
-			if (s->final || !waits_on(t, s->name, role, clerks))
+			bool reviewing = t->review_state && strcmp(t->review_state, s->name) == 0;
+			if (s->final || !(reviewing || waits_on(t, s->name, role, clerks)))
 				continue;
 			const char *part = "(c.case_type = ? AND c.state = ?)";
 			int w = snprintf(cond + n, sizeof cond - n, "%s%s", pairs ? " OR " : "", part);

@@ -392,7 +392,7 @@ test('第58条: a major case needs a passed review; a first-time reviewer needs 
   assert.equal(stored(), before)
   await c.actOk(id, 'submit_review', 'scj.clerk', { submitted_on: '2026-09-10' })
   const agency = `(SELECT agency_id FROM enf_body WHERE body_id = ${BODY})`
-  const unqualified = sql(c.db, `SELECT officer_id FROM enf_officer o WHERE agency_id = ${agency} AND status = 'on_duty' AND legal_qualification = 0 AND NOT EXISTS (SELECT 1 FROM enf_penalty_review v WHERE v.reviewer_id = o.officer_id) LIMIT 1`)
+  const unqualified = sql(c.db, `SELECT officer_id FROM enf_officer o WHERE agency_id = ${agency} AND status = 'on_duty' AND legal_qualification = 0 AND NOT EXISTS (SELECT 1 FROM enf_penalty_review v WHERE v.reviewer_id = o.officer_id) AND o.officer_id NOT IN (${OFFICERS.slice(0, 2).join(',')}) LIMIT 1`)
   const b2 = stored()
   const r = await c.act(id, 'review', 'scj.clerk', { reviewer_id: Number(unqualified[0][0]), reviewed_on: '2026-09-11', opinion: 'pass', note: '同意' })
   assertError(r, 422, 'BAD_VALUE', 'reviewer_id')
@@ -401,12 +401,17 @@ test('第58条: a major case needs a passed review; a first-time reviewer needs 
   // Another agency's officer cannot review this agency's case.
   const [[foreign]] = sql(c.db, `SELECT officer_id FROM enf_officer WHERE agency_id <> ${agency} AND legal_qualification = 1 LIMIT 1`)
   assertError(await c.act(id, 'review', 'scj.clerk', { reviewer_id: Number(foreign), reviewed_on: '2026-09-11', opinion: 'pass', note: '同意' }), 422, 'BAD_VALUE', 'reviewer_id')
-  const qualified = Number(sql(c.db, `SELECT officer_id FROM enf_officer WHERE agency_id = ${agency} AND legal_qualification = 1 AND status = 'on_duty' LIMIT 1`)[0][0])
+  // The case's own officers may not review it (the reviewer checks someone else's work).
+  const own = OFFICERS.slice(0, 2).find((o) => Number(sqlNumber(c.db, `SELECT legal_qualification FROM enf_officer WHERE officer_id = ${o}`)) === 1) ?? OFFICERS[0]
+  const b3 = stored()
+  assertError(await c.act(id, 'review', 'scj.clerk', { reviewer_id: own, reviewed_on: '2026-09-11', opinion: 'pass', note: '同意' }), 422, 'BAD_VALUE', 'reviewer_id')
+  assert.equal(stored(), b3)
+  const qualified = Number(sql(c.db, `SELECT officer_id FROM enf_officer WHERE agency_id = ${agency} AND legal_qualification = 1 AND status = 'on_duty' AND officer_id NOT IN (${OFFICERS.slice(0, 2).join(',')}) LIMIT 1`)[0][0])
   // A failed review keeps the gate shut.
-  await c.actOk(id, 'review', 'scj.clerk', { reviewer_id: qualified, reviewed_on: '2026-09-11', opinion: 'fail', note: '证据不足，补充调查' })
+  await c.actOk(id, 'review', 'scj.clerk', { reviewer_id: qualified, reviewed_on: '2026-09-11', opinion: 'fail', note: '证据不足，补充调查', reasons: '违法所得数额的证据不足' })
   assertError(await c.act(id, 'decide', 'scj.head', body), 409, 'STATE')
   await c.actOk(id, 'submit_review', 'scj.clerk', { submitted_on: '2026-09-15' })
-  await c.actOk(id, 'review', 'scj.clerk', { reviewer_id: qualified, reviewed_on: '2026-09-16', opinion: 'amend', note: '修改后同意' })
+  await c.actOk(id, 'review', 'scj.clerk', { reviewer_id: qualified, reviewed_on: '2026-09-16', opinion: 'amend', note: '修改后同意', changes: '决定书补充写明裁量理由' })
   await c.actOk(id, 'decide', 'scj.head', body)
   assert.equal((await c.detail(id)).case.state, 'decided')
   // A case not marked major needs no review.

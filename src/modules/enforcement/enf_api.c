@@ -62,6 +62,7 @@ static const struct {
 	{"cert_valid_years", "年"},     {"cert_expiry_warning_days", "日"},
 	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
 	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
+	{"legal_review_days", "工作日"}, {"major_filing_days", "日"},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -132,6 +133,8 @@ LIST_ROUTES(powers_list, fz_enf_powers_list)
 LIST_ROUTES(officers_list, fz_enf_officers_list)
 LIST_ROUTES(certs_list, fz_enf_certs_list)
 LIST_ROUTES(penalties_list, fz_enf_penalties_list)
+LIST_ROUTES(reviews_list, fz_enf_reviews_list)
+LIST_ROUTES(filings_list, fz_enf_filings_list)
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -388,6 +391,14 @@ static enum fz_code penalty_post(struct fz_req *req, json_t **out, struct fz_err
 	return rc;
 }
 
+/* GET /api/enforcement/penalties/{id}/reviewers: who may record the case's legal review. */
+static enum fz_code penalty_reviewers(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "编号应为正整数", err);
+	return rc ? rc : fz_enf_review_reviewers(req->ctx, id, out, err);
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -408,6 +419,14 @@ static enum fz_code stats(struct fz_req *req, json_t **out, struct fz_err *err)
 				  ? fz_enf_report_json(req->ctx, (int)year, agency, out, err)
 				  : err->code;
 	return rc;
+}
+
+static enum fz_code review_counts(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t year, agency;
+	return year_agency(req, &year, &agency, err)
+		       ? fz_enf_review_counts(req->ctx, (int)year, agency, out, err)
+		       : err->code;
 }
 
 static enum fz_code stats_xlsx(struct fz_req *req, json_t **out, struct fz_err *err)
@@ -526,6 +545,18 @@ const struct fz_route fz_enf_routes[] = {
 	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
 	 "行政处罚立案（执法人员不少于两人且持有效证件，职权须在本主体权责清单内，检查追责时效）", T, NULL,
 	 .status = 201},
+	{"GET", "/api/enforcement/reviews", reviews_list, SIGNED_IN, 0,
+	 "法制审核队列：每次提交审核的期限、剩余工作日和审核意见（分页、排序、筛选；overdue=1 为超期）", T, NULL},
+	{"GET", "/api/enforcement/reviews.xlsx", reviews_list_export, SIGNED_IN, 0,
+	 "导出法制审核队列（Excel，筛选和排序同列表）", T, NULL},
+	{"GET", "/api/enforcement/reviews/counts", review_counts, SIGNED_IN, 0,
+	 "法制审核按单位统计：提交、同意、修改后同意、不同意、超期（按提交年度）", T, NULL},
+	{"GET", "/api/enforcement/penalties/{id}/reviewers", penalty_reviewers, SIGNED_IN, 0,
+	 "可以担任本案法制审核的人员（本单位在岗人员，注明法律职业资格和审核记录）", T, "case:enf_penalty"},
+	{"GET", "/api/enforcement/major-filings", filings_list, SIGNED_IN, 0,
+	 "重大行政处罚决定备案：期限、报送、审查和退回（分页、排序、筛选；overdue=1 为超期）", T, NULL},
+	{"GET", "/api/enforcement/major-filings.xlsx", filings_list_export, SIGNED_IN, 0,
+	 "导出重大行政处罚决定备案列表（Excel，筛选和排序同列表）", T, NULL},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,

@@ -197,6 +197,32 @@ enum fz_code fz_enf_bench_r_calc(struct fz_req *req, json_t **out, struct fz_err
 enum fz_code fz_enf_bench_r_stats(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_enf_bench_r_xlsx(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_enf_bench_r_import(struct fz_req *req, json_t **out, struct fz_err *err);
+/* ---- legal review, major filing, evidence preservation (enf_penalty_review.c) ---- */
+extern const struct fz_option fz_pen_preservation_handlings[];
+extern const struct fz_list fz_enf_reviews_list, fz_enf_filings_list;
+/* The steps of those three (called first by the penalty hook; other steps pass). */
+enum fz_code fz_enf_review_step(struct fz_ctx *ctx, struct fz_case_row *c,
+				const struct fz_transition *tr, json_t *input, struct fz_err *err);
+/* Adds the review rounds, the major filing and the preservations to a penalty case's fields. */
+enum fz_code fz_enf_review_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				  struct fz_err *err);
+/* Officers who may review case_id (its agency's), each with qualification and earlier reviews. */
+enum fz_code fz_enf_review_reviewers(struct fz_ctx *ctx, int64_t case_id, json_t **out,
+				     struct fz_err *err);
+/* Per agency: reviews submitted, passed, amended, refused, overdue in a year (of submission). */
+enum fz_code fz_enf_review_counts(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				  struct fz_err *err);
+/* The enforcement.reviews.* figures (enf_report.c), counted as fz_enf_review_counts counts. */
+enum fz_code fz_enf_reviews_submitted(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
+				      struct fz_err *err);
+enum fz_code fz_enf_reviews_passed(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
+				   struct fz_err *err);
+enum fz_code fz_enf_reviews_amended(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
+				    struct fz_err *err);
+enum fz_code fz_enf_reviews_refused(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
+				    struct fz_err *err);
+enum fz_code fz_enf_reviews_overdue(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
+				    struct fz_err *err);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

@@ -718,6 +718,8 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	const char *a = tr->name;
 	int day;
 	enum fz_code rc;
+	if ((rc = fz_enf_review_step(ctx, c, tr, in, err)))
+		return rc;
 	if (strcmp(a, "notify") == 0)
 		return notify(ctx, c, &p, in, err);
 	if (strcmp(a, "request_hearing") == 0)
@@ -835,8 +837,10 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 		fz_json_set_str(obj, "reviewed_on", fz_col_text(st, 34));
 		fz_json_set_str(obj, "reviewer_name", fz_col_text(st, 35));
 		bool passed = opinion && (strcmp(opinion, "pass") == 0 || strcmp(opinion, "amend") == 0);
-		/* The gate of 第58条 as a field the decide step's guard reads. */
-		json_object_set_new(obj, "review_ok", json_boolean(!major || passed));
+		/* The gate of 第58条 as a field the decide step's guard reads: a major case needs a
+		 * passed review, and any case whose latest review said 不同意 waits for a new one. */
+		bool refused = opinion && strcmp(opinion, "fail") == 0;
+		json_object_set_new(obj, "review_ok", json_boolean((!major || passed) && !refused));
 		fz_json_set_str(obj, "decided_on", fz_col_text(st, 36));
 		set_opt(obj, "outcome", fz_pen_outcomes, fz_col_text(st, 37));
 		set_opt(obj, "penalty_kind", fz_pen_kinds, fz_col_text(st, 38));
@@ -911,7 +915,8 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 	json_object_set_new(obj, "hearing_fine_org",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
 	fz_enf_fine_fields(ctx, case_id, obj);
-	return fz_enf_bench_fields(ctx, case_id, obj, err); /* 裁量基准 (enf_benchmark.c) */
+	enum fz_code frc = fz_enf_bench_fields(ctx, case_id, obj, err); /* 裁量基准 (enf_benchmark.c) */
+	return frc ? frc : fz_enf_review_fields(ctx, case_id, obj, err);
 }
 
 /* ---- the list of penalty cases (platform/lists.h) ---------------------------------- */

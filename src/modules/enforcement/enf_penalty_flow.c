@@ -60,6 +60,14 @@ const struct fz_option fz_pen_no_penalty_grounds[] = {
 const struct fz_option fz_pen_review_opinions[] = {
 	{"pass", "同意"}, {"amend", "修改后同意"}, {"fail", "不同意"}, {NULL, NULL}};
 
+/* 第56条: what becomes of evidence preserved (先行登记保存). */
+const struct fz_option fz_pen_preservation_handlings[] = {
+	{"return", "解除保存，退还当事人"},
+	{"confiscate", "依法应予没收的，提出没收处理意见"},
+	{"transfer", "移送有关机关处理"},
+	{"lift", "解除先行登记保存措施（采取查封、扣押等措施或不再需要保存）"},
+	{NULL, NULL}};
+
 const struct fz_option fz_pen_service_methods[] = {
 	{"direct", "直接送达"},  {"left", "留置送达"},     {"mail", "邮寄送达"},
 	{"electronic", "电子送达（当事人同意）"}, {"public", "公告送达"}, {NULL, NULL}};
@@ -92,6 +100,18 @@ static const struct fz_clock_def clocks[] = {
 	{.name = "payment", .label = "缴纳罚款期限", .unit = FZ_UNIT_CD, .days = 15,
 	 .article = "《行政处罚法》第六十七条第三款：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款",
 	 .cite = "《行政处罚法》第六十七条", .step = "served"},
+	/* enf_penalty_review.c: the legal review's period, the major filing, evidence preservation. */
+	{.name = "legal_review", .label = "法制审核期限", .unit = FZ_UNIT_WD, .days = 5,
+	 .days_setting = "enforcement.legal_review_days",
+	 .article = "《行政处罚法》第五十八条：作出决定前应当进行法制审核；审核期限法律未作规定，按本县法制审核办法设定（设置项，默认五个工作日）",
+	 .cite = "《行政处罚法》第五十八条", .step = "reviewing"},
+	{.name = "major_filing", .label = "重大行政处罚备案期限", .unit = FZ_UNIT_CD, .days = 15,
+	 .days_setting = "enforcement.major_filing_days",
+	 .article = "重大行政处罚决定备案：作出决定之日起向司法行政部门备案，期限按本省、本县重大行政执法决定备案规定设定（设置项，默认十五日）",
+	 .cite = "重大行政处罚备案规定"},
+	{.name = "preservation", .label = "先行登记保存处理期限", .unit = FZ_UNIT_WD, .days = 7,
+	 .article = "《行政处罚法》第五十六条：先行登记保存的，应当在七日内及时作出处理决定（第八十五条：工作日）",
+	 .cite = "《行政处罚法》第五十六条"},
 	{.name = NULL}};
 
 #define CASEWORK (FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
@@ -167,7 +187,13 @@ static const struct fz_transition transitions[] = {
 		    {.name = "opinion", .label = "审核意见", .type = FZ_IN_SELECT, .required = true,
 		     .options = fz_pen_review_opinions},
 		    {.name = "note", .label = "审核意见说明", .type = FZ_IN_TEXTAREA, .required = true,
-		     .max_chars = 2000}},
+		     .max_chars = 2000},
+		    {.name = "changes", .label = "须修改的内容（修改后同意）", .type = FZ_IN_TEXTAREA,
+		     .max_chars = 2000},
+		    {.name = "reasons", .label = "不同意的理由", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
+	 .needs = {{.input = "changes", .when = "opinion", .is = "amend"},
+		   {.input = "reasons", .when = "opinion", .is = "fail"}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "legal_review", .arg = "reviewed_on"}},
 	 .note_input = "note"},
 	{.name = "decide", .label = "作出决定（处罚决定或不予处罚决定）", .from = {"pending"}, .to = "decided",
 	 .roles = HEAD,
@@ -240,7 +266,8 @@ static const struct fz_transition transitions[] = {
 	 .roles = HEAD,
 	 .inputs = {{.name = "reason", .label = "撤销立案的理由", .type = FZ_IN_TEXTAREA, .required = true,
 		     .max_chars = 2000}},
-	 .effects = {{.op = FZ_CLK_STOP, .clock = "decision"}, {.op = FZ_CLK_STOP, .clock = "hearing_request"}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "decision"}, {.op = FZ_CLK_STOP, .clock = "hearing_request"},
+		     {.op = FZ_CLK_STOP, .clock = "legal_review"}},
 	 .note_input = "reason"},
 	/* Recorded with the end of a reconsideration or lawsuit that revoked the decision
 	 * (enf_penalty_fines.c): the fine is not due, the case ends. */
@@ -249,6 +276,55 @@ static const struct fz_transition transitions[] = {
 	 .article = "《行政复议法》第六十四条、《行政诉讼法》第七十条：处罚决定被撤销的，当事人不再履行",
 	 .inputs = {{.name = "revoked_on", .label = "撤销生效日期", .type = FZ_IN_DATE, .required = true}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "payment", .arg = "revoked_on"}}},
+	/* 第56条: evidence preserved with the head's approval, decided on within 7 working days. */
+	{.name = "preserve", .label = "先行登记保存证据", .from = {"investigating"}, .roles = CASEWORK,
+	 .article = "《行政处罚法》第五十六条：在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，可以先行登记保存，并应当在七日内及时作出处理决定",
+	 .unless_clock = "preservation",
+	 .inputs = {{.name = "preserved_on", .label = "登记保存日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "items", .label = "登记保存的物品（名称、数量、存放地点）", .type = FZ_IN_TEXTAREA,
+		     .required = true, .max_chars = 4000},
+		    {.name = "approver", .label = "批准的行政机关负责人", .type = FZ_IN_TEXT, .required = true,
+		     .max_chars = 30},
+		    {.name = "approved_on", .label = "负责人批准日期", .type = FZ_IN_DATE, .required = true}},
+	 .note_input = "items"},
+	{.name = "handle_preservation", .label = "对先行登记保存的证据作出处理决定",
+	 .from = {"investigating", "notified", "hearing", "pending", "reviewing"}, .roles = CASEWORK,
+	 .article = "《行政处罚法》第五十六条：应当在七日内及时作出处理决定",
+	 .while_clock = "preservation",
+	 .inputs = {{.name = "handled_on", .label = "处理决定日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "handling", .label = "处理方式", .type = FZ_IN_SELECT, .required = true,
+		     .options = fz_pen_preservation_handlings},
+		    {.name = "note", .label = "处理决定内容", .type = FZ_IN_TEXTAREA, .required = true,
+		     .max_chars = 2000},
+		    {.name = "late_reason", .label = "超过七日作出处理决定的原因", .type = FZ_IN_TEXTAREA,
+		     .max_chars = 1000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "preservation", .arg = "handled_on"}},
+	 .note_input = "note"},
+	/* 重大行政处罚备案: the agency files a major decision with the justice bureau, which checks it. */
+	{.name = "file_major", .label = "报送重大行政处罚决定备案",
+	 .from = {"decided", "served", "executed", "closed"}, .roles = CASEWORK,
+	 .article = "重大行政处罚决定应当自作出之日起在规定期限内报本级司法行政部门备案",
+	 .when = {{.field = "major_filing_state", .is = "due",
+		   .rule = "本案不需报送备案，或已报送、待司法行政部门审查"}},
+	 .inputs = {{.name = "filed_on", .label = "报送备案日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "note", .label = "备案说明（报送的材料）", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "major_filing", .arg = "filed_on"}},
+	 .note_input = "note"},
+	{.name = "receive_filing", .label = "登记收到备案（审查无异议）",
+	 .from = {"decided", "served", "executed", "closed"}, .roles = FZ_ROLES_LEGAL,
+	 .article = "司法行政部门对报送备案的重大行政处罚决定进行审查",
+	 .when = {{.field = "major_filing_state", .is = "filed", .rule = "本案没有待审查的备案"}},
+	 .inputs = {{.name = "received_on", .label = "收到备案日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "note", .label = "审查意见", .type = FZ_IN_TEXTAREA, .max_chars = 2000}},
+	 .note_input = "note"},
+	{.name = "return_filing", .label = "退回备案（附审查意见）",
+	 .from = {"decided", "served", "executed", "closed"}, .roles = FZ_ROLES_LEGAL,
+	 .article = "司法行政部门审查发现备案材料不全或者决定存在问题的，退回并提出意见，执法单位应当重新报送",
+	 .when = {{.field = "major_filing_state", .is = "filed", .rule = "本案没有待审查的备案"}},
+	 .inputs = {{.name = "returned_on", .label = "退回日期", .type = FZ_IN_DATE, .required = true},
+		    {.name = "opinion", .label = "审查意见（退回理由）", .type = FZ_IN_TEXTAREA, .required = true,
+		     .max_chars = 2000}},
+	 .note_input = "opinion"},
 	{.name = NULL}};
 
 const struct fz_case_type fz_enf_penalty_type = {
@@ -261,4 +337,5 @@ const struct fz_case_type fz_enf_penalty_type = {
 	.initial_state = "investigating",
 	.on_create = {{.op = FZ_CLK_START, .clock = "decision"}},
 	.create_label = "立案",
+	.review_state = "reviewing", /* 法制审核: listed in 待我审核 (enf_penalty_review.c) */
 };

@@ -279,6 +279,7 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 #define OFFICERS "GET /api/enforcement/officers"
 #define CERTS "GET /api/enforcement/certificates"
 #define PENALTIES "GET /api/enforcement/penalties"
+#define REVIEWS "GET /api/enforcement/reviews"
 /* Penalty decisions of the year (决定日期 in it) of one outcome, per agency. */
 #define PENALTY_SQL(what, outcome)                                                                 \
 	"SELECT " what " FROM enf_penalty x JOIN case_record c ON c.case_id = x.case_id"          \
@@ -357,5 +358,16 @@ const struct fz_figure fz_enf_figures[] = {
 	 {PENALTIES, "decided_year={year}&benchmark=inside&agency_id={agency}"}, BENCH_SQL("inside")},
 	{"enforcement.benchmark.outside", "超出裁量基准作出的处罚决定", "件", NULL,
 	 {PENALTIES, "decided_year={year}&benchmark=outside&agency_id={agency}"}, BENCH_SQL("outside")},
+	/* 法制审核 (第五十八条), by the year of submission (enf_penalty_review.c). */
+	{"enforcement.reviews.submitted", "提交法制审核", "件", fz_enf_reviews_submitted,
+	 {REVIEWS, "year={year}&agency_id={agency}"}},
+	{"enforcement.reviews.passed", "法制审核同意", "件", fz_enf_reviews_passed,
+	 {REVIEWS, "year={year}&status=pass&agency_id={agency}"}},
+	{"enforcement.reviews.amended", "法制审核修改后同意", "件", fz_enf_reviews_amended,
+	 {REVIEWS, "year={year}&status=amend&agency_id={agency}"}},
+	{"enforcement.reviews.refused", "法制审核不同意", "件", fz_enf_reviews_refused,
+	 {REVIEWS, "year={year}&status=fail&agency_id={agency}"}},
+	{"enforcement.reviews.overdue", "法制审核超过审核期限", "件", fz_enf_reviews_overdue,
+	 {REVIEWS, "year={year}&overdue=1&agency_id={agency}"}},
 	{NULL},
 };

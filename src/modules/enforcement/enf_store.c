@@ -157,6 +157,32 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " remedy_case_id INTEGER REFERENCES case_record, ended_on TEXT, outcome TEXT, note TEXT,"
 	 " created_at TEXT NOT NULL);"
 	 "CREATE INDEX enf_fine_remedy_case ON enf_fine_remedy(case_id);"},
+	{"enforcement-007",
+	 /*
+	  * enf_penalty_review.c: each submission for legal review (法制审核) with its due day and
+	  * opinion; the filing of a major penalty decision with the justice bureau; evidence
+	  * preserved under 第五十六条 and its handling.
+	  */
+	 "CREATE TABLE enf_review_round ("
+	 " round_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, submitted_on TEXT NOT NULL, due_on TEXT,"
+	 " submit_note TEXT, reviewed_on TEXT, reviewer_id INTEGER REFERENCES enf_officer, opinion TEXT,"
+	 " changes TEXT, reasons TEXT, note TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_review_round_case ON enf_review_round(case_id);"
+	 "CREATE INDEX enf_review_round_agency ON enf_review_round(agency_id, submitted_on);"
+	 "CREATE TABLE enf_major_filing ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, decided_on TEXT NOT NULL, due_on TEXT,"
+	 " state TEXT NOT NULL, filed_on TEXT, note TEXT, received_on TEXT, receipt_note TEXT,"
+	 " returned_on TEXT, return_opinion TEXT, returns INTEGER NOT NULL DEFAULT 0,"
+	 " created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_major_filing_agency ON enf_major_filing(agency_id, decided_on);"
+	 "CREATE TABLE enf_preservation ("
+	 " preservation_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, preserved_on TEXT NOT NULL, items TEXT NOT NULL,"
+	 " approver TEXT NOT NULL, approved_on TEXT NOT NULL, due_on TEXT, handled_on TEXT,"
+	 " handling TEXT, handling_note TEXT, late_reason TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_preservation_case ON enf_preservation(case_id);"},
 	{"enforcement-008",
 	 /*
 	  * Discretion benchmarks (裁量基准, enf_benchmark.c): versions per penalty

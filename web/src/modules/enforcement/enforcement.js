@@ -7,6 +7,7 @@ import api from '../../api.js'
 import { fmtDate, fmtInstant, fmtNumber } from '../../format.js'
 import { getAgencies, session } from '../../session.js'
 import { useCan } from '../../meta.js'
+import { reviewGroups } from './reviewGroups.js'
 
 let metaPromise = null
 let staffMetaPromise = null
@@ -332,6 +333,7 @@ export function penaltyGroups(x) {
       ],
     })
   }
+  groups.push(...reviewGroups(f))
   return groups
 }
 

@@ -4,6 +4,8 @@
 import { Postcard } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
 import { isLegal, benchmarkChoices } from './enforcement.js'
+import { isLegal } from './enforcement.js'
+import api from '../../api.js'
 
 const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
 const crumbs = [{ title: '行政执法' }]
@@ -30,6 +32,8 @@ export default {
     { path: 'enforcement/case-stats', name: 'enf-case-stats', component: () => import('./staff/CaseStats.vue'), meta: { title: '执法案件统计', crumbs } },
     { path: 'enforcement/benchmarks', name: 'enf-benchmarks', component: () => import('./staff/Benchmarks.vue'), meta: { title: '行政处罚裁量基准', crumbs } },
     { path: 'enforcement/benchmarks/import', name: 'enf-bench-import', component: () => import('./staff/BenchmarkImport.vue'), meta: { title: '导入裁量基准', crumbs: under('行政处罚裁量基准', '/app/enforcement/benchmarks') } },
+    { path: 'enforcement/reviews', name: 'enf-reviews', component: () => import('./staff/Reviews.vue'), meta: { title: '法制审核', crumbs } },
+    { path: 'enforcement/major-filings', name: 'enf-major-filings', component: () => import('./staff/MajorFilings.vue'), meta: { title: '重大行政处罚备案', crumbs } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
   ],
   portalRoutes: [
@@ -65,6 +69,8 @@ export default {
     { group, path: '/app/enforcement/case-stats', label: '执法案件统计', test: 'menu-enf-case-stats', order: 9.5, api: 'GET /api/enforcement/case-stats' },
     { group, path: '/app/enforcement/benchmarks', label: '裁量基准', test: 'menu-enf-benchmarks', order: 8.7, api: 'GET /api/enforcement/benchmarks' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/reviews', label: '法制审核', test: 'menu-enf-reviews', order: 8.7, api: 'GET /api/enforcement/reviews' },
+    { group, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 8.8, api: 'GET /api/enforcement/major-filings' },
   ],
   portal: {
     nav: [
@@ -117,12 +123,32 @@ export default {
       options: benchmarkChoices,
       hints: { hearing_offered: '拟降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业，或较大数额罚款、没收的，应当告知当事人有要求听证的权利（第六十三条）。' },
     },
-    // 法制审核 (第五十八条): the reviewer by number, from the list in the case's 法制审核 group.
+    // 法制审核 (第五十八条): the reviewer chosen from the agency's list with the qualification shown; 修改后同意
+    // names what must change, 不同意 its reasons.
     'enf_penalty.review': {
       on: 'opinion',
+      shows: (name, v) => (name === 'changes' ? v === 'amend' : name === 'reasons' ? v === 'fail' : true),
+      needs: (name, v) => name === 'reviewer_id' || (name === 'changes' && v === 'amend') || (name === 'reasons' && v === 'fail'),
+      hints: {
+        reviewer_id: '本单位在岗的法制审核人员（承办本案的执法人员不能审核本案）；初次从事法制审核的人员须取得法律职业资格（第五十八条第二款）。',
+        changes: '写明须修改的内容，修改后方可作出决定。',
+        reasons: '写明不同意的理由；不同意的，须重新提交审核并经审核同意后方可作出决定。',
+      },
+      choices: {
+        reviewer_id: (caseId) => api.get(`/api/enforcement/penalties/${caseId}/reviewers`).then((r) => r.reviewers.map((o) => ({
+          value: o.officer_id, label: `${o.name}（${o.body_name}，${o.qualification_label}）`, disabled: !o.eligible,
+        }))),
+      },
+    },
+    // 第五十六条: a handling decision after the seventh working day says why.
+    'enf_penalty.handle_preservation': {
+      on: 'handled_on',
       shows: () => true,
-      needs: (name) => name === 'reviewer_id',
-      hints: { reviewer_id: '填写法制审核人员编号（见案件“法制审核”栏所列本单位法制审核人员）；初次从事法制审核的人员须取得法律职业资格。' },
+      needs: (name, v, f) => {
+        const open = (f.preservations || []).find((p) => !p.handled_on)
+        return name === 'late_reason' && !!v && !!open && v > open.due_on
+      },
+      hints: { late_reason: '处理决定日期已超过登记保存之日起七个工作日的期限（第五十六条），须写明原因。' },
     },
   },
 }
