@@ -62,6 +62,7 @@ static const struct {
 	{"cert_valid_years", "年"},     {"cert_expiry_warning_days", "日"},
 	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
 	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
+	{"publish_penalty_days", "工作日"}, {"publish_other_days", "工作日"}, {"publish_no_penalty", ""},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -110,6 +111,10 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 				fz_options_json(fz_pen_review_opinions), "service_methods",
 				fz_options_json(fz_pen_service_methods));
 	json_object_set_new(o, "penalty", pen);
+	json_object_set_new(o, "publication",
+			    json_pack("{s:o, s:o, s:o}", "status", fz_options_json(fz_pub_status), "kinds",
+				      fz_options_json(fz_pub_kinds), "change_kinds",
+				      fz_options_json(fz_pub_change_kinds)));
 	*out = o;
 	return FZ_OK;
 }
@@ -132,6 +137,36 @@ LIST_ROUTES(powers_list, fz_enf_powers_list)
 LIST_ROUTES(officers_list, fz_enf_officers_list)
 LIST_ROUTES(certs_list, fz_enf_certs_list)
 LIST_ROUTES(penalties_list, fz_enf_penalties_list)
+LIST_ROUTES(publications_list, fz_enf_publications_list)
+
+/* ---- publication of decisions (enf_publication.c) ---------------------------------- */
+
+static enum fz_code public_decisions(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return fz_list_answer(req, &fz_enf_public_decisions_list, out, err);
+}
+
+static enum fz_code public_decision(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "公示信息不存在", err);
+	return rc ? rc : fz_enf_public_decision(req->ctx, id, out, err);
+}
+
+static enum fz_code body_publicity(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return scoped_get(req, fz_enf_body_publicity, false, "执法主体不存在", out, err);
+}
+
+static enum fz_code public_body_publicity(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return scoped_get(req, fz_enf_body_publicity, true, "执法主体不存在", out, err);
+}
+
+static enum fz_code body_publicity_put(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return id_json(req, fz_enf_body_publicity_set, out, err);
+}
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -502,6 +537,22 @@ const struct fz_route fz_enf_routes[] = {
 	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
 	 "行政处罚立案（执法人员不少于两人且持有效证件，职权须在本主体权责清单内，检查追责时效）", T, NULL,
 	 .status = 201},
+	/* Publication of decisions (三项制度 公示) and 第48条 withdrawal: the steps are the case's transitions. */
+	{"GET", "/api/enforcement/publications", publications_list, SIGNED_IN, 0,
+	 "执法决定公示情况（待公示、已公示、超期、待撤回、已撤回；分页、筛选）", T, NULL},
+	{"GET", "/api/enforcement/publications.xlsx", publications_list_export, SIGNED_IN, 0,
+	 "导出执法决定公示情况（Excel，筛选同列表）", T, NULL},
+	{"GET", "/api/public/enforcement/decisions", public_decisions, ANYONE, 0,
+	 "公示的行政执法决定（个人信息已隐去；搜索、按单位、年度、处罚种类筛选）", T, NULL},
+	{"GET", "/api/public/enforcement/decisions/{id}", public_decision, ANYONE, 0,
+	 "公示的行政执法决定详情（已撤回的不再显示）", T, NULL},
+	{"GET", "/api/enforcement/bodies/{id}/publicity", body_publicity, SIGNED_IN, 0,
+	 "执法主体的执法依据、程序和救济渠道（《行政处罚法》第三十九条）", T, "enf_body"},
+	{"PUT", "/api/enforcement/bodies/{id}/publicity", body_publicity_put, EDITORS, FZ_R_JSON,
+	 "填写执法主体的执法程序和救济渠道（不填的显示法定通用文本）", T, "enf_body",
+	 .body = fz_enf_publicity_inputs},
+	{"GET", "/api/public/enforcement/bodies/{id}/publicity", public_body_publicity, ANYONE, 0,
+	 "已公告执法主体的执法依据、程序和救济渠道（《行政处罚法》第三十九条）", T, "enf_body"},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -650,6 +650,8 @@ static enum fz_code decide(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 		if (simple && (rc = fz_case_clock_start(ctx, c, "payment", day, 0, err)))
 			return rc;
 	}
+	if ((rc = fz_enf_pub_on_decide(ctx, c, punish, fz_json_str(in, "decided_on"), err)))
+		return rc;
 	return exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET decided_on = ?, outcome = ?, penalty_kind = ?,"
 				" fine_amount = ?, confiscation_amount = ?, no_penalty_ground = ?, collective = ?,"
@@ -710,6 +712,8 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	const char *a = tr->name;
 	int day;
 	enum fz_code rc;
+	if (fz_enf_pub_action(a))
+		return fz_enf_pub_hook(ctx, c, tr, in, err);
 	if (strcmp(a, "notify") == 0)
 		return notify(ctx, c, &p, in, err);
 	if (strcmp(a, "request_hearing") == 0)
@@ -902,7 +906,7 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_citizen", 10000)));
 	json_object_set_new(obj, "hearing_fine_org",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
-	return FZ_OK;
+	return fz_enf_pub_fields(ctx, case_id, obj, err);
 }
 
 /* ---- the list of penalty cases (platform/lists.h) ---------------------------------- */
