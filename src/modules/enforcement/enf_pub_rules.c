@@ -155,8 +155,8 @@ static const char *const address_words[] = {"家庭住址", "户籍地址", "居
 					    "户籍地",   "居住地",   "经常居住地", "住址", "住所",
 					    "家住",     "现住",     "住在"};
 
-static const char *const address_ends[] = {"，", "。", "；", "、", "）", "）", "！", "？",
-					   ",", ";", ")", "\n", "\r", " "};
+static const char *const address_ends[] = {"，", "。", "；", "、", "）", "！", "？",
+					   ",", ";", ")", "\n", "\r"};
 
 /* The address after an address keyword at s (keyword excluded): where it starts and ends. */
 static bool address_at(const char *s, size_t *start, size_t *end)

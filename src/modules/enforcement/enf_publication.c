@@ -495,6 +495,7 @@ const struct fz_list fz_enf_public_decisions_list = {
 	.from = "enf_publication p JOIN enf_penalty x ON x.case_id = p.case_id",
 	.where = PUBLIC_WHERE,
 	.filters = public_filters,
+	.facet = "penalty_kind",
 	.sorts = public_sorts,
 	.sort_default = "-published_on",
 	.tiebreak = "p.publication_id",

@@ -77,6 +77,7 @@ static void test_mask(void **state)
 		 "张三（身份证号36072119850312421X，住青山县城关镇解放路12号，电话13812345678）无证经营。",
 		 "张某（身份证号***，住***，电话***）无证经营。"},
 		{"住 opening a clause", true, "王五", "王五，男，住青山县梅林镇石桥村。", "王某，男，住***。"},
+		{"an address with spaces around its numbers", true, NULL, "家住青山县梅林镇石桥村 3 组，", "家住***，"},
 		{"住 inside a word stays", true, NULL, "提供住宿服务", "提供住宿服务"},
 		{"住所 of a citizen", true, "张三", "张三，住所青山县城关镇解放路12号。", "张某，住所***。"},
 	};

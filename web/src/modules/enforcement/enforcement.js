@@ -7,6 +7,7 @@ import api from '../../api.js'
 import { fmtDate, fmtInstant, fmtNumber } from '../../format.js'
 import { getAgencies, session } from '../../session.js'
 import { useCan } from '../../meta.js'
+import { publicationGroups } from './publication.js'
 
 let metaPromise = null
 let staffMetaPromise = null
@@ -251,7 +252,7 @@ const yuan = (n) => (has(n) ? `${fmtNumber(n)} 元` : '')
  * certificates (第42条), the notice and hearing (第44、63-65条), the legal review (第58条), the
  * decision (第57条、第33条), service and payment (第61、67条). Each group says the article it rests on.
  */
-export function penaltyGroups(x) {
+export function penaltyGroups(x, clocks = []) {
   const f = x.fields || {}
   const groups = [
     {
@@ -330,5 +331,6 @@ export function penaltyGroups(x) {
       ],
     })
   }
+  groups.push(...publicationGroups(f, clocks))
   return groups
 }

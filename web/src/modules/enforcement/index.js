@@ -28,6 +28,7 @@ export default {
     { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
     { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
+    { path: 'enforcement/publications', name: 'enf-publications', component: () => import('./staff/Publications.vue'), meta: { title: '执法决定公示情况', crumbs } },
   ],
   portalRoutes: [
     {
@@ -43,6 +44,8 @@ export default {
         { path: 'enforcement/powers/:id', name: 'enf-pub-power', component: () => import('./portal/PowerItem.vue'), meta: { title: '权责事项' } },
         { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./portal/Bodies.vue'), meta: { title: '执法主体公告' } },
         { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
+        { path: 'enforcement/decisions', name: 'enf-pub-decisions', component: () => import('./portal/Decisions.vue'), meta: { title: '执法决定公示' } },
+        { path: 'enforcement/decisions/:id', name: 'enf-pub-decision', component: () => import('./portal/Decision.vue'), meta: { title: '执法决定公示' } },
       ],
     },
   ],
@@ -59,6 +62,7 @@ export default {
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
     { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 8.7, api: 'GET /api/enforcement/publications' },
   ],
   portal: {
     nav: [
@@ -68,6 +72,7 @@ export default {
           { label: '执法证件查询', to: '/certificates', test: 'nav-enf-cert' },
           { label: '权责清单', to: '/enforcement/powers', test: 'nav-enf-powers' },
           { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
+          { label: '执法决定公示', to: '/enforcement/decisions', test: 'nav-enf-decisions' },
         ],
       },
     ],
