@@ -232,6 +232,11 @@ test('portal search (full text, Chinese trigram) and filters by agency, year and
   const scj = Number(sql(c.db, "SELECT agency_id FROM agency WHERE code = 'scj'")[0][0])
   const other = Number(sql(c.db, "SELECT agency_id FROM agency WHERE code = 'hbj'")[0][0])
   assert.ok((await portal(`agency_id=${scj}&year=2025&penalty_kind=fine`)).items.some((x) => x.publication_id && x.penalty_kind === 'fine'))
+  // The kinds of penalty with their counts under the other filters, for the portal's drop-down.
+  const facet = (await portal(`agency_id=${scj}&year=2025`)).penalty_kind_counts
+  const fines = facet.find((k) => k.value === 'fine')
+  assert.equal(fines.label, '罚款')
+  assert.equal(fines.count, (await portal(`agency_id=${scj}&year=2025&penalty_kind=fine`)).total)
   const none = await portal(`agency_id=${other}&q=` + encodeURIComponent('春晓茶馆'))
   assert.equal(none.total, 0)
   assert.equal((await portal('year=2024&q=' + encodeURIComponent('春晓茶馆'))).total, 0)
@@ -369,4 +374,18 @@ test('第39条: each published body shows its enforcement basis, procedure and r
   // A body not published is not on the portal.
   const hidden = sql(c.db, "SELECT body_id FROM enf_body WHERE status <> 'published' LIMIT 1")
   if (hidden.length) assertError(await c.get(`/api/public/enforcement/bodies/${hidden[0][0]}/publicity`), 404, 'NOT_FOUND')
+})
+
+test('demo county: decisions published on time and late, one withdrawn after a reconsideration, one changed and published again', async () => {
+  const count = (where) => sqlNumber(c.db, `SELECT COUNT(*) FROM enf_publication p JOIN case_record r ON r.case_id = p.case_id WHERE ${where}`)
+  assert.ok(count("p.status IN ('published', 'to_withdraw') AND p.late = 0") >= 4, 'published on time')
+  assert.ok(count("p.late = 1 AND r.title LIKE '%宏达石材%'") === 1, 'one published late')
+  assert.equal(count("p.status = 'withdrawn' AND p.changed_by LIKE '%行政复议决定%' AND r.title LIKE '%黄建国%'"), 1)
+  assert.equal(count("p.seq = 2 AND p.status = 'published' AND r.title LIKE '%刘小梅%'"), 1)
+  assert.equal(count("p.kind = 'other' AND p.status = 'published'") >= 1, true)
+  // The portal shows none of the withdrawn notice and no citizen's full name.
+  const all = await portal('per_page=100')
+  assert.ok(!all.items.some((x) => /黄建国|刘小梅|吴德明/.test(JSON.stringify(x))), 'no citizen named in full')
+  assert.ok(all.items.some((x) => x.party_shown === '刘某' && x.penalty_shown === '变更为罚款一千五百元。'))
+  assert.ok(!all.items.some((x) => x.party_shown === '黄某'), 'the revoked decision is withdrawn')
 })
