@@ -151,12 +151,12 @@ static size_t phone_after_keyword(const char *s, size_t *lead)
 static const char *const phone_words[] = {"联系电话", "电话", "手机", "联系方式"};
 
 /* Longest first, so 住所地 is not read as 住所 followed by 地. */
-static const char *const address_words[] = {"家庭住址", "户籍地址", "居住地址", "现住址", "住所地",
-					    "户籍地",   "居住地",   "经常居住地", "住址", "住所",
-					    "家住",     "现住",     "住在"};
+static const char *const address_words[] = {
+    "家庭住址",	  "户籍地址", "居住地址", "现住址", "住所地", "户籍地", "居住地",
+    "经常居住地", "住址",     "住所",	  "家住",   "现住",   "住在"};
 
-static const char *const address_ends[] = {"，", "。", "；", "、", "）", "！", "？",
-					   ",", ";", ")", "\n", "\r"};
+static const char *const address_ends[] = {"，", "。", "；", "、", "）", "！",
+					   "？", ",",  ";",  ")",  "\n", "\r"};
 
 /* The address after an address keyword at s (keyword excluded): where it starts and ends. */
 static bool address_at(const char *s, size_t *start, size_t *end)
@@ -197,8 +197,8 @@ static bool clause_start(const char *text, const char *s)
 }
 
 static const char *const compound_surnames[] = {
-	"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
-	"宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "呼延"};
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
+    "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "呼延"};
 
 static size_t utf8_chars(const char *s)
 {
@@ -255,7 +255,8 @@ char *fz_pub_mask(const char *text, bool citizen, const char *name, char *dst, s
 				s += n;
 				continue;
 			}
-			/* Not personal data: copy the whole run, so nothing inside it is taken for a number. */
+			/* Not personal data: copy the whole run, so nothing inside it is taken for
+			 * a number. */
 			n = 0;
 			while (alnum(s[n]))
 				n++;
@@ -274,7 +275,8 @@ char *fz_pub_mask(const char *text, bool citizen, const char *name, char *dst, s
 				done = true;
 			}
 		}
-		for (size_t i = 0; citizen && !done && i < sizeof address_words / sizeof address_words[0]; i++) {
+		for (size_t i = 0;
+		     citizen && !done && i < sizeof address_words / sizeof address_words[0]; i++) {
 			size_t w = strlen(address_words[i]), a, b;
 			if (starts(s, address_words[i]) && address_at(s + w, &a, &b)) {
 				put(&o, s, w + a);
@@ -285,7 +287,8 @@ char *fz_pub_mask(const char *text, bool citizen, const char *name, char *dst, s
 		}
 		/* "张三，男，住青山县…": 住 opening a clause names where the person lives. */
 		size_t a, b, w = strlen("住");
-		if (citizen && !done && starts(s, "住") && clause_start(text, s) && address_at(s + w, &a, &b)) {
+		if (citizen && !done && starts(s, "住") && clause_start(text, s) &&
+		    address_at(s + w, &a, &b)) {
 			put(&o, s, w + a);
 			puts_(&o, FZ_PUB_MASK);
 			s += w + b;
