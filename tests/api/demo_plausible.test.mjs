@@ -59,6 +59,8 @@ test('no record of the demo county says "某…" where a real name belongs, nor 
     const cols = sql(c.db, `SELECT name, type FROM pragma_table_info('${t}')`).filter(([, type]) => /TEXT|^$/i.test(type)).map(([n]) => n)
     for (const col of cols) {
       for (const mark of ['某', '（正文）']) {
+        // The public notice of a decision names a citizen by the surname only (张某): the law's 某, not a placeholder.
+        if (mark === '某' && t === 'enf_publication' && ['party_shown', 'facts_shown', 'penalty_shown'].includes(col)) continue
         for (const [v] of sql(c.db, `SELECT substr("${col}", max(1, instr("${col}", '${mark}') - 6), 20) FROM "${t}" WHERE "${col}" LIKE '%${mark}%' LIMIT 3`)) {
           found.push(`${t}.${col}: …${v}…`)
         }

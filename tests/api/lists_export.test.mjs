@@ -51,6 +51,9 @@ const LISTS = [
   { path: '/api/disclosure/items', xlsx: '/api/disclosure/items.xlsx', key: ['index_no', '索引号'], agency: '发布单位',
     date: ['published_on', '公开日期'],
     queries: ['', 'category=penalty', 'q=' + encodeURIComponent('公开')] },
+  { path: '/api/enforcement/publications', xlsx: '/api/enforcement/publications.xlsx', key: ['case_number', '案号'], agency: '执法单位',
+    date: ['decided_on', '决定日期'],
+    queries: ['', 'status=published&sort=published_on', 'overdue=1&sort=due_on', 'late=1'] },
 ]
 
 /** The first worksheet of a workbook as rows of cells {text, style, type}, through unzip(1). */

@@ -63,6 +63,7 @@ static const struct {
 	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
 	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
 	{"legal_review_days", "工作日"}, {"major_filing_days", "日"},
+	{"publish_penalty_days", "工作日"}, {"publish_other_days", "工作日"}, {"publish_no_penalty", ""},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -111,6 +112,10 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 				fz_options_json(fz_pen_review_opinions), "service_methods",
 				fz_options_json(fz_pen_service_methods));
 	json_object_set_new(o, "penalty", pen);
+	json_object_set_new(o, "publication",
+			    json_pack("{s:o, s:o, s:o}", "status", fz_options_json(fz_pub_status), "kinds",
+				      fz_options_json(fz_pub_kinds), "change_kinds",
+				      fz_options_json(fz_pub_change_kinds)));
 	*out = o;
 	return FZ_OK;
 }
@@ -135,6 +140,36 @@ LIST_ROUTES(certs_list, fz_enf_certs_list)
 LIST_ROUTES(penalties_list, fz_enf_penalties_list)
 LIST_ROUTES(reviews_list, fz_enf_reviews_list)
 LIST_ROUTES(filings_list, fz_enf_filings_list)
+LIST_ROUTES(publications_list, fz_enf_publications_list)
+
+/* ---- publication of decisions (enf_publication.c) ---------------------------------- */
+
+static enum fz_code public_decisions(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return fz_list_answer(req, &fz_enf_public_decisions_list, out, err);
+}
+
+static enum fz_code public_decision(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "公示信息不存在", err);
+	return rc ? rc : fz_enf_public_decision(req->ctx, id, out, err);
+}
+
+static enum fz_code body_publicity(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return scoped_get(req, fz_enf_body_publicity, false, "执法主体不存在", out, err);
+}
+
+static enum fz_code public_body_publicity(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return scoped_get(req, fz_enf_body_publicity, true, "执法主体不存在", out, err);
+}
+
+static enum fz_code body_publicity_put(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return id_json(req, fz_enf_body_publicity_set, out, err);
+}
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -557,6 +592,22 @@ const struct fz_route fz_enf_routes[] = {
 	 "重大行政处罚决定备案：期限、报送、审查和退回（分页、排序、筛选；overdue=1 为超期）", T, NULL},
 	{"GET", "/api/enforcement/major-filings.xlsx", filings_list_export, SIGNED_IN, 0,
 	 "导出重大行政处罚决定备案列表（Excel，筛选和排序同列表）", T, NULL},
+	/* Publication of decisions (三项制度 公示) and 第48条 withdrawal: the steps are the case's transitions. */
+	{"GET", "/api/enforcement/publications", publications_list, SIGNED_IN, 0,
+	 "执法决定公示情况（待公示、已公示、超期、待撤回、已撤回；分页、筛选）", T, NULL},
+	{"GET", "/api/enforcement/publications.xlsx", publications_list_export, SIGNED_IN, 0,
+	 "导出执法决定公示情况（Excel，筛选同列表）", T, NULL},
+	{"GET", "/api/public/enforcement/decisions", public_decisions, ANYONE, 0,
+	 "公示的行政执法决定（个人信息已隐去；搜索、按单位、年度、处罚种类筛选）", T, NULL},
+	{"GET", "/api/public/enforcement/decisions/{id}", public_decision, ANYONE, 0,
+	 "公示的行政执法决定详情（已撤回的不再显示）", T, NULL},
+	{"GET", "/api/enforcement/bodies/{id}/publicity", body_publicity, SIGNED_IN, 0,
+	 "执法主体的执法依据、程序和救济渠道（《行政处罚法》第三十九条）", T, "enf_body"},
+	{"PUT", "/api/enforcement/bodies/{id}/publicity", body_publicity_put, EDITORS, FZ_R_JSON,
+	 "填写执法主体的执法程序和救济渠道（不填的显示法定通用文本）", T, "enf_body",
+	 .body = fz_enf_publicity_inputs},
+	{"GET", "/api/public/enforcement/bodies/{id}/publicity", public_body_publicity, ANYONE, 0,
+	 "已公告执法主体的执法依据、程序和救济渠道（《行政处罚法》第三十九条）", T, "enf_body"},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,

@@ -223,6 +223,26 @@ enum fz_code fz_enf_reviews_refused(struct fz_ctx *ctx, int year, int64_t agency
 				    struct fz_err *err);
 enum fz_code fz_enf_reviews_overdue(struct fz_ctx *ctx, int year, int64_t agency_id, long *value,
 				    struct fz_err *err);
+/* ---- publication of decisions and 第48条 withdrawal (enf_publication.c) ---- */
+extern const struct fz_option fz_pub_status[], fz_pub_kinds[], fz_pub_change_kinds[];
+extern const struct fz_list fz_enf_publications_list, fz_enf_public_decisions_list;
+/* The decision step (decided_on YYYY-MM-DD) starts the publication clock and its row. */
+enum fz_code fz_enf_pub_on_decide(struct fz_ctx *ctx, const struct fz_case_row *c, bool punish,
+				  const char *decided_on, struct fz_err *err);
+/* Is the action one of publication (publish, change_decision, withdraw)? */
+bool fz_enf_pub_action(const char *name);
+enum fz_code fz_enf_pub_hook(struct fz_ctx *ctx, struct fz_case_row *c, const struct fz_transition *tr,
+			     json_t *in, struct fz_err *err);
+/* Adds the case's publications and the guards' fields to obj. */
+enum fz_code fz_enf_pub_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, struct fz_err *err);
+/* A published decision as the portal shows it; FZ_ENOT_FOUND unless published. Caller owns *out. */
+enum fz_code fz_enf_public_decision(struct fz_ctx *ctx, int64_t id, json_t **out, struct fz_err *err);
+/* 第39条: a body's enforcement basis, procedure and remedies (public: published bodies only). */
+enum fz_code fz_enf_body_publicity(struct fz_ctx *ctx, int64_t body_id, bool public_only, json_t **out,
+				   struct fz_err *err);
+extern const struct fz_input fz_enf_publicity_inputs[];
+enum fz_code fz_enf_body_publicity_set(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
+				       struct fz_err *err);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

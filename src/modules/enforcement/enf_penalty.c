@@ -655,6 +655,8 @@ static enum fz_code decide(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 		if (simple && (rc = fz_case_clock_start(ctx, c, "payment", day, 0, err)))
 			return rc;
 	}
+	if ((rc = fz_enf_pub_on_decide(ctx, c, punish, fz_json_str(in, "decided_on"), err)))
+		return rc;
 	return exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET decided_on = ?, outcome = ?, penalty_kind = ?,"
 				" fine_amount = ?, confiscation_amount = ?, no_penalty_ground = ?, collective = ?,"
@@ -718,6 +720,8 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	const char *a = tr->name;
 	int day;
 	enum fz_code rc;
+	if (fz_enf_pub_action(a))
+		return fz_enf_pub_hook(ctx, c, tr, in, err);
 	if ((rc = fz_enf_review_step(ctx, c, tr, in, err)))
 		return rc;
 	if (strcmp(a, "notify") == 0)
@@ -916,7 +920,9 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
 	fz_enf_fine_fields(ctx, case_id, obj);
 	enum fz_code frc = fz_enf_bench_fields(ctx, case_id, obj, err); /* 裁量基准 (enf_benchmark.c) */
-	return frc ? frc : fz_enf_review_fields(ctx, case_id, obj, err);
+	if (!frc)
+		frc = fz_enf_review_fields(ctx, case_id, obj, err);
+	return frc ? frc : fz_enf_pub_fields(ctx, case_id, obj, err);
 }
 
 /* ---- the list of penalty cases (platform/lists.h) ---------------------------------- */

@@ -369,5 +369,19 @@ const struct fz_figure fz_enf_figures[] = {
 	 {REVIEWS, "year={year}&status=fail&agency_id={agency}"}},
 	{"enforcement.reviews.overdue", "法制审核超过审核期限", "件", fz_enf_reviews_overdue,
 	 {REVIEWS, "year={year}&overdue=1&agency_id={agency}"}},
+	/* 三项制度 公示 (enf_publication.c): notices published in the year on time or late, and
+	 * notices withdrawn in the year (《行政处罚法》第四十八条). */
+	{"enforcement.publications.on_time", "执法决定按期公示", "件", NULL,
+	 {"GET /api/enforcement/publications", "published_year={year}&on_time=1&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_publication WHERE late = 0 AND published_on >= ?1 AND published_on <= ?2"
+	 " AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.publications.late", "执法决定超期公示", "件", NULL,
+	 {"GET /api/enforcement/publications", "published_year={year}&late=1&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_publication WHERE late = 1 AND published_on >= ?1 AND published_on <= ?2"
+	 " AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.publications.withdrawn", "撤回公示的执法决定", "件", NULL,
+	 {"GET /api/enforcement/publications", "withdrawn_year={year}&status=withdrawn&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_publication WHERE status = 'withdrawn' AND withdrawn_on >= ?1"
+	 " AND withdrawn_on <= ?2 AND (?3 = 0 OR agency_id = ?3)"},
 	{NULL},
 };

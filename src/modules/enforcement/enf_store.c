@@ -211,6 +211,28 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " level TEXT NOT NULL, placement TEXT NOT NULL, deviation_reason TEXT, penalty_kind TEXT,"
 	 " fine INTEGER, note TEXT, recorded_on TEXT NOT NULL, PRIMARY KEY (case_id, step));"
 	 "CREATE INDEX enf_penalty_benchmark_bm ON enf_penalty_benchmark(benchmark_id);"},
+	{"enforcement-011",
+	 /*
+	  * Publication of enforcement decisions (三项制度 公示, enf_publication.c):
+	  * one row per notice of a case (seq 2 for a changed decision published
+	  * again), the masked text the portal shows, the 第48条 withdrawal; its
+	  * full-text index (trigram); and the body's 第39条 public information
+	  * (procedure and remedies beside its legal basis).
+	  */
+	 "CREATE TABLE enf_publication ("
+	 " publication_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, seq INTEGER NOT NULL, kind TEXT NOT NULL,"
+	 " decided_on TEXT NOT NULL, due_on TEXT, status TEXT NOT NULL, published_on TEXT,"
+	 " late INTEGER NOT NULL DEFAULT 0, number TEXT, party_shown TEXT, facts_shown TEXT,"
+	 " basis_shown TEXT, penalty_shown TEXT, penalty_kind TEXT, body_name TEXT, agency_name TEXT,"
+	 " change_kind TEXT, changed_by TEXT, changed_on TEXT, change_note TEXT, new_decision TEXT,"
+	 " withdraw_due TEXT, withdrawn_on TEXT, withdraw_late INTEGER NOT NULL DEFAULT 0,"
+	 " withdraw_note TEXT, created_at TEXT NOT NULL, UNIQUE (case_id, seq));"
+	 "CREATE INDEX enf_publication_status ON enf_publication(status, agency_id, decided_on);"
+	 "CREATE INDEX enf_publication_published ON enf_publication(published_on);"
+	 "CREATE VIRTUAL TABLE enf_publication_fts USING fts5(title, body, tokenize='trigram');"
+	 "ALTER TABLE enf_body ADD COLUMN procedure_text TEXT;"
+	 "ALTER TABLE enf_body ADD COLUMN remedies TEXT;"},
 	{NULL, NULL},
 };
 

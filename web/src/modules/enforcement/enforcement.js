@@ -8,6 +8,7 @@ import { fmtDate, fmtInstant, fmtNumber } from '../../format.js'
 import { getAgencies, session } from '../../session.js'
 import { useCan } from '../../meta.js'
 import { reviewGroups } from './reviewGroups.js'
+import { publicationGroups } from './publication.js'
 
 let metaPromise = null
 let staffMetaPromise = null
@@ -253,7 +254,7 @@ const yuan = (n) => (has(n) ? `${fmtNumber(n)} 元` : '')
  * certificates (第42条), the notice and hearing (第44、63-65条), the legal review (第58条), the
  * decision (第57条、第33条), service and payment (第61、67条). Each group says the article it rests on.
  */
-export function penaltyGroups(x) {
+export function penaltyGroups(x, clocks = []) {
   const f = x.fields || {}
   const groups = [
     {
@@ -334,6 +335,7 @@ export function penaltyGroups(x) {
     })
   }
   groups.push(...reviewGroups(f))
+  groups.push(...publicationGroups(f, clocks))
   return groups
 }
 

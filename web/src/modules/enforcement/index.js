@@ -35,6 +35,7 @@ export default {
     { path: 'enforcement/reviews', name: 'enf-reviews', component: () => import('./staff/Reviews.vue'), meta: { title: '法制审核', crumbs } },
     { path: 'enforcement/major-filings', name: 'enf-major-filings', component: () => import('./staff/MajorFilings.vue'), meta: { title: '重大行政处罚备案', crumbs } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
+    { path: 'enforcement/publications', name: 'enf-publications', component: () => import('./staff/Publications.vue'), meta: { title: '执法决定公示情况', crumbs } },
   ],
   portalRoutes: [
     {
@@ -51,6 +52,8 @@ export default {
         { path: 'enforcement/benchmarks', name: 'enf-pub-benchmarks', component: () => import('./portal/Benchmarks.vue'), meta: { title: '行政处罚裁量基准' } },
         { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./portal/Bodies.vue'), meta: { title: '执法主体公告' } },
         { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
+        { path: 'enforcement/decisions', name: 'enf-pub-decisions', component: () => import('./portal/Decisions.vue'), meta: { title: '执法决定公示' } },
+        { path: 'enforcement/decisions/:id', name: 'enf-pub-decision', component: () => import('./portal/Decision.vue'), meta: { title: '执法决定公示' } },
       ],
     },
   ],
@@ -71,6 +74,7 @@ export default {
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
     { group, path: '/app/enforcement/reviews', label: '法制审核', test: 'menu-enf-reviews', order: 8.7, api: 'GET /api/enforcement/reviews' },
     { group, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 8.8, api: 'GET /api/enforcement/major-filings' },
+    { group, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 8.7, api: 'GET /api/enforcement/publications' },
   ],
   portal: {
     nav: [
@@ -81,6 +85,7 @@ export default {
           { label: '权责清单', to: '/enforcement/powers', test: 'nav-enf-powers' },
           { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
           { label: '行政处罚裁量基准', to: '/enforcement/benchmarks', test: 'nav-enf-benchmarks' },
+          { label: '执法决定公示', to: '/enforcement/decisions', test: 'nav-enf-decisions' },
         ],
       },
     ],
