@@ -143,6 +143,26 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				   struct fz_err *err);
 
+/* ---- the whole-process record (enf_documents.c, 第47条) ---- */
+/*
+ * The Word file of one document of a penalty case (kind: filing, inquiry,
+ * inspection, notice, hearing_notice, decision, no_penalty, service, closing),
+ * issued on its first request (number, stored file, event) and the same file
+ * after. FZ_ESTATE while its step is not taken. *out malloc'd, owned by the
+ * caller; *filename in the arena.
+ */
+enum fz_code fz_enf_document_docx(struct fz_ctx *ctx, int64_t case_id, const char *kind,
+				  char **out, size_t *len, const char **filename, struct fz_err *err);
+/* The case's documents (available or why not, number and hash once issued) and evidence. */
+enum fz_code fz_enf_documents_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,
+				   struct fz_err *err);
+/* Adds an evidence file (MP4, MP3, WAV, JPG, PNG, PDF) to an open penalty case. Caller owns *out. */
+enum fz_code fz_enf_evidence_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				 const void *data, size_t len, json_t **out, struct fz_err *err);
+/* The case file (案卷) as one ZIP: index, documents, evidence, the events. *out malloc'd. */
+enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out, size_t *len,
+				const char **filename, struct fz_err *err);
+
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				struct fz_err *err);

@@ -128,6 +128,17 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " opinion TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL);"
 	 "CREATE INDEX enf_penalty_review_case ON enf_penalty_review(case_id);"
 	 "CREATE INDEX enf_penalty_review_reviewer ON enf_penalty_review(reviewer_id);"},
+	{"enforcement-012",
+	 /*
+	  * The documents of a penalty case as issued (全过程记录, 第47条,
+	  * enf_documents.c): one per kind and case, its official number, the
+	  * stored Word file by SHA-256 (also carried by its event).
+	  */
+	 "CREATE TABLE enf_document ("
+	 " document_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " kind TEXT NOT NULL, number TEXT NOT NULL, year INTEGER NOT NULL, doc_date TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL REFERENCES blob_store, size INTEGER NOT NULL,"
+	 " issued_by INTEGER REFERENCES app_user, issued_at TEXT NOT NULL, UNIQUE (case_id, kind));"},
 	{NULL, NULL},
 };
 
