@@ -11,7 +11,10 @@
  *   certificate     an application for an officer's certificate (its steps:
  *                   qualify, train, exam, issue, annual review, ...);
  *   penalty         a penalty case filed by the agency (its steps: notify,
- *                   statement, hearing, review, decide, serve, pay, close, ...).
+ *                   statement, hearing, review, decide, serve, pay, close, ...);
+ *   penalty_document / penalty_evidence
+ *                   a document of a penalty case issued, an evidence file
+ *                   uploaded (enf_documents.c; the case named by its matter).
  */
 #include "modules/enforcement/enf_int.h"
 #include "platform/demo_loader.h"
@@ -177,6 +180,8 @@ static const struct fz_demo_kind kinds[] = {
 	{"training", NULL, training},
 	{"certificate", "enf_certificate", certificate},
 	{"penalty", "enf_penalty", penalty},
+	{"penalty_document", NULL, fz_enf_demo_document},
+	{"penalty_evidence", NULL, fz_enf_demo_evidence},
 	{NULL, NULL, NULL},
 };
 

@@ -855,8 +855,9 @@ enum fz_code fz_enf_documents_json(struct fz_ctx *ctx, int64_t case_id, json_t *
 
 /* ---- evidence (执法记录仪 audio and video, photos, scans) -------------------------- */
 
-static const char *evidence_type(const char *name, const unsigned char *p, size_t len)
+const char *fz_enf_evidence_type(const char *name, const void *data, size_t len)
 {
+	const unsigned char *p = data;
 	const char *dot = strrchr(name, '.');
 	if (!dot)
 		return NULL;
@@ -884,7 +885,7 @@ enum fz_code fz_enf_evidence_add(struct fz_ctx *ctx, int64_t case_id, const char
 		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "请选择要上传的证据文件");
 	if (len > FZ_ATTACH_MAX)
 		return fz_err_set(err, FZ_ETOO_LARGE, "file", "证据文件超过 10 MB 上限");
-	const char *type = len ? evidence_type(filename, data, len) : "";
+	const char *type = len ? fz_enf_evidence_type(filename, data, len) : "";
 	if (!type)
 		return fz_err_set(err, FZ_EMEDIA_TYPE, "file",
 				  "证据只接受录像（MP4）、录音（MP3、WAV）、照片（JPG、PNG）和 "
@@ -1163,5 +1164,71 @@ done:
 fail:
 	json_decref(c.f);
 	fz_db_rollback(ctx->db);
+	return rc;
+}
+
+/* ---- demo data (enf_demo_kinds.c): documents and evidence of the demo cases ----------- */
+
+/* The demo case named by its matter (案由), as the data file names it. */
+static enum fz_code demo_case(struct fz_ctx *ctx, json_t *f, int64_t *case_id, struct fz_err *err)
+{
+	const char *matter = fz_json_str(f, "matter");
+	if (!matter)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "matter", "请写明案由（matter）");
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err, "SELECT case_id FROM enf_penalty WHERE matter = ?", "t", matter);
+	if (!st)
+		return err->code;
+	*case_id = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	if (!*case_id)
+		return fz_err_set(err, FZ_EBAD_VALUE, "matter", "没有案由为“%s”的行政处罚案件",
+				  matter);
+	return FZ_OK;
+}
+
+enum fz_code fz_enf_demo_document(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				  struct fz_err *err)
+{
+	int64_t target;
+	char *data = NULL;
+	size_t len = 0;
+	const char *name = NULL;
+	enum fz_code rc = demo_case(ctx, f, &target, err);
+	if (!rc)
+		rc = fz_enf_document_docx(ctx, target, fz_json_str(f, "kind"), &data, &len, &name,
+					  err);
+	free(data);
+	*id = target;
+	*case_id = 0;
+	return rc;
+}
+
+enum fz_code fz_enf_demo_evidence(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				  struct fz_err *err)
+{
+	int64_t target;
+	enum fz_code rc = demo_case(ctx, f, &target, err);
+	if (rc)
+		return rc;
+	const char *b64 = fz_json_str(f, "base64"), *name = fz_json_str(f, "filename");
+	if (!b64 || !name)
+		return fz_err_set(err, FZ_EMISSING_FIELD, b64 ? "filename" : "base64",
+				  "请写明证据的文件名（filename）和内容（base64）");
+	size_t cap = strlen(b64) / 4 * 3 + 3, len = 0;
+	unsigned char *bin = malloc(cap);
+	if (!bin)
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+	if (sodium_base642bin(bin, cap, b64, strlen(b64), NULL, &len, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0) {
+		free(bin);
+		return fz_err_set(err, FZ_EBAD_VALUE, "base64", "证据内容不是有效的 Base64");
+	}
+	json_t *out = NULL;
+	rc = fz_enf_evidence_add(ctx, target, name, bin, len, &out, err);
+	free(bin);
+	json_decref(out);
+	*id = target;
+	*case_id = 0;
 	return rc;
 }
