@@ -96,7 +96,7 @@ static const char *party_you(const struct pcase *c)
 	return t && strcmp(t, "citizen") == 0 ? "你" : "你单位";
 }
 
-/* 罚款人民币 80000 元 / 没收 … 元, as recorded for the proposal or the decision. */
+/* 罚款人民币80000元 / 警告，并处罚款… / 没收…, as recorded for the proposal or the decision. */
 static const char *penalty_text(struct fz_ctx *ctx, const struct pcase *c, const char *kind_label,
 				const char *fine_key, const char *conf_key)
 {
@@ -104,7 +104,10 @@ static const char *penalty_text(struct fz_ctx *ctx, const struct pcase *c, const
 	json_int_t fine = N(c, fine_key, &fine_set), conf = N(c, conf_key, &conf_set);
 	const char *s = kind_label ? kind_label : BLANK;
 	if (fine_set && fine > 0)
-		s = fz_arena_printf(ctx->arena, "%s：罚款人民币%lld元", s, (long long)fine);
+		s = kind_label && strcmp(kind_label, "罚款") == 0
+			? fz_arena_printf(ctx->arena, "罚款人民币%lld元", (long long)fine)
+			: fz_arena_printf(ctx->arena, "%s，并处罚款人民币%lld元", s,
+					  (long long)fine);
 	if (conf_set && conf > 0)
 		s = fz_arena_printf(ctx->arena, "%s；没收违法所得、非法财物人民币%lld元", s,
 				    (long long)conf);
@@ -268,9 +271,8 @@ static void w_notice(struct fz_ctx *ctx, struct fz_docx *d, const struct pcase *
 		     fz_arena_printf(ctx->arena, "%s：", or_blank(S(c, "party_name"))));
 	fz_docx_para(
 	    d, FZ_P_BODY,
-	    fz_arena_printf(ctx->arena, "本机关于%s对%s%s立案调查（案号：%s）。经查：%s",
-			    cn_date(ctx, S(c, "filed_on")), you, or_blank(S(c, "matter")),
-			    c->row.number,
+	    fz_arena_printf(ctx->arena, "本机关于%s对%s立案调查（案号：%s）。经查：%s",
+			    cn_date(ctx, S(c, "filed_on")), or_blank(S(c, "matter")), c->row.number,
 			    or_blank(S(c, "notice_facts") ? S(c, "notice_facts") : S(c, "facts"))));
 	fz_docx_para(d, FZ_P_BODY,
 		     fz_arena_printf(ctx->arena, "%s的上述行为涉及%s，依据%s。", you,
@@ -363,8 +365,8 @@ static void decision_body(struct fz_ctx *ctx, struct fz_docx *d, const struct pc
 				    officers_text(ctx, c, true), or_blank(S(c, "matter"))));
 	else
 		fz_docx_para(d, FZ_P_BODY,
-			     fz_arena_printf(ctx->arena, "本机关于%s对%s%s立案调查。",
-					     cn_date(ctx, S(c, "filed_on")), you,
+			     fz_arena_printf(ctx->arena, "本机关于%s对%s立案调查。",
+					     cn_date(ctx, S(c, "filed_on")),
 					     or_blank(S(c, "matter"))));
 	fz_docx_para(d, FZ_P_BODY,
 		     fz_arena_printf(ctx->arena, "经查：%s", or_blank(S(c, "facts"))));
