@@ -27,6 +27,10 @@ int fz_cmd_audit(int argc, char **argv)
 		printf("审计链被篡改：第一个异常事件 %" PRId64 "：%s（此前 %" PRId64 " 个事件校验通过）\n",
 		       rep.bad_event_id, rep.why, rep.verified);
 		status = 1;
+	} else if (rep.bad_files) {
+		printf("案卷文件被改动或缺失：共 %" PRId64 " 个（已校验 %" PRId64 " 个文件）；第一个：%s\n",
+		       rep.bad_files, rep.files_checked, rep.file_why);
+		status = 1;
 	} else {
 		fz_cli_fail(&err);
 		status = 1;

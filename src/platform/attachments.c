@@ -55,6 +55,10 @@ static enum fz_code check_name(const char *name, struct fz_err *err)
 	return FZ_OK;
 }
 
+static enum fz_code store_typed(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				const char *type, const void *data, size_t len, json_t **out,
+				struct fz_err *err);
+
 /* Stores one file on a case, inside the caller's transaction, with its event. */
 static enum fz_code store(struct fz_ctx *ctx, int64_t case_id, const char *filename,
 			  const void *data, size_t len, json_t **out, struct fz_err *err)
@@ -63,6 +67,13 @@ static enum fz_code store(struct fz_ctx *ctx, int64_t case_id, const char *filen
 	if (!type)
 		return fz_err_set(err, FZ_EMEDIA_TYPE, "file",
 				  "只接受 PDF、JPG、PNG、Word（.docx）、Excel（.xlsx）、OFD 和 UTF-8 文本文件，且内容须与扩展名相符");
+	return store_typed(ctx, case_id, filename, type, data, len, out, err);
+}
+
+static enum fz_code store_typed(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				const char *type, const void *data, size_t len, json_t **out,
+				struct fz_err *err)
+{
 	unsigned char digest[crypto_hash_sha256_BYTES];
 	char hex[65], now[21];
 	crypto_hash_sha256(digest, data, len);
@@ -107,6 +118,14 @@ static enum fz_code check_file(const char *filename, size_t len, struct fz_err *
 	if (len > FZ_ATTACH_MAX)
 		return fz_err_set(err, FZ_ETOO_LARGE, "file", "文件超过 10 MB 上限");
 	return FZ_OK;
+}
+
+enum fz_code fz_attachment_store(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				 const char *type, const void *data, size_t len, json_t **out,
+				 struct fz_err *err)
+{
+	enum fz_code rc = check_file(filename, len, err);
+	return rc ? rc : store_typed(ctx, case_id, filename, type, data, len, out, err);
 }
 
 enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,

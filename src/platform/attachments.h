@@ -21,6 +21,16 @@ enum fz_code fz_attachment_add(struct fz_ctx *ctx, int64_t case_id, const char *
 			       const void *data, size_t len, json_t **out, struct fz_err *err);
 
 /*
+ * For a module that checks the file's type itself (a kind this file does not
+ * accept everywhere, such as body-camera video): stores a file of that type on
+ * case_id inside the caller's transaction, with its event, after the name and
+ * size checks above. The caller has decided the user may add it. Caller owns *out.
+ */
+enum fz_code fz_attachment_store(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				 const char *type, const void *data, size_t len, json_t **out,
+				 struct fz_err *err);
+
+/*
  * The public's upload to its own case, found by tracking code: only while the
  * case is open, at most FZ_ATTACH_PUBLIC_MAX files per case.
  */

@@ -35,6 +35,13 @@ struct fz_audit_report {
 	int64_t verified;      /* events whose hash checked out */
 	int64_t bad_event_id;  /* first bad event, 0 when intact */
 	char why[256];         /* Chinese description of the first fault */
+	/*
+	 * Files an event links by their SHA-256 (attachments, issued documents):
+	 * each is hashed again from the store. Counted when the chain is intact.
+	 */
+	int64_t files_checked;
+	int64_t bad_files;      /* changed or missing */
+	char file_why[512];     /* the first: its case number, file name and fault */
 };
 
 /*
@@ -45,7 +52,11 @@ struct fz_audit_report {
 struct fz_list;
 extern const struct fz_list fz_audit_security_list;
 
-/* Walks the whole chain. FZ_OK when intact; FZ_ECONFLICT with the report filled when not. */
+/*
+ * Walks the whole chain, then hashes again every file an event links (an
+ * "after" JSON with "sha256"). FZ_OK when both are intact; FZ_ECONFLICT with
+ * the report filled when not (bad_event_id for the chain, bad_files for files).
+ */
 enum fz_code fz_audit_verify(struct fz_db *db, struct fz_audit_report *rep, struct fz_err *err);
 
 #endif

@@ -887,6 +887,8 @@ const char *fz_case_action_label(const struct fz_case_type *t, const char *actio
 		return t && t->create_label ? t->create_label : "登记";
 	if (strcmp(action, "attachment_add") == 0)
 		return "上传附件";
+	if (strcmp(action, "document_issue") == 0)
+		return "生成文书";
 	if (strcmp(action, "clock_recompute") == 0)
 		return "节假日日历调整，重新计算期限";
 	const struct fz_transition *tr = t ? fz_flow_transition(t, action) : NULL;

@@ -39,6 +39,8 @@ const PARAM_VALUES = {
   // An action the record's procedure declares: the engine checks the case's scope before the
   // action, the role or the state, so any declared action will do.
   action: (rec) => ACTIONS[rec.type],
+  // A document of a penalty case (enf_documents.c): the filing form exists from filing on.
+  kind: () => 'filing',
 }
 const ACTIONS = {
   mailbox: 'reply',

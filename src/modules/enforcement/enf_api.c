@@ -434,6 +434,58 @@ static enum fz_code penalty_reviewers(struct fz_req *req, json_t **out, struct f
 	return rc ? rc : fz_enf_review_reviewers(req->ctx, id, out, err);
 }
 
+/* ---- the whole-process record (enf_documents.c) ------------------------------------ */
+
+static enum fz_code documents_get(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
+	return rc ? rc : fz_enf_documents_json(req->ctx, id, out, err);
+}
+
+static enum fz_code document_get(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	char *data = NULL;
+	size_t len = 0;
+	const char *name = NULL;
+	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
+	if (rc || (rc = fz_enf_document_docx(req->ctx, id, req->params[1], &data, &len, &name, err)))
+		return rc;
+	(void)out;
+	fz_req_file(req, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", data,
+		    len, name);
+	return FZ_OK;
+}
+
+static enum fz_code evidence_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
+	if (rc)
+		return rc;
+	if (!req->upload_name)
+		return fz_err_set(err, FZ_EMEDIA_TYPE, "file", "上传证据应使用 multipart/form-data");
+	if (!req->upload_name[0])
+		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "没有找到名为 file 的证据文件");
+	return fz_enf_evidence_add(req->ctx, id, req->upload_name, req->upload_data, req->upload_len,
+				   out, err);
+}
+
+static enum fz_code archive_get(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	char *data = NULL;
+	size_t len = 0;
+	const char *name = NULL;
+	enum fz_code rc = fz_req_path_id(req, &id, "行政处罚案件不存在", err);
+	if (rc || (rc = fz_enf_archive_zip(req->ctx, id, &data, &len, &name, err)))
+		return rc;
+	(void)out;
+	fz_req_file(req, "application/zip", data, len, name);
+	return FZ_OK;
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -608,6 +660,18 @@ const struct fz_route fz_enf_routes[] = {
 	 .body = fz_enf_publicity_inputs},
 	{"GET", "/api/public/enforcement/bodies/{id}/publicity", public_body_publicity, ANYONE, 0,
 	 "已公告执法主体的执法依据、程序和救济渠道（《行政处罚法》第三十九条）", T, "enf_body"},
+	/* 全过程记录 (第47条): documents issued once with their numbers, evidence by hash, the case file. */
+	{"GET", "/api/enforcement/penalties/{id}/documents", documents_get, SIGNED_IN, 0,
+	 "行政处罚案件的文书（已办环节可生成，文号和哈希）及证据材料", T, "case:enf_penalty"},
+	{"GET", "/api/enforcement/penalties/{id}/documents/{kind}", document_get, SIGNED_IN, 0,
+	 "下载文书（Word）：首次下载时编号并存档，再次下载为同一文件；环节未办理的不能生成", T,
+	 "case:enf_penalty"},
+	{"POST", "/api/enforcement/penalties/{id}/evidence", evidence_post,
+	 FZ_ROLES_LEGAL | FZ_ROLES_AGENCY, FZ_R_UPLOAD,
+	 "上传证据（执法记录仪录像 MP4、录音 MP3/WAV、照片 JPG/PNG、PDF，不超过 10 MB），按内容哈希存储并记入审计链",
+	 T, "case:enf_penalty", .status = 201},
+	{"GET", "/api/enforcement/penalties/{id}/archive", archive_get, SIGNED_IN, 0,
+	 "下载案卷（ZIP）：目录、文书、证据和办理过程记录，各附 SHA-256", T, "case:enf_penalty"},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,

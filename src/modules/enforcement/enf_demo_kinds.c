@@ -14,6 +14,9 @@
  *                   statement, hearing, review, decide, serve, pay, close, ...);
  *   benchmark       a discretion benchmark of a penalty power, published;
  *   benchmark_row   names a row of the benchmark in force for a case to pick.
+ *   penalty_document / penalty_evidence
+ *                   a document of a penalty case issued, an evidence file
+ *                   uploaded (enf_documents.c; the case named by its matter).
  */
 #include "modules/enforcement/enf_int.h"
 #include "platform/demo_loader.h"
@@ -183,6 +186,8 @@ static const struct fz_demo_kind kinds[] = {
 	{"fine", NULL, fz_enf_fine_demo},
 	{"benchmark", NULL, fz_enf_bench_demo},         /* enf_benchmark.c */
 	{"benchmark_row", NULL, fz_enf_bench_demo_row}, /* a row of the version in force, for a case */
+	{"penalty_document", NULL, fz_enf_demo_document},
+	{"penalty_evidence", NULL, fz_enf_demo_evidence},
 	{NULL, NULL, NULL},
 };
 

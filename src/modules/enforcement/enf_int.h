@@ -243,6 +243,36 @@ enum fz_code fz_enf_body_publicity(struct fz_ctx *ctx, int64_t body_id, bool pub
 extern const struct fz_input fz_enf_publicity_inputs[];
 enum fz_code fz_enf_body_publicity_set(struct fz_ctx *ctx, int64_t body_id, json_t *in, json_t **out,
 				       struct fz_err *err);
+/* ---- the whole-process record (enf_documents.c, 第47条) ---- */
+/*
+ * The Word file of one document of a penalty case (kind: filing, inquiry,
+ * inspection, notice, hearing_notice, decision, no_penalty, service, closing),
+ * issued on its first request (number, stored file, event) and the same file
+ * after. FZ_ESTATE while its step is not taken. *out malloc'd, owned by the
+ * caller; *filename in the arena.
+ */
+enum fz_code fz_enf_document_docx(struct fz_ctx *ctx, int64_t case_id, const char *kind,
+				  char **out, size_t *len, const char **filename, struct fz_err *err);
+/* The case's documents (available or why not, number and hash once issued) and evidence. */
+enum fz_code fz_enf_documents_json(struct fz_ctx *ctx, int64_t case_id, json_t **out,
+				   struct fz_err *err);
+/*
+ * The content type of an evidence file, checked by extension AND first bytes
+ * (MP4 ftyp box, MP3 ID3 or frame sync, WAV RIFF/WAVE, JPG, PNG, PDF), or NULL.
+ */
+const char *fz_enf_evidence_type(const char *name, const void *data, size_t len);
+/* Adds an evidence file (MP4, MP3, WAV, JPG, PNG, PDF) to an open penalty case. Caller owns *out. */
+enum fz_code fz_enf_evidence_add(struct fz_ctx *ctx, int64_t case_id, const char *filename,
+				 const void *data, size_t len, json_t **out, struct fz_err *err);
+/* The case file (案卷) as one ZIP: index, documents, evidence, the events. *out malloc'd. */
+enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out, size_t *len,
+				const char **filename, struct fz_err *err);
+
+/* Demo records (enf_demo_kinds.c): a document issued, an evidence file uploaded, on a case named by its matter. */
+enum fz_code fz_enf_demo_document(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				  struct fz_err *err);
+enum fz_code fz_enf_demo_evidence(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				  struct fz_err *err);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

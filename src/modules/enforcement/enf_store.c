@@ -233,6 +233,17 @@ const struct fz_migration fz_enf_migrations[] = {
 	 "CREATE VIRTUAL TABLE enf_publication_fts USING fts5(title, body, tokenize='trigram');"
 	 "ALTER TABLE enf_body ADD COLUMN procedure_text TEXT;"
 	 "ALTER TABLE enf_body ADD COLUMN remedies TEXT;"},
+	{"enforcement-012",
+	 /*
+	  * The documents of a penalty case as issued (全过程记录, 第47条,
+	  * enf_documents.c): one per kind and case, its official number, the
+	  * stored Word file by SHA-256 (also carried by its event).
+	  */
+	 "CREATE TABLE enf_document ("
+	 " document_id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " kind TEXT NOT NULL, number TEXT NOT NULL, year INTEGER NOT NULL, doc_date TEXT NOT NULL,"
+	 " sha256 TEXT NOT NULL REFERENCES blob_store, size INTEGER NOT NULL,"
+	 " issued_by INTEGER REFERENCES app_user, issued_at TEXT NOT NULL, UNIQUE (case_id, kind));"},
 	{NULL, NULL},
 };
 
