@@ -521,7 +521,9 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	out->kind = kind;
 	out->agency_id = n->agency_id;
 	out->version = 1;
-	snprintf(out->state, sizeof out->state, "%s", t->initial_state);
+	/* A kind whose procedures begin in different states names the one (a declared state). */
+	assert(!n->state || fz_flow_state(t, n->state));
+	snprintf(out->state, sizeof out->state, "%s", n->state ? n->state : t->initial_state);
 	fz_date_format(n->received_on, out->received_on);
 	snprintf(out->title, sizeof out->title, "%s", n->title);
 	int y, mo, d;

@@ -48,6 +48,7 @@ struct fz_case_new {
 	 */
 	bool receipt;
 	const char *input;  /* JSON of the submission, for the event */
+	const char *state;  /* the state it begins in, NULL: the type's initial_state */
 };
 
 /* Creates a case inside the caller's transaction: number, tracking code, clocks, event. */

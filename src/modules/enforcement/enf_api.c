@@ -62,6 +62,7 @@ static const struct {
 	{"cert_valid_years", "年"},     {"cert_expiry_warning_days", "日"},
 	{"cert_withdraw_days", "工作日"}, {"body_review_days", "工作日"},
 	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
+	{"coercion_perform_days", "工作日"},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -110,6 +111,15 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 				fz_options_json(fz_pen_review_opinions), "service_methods",
 				fz_options_json(fz_pen_service_methods));
 	json_object_set_new(o, "penalty", pen);
+	json_object_set_new(
+		o, "coercion",
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "states", states(&fz_enf_coercion_type),
+			  "procedures", fz_options_json(fz_coe_procedures), "measure_kinds",
+			  fz_options_json(fz_coe_measure_kinds), "approvals", fz_options_json(fz_coe_approvals),
+			  "release_reasons", fz_options_json(fz_coe_release_reasons), "handlings",
+			  fz_options_json(fz_coe_handlings), "exec_methods", fz_options_json(fz_coe_exec_methods),
+			  "rulings", fz_options_json(fz_coe_rulings), "party_types",
+			  fz_options_json(fz_pen_party_types)));
 	*out = o;
 	return FZ_OK;
 }
@@ -132,6 +142,7 @@ LIST_ROUTES(powers_list, fz_enf_powers_list)
 LIST_ROUTES(officers_list, fz_enf_officers_list)
 LIST_ROUTES(certs_list, fz_enf_certs_list)
 LIST_ROUTES(penalties_list, fz_enf_penalties_list)
+LIST_ROUTES(coercions_list, fz_enf_coercions_list)
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -388,6 +399,16 @@ static enum fz_code penalty_post(struct fz_req *req, json_t **out, struct fz_err
 	return rc;
 }
 
+/* 行政强制立案: the case's detail; its steps go through the case routes. */
+static enum fz_code coercion_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_enf_coercion_file(req->ctx, req->body, &c, err);
+	if (!rc)
+		rc = fz_case_detail(req->ctx, c.case_id, out, err);
+	return rc;
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -502,6 +523,14 @@ const struct fz_route fz_enf_routes[] = {
 	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
 	 "行政处罚立案（执法人员不少于两人且持有效证件，职权须在本主体权责清单内，检查追责时效）", T, NULL,
 	 .status = 201},
+	{"GET", "/api/enforcement/coercions", coercions_list, SIGNED_IN, 0,
+	 "行政强制案件列表：查封、扣押和强制执行（分页、排序、筛选、搜索）", T, NULL},
+	{"GET", "/api/enforcement/coercions.xlsx", coercions_list_export, SIGNED_IN, 0,
+	 "导出行政强制案件列表（Excel，筛选和排序同列表）", T, NULL},
+	{"POST", "/api/enforcement/coercions", coercion_post,
+	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
+	 "行政强制立案：查封、扣押（两名以上持有效证件的执法人员，职权须在本主体权责清单内）或强制执行（催告、决定或申请法院）",
+	 T, NULL, .status = 201},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -259,6 +259,7 @@ static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
 	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
 	{.type = &fz_enf_penalty_type, .apply = fz_enf_penalty_hook, .fields = fz_enf_penalty_fields},
+	{.type = &fz_enf_coercion_type, .apply = fz_enf_coercion_hook, .fields = fz_enf_coercion_fields},
 	{.type = NULL},
 };
 
@@ -283,6 +284,8 @@ static const struct fz_setting_def enf_setting_defs[] = {
 	 "《行政处罚法》第六十三条“较大数额”由地方规定，默认对公民 1 万元以上（罚款、没收均适用）"},
 	{"enforcement.hearing_fine_org", "应告知听证的较大数额罚款：法人或者其他组织（元）", 100000, 1,
 	 100000000, "《行政处罚法》第六十三条“较大数额”由地方规定，默认对法人或者其他组织 10 万元以上（罚款、没收均适用）"},
+	{"enforcement.coercion_perform_days", "强制执行催告的履行期限（工作日）", 10, 1, 60,
+	 "《行政强制法》第三十五条：催告书载明履行义务的期限；第六十九条：十日以内的期限指工作日。默认 10 个工作日，催告时可另定"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
