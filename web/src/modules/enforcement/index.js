@@ -27,6 +27,8 @@ export default {
     { path: 'enforcement/certificates/:id/card', name: 'enf-cert-card', component: () => import('./staff/CertCard.vue'), meta: { title: '执法证件卡', crumbs: under('执法证件', '/app/enforcement/certificates') } },
     { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
     { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
+    { path: 'enforcement/coercions', name: 'enf-coercions', component: () => import('./staff/Coercions.vue'), meta: { title: '行政强制案件', crumbs } },
+    { path: 'enforcement/coercions/new', name: 'enf-coercion-new', component: () => import('./staff/CoercionNew.vue'), meta: { title: '行政强制立案', crumbs: under('行政强制案件', '/app/enforcement/coercions') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
   ],
   portalRoutes: [
@@ -59,6 +61,7 @@ export default {
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
     { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/coercions', label: '行政强制案件', test: 'menu-enf-coercions', order: 8.7, api: 'GET /api/enforcement/coercions' },
   ],
   portal: {
     nav: [
@@ -85,11 +88,20 @@ export default {
     enf_body: () => import('./CasePanel.vue'),
     enf_certificate: () => import('./CasePanel.vue'),
     enf_penalty: () => import('./CasePanel.vue'),
+    enf_coercion: () => import('./CasePanel.vue'),
   },
   caseLists: {
     enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
+    enf_coercion: { page: '行政强制案件', list: '行政强制案件列表', register: { path: '/app/enforcement/coercions/new', label: '立案', api: 'POST /api/enforcement/coercions' } },
   },
   actionForms: {
+    // 依法处理 (第二十七条): 没收 names the penalty case that decided it, 销毁 the law that orders it.
+    'enf_coercion.handle': {
+      on: 'handling',
+      shows: (name, v) => (name === 'penalty_case_id' ? v !== 'destroy' : name === 'handling_basis' ? v !== 'confiscate' : true),
+      needs: (name, v) => (name === 'penalty_case_id' && v === 'confiscate') || (name === 'handling_basis' && v === 'destroy'),
+      hints: { penalty_case_id: '没收须依据已作出的行政处罚决定，填写该处罚案件的编号（案件详情页地址中的数字）。' },
+    },
     // 决定 (第五十七条): a penalty names its kind and amount; a decision not to punish names its ground (第三十三条).
     'enf_penalty.decide': {
       on: 'outcome',
