@@ -282,6 +282,8 @@ test('强制执行 of an unpaid fine: 催告 10 working days across National Day
   d = await c.detail(id)
   assert.equal(d.case.state, 'at_court')
   assert.equal(clock(d, 'court_application').on_time, true)
+  // The period to perform ends with the application: nothing stays running on the case.
+  assert.ok(d.clocks.every((k) => k.state === 'stopped'), JSON.stringify(d.clocks.map((k) => [k.name, k.state])))
   assertError(await c.act(id, 'court_ruling', 'scj.officer', { ruled_on: '2025-10-16', ruling: 'grant' }), 422, 'BAD_DATE', 'ruled_on')
   await c.actOk(id, 'court_ruling', 'scj.officer', { ruled_on: '2025-10-24', ruling: 'grant', ruling_no: '（2025）青0101行审12号' })
   d = await c.detail(id)
@@ -316,7 +318,9 @@ test('第53条 across the Spring Festival, before the remedy periods end, after 
     exec_decided_on: '2026-02-27', exec_method: 'surcharge', exec_power_law: '《行政处罚法》第七十二条第一款第（一）项', exec_text: '每日按罚款数额的百分之三加处罚款',
   })
   await c.actOk(id, 'complete_execution', 'scj.officer', { closed_on: '2026-03-10', note: '当事人已缴纳罚款及加处罚款' })
-  assert.equal((await c.detail(id)).case.state, 'closed')
+  d = await c.detail(id)
+  assert.equal(d.case.state, 'closed')
+  assert.ok(d.clocks.every((k) => k.state === 'stopped'), JSON.stringify(d.clocks.map((k) => [k.name, k.state])))
 
   // A decision not linked to a penalty case, served 2026-08-10: the remedy periods run to 2027-02-10, so no court
   // application yet; 10 working days after 2026-09-01 = 09-15.
