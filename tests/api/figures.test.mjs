@@ -135,11 +135,14 @@ describe('GET /api/figures', () => {
         assert.equal(t4.note ?? null, null, 'the reconsideration module is installed')
       }
     }
-    // Table 二's rows come from modules not yet installed: zeros and the note naming them.
+    // Table 二's rows come from modules not yet installed: zeros and the note naming them. The
+    // 行政强制 row is the coercion cases' figure (measures taken and execution decisions of the year).
     const t2 = (await getJson('legal', '/api/disclosure/report?year=2026')).table2
-    assert.equal(t2.note, '相关业务模块（规范性文件、行政许可、行政处罚、行政强制、收费）尚未启用，暂填 0')
+    assert.equal(t2.note, '相关业务模块（规范性文件、行政许可、行政处罚、收费）尚未启用，暂填 0')
+    const coercions = values(await figures('legal', 'year=2026'))['enforcement.coercions.count']
+    assert.ok(coercions > 0, 'the demo county took coercive measures in 2026')
     assert.deepEqual(t2.blocks.map((b) => b.rows), [
-      [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]], [['行政许可', 0]], [['行政处罚', 0], ['行政强制', 0]],
+      [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]], [['行政许可', 0]], [['行政处罚', 0], ['行政强制', coercions]],
       [['行政事业性收费', 0]],
     ])
   })

@@ -48,6 +48,7 @@ const ACTIONS = {
   enf_body: 'resubmit',
   enf_certificate: 'qualify',
   enf_penalty: 'notify',
+  enf_coercion: 'release',
 }
 
 /**
