@@ -166,6 +166,27 @@ test('第19条: on the spot, the head approves within 24 hours (to the minute) a
   assert.ok(d.clocks.every((k) => k.state === 'stopped'), JSON.stringify(d.clocks))
 })
 
+test('a refused request ends the case; a spot measure whose approval came too late is released, not approved', async () => {
+  const id = await fileOk(measure({ filed_on: '2026-03-02', party_name: '青山县拒批测试店' }))
+  assertError(await c.act(id, 'refuse', 'scj.head', { decided_on: '2026-03-01', reason: '不需要扣押' }), 422, 'BAD_DATE', 'decided_on')
+  await c.actOk(id, 'refuse', 'scj.head', { decided_on: '2026-03-02', reason: '不需要扣押' })
+  let d = await c.detail(id)
+  assert.equal(d.case.state, 'refused')
+  assert.equal(d.clocks.length, 0, 'a measure never taken runs no clock')
+  assertError(await c.act(id, 'take', 'scj.officer', { taken_on: '2026-03-03' }), 409, 'STATE')
+  // Taken on the spot Fri 2026-02-13 at 23:50; the head is reached on Sun 02-15 (春节): too late to approve.
+  const id2 = await fileOk(measure({ approval: 'spot', filed_on: '2026-02-13', taken_on: '2026-02-13', taken_at: '23:50', party_name: '青山县迟报测试店' }))
+  assertError(await c.act(id2, 'approve_spot', 'scj.head', { approved_on: '2026-02-15', approved_at: '08:00' }), 422, 'BAD_VALUE', 'approved_at')
+  d = await c.detail(id2)
+  assert.equal(clock(d, 'approval').due_date, '2026-02-14')
+  assert.equal(clock(d, 'approval').status, 'red')
+  await c.actOk(id2, 'release', 'scj.officer', { released_on: '2026-02-15', release_reason: 'no_longer_needed', note: '未在二十四小时内补办批准，立即解除' })
+  d = await c.detail(id2)
+  assert.equal(d.case.state, 'released')
+  assert.equal(clock(d, 'approval').state, 'stopped')
+  assert.equal(clock(d, 'approval').on_time, false)
+})
+
 test('第25条: one extension of at most 30 days by the head, the party told in writing; a second one refused; the clock warns first', async () => {
   // Taken 2026-11-10: due 12-10 (Thu).
   const id = await taken('2026-11-10')
@@ -348,6 +369,8 @@ test('list, export and figures: filters, another agency sees nothing, the table 
   assert.equal(r.json.total, 1)
   assert.equal(r.json.items[0].case_id, id)
   assert.equal(r.json.items[0].measure_kind_label, '扣押财物')
+  r = await c.get('/api/enforcement/coercions?extended=1&per_page=100', { session: s })
+  assert.ok(r.json.total >= 1 && r.json.items.every((x) => x.extended === true))
   r = await c.get('/api/enforcement/coercions?procedure=execution&per_page=100', { session: s })
   assert.ok(r.json.items.every((x) => x.procedure === 'execution'))
   r = await c.get('/api/enforcement/coercions.xlsx?measure_kind=seize', { session: s })
