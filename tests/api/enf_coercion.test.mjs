@@ -145,6 +145,8 @@ test('第19条: on the spot, the head approves within 24 hours (to the minute) a
   assert.match(clock(d, 'approval').article, /二十四小时/)
   // In force from the day it was taken: 01-20 + 30 = 02-19 (春节) → 02-24.
   assert.equal(clock(d, 'duration').due_date, '2026-02-24')
+  // The case's own due day (lists, supervision) is the earliest running clock's.
+  assert.equal(d.case.due_date, '2026-01-21')
   // One minute late, or before the measure: refused, nothing written.
   const before = stored()
   const late = assertError(await c.act(id, 'approve_spot', 'scj.head', { approved_on: '2026-01-21', approved_at: '10:01' }), 422, 'BAD_VALUE', 'approved_at')
@@ -285,6 +287,7 @@ test('强制执行 of an unpaid fine: 催告 10 working days across National Day
   const court = clock(d, 'court_application')
   // 2025-09-03 + 3 months = 12-03 (Wed).
   assert.equal(court.due_date, '2025-12-03')
+  assert.equal(d.case.due_date, '2025-12-03')
   assert.match(court.article, /第五十三条/)
   // A second execution of the same fine while this one runs: 409.
   assertError(await file(execution(pen)), 409, 'DUPLICATE', 'penalty_case_id')
