@@ -380,13 +380,17 @@ static enum fz_code apply_effect(struct fz_ctx *ctx, const struct fz_case_row *c
 	return save_clock(ctx, r, err);
 }
 
+static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err);
+
 enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c,
 				 const char *clock, int trigger, int days, struct fz_err *err)
 {
 	const struct fz_clock_def *def = fz_flow_clock(c->type, clock);
 	if (!def)
 		return fz_err_set(err, FZ_EINTERNAL, clock, "时限 %s 未声明", clock);
-	return start_clock(ctx, c, def, trigger, days > 0 ? days : clock_days(ctx, def), err);
+	enum fz_code rc = start_clock(ctx, c, def, trigger, days > 0 ? days : clock_days(ctx, def), err);
+	/* A clock started at creation, outside a transition, shows as the case's due day too. */
+	return rc ? rc : refresh_case_due(ctx, c->case_id, err);
 }
 
 enum fz_code fz_case_clock_set_days(struct fz_ctx *ctx, const struct fz_case_row *c,
@@ -521,7 +525,9 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 	out->kind = kind;
 	out->agency_id = n->agency_id;
 	out->version = 1;
-	snprintf(out->state, sizeof out->state, "%s", t->initial_state);
+	/* A kind whose procedures begin in different states names the one (a declared state). */
+	assert(!n->state || fz_flow_state(t, n->state));
+	snprintf(out->state, sizeof out->state, "%s", n->state ? n->state : t->initial_state);
 	fz_date_format(n->received_on, out->received_on);
 	snprintf(out->title, sizeof out->title, "%s", n->title);
 	int y, mo, d;

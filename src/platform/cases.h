@@ -48,6 +48,7 @@ struct fz_case_new {
 	 */
 	bool receipt;
 	const char *input;  /* JSON of the submission, for the event */
+	const char *state;  /* the state it begins in, NULL: the type's initial_state */
 };
 
 /* Creates a case inside the caller's transaction: number, tracking code, clocks, event. */
@@ -55,9 +56,10 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 			    struct fz_err *err);
 
 /*
- * For a domain's apply hook: starts (or restarts) a declared clock with a
- * trigger day and a number of days the domain decides (days <= 0: the
- * declared days). The engine's own effects run after the hook.
+ * For a domain's apply hook, or its creation right after fz_case_create:
+ * starts (or restarts) a declared clock with a trigger day and a number of
+ * days the domain decides (days <= 0: the declared days), and updates the
+ * case's due day. The engine's own effects run after the hook.
  */
 enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c,
 				 const char *clock, int trigger, int days, struct fz_err *err);

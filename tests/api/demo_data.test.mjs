@@ -160,7 +160,10 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'enf_certificate valid': 170, 'enf_certificate withdrawn': 7,
     'enf_penalty cancelled': 1, 'enf_penalty closed': 30, 'enf_penalty decided': 2, 'enf_penalty hearing': 1,
     'enf_penalty investigating': 4, 'enf_penalty notified': 2, 'enf_penalty pending': 2, 'enf_penalty reviewing': 3,
-    'enf_penalty executed': 2, 'enf_penalty served': 10,
+    'enf_penalty executed': 2, 'enf_penalty served': 12,
+    'enf_coercion closed': 1, 'enf_coercion handled': 1, 'enf_coercion in_force': 2, 'enf_coercion refused': 1,
+    'enf_coercion released': 3, 'enf_coercion reminded': 1, 'enf_coercion requested': 1, 'enf_coercion ruled': 1,
+    'enf_coercion spot_pending': 1, 'enf_coercion to_remind': 1,
     'litigation judged': 3, 'litigation pending': 1,
     'mailbox answered': 189, 'mailbox closed': 22, 'mailbox handling': 7, 'mailbox pending': 3, 'mailbox published': 238,
     'mailbox reviewing': 1,
@@ -169,8 +172,9 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
   const tables = {
     mailbox_letter: 460, disclosure_item: 140, disclosure_request: 130, recon_case: 9, lit_case: 4,
     enf_body: 30, enf_power: 2484, enf_officer: 321, enf_training: 1347, enf_certificate: 246,
-    enf_penalty: 57, enf_penalty_officer: 114, enf_benchmark: 8, enf_benchmark_row: 30, enf_penalty_benchmark: 11,
-    enf_review_round: 14, enf_major_filing: 8, enf_preservation: 2, enf_publication: 45,
+    enf_penalty: 59, enf_penalty_officer: 118, enf_benchmark: 8, enf_benchmark_row: 30, enf_penalty_benchmark: 11,
+    enf_review_round: 14, enf_major_filing: 8, enf_preservation: 2, enf_publication: 47,
+    enf_coercion: 13, enf_coercion_item: 13, enf_coercion_officer: 26,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there.

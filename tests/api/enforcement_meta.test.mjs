@@ -49,9 +49,9 @@ describe('GET /api/enforcement/meta', () => {
     const r = await get('scj.clerk', '/api/enforcement/meta')
     assert.equal(r.status, 200, r.text)
     const s = r.json.settings
-    assert.deepEqual(Object.keys(s).sort(), ['body_review_days', 'cert_expiry_warning_days', 'cert_valid_years', 'cert_withdraw_days', 'exam_pass_mark',
-      'hearing_fine_citizen', 'hearing_fine_org', 'legal_review_days', 'major_filing_days', 'penalty_decision_days',
-      'publish_no_penalty', 'publish_other_days', 'publish_penalty_days', 'training_hours'])
+    assert.deepEqual(Object.keys(s).sort(), ['body_review_days', 'cert_expiry_warning_days', 'cert_valid_years', 'cert_withdraw_days',
+      'coercion_perform_days', 'exam_pass_mark', 'hearing_fine_citizen', 'hearing_fine_org', 'legal_review_days', 'major_filing_days',
+      'penalty_decision_days', 'publish_no_penalty', 'publish_other_days', 'publish_penalty_days', 'training_hours'])
     assert.deepEqual(s.exam_pass_mark, { key: 'enforcement.exam_pass_mark', label: '执法资格考试合格分数线', value: 60, default: 60, min: 1, max: 100, unit: '分', note: '地方规定，默认 60 分' })
     assert.equal(s.training_hours.value, 60)
     assert.equal(s.cert_valid_years.value, 5)
@@ -63,6 +63,9 @@ describe('GET /api/enforcement/meta', () => {
     // Penalty cases: 第60条's 90 days and 第63条's local thresholds of a large fine.
     assert.equal(s.penalty_decision_days.value, 90)
     assert.equal(s.penalty_decision_days.unit, '日')
+    assert.equal(s.coercion_perform_days.value, 10)
+    assert.equal(s.coercion_perform_days.unit, '工作日')
+    assert.deepEqual(r.json.coercion.procedures.map((p) => p.value), ['measure', 'execution'])
     assert.equal(s.hearing_fine_citizen.unit, '元')
     assert.ok(s.hearing_fine_org.value > s.hearing_fine_citizen.value)
     // 法制审核 and 重大行政处罚备案: local periods, their help saying so.

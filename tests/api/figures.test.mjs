@@ -135,19 +135,21 @@ describe('GET /api/figures', () => {
         assert.equal(t4.note ?? null, null, 'the reconsideration module is installed')
       }
     }
-    // Table 二's 行政处罚 row is the enforcement module's figure of penalty decisions, county-wide and per
-    // agency; the rows of modules not yet installed are zeros, named in the note.
+    // Table 二's 行政处罚 row is the enforcement module's figure of penalty decisions and its 行政强制 row the
+    // coercion cases' figure (measures taken and execution decisions of the year), county-wide and per agency;
+    // the rows of modules not yet installed are zeros, named in the note.
     for (const q of ['', `&agency_id=${scj}`, `&agency_id=${zjj}`]) {
       for (const y of [2025, 2026]) {
         const v = values(await figures('legal', `year=${y}${q}`))
         const t2 = (await getJson('legal', `/api/disclosure/report?year=${y}${q}`)).table2
-        assert.ok(!t2.note.includes('行政处罚'), t2.note)
-        assert.deepEqual(t2.blocks[2].rows[0], ['行政处罚', v['enforcement.penalties.decided']], `${y}${q}`)
+        assert.equal(t2.note, '相关业务模块（规范性文件、行政许可、收费）尚未启用，暂填 0')
+        assert.deepEqual(t2.blocks[2].rows, [['行政处罚', v['enforcement.penalties.decided']], ['行政强制', v['enforcement.coercions.count']]], `${y}${q}`)
         assert.deepEqual(t2.blocks[0].rows, [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]])
       }
     }
     const t2 = (await getJson('legal', '/api/disclosure/report?year=2026')).table2
     assert.ok(t2.blocks[2].rows[0][1] > 0, 'the demo county decided penalty cases in 2026')
+    assert.ok(t2.blocks[2].rows[1][1] > 0, 'the demo county took coercive measures in 2026')
   })
 
   test('every count figure’s drill-down list has the figure as its total', async () => {

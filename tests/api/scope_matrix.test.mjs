@@ -50,6 +50,7 @@ const ACTIONS = {
   enf_body: 'resubmit',
   enf_certificate: 'qualify',
   enf_penalty: 'notify',
+  enf_coercion: 'release',
 }
 
 /**

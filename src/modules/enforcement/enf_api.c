@@ -64,6 +64,7 @@ static const struct {
 	{"penalty_decision_days", "日"}, {"hearing_fine_citizen", "元"}, {"hearing_fine_org", "元"},
 	{"legal_review_days", "工作日"}, {"major_filing_days", "日"},
 	{"publish_penalty_days", "工作日"}, {"publish_other_days", "工作日"}, {"publish_no_penalty", ""},
+	{"coercion_perform_days", "工作日"},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -116,6 +117,15 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 			    json_pack("{s:o, s:o, s:o}", "status", fz_options_json(fz_pub_status), "kinds",
 				      fz_options_json(fz_pub_kinds), "change_kinds",
 				      fz_options_json(fz_pub_change_kinds)));
+	json_object_set_new(
+		o, "coercion",
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "states", states(&fz_enf_coercion_type),
+			  "procedures", fz_options_json(fz_coe_procedures), "measure_kinds",
+			  fz_options_json(fz_coe_measure_kinds), "approvals", fz_options_json(fz_coe_approvals),
+			  "release_reasons", fz_options_json(fz_coe_release_reasons), "handlings",
+			  fz_options_json(fz_coe_handlings), "exec_methods", fz_options_json(fz_coe_exec_methods),
+			  "rulings", fz_options_json(fz_coe_rulings), "party_types",
+			  fz_options_json(fz_pen_party_types)));
 	*out = o;
 	return FZ_OK;
 }
@@ -170,6 +180,7 @@ static enum fz_code body_publicity_put(struct fz_req *req, json_t **out, struct 
 {
 	return id_json(req, fz_enf_body_publicity_set, out, err);
 }
+LIST_ROUTES(coercions_list, fz_enf_coercions_list)
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -486,6 +497,16 @@ static enum fz_code archive_get(struct fz_req *req, json_t **out, struct fz_err 
 	return FZ_OK;
 }
 
+/* 行政强制立案: the case's detail; its steps go through the case routes. */
+static enum fz_code coercion_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_enf_coercion_file(req->ctx, req->body, &c, err);
+	if (!rc)
+		rc = fz_case_detail(req->ctx, c.case_id, out, err);
+	return rc;
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -672,6 +693,14 @@ const struct fz_route fz_enf_routes[] = {
 	 T, "case:enf_penalty", .status = 201},
 	{"GET", "/api/enforcement/penalties/{id}/archive", archive_get, SIGNED_IN, 0,
 	 "下载案卷（ZIP）：目录、文书、证据和办理过程记录，各附 SHA-256", T, "case:enf_penalty"},
+	{"GET", "/api/enforcement/coercions", coercions_list, SIGNED_IN, 0,
+	 "行政强制案件列表：查封、扣押和强制执行（分页、排序、筛选、搜索）", T, NULL},
+	{"GET", "/api/enforcement/coercions.xlsx", coercions_list_export, SIGNED_IN, 0,
+	 "导出行政强制案件列表（Excel，筛选和排序同列表）", T, NULL},
+	{"POST", "/api/enforcement/coercions", coercion_post,
+	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
+	 "行政强制立案：查封、扣押（两名以上持有效证件的执法人员，职权须在本主体权责清单内）或强制执行（催告、决定或申请法院）",
+	 T, NULL, .status = 201},
 	{"GET", "/api/enforcement/stats", stats, SIGNED_IN, 0, "执法主体、权责清单、执法人员和证件年度统计与报告段落", T, NULL},
 	{"GET", "/api/enforcement/stats.xlsx", stats_xlsx, SIGNED_IN, 0, "导出执法主体和执法人员统计（Excel）", T, NULL},
 	{"GET", "/api/enforcement/case-stats", case_stats, SIGNED_IN, 0,

@@ -10,6 +10,7 @@
  *   training        a training an officer attended;
  *   certificate     an application for an officer's certificate (its steps:
  *                   qualify, train, exam, issue, annual review, ...);
+ *   coercion        a coercion case (查封、扣押 or 强制执行) filed by the agency;
  *   penalty         a penalty case filed by the agency (its steps: notify,
  *                   statement, hearing, review, decide, serve, pay, close, ...);
  *   benchmark       a discretion benchmark of a penalty power, published;
@@ -174,6 +175,48 @@ static enum fz_code penalty(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t 
 	return FZ_OK;
 }
 
+/*
+ * A coercion case (行政强制) as the filing form sends it, with the same two
+ * conveniences as a penalty case: power_code, and the body's first two
+ * officers certified on the day it was filed (or taken on the spot).
+ */
+static enum fz_code coercion(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+			     struct fz_err *err)
+{
+	const char *code = fz_json_str(f, "power_code");
+	if (code) {
+		struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT item_id FROM enf_power WHERE code = ?",
+						 "t", code);
+		if (!st)
+			return err->code;
+		int64_t item = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+		fz_stmt_done(st);
+		if (!item)
+			return fz_err_set(err, FZ_EBAD_VALUE, "power_code", "权责清单中没有编码为“%s”的事项", code);
+		json_object_set_new(f, "power_id", json_integer(item));
+		json_object_del(f, "power_code");
+	}
+	if (!json_object_get(f, "officer_ids")) {
+		int64_t ids[2];
+		int day = ctx->today;
+		const char *filed = fz_json_str(f, "filed_on");
+		if (filed)
+			fz_date_parse(filed, &day);
+		size_t n = fz_enf_penalty_certified(ctx, json_integer_value(json_object_get(f, "body_id")), day,
+						    ids, 2);
+		json_t *a = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, json_integer(ids[i]));
+		json_object_set_new(f, "officer_ids", a);
+	}
+	struct fz_case_row c;
+	enum fz_code rc = fz_enf_coercion_file(ctx, f, &c, err);
+	if (rc)
+		return rc;
+	*id = *case_id = c.case_id;
+	return FZ_OK;
+}
+
 static const struct fz_demo_kind kinds[] = {
 	{"body", "enf_body", body},
 	{"power", NULL, power},
@@ -188,6 +231,7 @@ static const struct fz_demo_kind kinds[] = {
 	{"benchmark_row", NULL, fz_enf_bench_demo_row}, /* a row of the version in force, for a case */
 	{"penalty_document", NULL, fz_enf_demo_document},
 	{"penalty_evidence", NULL, fz_enf_demo_evidence},
+	{"coercion", "enf_coercion", coercion},
 	{NULL, NULL, NULL},
 };
 

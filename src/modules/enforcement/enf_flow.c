@@ -259,6 +259,7 @@ static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
 	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
 	{.type = &fz_enf_penalty_type, .apply = fz_enf_penalty_hook, .fields = fz_enf_penalty_fields},
+	{.type = &fz_enf_coercion_type, .apply = fz_enf_coercion_hook, .fields = fz_enf_coercion_fields},
 	{.type = NULL},
 };
 
@@ -295,6 +296,8 @@ static const struct fz_setting_def enf_setting_defs[] = {
 	 "国办发〔2018〕118号：其他行政执法决定信息自决定作出之日起 20 个工作日内公开"},
 	{"enforcement.publish_no_penalty", "是否公示不予行政处罚决定（1 公示，0 不公示）", 1, 0, 1,
 	 "不予行政处罚决定是否在门户网站公示由本县规定；公示的，按“其他执法决定公示期限”计算"},
+	{"enforcement.coercion_perform_days", "强制执行催告的履行期限（工作日）", 10, 1, 60,
+	 "《行政强制法》第三十五条：催告书载明履行义务的期限；第六十九条：十日以内的期限指工作日。默认 10 个工作日，催告时可另定"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 

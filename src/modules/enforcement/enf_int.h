@@ -273,6 +273,32 @@ enum fz_code fz_enf_demo_document(struct fz_ctx *ctx, json_t *f, int64_t *id, in
 				  struct fz_err *err);
 enum fz_code fz_enf_demo_evidence(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
 				  struct fz_err *err);
+/* 第42条 (and 行政强制法 第18条): at least two officers of the body on duty, each holding an
+ * enforcement certificate valid on day; law opens the refusal, act names what they do. */
+enum fz_code fz_enf_officers_certified(struct fz_ctx *ctx, int64_t body_id, const int64_t *ids,
+				       size_t n, int day, const char *field, const char *law,
+				       const char *act, struct fz_err *err);
+
+/* ---- coercion cases (enf_coercion_flow.c, enf_coercion.c) ---- */
+extern const struct fz_case_type fz_enf_coercion_type;
+extern const struct fz_option fz_coe_procedures[], fz_coe_measure_kinds[], fz_coe_approvals[],
+	fz_coe_release_reasons[], fz_coe_handlings[], fz_coe_exec_methods[], fz_coe_rulings[];
+extern const struct fz_list fz_enf_coercions_list;
+/* Files a coercion case (查封、扣押 or 强制执行) in one transaction; refuses with nothing written. */
+enum fz_code fz_enf_coercion_file(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
+				  struct fz_err *err);
+enum fz_code fz_enf_coercion_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+				  const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_enf_coercion_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				    struct fz_err *err);
+/* Pure rules (enf_coercion.c): day + months (the same day of the month, or its last day). */
+int fz_coe_add_months(int day, int months);
+/* 行政诉讼法 第46条: the last day to sue (six months), after which 第53条's three months run. */
+int fz_coe_remedy_end(int served);
+/* "HH:MM" into minutes after midnight; false on anything else. */
+bool fz_coe_parse_time(const char *s, int *minutes);
+/* 第19条: is the approval no earlier than the measure and within 24 hours of it? */
+bool fz_coe_within_24h(int taken_day, int taken_min, int approved_day, int approved_min);
 
 /* ---- statistics and demo ---- */
 enum fz_code fz_enf_report_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,

@@ -147,14 +147,15 @@ static const char *no_cert_reason(struct fz_ctx *ctx, int64_t officer_id, int da
 	return why;
 }
 
-static enum fz_code officers_certified(struct fz_ctx *ctx, int64_t body_id, const int64_t *ids,
-				       size_t n, int day, const char *field, struct fz_err *err)
+enum fz_code fz_enf_officers_certified(struct fz_ctx *ctx, int64_t body_id, const int64_t *ids,
+				       size_t n, int day, const char *field, const char *law,
+				       const char *act, struct fz_err *err)
 {
 	char d[11];
 	fz_date_format(day, d);
 	if (n < 2)
 		return fz_err_set(err, FZ_EBAD_VALUE, field,
-				  "《行政处罚法》第四十二条：执法人员不得少于两人，请选择至少两名执法人员");
+				  "%s：执法人员不得少于两人，请选择至少两名执法人员", law);
 	for (size_t i = 0; i < n; i++) {
 		struct fz_stmt *st = fz_db_query(
 			ctx->db, err,
@@ -176,11 +177,11 @@ static enum fz_code officers_certified(struct fz_ctx *ctx, int64_t body_id, cons
 		fz_stmt_done(st);
 		if (!same_body)
 			return fz_err_set(err, FZ_EBAD_VALUE, field,
-					  "《行政处罚法》第四十二条：%s不是%s的执法人员，不能以该主体名义实施行政处罚",
-					  name, body);
+					  "%s：%s不是%s的执法人员，不能以该主体名义实施%s",
+					  law, name, body, act);
 		if (!on_duty)
 			return fz_err_set(err, FZ_EBAD_VALUE, field,
-					  "《行政处罚法》第四十二条：%s在 %s 已不在执法岗位", name, d);
+					  "%s：%s在 %s 已不在执法岗位", law, name, d);
 		st = fz_db_query(ctx->db, err,
 				 "SELECT 1 FROM enf_certificate c JOIN case_record r ON r.case_id = c.case_id"
 				 " WHERE c.officer_id = ? AND c.cert_type = 'enforcement'"
@@ -194,10 +195,18 @@ static enum fz_code officers_certified(struct fz_ctx *ctx, int64_t body_id, cons
 		fz_stmt_done(st);
 		if (!ok)
 			return fz_err_set(err, FZ_EBAD_VALUE, field,
-					  "《行政处罚法》第四十二条：执法人员应当持有有效的执法证件，%s%s（%s）",
-					  name, no_cert_reason(ctx, ids[i], day), d);
+					  "%s：执法人员应当持有有效的执法证件，%s%s（%s）",
+					  law, name, no_cert_reason(ctx, ids[i], day), d);
 	}
 	return FZ_OK;
+}
+
+/* 第42条 for the penalty case's steps. */
+static enum fz_code officers_certified(struct fz_ctx *ctx, int64_t body_id, const int64_t *ids,
+				       size_t n, int day, const char *field, struct fz_err *err)
+{
+	return fz_enf_officers_certified(ctx, body_id, ids, n, day, field, "《行政处罚法》第四十二条",
+					 "行政处罚", err);
 }
 
 size_t fz_enf_penalty_certified(struct fz_ctx *ctx, int64_t body_id, int day, int64_t *ids,

@@ -295,6 +295,11 @@ enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, str
 	" JOIN enf_penalty_benchmark k ON k.case_id = x.case_id AND k.step = 'decide'"               \
 	" WHERE k.placement = '" placement "' AND x.decided_on >= ?1 AND x.decided_on <= ?2"         \
 	" AND (?3 = 0 OR c.agency_id = ?3)"
+#define COERCIONS "GET /api/enforcement/coercions"
+/* Coercion cases whose day column falls in the year, per agency. */
+#define COERCION_SQL(day, cond)                                                                    \
+	"SELECT COUNT(*) FROM enf_coercion x JOIN case_record c ON c.case_id = x.case_id"         \
+	" WHERE " cond " AND " day " >= ?1 AND " day " <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"
 
 /* Registries count what stands today; the year only bounds training. */
 const struct fz_figure fz_enf_figures[] = {
@@ -383,5 +388,23 @@ const struct fz_figure fz_enf_figures[] = {
 	 {"GET /api/enforcement/publications", "withdrawn_year={year}&status=withdrawn&agency_id={agency}"},
 	 "SELECT COUNT(*) FROM enf_publication WHERE status = 'withdrawn' AND withdrawn_on >= ?1"
 	 " AND withdrawn_on <= ?2 AND (?3 = 0 OR agency_id = ?3)"},
+	/* 行政强制法: measures taken and execution decisions of the year (the disclosure report's
+	 * table 二 row 行政强制 reads .count), by kind, extensions, court applications. */
+	{"enforcement.coercions.count", "行政强制决定（查封、扣押和强制执行决定）", "件", NULL,
+	 {COERCIONS, "decision_year={year}&agency_id={agency}"}, COERCION_SQL("x.decision_on", "1 = 1")},
+	{"enforcement.coercions.sealed", "实施查封", "件", NULL,
+	 {COERCIONS, "decision_year={year}&measure_kind=seal&agency_id={agency}"},
+	 COERCION_SQL("x.decision_on", "x.measure_kind = 'seal'")},
+	{"enforcement.coercions.seized", "实施扣押", "件", NULL,
+	 {COERCIONS, "decision_year={year}&measure_kind=seize&agency_id={agency}"},
+	 COERCION_SQL("x.decision_on", "x.measure_kind = 'seize'")},
+	{"enforcement.coercions.extended", "延长查封、扣押期限", "件", NULL,
+	 {COERCIONS, "decision_year={year}&extended=1&agency_id={agency}"},
+	 COERCION_SQL("x.decision_on", "x.extended_on IS NOT NULL")},
+	{"enforcement.coercions.executions", "作出强制执行决定", "件", NULL,
+	 {COERCIONS, "decision_year={year}&own_execution=1&agency_id={agency}"},
+	 COERCION_SQL("x.decision_on", "x.exec_decided_on IS NOT NULL")},
+	{"enforcement.coercions.court_applications", "申请人民法院强制执行", "件", NULL,
+	 {COERCIONS, "court_year={year}&agency_id={agency}"}, COERCION_SQL("x.court_applied_on", "1 = 1")},
 	{NULL},
 };

@@ -244,6 +244,38 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " kind TEXT NOT NULL, number TEXT NOT NULL, year INTEGER NOT NULL, doc_date TEXT NOT NULL,"
 	 " sha256 TEXT NOT NULL REFERENCES blob_store, size INTEGER NOT NULL,"
 	 " issued_by INTEGER REFERENCES app_user, issued_at TEXT NOT NULL, UNIQUE (case_id, kind));"},
+	{"enforcement-010",
+	 /*
+	  * Coercion cases (行政强制案件, enf_coercion_flow.c): 查封、扣押 with the list
+	  * of items (第24条) and coercive execution (催告 第35条, 第37条 or 第53条);
+	  * decision_on is the day a measure was taken or an execution decided (the
+	  * figures' year), the officers those of 第18条.
+	  */
+	 "CREATE TABLE enf_coercion ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record, procedure TEXT NOT NULL,"
+	 " body_id INTEGER NOT NULL REFERENCES enf_body, power_id INTEGER REFERENCES enf_power,"
+	 " measure_kind TEXT, approval TEXT, party_type TEXT NOT NULL, party_name TEXT NOT NULL,"
+	 " party_id_number TEXT, matter TEXT NOT NULL, facts TEXT, filed_on TEXT NOT NULL,"
+	 " approved_on TEXT, approved_at TEXT, refused_on TEXT, taken_on TEXT, taken_at TEXT,"
+	 " extended_on TEXT, extension_days INTEGER, party_told_on TEXT, released_on TEXT,"
+	 " release_reason TEXT, handled_on TEXT, handling TEXT, handling_basis TEXT,"
+	 " handling_penalty_id INTEGER REFERENCES case_record,"
+	 " penalty_case_id INTEGER REFERENCES case_record, decision_text TEXT, decision_served_on TEXT,"
+	 " obligation TEXT, amount INTEGER, remedy_end_on TEXT, reminded_on TEXT, perform_days INTEGER,"
+	 " statement_on TEXT, statement TEXT, statement_adopted INTEGER NOT NULL DEFAULT 0,"
+	 " exec_decided_on TEXT, exec_method TEXT, exec_power_law TEXT, court_applied_on TEXT,"
+	 " court TEXT, ruled_on TEXT, ruling TEXT, ruling_no TEXT, closed_on TEXT,"
+	 " performed INTEGER NOT NULL DEFAULT 0, decision_on TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_coercion_body ON enf_coercion(body_id);"
+	 "CREATE INDEX enf_coercion_decision ON enf_coercion(decision_on);"
+	 "CREATE INDEX enf_coercion_penalty ON enf_coercion(penalty_case_id);"
+	 "CREATE TABLE enf_coercion_item ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record, seq INTEGER NOT NULL, name TEXT NOT NULL,"
+	 " quantity TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (case_id, seq));"
+	 "CREATE TABLE enf_coercion_officer ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " officer_id INTEGER NOT NULL REFERENCES enf_officer, PRIMARY KEY (case_id, officer_id));"
+	 "CREATE INDEX enf_coercion_officer_officer ON enf_coercion_officer(officer_id);"},
 	{NULL, NULL},
 };
 

@@ -107,6 +107,7 @@ export function enfCaseStateType(caseType, state) {
   if (caseType === 'enf_certificate') return certStateType(state)
   if (caseType === 'enf_body') return bodyStatusType(state)
   if (caseType === 'enf_penalty') return penaltyStateType(state)
+  if (caseType === 'enf_coercion') return coercionStateType(state)
   return null
 }
 
@@ -372,4 +373,93 @@ function benchmarkGroups(f) {
 export function benchmarkChoices(name, fields) {
   if (name !== 'benchmark_row_id') return null
   return (fields.benchmark_rows || []).map((r) => ({ value: r.row_id, label: `${r.level_label}｜${r.circumstances}｜${r.range_text}` }))
+}
+
+// ---- coercion cases (行政强制案件, enf_coercion) --------------------------------------------
+
+export function coercionStateType(state) {
+  switch (state) {
+    case 'closed': case 'ruled': case 'handled': return 'success'
+    case 'released': case 'refused': return 'info'
+    case 'spot_pending': case 'requested': return 'warning'
+    default: return 'primary'
+  }
+}
+
+/**
+ * Groups of a coercion case: the case and its legal basis, the party, the officers (第十八条); for
+ * 查封、扣押 the items (第二十四条), approval (第十八、十九条), period and extension (第二十五条) and
+ * the end (第二十七、二十八条); for 强制执行 the decision, 催告 and 陈述申辩 (第三十五、三十六条),
+ * the own decision (第三十七条) or the court application and ruling (第五十三条).
+ */
+export function coercionGroups(x) {
+  const f = x.fields || {}
+  const d = (v) => (has(v) ? fmtDate(v) : '')
+  const measure = f.procedure === 'measure'
+  const groups = [
+    {
+      key: 'case', title: '立案', items: [
+        item('number', '案号', x.number),
+        item('matter', '案由', f.matter, { span: 2 }),
+        item('procedure', '类别', measure ? `${f.measure_kind_label || ''}` : f.procedure_label),
+        item('body_name', '执法主体', f.body_name, { to: has(f.body_id) ? `/app/enforcement/bodies/${f.body_id}` : undefined }),
+        ...(has(f.power_id) ? [item('power_name', '适用职权（权责清单）', f.power_name, { to: `/app/enforcement/powers/${f.power_id}`, span: 2 }),
+          item('legal_basis', '法律依据', f.legal_basis, { span: 2 })] : []),
+        item('filed_on', '立案日期', d(f.filed_on)),
+        item('facts', '理由和依据', f.facts, { long: true, span: 2 }),
+      ],
+    },
+    {
+      key: 'party', title: '当事人', items: [
+        item('party_name', '当事人', f.party_name),
+        item('party_type', '类型', f.party_type_label),
+        item('party_id_number', '证件号码', f.party_id_number, { code: true }),
+      ],
+    },
+    {
+      key: 'officers', title: '执法人员（《行政强制法》第十八条：两名以上，持有效执法证件）', items: [],
+      table: {
+        rows: (f.officers || []).map((o) => ({ name: o.name, cert: o.cert_number || '无执法证件' })),
+        columns: [{ prop: 'name', label: '姓名', width: 120 }, { prop: 'cert', label: '执法证件编号', minWidth: 160 }],
+        empty: '未登记执法人员',
+      },
+    },
+  ]
+  if (measure) {
+    groups.push({
+      key: 'items', title: '查封、扣押清单（第二十四条）', items: [],
+      table: {
+        rows: f.items || [],
+        columns: [{ prop: 'seq', label: '序号', width: 70 }, { prop: 'name', label: '名称', minWidth: 160 }, { prop: 'quantity', label: '数量', width: 120 }, { prop: 'place', label: '存放地点', minWidth: 160 }],
+        empty: '未登记清单',
+      },
+    })
+    groups.push({
+      key: 'measure', title: '批准、实施与期限（第十八条、第十九条、第二十五条）', items: [
+        item('approval', '批准方式', f.approval_label, { span: 2 }),
+        item('taken_on', '实施日期', has(f.taken_on) ? `${fmtDate(f.taken_on)} ${f.taken_at || ''}` : '尚未实施', { empty: !has(f.taken_on) }),
+        item('approved_on', '负责人批准', has(f.approved_on) ? `${fmtDate(f.approved_on)} ${f.approved_at || ''}` : has(f.refused_on) ? `${fmtDate(f.refused_on)} 不予批准` : '尚未批准',
+          { warn: !has(f.approved_on) }),
+        ...(f.extended ? [item('extended_on', '延长期限', `${fmtDate(f.extended_on)} 批准延长 ${f.extension_days} 日，${fmtDate(f.party_told_on)} 书面告知当事人`, { span: 2 })] : []),
+        ...(has(f.released_on) ? [item('released_on', '解除（第二十八条）', `${fmtDate(f.released_on)}：${f.release_reason_label || ''}`, { span: 2 })] : []),
+        ...(has(f.handled_on) ? [item('handled_on', '依法处理（第二十七条）', `${fmtDate(f.handled_on)}：${f.handling_label || ''}${f.handling_penalty_number ? `（${f.handling_penalty_number}）` : ''}${f.handling_basis ? `（${f.handling_basis}）` : ''}`, { span: 2 })] : []),
+      ],
+    })
+  } else {
+    groups.push({
+      key: 'execution', title: '强制执行（第三十五条至第三十七条、第五十三条）', items: [
+        item('decision', '未履行的行政决定', f.penalty_number ? `行政处罚决定 ${f.penalty_number}` : f.decision_text, { to: has(f.penalty_case_id) ? `/app/cases/${f.penalty_case_id}` : undefined, span: 2 }),
+        item('obligation', '应当履行的义务', f.obligation + (f.amount > 0 ? `（${fmtNumber(f.amount)} 元）` : '')),
+        item('decision_served_on', '决定送达日期', d(f.decision_served_on)),
+        item('remedy_end_on', '复议、诉讼期限届满', has(f.remedy_end_on) ? `${fmtDate(f.remedy_end_on)}（${f.remedy_article || ''}）` : '', { long: true, span: 2 }),
+        item('reminded_on', '催告', has(f.reminded_on) ? `${fmtDate(f.reminded_on)} 送达催告书，履行期限 ${f.perform_days} 个工作日` : '尚未催告', { empty: !has(f.reminded_on) }),
+        ...(has(f.statement_on) ? [item('statement', '陈述申辩（第三十六条）', `${fmtDate(f.statement_on)}：${f.statement}${f.statement_adopted ? '（予以采纳）' : ''}`, { long: true, span: 2 })] : []),
+        ...(has(f.exec_decided_on) ? [item('exec', '强制执行决定（第三十七条）', `${fmtDate(f.exec_decided_on)}：${f.exec_method_label || ''}；依据 ${f.exec_power_law || ''}`, { span: 2 })] : []),
+        ...(has(f.court_applied_on) ? [item('court', '申请法院强制执行（第五十三条）', `${fmtDate(f.court_applied_on)} 向${f.court || ''}申请`, { span: 2 })] : []),
+        ...(has(f.ruled_on) ? [item('ruling', '法院裁定', `${fmtDate(f.ruled_on)} ${f.ruling_label || ''}${f.ruling_no ? `（${f.ruling_no}）` : ''}`, { span: 2 })] : []),
+        ...(has(f.closed_on) ? [item('closed_on', f.performed ? '当事人履行' : '执行完毕', fmtDate(f.closed_on))] : []),
+      ],
+    })
+  }
+  return groups
 }

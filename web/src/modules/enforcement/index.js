@@ -34,6 +34,8 @@ export default {
     { path: 'enforcement/benchmarks/import', name: 'enf-bench-import', component: () => import('./staff/BenchmarkImport.vue'), meta: { title: '导入裁量基准', crumbs: under('行政处罚裁量基准', '/app/enforcement/benchmarks') } },
     { path: 'enforcement/reviews', name: 'enf-reviews', component: () => import('./staff/Reviews.vue'), meta: { title: '法制审核', crumbs } },
     { path: 'enforcement/major-filings', name: 'enf-major-filings', component: () => import('./staff/MajorFilings.vue'), meta: { title: '重大行政处罚备案', crumbs } },
+    { path: 'enforcement/coercions', name: 'enf-coercions', component: () => import('./staff/Coercions.vue'), meta: { title: '行政强制案件', crumbs } },
+    { path: 'enforcement/coercions/new', name: 'enf-coercion-new', component: () => import('./staff/CoercionNew.vue'), meta: { title: '行政强制立案', crumbs: under('行政强制案件', '/app/enforcement/coercions') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
     { path: 'enforcement/publications', name: 'enf-publications', component: () => import('./staff/Publications.vue'), meta: { title: '执法决定公示情况', crumbs } },
   ],
@@ -75,6 +77,7 @@ export default {
     { group, path: '/app/enforcement/reviews', label: '法制审核', test: 'menu-enf-reviews', order: 8.7, api: 'GET /api/enforcement/reviews' },
     { group, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 8.8, api: 'GET /api/enforcement/major-filings' },
     { group, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 8.7, api: 'GET /api/enforcement/publications' },
+    { group, path: '/app/enforcement/coercions', label: '行政强制案件', test: 'menu-enf-coercions', order: 8.7, api: 'GET /api/enforcement/coercions' },
   ],
   portal: {
     nav: [
@@ -103,11 +106,20 @@ export default {
     enf_body: () => import('./CasePanel.vue'),
     enf_certificate: () => import('./CasePanel.vue'),
     enf_penalty: () => import('./CasePanel.vue'),
+    enf_coercion: () => import('./CasePanel.vue'),
   },
   caseLists: {
     enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
+    enf_coercion: { page: '行政强制案件', list: '行政强制案件列表', register: { path: '/app/enforcement/coercions/new', label: '立案', api: 'POST /api/enforcement/coercions' } },
   },
   actionForms: {
+    // 依法处理 (第二十七条): 没收 names the penalty case that decided it, 销毁 the law that orders it.
+    'enf_coercion.handle': {
+      on: 'handling',
+      shows: (name, v) => (name === 'penalty_case_id' ? v !== 'destroy' : name === 'handling_basis' ? v !== 'confiscate' : true),
+      needs: (name, v) => (name === 'penalty_case_id' && v === 'confiscate') || (name === 'handling_basis' && v === 'destroy'),
+      hints: { penalty_case_id: '没收须依据已作出的行政处罚决定，填写该处罚案件的编号（案件详情页地址中的数字）。' },
+    },
     // 决定 (第五十七条): a penalty names its kind and amount; a decision not to punish names its ground (第三十三条).
     'enf_penalty.decide': {
       on: 'outcome',
