@@ -48,6 +48,7 @@ const ACTIONS = {
   enf_body: 'resubmit',
   enf_certificate: 'qualify',
   enf_penalty: 'notify',
+  enf_inspection: 'record_result',
 }
 
 /**
@@ -69,6 +70,8 @@ const KINDS = {
   enf_body: () => 'SELECT body_id, agency_id, status, NULL FROM enf_body',
   enf_power: () => 'SELECT item_id, agency_id, status, NULL FROM enf_power',
   enf_officer: () => 'SELECT officer_id, agency_id, status, NULL FROM enf_officer',
+  enf_insp_plan: () => "SELECT plan_id, agency_id, 'plan', NULL FROM enf_insp_plan",
+  enf_insp_draw: () => "SELECT draw_id, agency_id, 'draw', NULL FROM enf_insp_draw",
 }
 
 /**

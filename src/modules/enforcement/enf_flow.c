@@ -259,6 +259,7 @@ static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_body_type, .apply = fz_enf_body_hook, .fields = fz_enf_body_fields},
 	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
 	{.type = &fz_enf_penalty_type, .apply = fz_enf_penalty_hook, .fields = fz_enf_penalty_fields},
+	{.type = &fz_enf_inspection_type, .apply = fz_enf_inspection_hook, .fields = fz_enf_inspection_fields},
 	{.type = NULL},
 };
 
@@ -283,6 +284,8 @@ static const struct fz_setting_def enf_setting_defs[] = {
 	 "《行政处罚法》第六十三条“较大数额”由地方规定，默认对公民 1 万元以上（罚款、没收均适用）"},
 	{"enforcement.hearing_fine_org", "应告知听证的较大数额罚款：法人或者其他组织（元）", 100000, 1,
 	 100000000, "《行政处罚法》第六十三条“较大数额”由地方规定，默认对法人或者其他组织 10 万元以上（罚款、没收均适用）"},
+	{"enforcement.inspection_publish_days", "行政检查结果公示期限（工作日）", 20, 1, 60,
+	 "地方规定，未经核实：抽查检查结果自检查之日起多少个工作日内向社会公示（默认 20 个工作日），按本省“双随机、一公开”规定设置"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 

@@ -153,4 +153,43 @@ extern const struct fz_figure fz_enf_figures[]; /* enf_report.c */
 enum fz_code fz_enf_valid_now_filter(struct fz_list_run *run, const char *v, struct fz_err *err);
 extern const struct fz_demo fz_enf_demo; /* enf_demo_kinds.c */
 
+/* ---- inspections, "双随机、一公开" (enf_inspection*.c) ---- */
+extern const struct fz_case_type fz_enf_inspection_type;
+extern const struct fz_option fz_insp_results[], fz_insp_entity_types[], fz_insp_draw_kinds[];
+extern const struct fz_list fz_enf_insp_plans_list, fz_enf_insp_draws_list, fz_enf_insp_entities_list,
+	fz_enf_inspections_list, fz_enf_public_inspections_list;
+/*
+ * 第42条 as the penalty filing checks it (enf_penalty.c): at least two of
+ * ids, each an officer of body_id on duty on day with an enforcement
+ * certificate valid on day; the refusal names field.
+ */
+enum fz_code fz_enf_officers_certified(struct fz_ctx *ctx, int64_t body_id, const int64_t *ids,
+				       size_t n, int day, const char *field, struct fz_err *err);
+enum fz_code fz_enf_insp_plan_create(struct fz_ctx *ctx, json_t *in, json_t **out,
+				     struct fz_err *err);
+enum fz_code fz_enf_insp_plan_json(struct fz_ctx *ctx, int64_t plan_id, json_t **out,
+				   struct fz_err *err);
+/* Directory import, all or nothing: commit false = dry run with the row report. */
+enum fz_code fz_enf_insp_entities_import(struct fz_ctx *ctx, int64_t agency, const void *data,
+					 size_t len, bool commit, json_t **out, struct fz_err *err);
+/* The random draw of a plan: entities, inspectors, tasks and the audit event in one transaction. */
+enum fz_code fz_enf_insp_draw(struct fz_ctx *ctx, int64_t plan_id, json_t *in, json_t **out,
+			      struct fz_err *err);
+enum fz_code fz_enf_insp_draw_json(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
+				   struct fz_err *err);
+/* Re-runs a recorded draw and compares it with the draw, its audit event and its tasks. */
+enum fz_code fz_enf_insp_draw_verify(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
+				     struct fz_err *err);
+enum fz_code fz_enf_inspection_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+				    const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_enf_inspection_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				      struct fz_err *err);
+/* A penalty case filed on an inspection's finding: may it be (before), and the link (inside the filing's transaction). */
+enum fz_code fz_enf_inspection_link_check(struct fz_ctx *ctx, int64_t insp_id, int64_t agency_id,
+					  struct fz_err *err);
+enum fz_code fz_enf_inspection_link(struct fz_ctx *ctx, int64_t insp_id, int64_t penalty_id,
+				    struct fz_err *err);
+/* The inspection a penalty case was opened from (inspection_case_id, or null) into obj. */
+void fz_enf_inspection_penalty_fields(struct fz_ctx *ctx, int64_t penalty_id, json_t *obj);
+
 #endif
