@@ -159,8 +159,9 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'enf_certificate suspended': 9, 'enf_certificate to_withdraw': 9, 'enf_certificate trained': 11,
     'enf_certificate valid': 170, 'enf_certificate withdrawn': 7,
     'enf_penalty cancelled': 1, 'enf_penalty closed': 20, 'enf_penalty decided': 1, 'enf_penalty hearing': 1,
-    'enf_penalty investigating': 2, 'enf_penalty notified': 2, 'enf_penalty pending': 1, 'enf_penalty reviewing': 1,
+    'enf_penalty investigating': 2, 'enf_penalty notified': 2, 'enf_penalty pending': 2, 'enf_penalty reviewing': 1,
     'enf_penalty served': 3,
+    'enf_inspection assigned': 6, 'enf_inspection cancelled': 1, 'enf_inspection inspected': 3, 'enf_inspection published': 8,
     'litigation judged': 3, 'litigation pending': 1,
     'mailbox answered': 189, 'mailbox closed': 22, 'mailbox handling': 7, 'mailbox pending': 3, 'mailbox published': 238,
     'mailbox reviewing': 1,
@@ -169,7 +170,8 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
   const tables = {
     mailbox_letter: 460, disclosure_item: 140, disclosure_request: 130, recon_case: 9, lit_case: 4,
     enf_body: 30, enf_power: 2484, enf_officer: 321, enf_training: 1347, enf_certificate: 246,
-    enf_penalty: 32, enf_penalty_officer: 64,
+    enf_penalty: 33, enf_penalty_officer: 66,
+    enf_insp_entity: 30, enf_insp_plan: 3, enf_insp_draw: 4, enf_inspection: 18, enf_inspection_officer: 36,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there.

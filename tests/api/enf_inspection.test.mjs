@@ -21,7 +21,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 // ---- the unified social credit code (GB 32100-2015), written here from the standard --------------
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-function creditCode (n, prefix = '923611') {
+function creditCode (n, prefix = 'T33611') {
   const body = prefix + String(n).padStart(11, '0')
   let s = 0
   for (let i = 0; i < 17; i++) s += ALPHA.indexOf(body[i]) * WEIGHTS[i]
@@ -156,7 +156,7 @@ let SCJ_DIR = false
 /** Twelve scj entities in the directory (once). */
 async function scjDirectory () {
   if (SCJ_DIR) return
-  const r = await importSheet([HEADER, ...Array.from({ length: 12 }, (_, i) => entity(i + 1, '923611'))])
+  const r = await importSheet([HEADER, ...Array.from({ length: 12 }, (_, i) => entity(i + 1, 'T33611'))])
   assert.equal(r.status, 200, r.text)
   SCJ_DIR = true
 }
@@ -205,7 +205,7 @@ test('directory import: a dry run names each bad row and field; a commit with on
 test('directory: the export re-imports unchanged; another agency neither sees the entities nor imports into scj', async () => {
   await scjDirectory()
   const s = await c.login('scj.clerk')
-  const exp = await c.get('/api/enforcement/inspection-entities.xlsx?q=923611', { session: s })
+  const exp = await c.get('/api/enforcement/inspection-entities.xlsx?q=T33611', { session: s })
   assert.equal(exp.status, 200)
   assert.match(exp.headers.get('content-type'), /spreadsheetml/)
   const m = multipart('检查对象名录.xlsx', exp.bytes)
@@ -214,7 +214,7 @@ test('directory: the export re-imports unchanged; another agency neither sees th
   assert.equal(r.json.created, 0)
   assert.equal(r.json.updated, 12)
   const zjj = await c.login('zjj.clerk')
-  const list = await c.get('/api/enforcement/inspection-entities?q=923611', { session: zjj })
+  const list = await c.get('/api/enforcement/inspection-entities?q=T33611', { session: zjj })
   assert.equal(list.status, 200)
   assert.equal(list.json.total, 0)
   const before = stored()
@@ -382,12 +382,12 @@ test('result and publication: 20 working days (local setting, article shown) acr
   const before = stored()
   assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-21', result: 'pass' }), 422, 'BAD_DATE', 'inspected_on')
   assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2026-11-24', result: 'pass' }), 422, 'BAD_DATE', 'inspected_on')
-  assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '进货查验记录不全' }), 422, 'MISSING_FIELD', 'rectify_by')
+  assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '进货查验记录不全' }), 422, 'MISSING_FIELD', 'rectify_date')
   assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'refer_penalty' }), 422, 'MISSING_FIELD', 'findings')
-  assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '记录不全', rectify_by: '2025-09-26' }), 422, 'BAD_DATE', 'rectify_by')
+  assertError(await c.act(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '记录不全', rectify_date: '2025-09-26' }), 422, 'BAD_DATE', 'rectify_date')
   assert.equal((await c.act(a, 'record_result', 'zjj.clerk', { inspected_on: '2025-09-26', result: 'pass' })).status, 404)
   assert.equal(stored(), before)
-  await c.actOk(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '进货查验记录不全', rectify_by: '2025-10-31' })
+  await c.actOk(a, 'record_result', 'scj.officer', { inspected_on: '2025-09-26', result: 'rectify', findings: '进货查验记录不全', rectify_date: '2025-10-31' })
   let d = await c.detail(a, 'scj.clerk')
   assert.equal(d.case.state, 'inspected')
   // 20 WD after Fri 09-26: 09-28 (make-up), 09-29, 09-30, 10-09, 10-10, 10-11 (make-up), 10-13 .. 10-30.
@@ -499,7 +499,7 @@ test('portal: published results only, filtered by agency, year and result, searc
   const p = await planOk({ body_id: body, name: '公示用抽查', draw_value: 2 })
   await drawOk(p.plan_id, { drawn_on: day })
   const [t1, t2] = await tasksOf(p.plan_id)
-  await c.actOk(t1, 'record_result', 'scj.officer', { inspected_on: '2025-09-19', result: 'rectify', findings: '未公示营业执照', rectify_by: '2025-10-20' })
+  await c.actOk(t1, 'record_result', 'scj.officer', { inspected_on: '2025-09-19', result: 'rectify', findings: '未公示营业执照', rectify_date: '2025-10-20' })
   await c.actOk(t1, 'publish', 'scj.clerk', { published_on: '2025-09-30' })
   await c.actOk(t2, 'record_result', 'scj.officer', { inspected_on: '2025-09-19', result: 'pass' })
   const name1 = (await c.detail(t1)).case.fields.entity_name

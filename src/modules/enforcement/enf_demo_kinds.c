@@ -177,6 +177,10 @@ static const struct fz_demo_kind kinds[] = {
 	{"training", NULL, training},
 	{"certificate", "enf_certificate", certificate},
 	{"penalty", "enf_penalty", penalty},
+	{"insp_entity", NULL, fz_enf_demo_insp_entity},
+	{"insp_plan", NULL, fz_enf_demo_insp_plan},
+	{"insp_draw", NULL, fz_enf_demo_insp_draw},
+	{"insp_task", "enf_inspection", fz_enf_demo_insp_task},
 	{NULL, NULL, NULL},
 };
 

@@ -619,6 +619,40 @@ done:
 	return rc;
 }
 
+enum fz_code fz_enf_insp_entity_add(struct fz_ctx *ctx, int64_t agency, json_t *in, int64_t *id,
+				     struct fz_err *err)
+{
+	enum fz_code rc = fz_enf_need_edit(ctx, agency, err);
+	if (rc)
+		return rc;
+	char *v[NE];
+	for (int i = 0; i < NE; i++)
+		v[i] = (char *)fz_json_str(in, ef[i].key);
+	int bad;
+	char msg[400];
+	if (!entity_row_ok(v, &bad, msg, sizeof msg))
+		return fz_err_set(err, FZ_EBAD_VALUE, ef[bad].key, "%s", msg);
+	char now[21];
+	fz_iso_utc(ctx->now, now);
+	if ((rc = fz_db_begin(ctx->db, err)))
+		return rc;
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO enf_insp_entity(agency_id, name, credit_code, entity_type, address, area, industry,"
+		" created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING entity_id",
+		"ittttttt" "t", agency, v[E_NAME], v[E_CODE], entity_type_parse(v[E_TYPE]), v[E_ADDRESS], v[E_AREA],
+		v[E_INDUSTRY], now, now);
+	if ((rc = st ? fz_stmt_exec_id(st, id, err) : err->code)) {
+		fz_db_rollback(ctx->db);
+		return rc == FZ_EDUPLICATE ? fz_err_set(err, FZ_EDUPLICATE, "credit_code", "名录中已有统一社会信用代码“%s”", v[E_CODE]) : rc;
+	}
+	if ((rc = fz_enf_audit(ctx, "enf_insp_entity", "insp_entity_add", NULL, fz_json_text(ctx->arena, in, NULL),
+			       NULL, NULL, err)) ||
+	    (rc = fz_db_commit(ctx->db, err)))
+		fz_db_rollback(ctx->db);
+	return rc;
+}
+
 /* ---- the random draw (随机抽取) ---------------------------------------------------- */
 
 struct candidate {
@@ -688,6 +722,12 @@ static const struct fz_input draw_inputs[] = {
 
 enum fz_code fz_enf_insp_draw(struct fz_ctx *ctx, int64_t plan_id, json_t *in, json_t **out,
 			      struct fz_err *err)
+{
+	return fz_enf_insp_draw_seeded(ctx, plan_id, in, NULL, out, err);
+}
+
+enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t *in,
+				     const unsigned char *given_seed, json_t **out, struct fz_err *err)
 {
 	enum fz_code rc = fz_json_check_inputs(ctx, draw_inputs, 8, in, NULL, err);
 	if (rc)
@@ -788,7 +828,10 @@ enum fz_code fz_enf_insp_draw(struct fz_ctx *ctx, int64_t plan_id, json_t *in, j
 
 	unsigned char seed[FZ_INSP_SEED_BYTES];
 	char seed_hex[2 * FZ_INSP_SEED_BYTES + 1];
-	randombytes_buf(seed, sizeof seed);
+	if (given_seed)
+		memcpy(seed, given_seed, sizeof seed);
+	else
+		randombytes_buf(seed, sizeof seed);
 	sodium_bin2hex(seed_hex, sizeof seed_hex, seed, sizeof seed);
 	const char *elist = join_lines(ctx, ec, ne), *olist = join_lines(ctx, oc, no);
 	char ehash[65], ohash[65], rhash[65];

@@ -94,10 +94,10 @@ static enum fz_code record_result(struct fz_ctx *ctx, struct fz_case_row *c, str
 		return fz_err_set(err, FZ_EMISSING_FIELD, "findings",
 				  "检查结果为“%s”的，请填写检查情况（发现的问题）",
 				  fz_enf_label(fz_insp_results, result));
-	const char *by = fz_json_str(in, "rectify_by");
+	const char *by = fz_json_str(in, "rectify_date");
 	if (by && strcmp(result, "rectify") == 0 &&
 	    strcmp(by, fz_json_str(in, "inspected_on")) <= 0)
-		return fz_err_set(err, FZ_EBAD_DATE, "rectify_by", "“责令整改期限”应晚于检查日期");
+		return fz_err_set(err, FZ_EBAD_DATE, "rectify_date", "“责令整改期限”应晚于检查日期");
 	if (strcmp(result, "rectify") != 0)
 		by = NULL;
 	return exec(fz_db_query(ctx->db, err,
@@ -182,7 +182,7 @@ enum fz_code fz_enf_inspection_fields(struct fz_ctx *ctx, int64_t case_id, json_
 		fz_json_set_str(obj, "inspected_on", fz_col_text(st, 13));
 		set_opt(obj, "result", fz_insp_results, fz_col_text(st, 14));
 		fz_json_set_str(obj, "findings", fz_col_text(st, 15));
-		fz_json_set_str(obj, "rectify_by", fz_col_text(st, 16));
+		fz_json_set_str(obj, "rectify_date", fz_col_text(st, 16));
 		fz_json_set_str(obj, "published_on", fz_col_text(st, 17));
 		if (fz_col_null(st, 18))
 			json_object_set_new(obj, "penalty_case_id", json_null());
@@ -447,7 +447,7 @@ static const struct fz_list_col public_cols[] = {
      .options = fz_insp_results,
      .header = "检查结果",
      .width = 24},
-    {.key = "rectify_by",
+    {.key = "rectify_date",
      .sql = "x.rectify_by",
      .kind = FZ_LC_DATE,
      .header = "整改期限",

@@ -177,6 +177,21 @@ enum fz_code fz_enf_insp_draw(struct fz_ctx *ctx, int64_t plan_id, json_t *in, j
 			      struct fz_err *err);
 enum fz_code fz_enf_insp_draw_json(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
 				   struct fz_err *err);
+/* The same with a given seed (FZ_INSP_SEED_BYTES; NULL: a random one): for the demo data only, never a route. */
+enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t *in,
+				     const unsigned char *seed, json_t **out, struct fz_err *err);
+/* One entity into an agency's directory (the demo data; staff import sheets). */
+enum fz_code fz_enf_insp_entity_add(struct fz_ctx *ctx, int64_t agency, json_t *in, int64_t *id,
+				    struct fz_err *err);
+/* The demo data's inspection kinds (enf_inspection_demo.c). */
+enum fz_code fz_enf_demo_insp_entity(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				     struct fz_err *err);
+enum fz_code fz_enf_demo_insp_plan(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+enum fz_code fz_enf_demo_insp_draw(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+enum fz_code fz_enf_demo_insp_task(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
 /* Re-runs a recorded draw and compares it with the draw, its audit event and its tasks. */
 enum fz_code fz_enf_insp_draw_verify(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
 				     struct fz_err *err);
