@@ -96,6 +96,13 @@ static const struct fz_transition transitions[] = {
 		 .required = true,
 		 .max_chars = 1000}},
      .note_input = "reason"},
+    /* Names the event the penalty filing records on the task (enf_inspection_task.c), so the
+     * case's record reads it in words; never taken as a step, by anyone. */
+    {.name = "open_penalty",
+     .label = "检查发现违法行为，立案查处",
+     .from = {"inspected", "published"},
+     .system = true,
+     .when = {{.field = "may_open_penalty", .is = "never", .rule = "立案经“据此立案查处”办理"}}},
     {.name = NULL}};
 
 const struct fz_case_type fz_enf_inspection_type = {

@@ -28,6 +28,10 @@ export default {
     { path: 'enforcement/penalties', name: 'enf-penalties', component: () => import('./staff/Penalties.vue'), meta: { title: '行政处罚案件', crumbs } },
     { path: 'enforcement/penalties/new', name: 'enf-penalty-new', component: () => import('./staff/PenaltyNew.vue'), meta: { title: '行政处罚立案', crumbs: under('行政处罚案件', '/app/enforcement/penalties') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
+    { path: 'enforcement/inspection-plans', name: 'enf-insp-plans', component: () => import('./staff/InspectionPlans.vue'), meta: { title: '行政检查计划', crumbs } },
+    { path: 'enforcement/inspection-plans/:id', name: 'enf-insp-plan', component: () => import('./staff/InspectionPlan.vue'), meta: { title: '行政检查计划', crumbs: under('行政检查计划', '/app/enforcement/inspection-plans') } },
+    { path: 'enforcement/inspection-entities', name: 'enf-insp-entities', component: () => import('./staff/InspectionEntities.vue'), meta: { title: '检查对象名录', crumbs } },
+    { path: 'enforcement/inspections', name: 'enf-inspections', component: () => import('./staff/InspectionTasks.vue'), meta: { title: '行政检查任务', crumbs } },
   ],
   portalRoutes: [
     {
@@ -43,6 +47,7 @@ export default {
         { path: 'enforcement/powers/:id', name: 'enf-pub-power', component: () => import('./portal/PowerItem.vue'), meta: { title: '权责事项' } },
         { path: 'enforcement/bodies', name: 'enf-pub-bodies', component: () => import('./portal/Bodies.vue'), meta: { title: '执法主体公告' } },
         { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
+        { path: 'enforcement/inspections', name: 'enf-pub-inspections', component: () => import('./portal/Inspections.vue'), meta: { title: '随机抽查结果公示' } },
       ],
     },
   ],
@@ -59,6 +64,9 @@ export default {
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
     { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
     { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
+    { group, path: '/app/enforcement/inspection-plans', label: '行政检查计划', test: 'menu-enf-insp-plans', order: 8.7, api: 'GET /api/enforcement/inspection-plans' },
+    { group, path: '/app/enforcement/inspections', label: '行政检查任务', test: 'menu-enf-inspections', order: 8.8, api: 'GET /api/enforcement/inspections' },
+    { group, path: '/app/enforcement/inspection-entities', label: '检查对象名录', test: 'menu-enf-insp-entities', order: 8.9, api: 'GET /api/enforcement/inspection-entities' },
   ],
   portal: {
     nav: [
@@ -68,6 +76,7 @@ export default {
           { label: '执法证件查询', to: '/certificates', test: 'nav-enf-cert' },
           { label: '权责清单', to: '/enforcement/powers', test: 'nav-enf-powers' },
           { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
+          { label: '随机抽查结果', to: '/enforcement/inspections', test: 'nav-enf-inspections' },
         ],
       },
     ],
@@ -85,9 +94,11 @@ export default {
     enf_body: () => import('./CasePanel.vue'),
     enf_certificate: () => import('./CasePanel.vue'),
     enf_penalty: () => import('./CasePanel.vue'),
+    enf_inspection: () => import('./staff/InspectionPanel.vue'),
   },
   caseLists: {
     enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
+    enf_inspection: { page: '行政检查任务', list: '行政检查任务列表' },
   },
   actionForms: {
     // 决定 (第五十七条): a penalty names its kind and amount; a decision not to punish names its ground (第三十三条).
