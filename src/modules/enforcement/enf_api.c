@@ -117,6 +117,7 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 				      "results", fz_options_json(fz_insp_results), "entity_types",
 				      fz_options_json(fz_insp_entity_types), "draw_kinds",
 				      fz_options_json(fz_insp_draw_kinds)));
+	json_object_set_new(o, "inspection_results", fz_options_json(fz_insp_results));
 	*out = o;
 	return FZ_OK;
 }
