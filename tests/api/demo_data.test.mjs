@@ -159,11 +159,12 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'enf_certificate suspended': 9, 'enf_certificate to_withdraw': 9, 'enf_certificate trained': 11,
     'enf_certificate valid': 170, 'enf_certificate withdrawn': 7,
     'enf_penalty cancelled': 1, 'enf_penalty closed': 30, 'enf_penalty decided': 2, 'enf_penalty hearing': 1,
-    'enf_penalty investigating': 4, 'enf_penalty notified': 2, 'enf_penalty pending': 2, 'enf_penalty reviewing': 3,
+    'enf_penalty investigating': 4, 'enf_penalty notified': 2, 'enf_penalty pending': 3, 'enf_penalty reviewing': 3,
     'enf_penalty executed': 2, 'enf_penalty served': 12,
     'enf_coercion closed': 1, 'enf_coercion handled': 1, 'enf_coercion in_force': 2, 'enf_coercion refused': 1,
     'enf_coercion released': 3, 'enf_coercion reminded': 1, 'enf_coercion requested': 1, 'enf_coercion ruled': 1,
     'enf_coercion spot_pending': 1, 'enf_coercion to_remind': 1,
+    'enf_inspection assigned': 6, 'enf_inspection cancelled': 1, 'enf_inspection inspected': 3, 'enf_inspection published': 8,
     'litigation judged': 3, 'litigation pending': 1,
     'mailbox answered': 189, 'mailbox closed': 22, 'mailbox handling': 7, 'mailbox pending': 3, 'mailbox published': 238,
     'mailbox reviewing': 1,
@@ -172,9 +173,10 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
   const tables = {
     mailbox_letter: 460, disclosure_item: 140, disclosure_request: 130, recon_case: 9, lit_case: 4,
     enf_body: 30, enf_power: 2484, enf_officer: 321, enf_training: 1347, enf_certificate: 246,
-    enf_penalty: 59, enf_penalty_officer: 118, enf_benchmark: 8, enf_benchmark_row: 30, enf_penalty_benchmark: 11,
+    enf_penalty: 60, enf_penalty_officer: 120, enf_benchmark: 8, enf_benchmark_row: 30, enf_penalty_benchmark: 11,
     enf_review_round: 14, enf_major_filing: 8, enf_preservation: 2, enf_publication: 47,
     enf_coercion: 13, enf_coercion_item: 13, enf_coercion_officer: 26,
+    enf_insp_entity: 30, enf_insp_plan: 3, enf_insp_draw: 4, enf_inspection: 18, enf_inspection_officer: 36,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there.

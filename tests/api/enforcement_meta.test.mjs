@@ -50,8 +50,8 @@ describe('GET /api/enforcement/meta', () => {
     assert.equal(r.status, 200, r.text)
     const s = r.json.settings
     assert.deepEqual(Object.keys(s).sort(), ['body_review_days', 'cert_expiry_warning_days', 'cert_valid_years', 'cert_withdraw_days',
-      'coercion_perform_days', 'exam_pass_mark', 'hearing_fine_citizen', 'hearing_fine_org', 'legal_review_days', 'major_filing_days',
-      'penalty_decision_days', 'publish_no_penalty', 'publish_other_days', 'publish_penalty_days', 'training_hours'])
+      'coercion_perform_days', 'exam_pass_mark', 'hearing_fine_citizen', 'hearing_fine_org', 'inspection_publish_days', 'legal_review_days',
+      'major_filing_days', 'penalty_decision_days', 'publish_no_penalty', 'publish_other_days', 'publish_penalty_days', 'training_hours'])
     assert.deepEqual(s.exam_pass_mark, { key: 'enforcement.exam_pass_mark', label: '执法资格考试合格分数线', value: 60, default: 60, min: 1, max: 100, unit: '分', note: '地方规定，默认 60 分' })
     assert.equal(s.training_hours.value, 60)
     assert.equal(s.cert_valid_years.value, 5)
@@ -80,6 +80,11 @@ describe('GET /api/enforcement/meta', () => {
     assert.equal(s.publish_penalty_days.unit, '工作日')
     assert.equal(s.publish_other_days.value, 20)
     assert.equal(s.publish_no_penalty.value, 1)
+    // Inspections: the publication period is a local rule, unverified, and says so.
+    assert.equal(s.inspection_publish_days.value, 20)
+    assert.equal(s.inspection_publish_days.unit, '工作日')
+    assert.match(s.inspection_publish_days.note, /未经核实/)
+    assert.deepEqual(r.json.inspection.states.map((x) => x.value), ['assigned', 'inspected', 'published', 'cancelled'])
     for (const v of Object.values(s)) assert.match(v.label, HAN)
     // The option lists: the public ones, and the certificate's types and states.
     const pub = (await c.get('/api/public/enforcement/meta')).json

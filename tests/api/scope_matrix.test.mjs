@@ -51,6 +51,7 @@ const ACTIONS = {
   enf_certificate: 'qualify',
   enf_penalty: 'notify',
   enf_coercion: 'release',
+  enf_inspection: 'record_result',
 }
 
 /**
@@ -73,6 +74,8 @@ const KINDS = {
   enf_power: () => 'SELECT item_id, agency_id, status, NULL FROM enf_power',
   enf_officer: () => 'SELECT officer_id, agency_id, status, NULL FROM enf_officer',
   enf_benchmark: () => 'SELECT benchmark_id, agency_id, status, NULL FROM enf_benchmark',
+  enf_insp_plan: () => "SELECT plan_id, agency_id, 'plan', NULL FROM enf_insp_plan",
+  enf_insp_draw: () => "SELECT draw_id, agency_id, 'draw', NULL FROM enf_insp_draw",
 }
 
 /**

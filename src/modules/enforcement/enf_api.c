@@ -47,6 +47,7 @@ static enum fz_code meta(struct fz_req *req, json_t **out, struct fz_err *err)
 			       "posts", fz_options_json(fz_enf_posts), "education", fz_options_json(fz_enf_education),
 			       "employment", fz_options_json(fz_enf_employment), "end_reasons",
 			       fz_options_json(fz_enf_end_reasons), "change_types", fz_options_json(fz_enf_change_types));
+	json_object_set_new(*out, "inspection_results", fz_options_json(fz_insp_results));
 	return FZ_OK;
 }
 
@@ -65,6 +66,7 @@ static const struct {
 	{"legal_review_days", "工作日"}, {"major_filing_days", "日"},
 	{"publish_penalty_days", "工作日"}, {"publish_other_days", "工作日"}, {"publish_no_penalty", ""},
 	{"coercion_perform_days", "工作日"},
+	{"inspection_publish_days", "工作日"},
 };
 
 static json_t *states(const struct fz_case_type *t)
@@ -126,6 +128,12 @@ static enum fz_code staff_meta(struct fz_req *req, json_t **out, struct fz_err *
 			  fz_options_json(fz_coe_handlings), "exec_methods", fz_options_json(fz_coe_exec_methods),
 			  "rulings", fz_options_json(fz_coe_rulings), "party_types",
 			  fz_options_json(fz_pen_party_types)));
+	json_object_set_new(o, "inspection",
+			    json_pack("{s:o, s:o, s:o, s:o}", "states", states(&fz_enf_inspection_type),
+				      "results", fz_options_json(fz_insp_results), "entity_types",
+				      fz_options_json(fz_insp_entity_types), "draw_kinds",
+				      fz_options_json(fz_insp_draw_kinds)));
+	json_object_set_new(o, "inspection_results", fz_options_json(fz_insp_results));
 	*out = o;
 	return FZ_OK;
 }
@@ -181,6 +189,14 @@ static enum fz_code body_publicity_put(struct fz_req *req, json_t **out, struct 
 	return id_json(req, fz_enf_body_publicity_set, out, err);
 }
 LIST_ROUTES(coercions_list, fz_enf_coercions_list)
+LIST_ROUTES(insp_plans_list, fz_enf_insp_plans_list)
+LIST_ROUTES(insp_draws_list, fz_enf_insp_draws_list)
+LIST_ROUTES(insp_entities_list, fz_enf_insp_entities_list)
+LIST_ROUTES(inspections_list, fz_enf_inspections_list)
+static enum fz_code public_inspections_list(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return fz_list_answer(req, &fz_enf_public_inspections_list, out, err);
+}
 
 static enum fz_code public_bodies(struct fz_req *req, json_t **out, struct fz_err *err)
 {
@@ -507,6 +523,81 @@ static enum fz_code coercion_post(struct fz_req *req, json_t **out, struct fz_er
 	return rc;
 }
 
+/* ---- inspections, "双随机、一公开" ----------------------------------------------------- */
+
+static enum fz_code insp_plan_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	return fz_enf_insp_plan_create(req->ctx, req->body, out, err);
+}
+
+static enum fz_code insp_plan_get(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "检查计划不存在", err);
+	return rc ? rc : fz_enf_insp_plan_json(req->ctx, id, out, err);
+}
+
+static enum fz_code insp_draw_post(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "检查计划不存在", err);
+	return rc ? rc : fz_enf_insp_draw(req->ctx, id, req->body, out, err);
+}
+
+static enum fz_code insp_draw_get(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "抽取记录不存在", err);
+	return rc ? rc : fz_enf_insp_draw_json(req->ctx, id, out, err);
+}
+
+static enum fz_code insp_draw_verify(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "抽取记录不存在", err);
+	return rc ? rc : fz_enf_insp_draw_verify(req->ctx, id, out, err);
+}
+
+/*
+ * POST /api/enforcement/inspection-entities/import?agency_id=&commit=1
+ * The workbook as multipart/form-data (field "file") or as the raw body; an
+ * agency's own staff import into their agency, the legal office names one.
+ */
+static enum fz_code insp_entities_import(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t agency;
+	if (!query_id(req, "agency_id", &agency, err))
+		return err->code;
+	if (!agency && req->ctx->user && req->ctx->user->agency_id)
+		agency = req->ctx->user->agency_id;
+	if (!agency)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "agency_id", "请选择导入到哪个单位的检查对象名录（agency_id）");
+	if (!req->upload_len)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "请上传 .xlsx 文件");
+	return fz_enf_insp_entities_import(req->ctx, agency, req->upload_data, req->upload_len,
+					   flag(req, "commit"), out, err);
+}
+
+/* 立案 on an inspection's finding: the penalty filing with the inspection named. */
+static enum fz_code inspection_penalty(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	int64_t id;
+	enum fz_code rc = fz_req_path_id(req, &id, "检查任务不存在", err);
+	if (rc)
+		return rc;
+	if (!json_is_object(req->body))
+		return fz_err_set(err, FZ_EBAD_JSON, NULL, "请求内容应为 JSON 对象");
+	json_object_set_new(req->body, "inspection_case_id", json_integer(id));
+	const char *src = fz_json_str(req->body, "source");
+	if (src && strcmp(src, "inspection") != 0)
+		return fz_err_set(err, FZ_EBAD_VALUE, "source", "据检查发现立案的，案件来源为“监督检查发现”");
+	json_object_set_new(req->body, "source", json_string("inspection"));
+	struct fz_case_row c;
+	if ((rc = fz_enf_penalty_file(req->ctx, req->body, &c, err)))
+		return rc;
+	return fz_case_detail(req->ctx, c.case_id, out, err);
+}
+
 /* ---- statistics ------------------------------------------------------------------- */
 
 static bool year_agency(struct fz_req *req, int64_t *year, int64_t *agency, struct fz_err *err)
@@ -587,6 +678,8 @@ const struct fz_record_kind fz_enf_records[] = {
 	{"enf_power", "SELECT agency_id FROM enf_power WHERE item_id = ?"},
 	{"enf_officer", "SELECT agency_id FROM enf_officer WHERE officer_id = ?"},
 	{"enf_benchmark", "SELECT agency_id FROM enf_benchmark WHERE benchmark_id = ?"},
+	{"enf_insp_plan", "SELECT agency_id FROM enf_insp_plan WHERE plan_id = ?"},
+	{"enf_insp_draw", "SELECT agency_id FROM enf_insp_draw WHERE draw_id = ?"},
 	{NULL, NULL},
 };
 
@@ -745,5 +838,31 @@ const struct fz_route fz_enf_routes[] = {
 	 "修改裁量基准草稿（已发布的版本不能修改）", T, "enf_benchmark"},
 	{"POST", "/api/enforcement/benchmarks/{id}/publish", fz_enf_bench_r_publish, EDITORS, FZ_R_JSON,
 	 "发布裁量基准草稿（现行版本同时失效并保留）", T, "enf_benchmark"},
+	/* Inspections, "双随机、一公开" (docs/enforcement-inspection.md). */
+	{"GET", "/api/enforcement/inspection-plans", insp_plans_list, SIGNED_IN, 0, "行政检查计划列表（按年度、单位筛选）", T, NULL},
+	{"GET", "/api/enforcement/inspection-plans.xlsx", insp_plans_list_export, SIGNED_IN, 0, "导出行政检查计划列表（Excel）", T, NULL},
+	{"POST", "/api/enforcement/inspection-plans", insp_plan_post, EDITORS, FZ_R_JSON,
+	 "制定行政检查计划（执法主体、抽查事项、抽取数量或比例、检查期间）", T, NULL, .status = 201},
+	{"GET", "/api/enforcement/inspection-plans/{id}", insp_plan_get, SIGNED_IN, 0, "检查计划详情、抽取记录和任务进度", T, "enf_insp_plan"},
+	{"POST", "/api/enforcement/inspection-plans/{id}/draws", insp_draw_post, EDITORS, FZ_R_JSON,
+	 "随机抽取检查对象和检查人员（持有效执法证件，每户至少两人），生成检查任务并记入审计链", T, "enf_insp_plan", .status = 201},
+	{"GET", "/api/enforcement/inspection-draws", insp_draws_list, SIGNED_IN, 0, "随机抽取记录列表", T, NULL},
+	{"GET", "/api/enforcement/inspection-draws.xlsx", insp_draws_list_export, SIGNED_IN, 0, "导出随机抽取记录（Excel）", T, NULL},
+	{"GET", "/api/enforcement/inspection-draws/{id}", insp_draw_get, SIGNED_IN, 0,
+	 "抽取记录：种子、候选名单及其摘要、抽取结果和生成的任务", T, "enf_insp_draw"},
+	{"GET", "/api/enforcement/inspection-draws/{id}/verify", insp_draw_verify, SIGNED_IN, 0,
+	 "验证抽取：以记录的种子和候选名单重新计算，与抽取记录、审计事件和任务比对", T, "enf_insp_draw"},
+	{"GET", "/api/enforcement/inspection-entities", insp_entities_list, SIGNED_IN, 0, "检查对象名录（分页、筛选、搜索）", T, NULL},
+	{"GET", "/api/enforcement/inspection-entities.xlsx", insp_entities_list_export, SIGNED_IN, 0,
+	 "导出检查对象名录（Excel，可修改后导入）", T, NULL},
+	{"POST", "/api/enforcement/inspection-entities/import", insp_entities_import, EDITORS, FZ_R_UPLOAD,
+	 "导入检查对象名录（Excel）：默认试导入并逐行报告错误；commit=1 导入（有错误行时全部不导入）", T, NULL},
+	{"GET", "/api/enforcement/inspections", inspections_list, SIGNED_IN, 0, "行政检查任务列表（分页、筛选、搜索）", T, NULL},
+	{"GET", "/api/enforcement/inspections.xlsx", inspections_list_export, SIGNED_IN, 0, "导出行政检查任务（Excel）", T, NULL},
+	{"POST", "/api/enforcement/inspections/{id}/penalty", inspection_penalty,
+	 FZ_ROLE_OFFICER | FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD, FZ_R_JSON,
+	 "检查发现违法行为，据以行政处罚立案（案件来源：监督检查发现；两案互相关联）", T, "case:enf_inspection", .status = 201},
+	{"GET", "/api/public/enforcement/inspections", public_inspections_list, ANYONE, 0,
+	 "行政检查结果公示（按单位、年度、结果筛选和搜索）", T, NULL},
 	{NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

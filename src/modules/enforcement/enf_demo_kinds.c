@@ -232,6 +232,10 @@ static const struct fz_demo_kind kinds[] = {
 	{"penalty_document", NULL, fz_enf_demo_document},
 	{"penalty_evidence", NULL, fz_enf_demo_evidence},
 	{"coercion", "enf_coercion", coercion},
+	{"insp_entity", NULL, fz_enf_demo_insp_entity},
+	{"insp_plan", NULL, fz_enf_demo_insp_plan},
+	{"insp_draw", NULL, fz_enf_demo_insp_draw},
+	{"insp_task", "enf_inspection", fz_enf_demo_insp_task},
 	{NULL, NULL, NULL},
 };
 

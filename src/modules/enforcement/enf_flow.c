@@ -260,6 +260,7 @@ static const struct fz_case_kind enf_kinds[] = {
 	{.type = &fz_enf_cert_type, .apply = fz_enf_cert_hook, .fields = fz_enf_cert_fields},
 	{.type = &fz_enf_penalty_type, .apply = fz_enf_penalty_hook, .fields = fz_enf_penalty_fields},
 	{.type = &fz_enf_coercion_type, .apply = fz_enf_coercion_hook, .fields = fz_enf_coercion_fields},
+	{.type = &fz_enf_inspection_type, .apply = fz_enf_inspection_hook, .fields = fz_enf_inspection_fields},
 	{.type = NULL},
 };
 
@@ -298,6 +299,8 @@ static const struct fz_setting_def enf_setting_defs[] = {
 	 "不予行政处罚决定是否在门户网站公示由本县规定；公示的，按“其他执法决定公示期限”计算"},
 	{"enforcement.coercion_perform_days", "强制执行催告的履行期限（工作日）", 10, 1, 60,
 	 "《行政强制法》第三十五条：催告书载明履行义务的期限；第六十九条：十日以内的期限指工作日。默认 10 个工作日，催告时可另定"},
+	{"enforcement.inspection_publish_days", "行政检查结果公示期限（工作日）", 20, 1, 60,
+	 "地方规定，未经核实：抽查检查结果自检查之日起多少个工作日内向社会公示（默认 20 个工作日），按本省“双随机、一公开”规定设置"},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 

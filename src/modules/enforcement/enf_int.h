@@ -352,4 +352,51 @@ enum fz_code fz_enf_fine_paid_year_filter(struct fz_list_run *run, const char *v
 enum fz_code fz_enf_fine_arranged_year_filter(struct fz_list_run *run, const char *v,
 					      struct fz_err *err);
 
+/* ---- inspections, "双随机、一公开" (enf_inspection*.c) ---- */
+extern const struct fz_case_type fz_enf_inspection_type;
+extern const struct fz_option fz_insp_results[], fz_insp_entity_types[], fz_insp_draw_kinds[];
+extern const struct fz_list fz_enf_insp_plans_list, fz_enf_insp_draws_list, fz_enf_insp_entities_list,
+	fz_enf_inspections_list, fz_enf_public_inspections_list;
+enum fz_code fz_enf_insp_plan_create(struct fz_ctx *ctx, json_t *in, json_t **out,
+				     struct fz_err *err);
+enum fz_code fz_enf_insp_plan_json(struct fz_ctx *ctx, int64_t plan_id, json_t **out,
+				   struct fz_err *err);
+/* Directory import, all or nothing: commit false = dry run with the row report. */
+enum fz_code fz_enf_insp_entities_import(struct fz_ctx *ctx, int64_t agency, const void *data,
+					 size_t len, bool commit, json_t **out, struct fz_err *err);
+/* The random draw of a plan: entities, inspectors, tasks and the audit event in one transaction. */
+enum fz_code fz_enf_insp_draw(struct fz_ctx *ctx, int64_t plan_id, json_t *in, json_t **out,
+			      struct fz_err *err);
+enum fz_code fz_enf_insp_draw_json(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
+				   struct fz_err *err);
+/* The same with a given seed (FZ_INSP_SEED_BYTES; NULL: a random one): for the demo data only, never a route. */
+enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t *in,
+				     const unsigned char *seed, json_t **out, struct fz_err *err);
+/* One entity into an agency's directory (the demo data; staff import sheets). */
+enum fz_code fz_enf_insp_entity_add(struct fz_ctx *ctx, int64_t agency, json_t *in, int64_t *id,
+				    struct fz_err *err);
+/* The demo data's inspection kinds (enf_inspection_demo.c). */
+enum fz_code fz_enf_demo_insp_entity(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				     struct fz_err *err);
+enum fz_code fz_enf_demo_insp_plan(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+enum fz_code fz_enf_demo_insp_draw(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+enum fz_code fz_enf_demo_insp_task(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
+				   struct fz_err *err);
+/* Re-runs a recorded draw and compares it with the draw, its audit event and its tasks. */
+enum fz_code fz_enf_insp_draw_verify(struct fz_ctx *ctx, int64_t draw_id, json_t **out,
+				     struct fz_err *err);
+enum fz_code fz_enf_inspection_hook(struct fz_ctx *ctx, struct fz_case_row *c,
+				    const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_enf_inspection_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				      struct fz_err *err);
+/* A penalty case filed on an inspection's finding: may it be (before), and the link (inside the filing's transaction). */
+enum fz_code fz_enf_inspection_link_check(struct fz_ctx *ctx, int64_t insp_id, int64_t agency_id,
+					  struct fz_err *err);
+enum fz_code fz_enf_inspection_link(struct fz_ctx *ctx, int64_t insp_id, int64_t penalty_id,
+				    struct fz_err *err);
+/* The inspection a penalty case was opened from (inspection_case_id, or null) into obj. */
+void fz_enf_inspection_penalty_fields(struct fz_ctx *ctx, int64_t penalty_id, json_t *obj);
+
 #endif

@@ -308,7 +308,7 @@ static enum fz_code officer_ids(json_t *in, int64_t *ids, size_t *n, struct fz_e
 enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
 				 struct fz_err *err)
 {
-	static const char *const extra[] = {"officer_ids", NULL};
+	static const char *const extra[] = {"officer_ids", "inspection_case_id", NULL};
 	enum fz_code rc = fz_json_check_inputs(ctx, file_inputs, 32, in, extra, err);
 	if (rc)
 		return rc;
@@ -387,6 +387,13 @@ enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_
 		major = true;
 	if ((rc = officers_certified(ctx, body_id, ids, n, filed, "officer_ids", err)))
 		return rc;
+	/* Filed on an inspection's finding (enf_inspection_task.c): linked both ways below. */
+	json_t *insp = json_object_get(in, "inspection_case_id");
+	int64_t insp_id = json_is_integer(insp) ? json_integer_value(insp) : 0;
+	if (insp && !json_is_null(insp) && insp_id <= 0)
+		return fz_err_set(err, FZ_EBAD_TYPE, "inspection_case_id", "检查任务编号（inspection_case_id）应为正整数");
+	if (insp_id && (rc = fz_enf_inspection_link_check(ctx, insp_id, agency, err)))
+		return rc;
 	const char *procedure = fz_json_str(in, "procedure") ? fz_json_str(in, "procedure") : "normal";
 	const char *party = fz_json_str(in, "party_name"), *matter = fz_json_str(in, "matter");
 	struct fz_case_new nc = {.case_type = "enf_penalty", .agency_id = agency, .title = matter,
@@ -419,6 +426,8 @@ enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_
 					   "ii", out->case_id, ids[i]),
 			       err)))
 			goto fail;
+	if (insp_id && (rc = fz_enf_inspection_link(ctx, insp_id, out->case_id, err)))
+		goto fail;
 	if ((rc = fz_db_commit(ctx->db, err)))
 		goto fail;
 	return FZ_OK;
@@ -928,6 +937,7 @@ enum fz_code fz_enf_penalty_fields(struct fz_ctx *ctx, int64_t case_id, json_t *
 	json_object_set_new(obj, "hearing_fine_org",
 			    json_integer(fz_setting_int(ctx->db, "enforcement.hearing_fine_org", 100000)));
 	fz_enf_fine_fields(ctx, case_id, obj);
+	fz_enf_inspection_penalty_fields(ctx, case_id, obj);
 	enum fz_code frc = fz_enf_bench_fields(ctx, case_id, obj, err); /* 裁量基准 (enf_benchmark.c) */
 	if (!frc)
 		frc = fz_enf_review_fields(ctx, case_id, obj, err);

@@ -406,5 +406,29 @@ const struct fz_figure fz_enf_figures[] = {
 	 COERCION_SQL("x.decision_on", "x.exec_decided_on IS NOT NULL")},
 	{"enforcement.coercions.court_applications", "申请人民法院强制执行", "件", NULL,
 	 {COERCIONS, "court_year={year}&agency_id={agency}"}, COERCION_SQL("x.court_applied_on", "1 = 1")},
+	/* Inspections, "双随机、一公开" (enf_inspection*.c). */
+	{"enforcement.inspection.plans", "行政检查计划", "个", NULL,
+	 {"GET /api/enforcement/inspection-plans", "year={year}&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_insp_plan WHERE period_from >= ?1 AND period_from <= ?2"
+	 " AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.inspection.draws", "随机抽取", "次", NULL,
+	 {"GET /api/enforcement/inspection-draws", "year={year}&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_insp_draw WHERE drawn_on >= ?1 AND drawn_on <= ?2"
+	 " AND (?3 = 0 OR agency_id = ?3)"},
+	{"enforcement.inspection.inspected", "完成随机抽查检查", "户次", NULL,
+	 {"GET /api/enforcement/inspections", "inspected_year={year}&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_inspection x JOIN case_record c ON c.case_id = x.case_id"
+	 " WHERE x.inspected_on >= ?1 AND x.inspected_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"},
+	{"enforcement.inspection.published_on_time", "检查结果按期公示", "件", NULL,
+	 {"GET /api/enforcement/inspections", "published_year={year}&on_time=1&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_inspection x JOIN case_record c ON c.case_id = x.case_id"
+	 " WHERE x.published_on >= ?1 AND x.published_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"
+	 " AND x.published_on <= (SELECT k.due_date FROM case_clock k WHERE k.case_id = c.case_id"
+	 " AND k.name = 'publish')"},
+	{"enforcement.inspection.to_penalty", "检查发现违法行为转立案查处", "件", NULL,
+	 {"GET /api/enforcement/inspections", "inspected_year={year}&to_penalty=1&agency_id={agency}"},
+	 "SELECT COUNT(*) FROM enf_inspection x JOIN case_record c ON c.case_id = x.case_id"
+	 " WHERE x.inspected_on >= ?1 AND x.inspected_on <= ?2 AND (?3 = 0 OR c.agency_id = ?3)"
+	 " AND x.penalty_case_id IS NOT NULL"},
 	{NULL},
 };

@@ -276,6 +276,50 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " case_id INTEGER NOT NULL REFERENCES case_record,"
 	 " officer_id INTEGER NOT NULL REFERENCES enf_officer, PRIMARY KEY (case_id, officer_id));"
 	 "CREATE INDEX enf_coercion_officer_officer ON enf_coercion_officer(officer_id);"},
+	{"enforcement-009",
+	 /*
+	  * Inspections, "双随机、一公开" (enf_inspection*.c): plans with their power
+	  * items, the directory of inspected entities, the draws (seed, candidate
+	  * lists and their SHA-256, result) and the tasks (a case kind) with their
+	  * drawn inspectors; a penalty case opened on a finding names its inspection.
+	  */
+	 "CREATE TABLE enf_insp_plan ("
+	 " plan_id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agency,"
+	 " body_id INTEGER NOT NULL REFERENCES enf_body, year INTEGER NOT NULL, name TEXT NOT NULL,"
+	 " draw_kind TEXT NOT NULL, draw_value INTEGER NOT NULL, period_from TEXT NOT NULL,"
+	 " period_to TEXT NOT NULL, scope TEXT, created_by INTEGER, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_insp_plan_agency ON enf_insp_plan(agency_id, period_from);"
+	 "CREATE TABLE enf_insp_plan_power ("
+	 " plan_id INTEGER NOT NULL REFERENCES enf_insp_plan, item_id INTEGER NOT NULL REFERENCES enf_power,"
+	 " PRIMARY KEY (plan_id, item_id));"
+	 "CREATE TABLE enf_insp_entity ("
+	 " entity_id INTEGER PRIMARY KEY, agency_id INTEGER NOT NULL REFERENCES agency,"
+	 " name TEXT NOT NULL, credit_code TEXT NOT NULL, entity_type TEXT NOT NULL, address TEXT,"
+	 " area TEXT, industry TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	 " UNIQUE (agency_id, credit_code));"
+	 "CREATE TABLE enf_insp_draw ("
+	 " draw_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES enf_insp_plan,"
+	 " agency_id INTEGER NOT NULL REFERENCES agency, drawn_on TEXT NOT NULL,"
+	 " team_size INTEGER NOT NULL, entity_count INTEGER NOT NULL, seed TEXT NOT NULL,"
+	 " entity_list TEXT NOT NULL, entity_hash TEXT NOT NULL, officer_list TEXT NOT NULL,"
+	 " officer_hash TEXT NOT NULL, result TEXT NOT NULL, result_hash TEXT NOT NULL, note TEXT,"
+	 " event_id INTEGER, created_by INTEGER, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_insp_draw_plan ON enf_insp_draw(plan_id);"
+	 "CREATE INDEX enf_insp_draw_agency ON enf_insp_draw(agency_id, drawn_on);"
+	 "CREATE TABLE enf_inspection ("
+	 " case_id INTEGER PRIMARY KEY REFERENCES case_record,"
+	 " draw_id INTEGER NOT NULL REFERENCES enf_insp_draw, plan_id INTEGER NOT NULL REFERENCES enf_insp_plan,"
+	 " body_id INTEGER NOT NULL REFERENCES enf_body, entity_id INTEGER NOT NULL REFERENCES enf_insp_entity,"
+	 " entity_name TEXT NOT NULL, credit_code TEXT NOT NULL, drawn_on TEXT NOT NULL,"
+	 " inspected_on TEXT, result TEXT, findings TEXT, rectify_by TEXT, published_on TEXT,"
+	 " penalty_case_id INTEGER REFERENCES case_record, cancel_reason TEXT, created_at TEXT NOT NULL);"
+	 "CREATE INDEX enf_inspection_plan ON enf_inspection(plan_id, entity_id);"
+	 "CREATE INDEX enf_inspection_draw ON enf_inspection(draw_id);"
+	 "CREATE INDEX enf_inspection_penalty ON enf_inspection(penalty_case_id);"
+	 "CREATE TABLE enf_inspection_officer ("
+	 " case_id INTEGER NOT NULL REFERENCES case_record,"
+	 " officer_id INTEGER NOT NULL REFERENCES enf_officer, PRIMARY KEY (case_id, officer_id));"
+	 "ALTER TABLE enf_penalty ADD COLUMN inspection_case_id INTEGER REFERENCES case_record;"},
 	{NULL, NULL},
 };
 

@@ -38,6 +38,10 @@ export default {
     { path: 'enforcement/coercions/new', name: 'enf-coercion-new', component: () => import('./staff/CoercionNew.vue'), meta: { title: '行政强制立案', crumbs: under('行政强制案件', '/app/enforcement/coercions') } },
     { path: 'enforcement/stats', name: 'enf-stats', component: () => import('./staff/Stats.vue'), meta: { title: '行政执法统计', crumbs } },
     { path: 'enforcement/publications', name: 'enf-publications', component: () => import('./staff/Publications.vue'), meta: { title: '执法决定公示情况', crumbs } },
+    { path: 'enforcement/inspection-plans', name: 'enf-insp-plans', component: () => import('./staff/InspectionPlans.vue'), meta: { title: '行政检查计划', crumbs } },
+    { path: 'enforcement/inspection-plans/:id', name: 'enf-insp-plan', component: () => import('./staff/InspectionPlan.vue'), meta: { title: '行政检查计划', crumbs: under('行政检查计划', '/app/enforcement/inspection-plans') } },
+    { path: 'enforcement/inspection-entities', name: 'enf-insp-entities', component: () => import('./staff/InspectionEntities.vue'), meta: { title: '检查对象名录', crumbs } },
+    { path: 'enforcement/inspections', name: 'enf-inspections', component: () => import('./staff/InspectionTasks.vue'), meta: { title: '行政检查任务', crumbs } },
   ],
   portalRoutes: [
     {
@@ -56,6 +60,7 @@ export default {
         { path: 'enforcement/bodies/:id', name: 'enf-pub-body', component: () => import('./portal/Body.vue'), meta: { title: '执法人员公示' } },
         { path: 'enforcement/decisions', name: 'enf-pub-decisions', component: () => import('./portal/Decisions.vue'), meta: { title: '执法决定公示' } },
         { path: 'enforcement/decisions/:id', name: 'enf-pub-decision', component: () => import('./portal/Decision.vue'), meta: { title: '执法决定公示' } },
+        { path: 'enforcement/inspections', name: 'enf-pub-inspections', component: () => import('./portal/Inspections.vue'), meta: { title: '随机抽查结果公示' } },
       ],
     },
   ],
@@ -78,6 +83,9 @@ export default {
     { group, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 8.8, api: 'GET /api/enforcement/major-filings' },
     { group, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 8.7, api: 'GET /api/enforcement/publications' },
     { group, path: '/app/enforcement/coercions', label: '行政强制案件', test: 'menu-enf-coercions', order: 8.7, api: 'GET /api/enforcement/coercions' },
+    { group, path: '/app/enforcement/inspection-plans', label: '行政检查计划', test: 'menu-enf-insp-plans', order: 8.7, api: 'GET /api/enforcement/inspection-plans' },
+    { group, path: '/app/enforcement/inspections', label: '行政检查任务', test: 'menu-enf-inspections', order: 8.8, api: 'GET /api/enforcement/inspections' },
+    { group, path: '/app/enforcement/inspection-entities', label: '检查对象名录', test: 'menu-enf-insp-entities', order: 8.9, api: 'GET /api/enforcement/inspection-entities' },
   ],
   portal: {
     nav: [
@@ -89,6 +97,7 @@ export default {
           { label: '执法主体公告', to: '/enforcement/bodies', test: 'nav-enf-bodies' },
           { label: '行政处罚裁量基准', to: '/enforcement/benchmarks', test: 'nav-enf-benchmarks' },
           { label: '执法决定公示', to: '/enforcement/decisions', test: 'nav-enf-decisions' },
+          { label: '随机抽查结果', to: '/enforcement/inspections', test: 'nav-enf-inspections' },
         ],
       },
     ],
@@ -111,6 +120,11 @@ export default {
   caseLists: {
     enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
     enf_coercion: { page: '行政强制案件', list: '行政强制案件列表', register: { path: '/app/enforcement/coercions/new', label: '立案', api: 'POST /api/enforcement/coercions' } },
+    enf_inspection: () => import('./staff/InspectionPanel.vue'),
+  },
+  caseLists: {
+    enf_penalty: { page: '行政处罚案件', list: '行政处罚案件列表', register: { path: '/app/enforcement/penalties/new', label: '立案', api: 'POST /api/enforcement/penalties' } },
+    enf_inspection: { page: '行政检查任务', list: '行政检查任务列表' },
   },
   actionForms: {
     // 依法处理 (第二十七条): 没收 names the penalty case that decided it, 销毁 the law that orders it.
