@@ -4,7 +4,6 @@
 import { Postcard } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
 import { isLegal, benchmarkChoices } from './enforcement.js'
-import { isLegal } from './enforcement.js'
 import api from '../../api.js'
 
 const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
