@@ -173,6 +173,12 @@ static const struct fz_migration core[] = {
 	 " UPDATE clock_tally SET n = n - 1 WHERE agency_id = OLD.agency_id AND state = OLD.state"
 	 " AND due_date = COALESCE(OLD.due_date, '') AND half = (OLD.days + OLD.extended_days) / 2;"
 	 " END;"},
+	/*
+	 * A module's case list of one agency, newest filing first (the penalty
+	 * cases of an agency among a million): the index gives the page in order
+	 * without sorting the agency's cases (case_id, the rowid, breaks ties).
+	 */
+	{"core-009", "CREATE INDEX case_agency_type_received ON case_record(agency_id, case_type, received_on);"},
 	{NULL, NULL},
 };
 

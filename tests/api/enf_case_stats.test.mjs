@@ -104,3 +104,26 @@ test('a case filed today counts at once for its agency and the county', async ()
   const row = (s) => s.agencies.find((x) => x.agency_id === scj).values[F]
   assert.equal(row(after), row(before) + 1)
 })
+
+test('the penalty list total by agency and state (read from the case tally) equals the cases counted', async () => {
+  const s = await c.login('legal')
+  for (const code of ['scj', 'zjj', 'hbj']) {
+    const a = agencyId(code)
+    for (const state of ['', 'closed', 'served', 'investigating']) {
+      const q = `agency_id=${a}${state ? `&state=${state}` : ''}`
+      const r = await c.get(`/api/enforcement/penalties?${q}&per_page=1`, { session: s })
+      assert.equal(r.status, 200, r.text)
+      const [[n]] = sql(c.db, `SELECT COUNT(*) FROM case_record WHERE case_type = 'enf_penalty' AND agency_id = ${a}` +
+        (state ? ` AND state = '${state}'` : ''))
+      assert.equal(r.json.total, Number(n), q)
+    }
+  }
+  // An agency user counts its own cases only: another agency's filter finds nothing, its own all of them.
+  const clerk = await c.login('scj.clerk')
+  const other = await c.get(`/api/enforcement/penalties?per_page=1&agency_id=${agencyId('zjj')}`, { session: clerk })
+  assert.equal(other.status, 200, other.text)
+  assert.equal(other.json.total, 0)
+  const own = await c.get('/api/enforcement/penalties?per_page=1', { session: clerk })
+  const [[n]] = sql(c.db, `SELECT COUNT(*) FROM case_record WHERE case_type = 'enf_penalty' AND agency_id = ${agencyId('scj')}`)
+  assert.equal(own.json.total, Number(n))
+})

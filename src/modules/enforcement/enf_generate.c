@@ -7,8 +7,9 @@
  * functions and steps the staff pages use. Then count penalty cases, filed
  * over the last 400 days and spread over the agencies, are taken through the
  * real procedure as far as their age allows (notice, statement, decision,
- * service, payment, closing; a share on the spot), so the case lists, clocks
- * and figures hold what a year of enforcement leaves. Deterministic: the same
+ * publication, service, payment, closing; a share on the spot), so the case
+ * lists, the published decisions, the clocks and the figures hold what a year
+ * of enforcement leaves. Deterministic: the same
  * cases each run. The demo county's cases are data files instead (demo
  * folder, enf_demo_kinds.c).
  */
@@ -218,6 +219,11 @@ static enum fz_code one_case(struct fz_ctx *ctx, struct agency_kit *k, int today
 		json_object_set_new(d, "decision_text", json_string("当场作出罚款决定。"));
 		if ((rc = act(ctx, &k->head, c.case_id, filed, "decide_simple", d, err)))
 			return rc;
+		int published = filed + 1 + (int)rnd(6);
+		if (published <= today &&
+		    (rc = act(ctx, &k->head, c.case_id, published, "publish",
+			      day_in("published_on", published), err)))
+			return rc;
 		if (age < 10 || rnd(10) == 0)
 			return FZ_OK;
 		json_t *p = day_in("paid_on", filed + 1 + (int)rnd(9));
@@ -259,6 +265,12 @@ static enum fz_code one_case(struct fz_ctx *ctx, struct agency_kit *k, int today
 	}
 	json_object_set_new(d, "decision_text", json_string("依法作出决定。"));
 	if ((rc = act(ctx, &k->head, c.case_id, decide, "decide", d, err)))
+		return rc;
+	/* 公示 within 7 working days (国办发〔2018〕118号), a few late, some not yet. */
+	int published = decide + 1 + (int)rnd(punish ? 8 : 20);
+	if (published <= today && rnd(40) != 0 &&
+	    (rc = act(ctx, &k->head, c.case_id, published, "publish", day_in("published_on", published),
+		      err)))
 		return rc;
 	int serve = decide + 1 + (int)rnd(4);
 	if (serve > today)

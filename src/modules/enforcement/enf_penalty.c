@@ -976,10 +976,11 @@ static const struct fz_list_filter pen_filters[] = {
 	 .hint = "按举行听证的日期所在年度筛选"},
 	{.param = "from", .label = "立案日期", .kind = FZ_LF_DATES, .sql = "c.received_on",
 	 .param_to = "to"},
-	{.param = "agency_id", .label = "单位", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?"},
+	{.param = "agency_id", .label = "单位", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?",
+	 .tally = true},
 	{.param = "body_id", .label = "执法主体编号", .kind = FZ_LF_ID, .sql = "x.body_id = ?"},
 	{.param = "state", .label = "案件状态", .kind = FZ_LF_STATE, .sql = "c.state = ?",
-	 .type = &fz_enf_penalty_type},
+	 .type = &fz_enf_penalty_type, .tally = true},
 	{.param = "procedure", .label = "程序", .kind = FZ_LF_OPTION, .sql = "x.procedure = ?",
 	 .options = fz_pen_procedures},
 	{.param = "outcome", .label = "决定结果", .kind = FZ_LF_OPTION, .sql = "x.outcome = ?",
@@ -1034,6 +1035,8 @@ const struct fz_list fz_enf_penalties_list = {
 	.from = "case_record c JOIN enf_penalty x ON x.case_id = c.case_id"
 		" JOIN agency a ON a.agency_id = c.agency_id JOIN enf_body b ON b.body_id = x.body_id"
 		" JOIN enf_power p ON p.item_id = x.power_id",
+	/* The total by agency and state is the trigger-kept tally's (core-005), not 10,000 rows counted. */
+	.tally = "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c",
 	.where = "c.case_type = 'enf_penalty'",
 	.scope = "c.agency_id",
 	.filters = pen_filters,
