@@ -84,7 +84,6 @@ browserTest('penalty case from filing to publication: officer, legal reviewer, h
   })
   await expectState('待决定')
   await shot('enf-penalty-pending.png')
-  await logout()
 
   // 第五十八条: the officer marks the case as complex and submits it for legal review.
   await perform('mark_major', async (dialog) => {
@@ -179,9 +178,9 @@ browserTest('penalty case from filing to publication: officer, legal reviewer, h
   // The public finds the decision on the portal; a citizen party shows the surname only.
   await page.goto(`${BASE}/enforcement/decisions`)
   await page.locator(sel('pub-dec-table')).waitFor()
-  await page.fill(`${sel('pub-dec-q')} input, input${sel('pub-dec-q')}`, stamp)
+  await page.fill(`${sel('pub-dec-q')} input, input${sel('pub-dec-q')}`, number)
   await page.click(sel('pub-dec-search'))
-  const pub = page.locator(sel('pub-dec-link')).first()
+  const pub = page.locator(sel('pub-dec-link'), { hasText: number }).first()
   await pub.waitFor()
   await pub.click()
   await page.locator(sel('pub-decision')).waitFor()
