@@ -10,6 +10,7 @@
 #include "platform/lists.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,7 +501,7 @@ static const char *shared_cases(struct fz_list_run *run)
 static enum fz_code prepare(struct fz_list_run *run, struct facet_cut *cut, struct fz_err *err)
 {
 	const struct fz_list *l = run->list;
-	run->tally_ok = l->tally != NULL;
+	run->tally_ok = l->tally != NULL || l->tally_from != NULL;
 	run->where[0] = '\0';
 	if (l->where)
 		fz_list_where(run, l->where);
@@ -548,7 +549,10 @@ static enum fz_code count_rows(struct fz_list_run *run, int64_t *total, struct f
 {
 	const struct fz_list *l = run->list;
 	const char *sql =
-		run->tally_ok
+		run->tally_ok && l->tally_from
+			? fz_arena_printf(run->ctx->arena, "SELECT COALESCE(SUM(n), 0) FROM %s WHERE 1 = 1%s",
+					  l->tally_from, run->where)
+		: run->tally_ok
 			? fz_arena_printf(run->ctx->arena, "%s WHERE 1 = 1%s", l->tally, run->where)
 			: fz_arena_printf(run->ctx->arena, "SELECT COUNT(*) FROM %s WHERE 1 = 1%s",
 					  l->count_from ? l->count_from : l->from, run->where);
@@ -582,14 +586,58 @@ static json_t *columns_row(const struct fz_list *l, struct fz_stmt *st)
 	return o;
 }
 
+/* Whether every "alias." in sql is one of aliases (a space-separated list). */
+static bool names_only(const char *sql, const char *aliases)
+{
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'') { /* skip a literal */
+			while (*++p && *p != '\'')
+				;
+			if (!*p)
+				return true;
+			continue;
+		}
+		if (!(isalpha((unsigned char)*p) || *p == '_') ||
+		    (p > sql && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.')))
+			continue;
+		const char *e = p;
+		while (isalnum((unsigned char)*e) || *e == '_')
+			e++;
+		if (*e == '.') {
+			size_t n = (size_t)(e - p);
+			bool ok = false;
+			for (const char *a = aliases; *a;) {
+				size_t m = strcspn(a, " ");
+				if (m == n && strncmp(a, p, n) == 0)
+					ok = true;
+				a += m;
+				a += strspn(a, " ");
+			}
+			if (!ok)
+				return false;
+		}
+		p = e - 1;
+	}
+	return true;
+}
+
 /* The rows of the page (limit rows from offset) as a JSON array in *items. */
 static enum fz_code fetch_rows(struct fz_list_run *run, int64_t limit, int64_t offset,
 			       json_t **items, struct fz_err *err)
 {
 	const struct fz_list *l = run->list;
-	const char *sql = fz_arena_printf(run->ctx->arena,
-					  "SELECT %s FROM %s WHERE 1 = 1%s ORDER BY %s LIMIT ? OFFSET ?",
-					  select_list(run), l->from, run->where, run->order);
+	const char *sql;
+	if (l->key_from && names_only(run->where, l->key_aliases) &&
+	    names_only(run->order, l->key_aliases))
+		sql = fz_arena_printf(run->ctx->arena,
+				      "SELECT %s FROM %s WHERE %s IN (SELECT %s FROM %s WHERE 1 = 1%s"
+				      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s",
+				      select_list(run), l->from, l->key, l->key, l->key_from,
+				      run->where, run->order, run->order);
+	else
+		sql = fz_arena_printf(run->ctx->arena,
+				      "SELECT %s FROM %s WHERE 1 = 1%s ORDER BY %s LIMIT ? OFFSET ?",
+				      select_list(run), l->from, run->where, run->order);
 	struct fz_bind b[FZ_LIST_MAX_BINDS + 4];
 	size_t n = 0;
 	for (size_t i = 0; i < run->nselect; i++)
@@ -631,7 +679,12 @@ static enum fz_code facet_counts(struct fz_list_run *run, const struct facet_cut
 	const char *eq = strstr(f->sql, " = ?");
 	assert(eq);
 	char *col = fz_arena_strndup(run->ctx->arena, f->sql, (size_t)(eq - f->sql));
-	const char *sql = fz_arena_printf(run->ctx->arena,
+	const char *sql =
+		run->tally_ok && l->tally_from && f->tally
+			? fz_arena_printf(run->ctx->arena,
+					  "SELECT %s, SUM(n) FROM %s WHERE 1 = 1%s GROUP BY %s", col,
+					  l->tally_from, where, col)
+			: fz_arena_printf(run->ctx->arena,
 					  "SELECT %s, COUNT(*) FROM %s WHERE 1 = 1%s GROUP BY %s", col,
 					  l->count_from ? l->count_from : l->from, where, col);
 	struct fz_stmt *st = fz_db_query_v(run->ctx->db, err, sql, b, n);

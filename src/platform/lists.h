@@ -138,11 +138,25 @@ struct fz_list {
 	/* FROM of the count when it needs fewer joins than the rows; NULL: from. */
 	const char *count_from;
 	/*
+	 * A page read in two steps: the row ids of the page from key_from alone
+	 * ("case_record c"), then the full rows of those ids only, so rows skipped
+	 * by OFFSET cost one index entry each, not the joins. Used when every
+	 * condition and sort term of the run names only key_from's aliases
+	 * (key_aliases, "c"); key is the id column ("c.case_id"). NULL: one step.
+	 */
+	const char *key_from, *key_aliases, *key;
+	/*
 	 * A table of precomputed counts that answers the total when every filter
 	 * in use is marked .tally: "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c"
 	 * (the WHERE is appended). NULL: always count the rows.
 	 */
 	const char *tally;
+	/*
+	 * Or a table of counts (column n) named with the aliases the tally
+	 * filters and .where use ("enf_pub_tally p"): it answers the total and,
+	 * when the facet's filter is marked .tally too, the facet's counts.
+	 */
+	const char *tally_from;
 	/* A condition every row meets (no value), such as the public "b.status = 'published'". */
 	const char *where;
 	/*

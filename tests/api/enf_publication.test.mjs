@@ -391,3 +391,25 @@ test('demo county: decisions published on time and late, one withdrawn after a r
     " WHERE p.status = 'withdrawn' AND r.title LIKE '%黄建国%'")
   assert.ok(!all.items.some((x) => JSON.stringify(x).includes(revoked)), 'the revoked decision is withdrawn')
 })
+
+test('portal list: its totals and counts by penalty kind match the notices shown, before and after a withdrawal; pages follow one another', async () => {
+  const shown = (where = '') => Number(sql(c.db, `SELECT COUNT(*) FROM enf_publication WHERE status IN ('published', 'to_withdraw')${where}`)[0][0])
+  const id = await decidedOnSpot('2025-11-03')
+  await c.actOk(id, 'publish', 'scj.clerk', { published_on: '2025-11-04' })
+  const all = await portal('per_page=100')
+  assert.equal(all.total, shown())
+  assert.equal(all.penalty_kind_counts.reduce((s, k) => s + k.count, 0), shown(" AND penalty_kind IS NOT NULL AND penalty_kind <> ''"))
+  const y = await portal('year=2025')
+  assert.equal(y.total, shown(" AND decided_on BETWEEN '2025-01-01' AND '2025-12-31'"))
+  // Page 2 of 5 rows continues page 1, newest publication first.
+  const p1 = await portal('per_page=5&page=1'), p2 = await portal('per_page=5&page=2')
+  const ids = [...p1.items, ...p2.items].map((x) => x.publication_id)
+  assert.equal(new Set(ids).size, ids.length)
+  const days = [...p1.items, ...p2.items].map((x) => x.published_on)
+  assert.deepEqual(days, [...days].sort().reverse())
+  // Revoked and withdrawn: one fewer everywhere the portal counts.
+  await c.actOk(id, 'change_decision', 'scj.clerk', { change_kind: 'revoked', changed_by: '青山县人民政府', changed_on: '2025-11-05' })
+  await c.actOk(id, 'withdraw', 'scj.clerk', { withdrawn_on: '2025-11-06', note: '原处罚决定已被撤销' })
+  assert.equal((await portal('per_page=100')).total, all.total - 1)
+  assert.equal((await portal('year=2025')).total, y.total - 1)
+})

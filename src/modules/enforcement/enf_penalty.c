@@ -1035,6 +1035,10 @@ const struct fz_list fz_enf_penalties_list = {
 	.from = "case_record c JOIN enf_penalty x ON x.case_id = c.case_id"
 		" JOIN agency a ON a.agency_id = c.agency_id JOIN enf_body b ON b.body_id = x.body_id"
 		" JOIN enf_power p ON p.item_id = x.power_id",
+	/* A page of one agency's cases by filing day: the ids from the index, then 20 rows joined. */
+	.key_from = "case_record c",
+	.key_aliases = "c",
+	.key = "c.case_id",
 	/* The total by agency and state is the trigger-kept tally's (core-005), not 10,000 rows counted. */
 	.tally = "SELECT COALESCE(SUM(c.n), 0) FROM case_tally c",
 	.where = "c.case_type = 'enf_penalty'",

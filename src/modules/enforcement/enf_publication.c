@@ -520,18 +520,21 @@ static json_t *public_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *ar
 static const char *const public_like[] = {"p.number", "p.party_shown", "p.agency_name", NULL};
 
 static const struct fz_list_filter public_filters[] = {
-    {.param = "agency_id", .label = "执法单位", .kind = FZ_LF_AGENCY, .sql = "p.agency_id = ?"},
-    {.param = "year", .label = "决定年度", .kind = FZ_LF_YEAR, .sql = "p.decided_on"},
+    {.param = "agency_id", .label = "执法单位", .kind = FZ_LF_AGENCY, .sql = "p.agency_id = ?",
+     .tally = true},
+    {.param = "year", .label = "决定年度", .kind = FZ_LF_YEAR, .sql = "p.decided_on", .tally = true},
     {.param = "penalty_kind",
      .label = "处罚种类",
      .kind = FZ_LF_OPTION,
      .sql = "p.penalty_kind = ?",
-     .options = fz_pen_kinds},
+     .options = fz_pen_kinds,
+     .tally = true},
     {.param = "kind",
      .label = "决定类别",
      .kind = FZ_LF_OPTION,
      .sql = "p.kind = ?",
-     .options = fz_pub_kinds},
+     .options = fz_pub_kinds,
+     .tally = true},
     {.param = "q",
      .label = "关键词",
      .kind = FZ_LF_KEYWORD,
@@ -555,6 +558,12 @@ const struct fz_list fz_enf_public_decisions_list = {
     .name = "行政执法决定公示（门户）",
     .select = PUB_COLS ", p.agency_id, x.body_id",
     .from = "enf_publication p JOIN enf_penalty x ON x.case_id = p.case_id",
+    /* The page's notices from the index of public notices, then 20 rows joined. */
+    .key_from = "enf_publication p",
+    .key_aliases = "p",
+    .key = "p.publication_id",
+    /* Total and counts by penalty kind from the trigger-kept counts (enforcement-013). */
+    .tally_from = "enf_pub_tally p",
     .where = PUBLIC_WHERE,
     .filters = public_filters,
     .facet = "penalty_kind",

@@ -244,6 +244,40 @@ const struct fz_migration fz_enf_migrations[] = {
 	 " kind TEXT NOT NULL, number TEXT NOT NULL, year INTEGER NOT NULL, doc_date TEXT NOT NULL,"
 	 " sha256 TEXT NOT NULL REFERENCES blob_store, size INTEGER NOT NULL,"
 	 " issued_by INTEGER REFERENCES app_user, issued_at TEXT NOT NULL, UNIQUE (case_id, kind));"},
+	{"enforcement-013",
+	 /*
+	  * The portal's decision list at a province's size (enf_publication.c):
+	  * counts of notices by agency, decision year (its first day), penalty kind,
+	  * kind and status, kept by triggers, answer its total and its counts by
+	  * penalty kind without reading the notices; the public notices newest
+	  * first, all and by agency, from indexes of those alone.
+	  */
+	 "CREATE TABLE enf_pub_tally (agency_id INTEGER NOT NULL, decided_on TEXT NOT NULL,"
+	 " penalty_kind TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,"
+	 " PRIMARY KEY (agency_id, decided_on, penalty_kind, kind, status));"
+	 "INSERT INTO enf_pub_tally SELECT agency_id, substr(decided_on, 1, 4) || '-01-01',"
+	 " COALESCE(penalty_kind, ''), kind, status, COUNT(*) FROM enf_publication GROUP BY 1, 2, 3, 4, 5;"
+	 "CREATE TRIGGER enf_pub_tally_ins AFTER INSERT ON enf_publication BEGIN"
+	 " INSERT INTO enf_pub_tally VALUES (NEW.agency_id, substr(NEW.decided_on, 1, 4) || '-01-01',"
+	 " COALESCE(NEW.penalty_kind, ''), NEW.kind, NEW.status, 1)"
+	 " ON CONFLICT (agency_id, decided_on, penalty_kind, kind, status) DO UPDATE SET n = n + 1; END;"
+	 "CREATE TRIGGER enf_pub_tally_upd AFTER UPDATE OF agency_id, decided_on, penalty_kind, kind, status"
+	 " ON enf_publication BEGIN"
+	 " UPDATE enf_pub_tally SET n = n - 1 WHERE agency_id = OLD.agency_id"
+	 " AND decided_on = substr(OLD.decided_on, 1, 4) || '-01-01'"
+	 " AND penalty_kind = COALESCE(OLD.penalty_kind, '') AND kind = OLD.kind AND status = OLD.status;"
+	 " INSERT INTO enf_pub_tally VALUES (NEW.agency_id, substr(NEW.decided_on, 1, 4) || '-01-01',"
+	 " COALESCE(NEW.penalty_kind, ''), NEW.kind, NEW.status, 1)"
+	 " ON CONFLICT (agency_id, decided_on, penalty_kind, kind, status) DO UPDATE SET n = n + 1; END;"
+	 "CREATE TRIGGER enf_pub_tally_del AFTER DELETE ON enf_publication BEGIN"
+	 " UPDATE enf_pub_tally SET n = n - 1 WHERE agency_id = OLD.agency_id"
+	 " AND decided_on = substr(OLD.decided_on, 1, 4) || '-01-01'"
+	 " AND penalty_kind = COALESCE(OLD.penalty_kind, '') AND kind = OLD.kind AND status = OLD.status; END;"
+	 "CREATE INDEX enf_publication_public ON enf_publication(published_on)"
+	 " WHERE status IN ('published', 'to_withdraw');"
+	 "CREATE INDEX enf_publication_public_agency ON enf_publication(agency_id, published_on)"
+	 " WHERE status IN ('published', 'to_withdraw');"
+	 "DROP INDEX enf_publication_published;"},
 	{"enforcement-010",
 	 /*
 	  * Coercion cases (行政强制案件, enf_coercion_flow.c): 查封、扣押 with the list
