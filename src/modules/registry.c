@@ -13,6 +13,8 @@
 	X(disclosure)                                                          \
 	X(recon)                                                               \
 	X(enf)                                                                 \
+	X(review)                                                              \
+	X(norm)                                                                \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;

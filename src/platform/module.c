@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "platform/jobs.h"
+#include "platform/legality.h"
 #include "platform/settings.h"
 
 /*
@@ -91,7 +92,10 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 	if (rc)
 		return rc;
 	/* Reports find another module's figures by name: one name, one figure. */
-	return fz_figures_validate(err);
+	if (!rc)
+		rc = fz_figures_validate(err);
+	/* A review kind names its subject's case type and system steps. */
+	return rc ? rc : fz_review_kinds_validate(err);
 }
 
 const struct fz_case_kind *fz_case_kind_for_type(const char *case_type,

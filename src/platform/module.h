@@ -32,6 +32,7 @@ struct fz_case_row;
 struct fz_job;         /* platform/jobs.h */
 struct fz_setting_def; /* platform/settings.h */
 struct fz_demo; /* platform/demo_loader.h */
+struct fz_review_kind; /* platform/legality.h */
 
 /* Limits on the table, so start-up needs no allocation (16 or so modules are planned). */
 #define FZ_MAX_MODULES 64
@@ -100,6 +101,11 @@ struct fz_module {
 	 * `fazhi demo`. NULL: none.
 	 */
 	const struct fz_demo *demo;
+	/*
+	 * The kinds of legality review its procedures submit to the legal office
+	 * (platform/legality.h), name NULL ends; NULL for none.
+	 */
+	const struct fz_review_kind *review_kinds;
 	/* Creates count synthetic records spread over the given agencies (benchmarks). */
 	enum fz_code (*generate)(struct fz_ctx *ctx, long count, const int64_t *agencies,
 				 size_t nagencies, struct fz_err *err);

@@ -1,0 +1,187 @@
+/*
+ * norm_flow.c - the procedures of normative documents declared as data: the
+ * drafting of a document (norm_doc) and the public's objection to one
+ * (norm_objection); the local periods as settings; the module entry.
+ *
+ * Facts (spec statutory-rules §8; 国办发〔2018〕37号, 115号): legality review
+ * before deliberation, no deliberation without a passed review; public
+ * comment of in general at least 7 working days on a document touching the
+ * public's rights and duties; filing within 30 days of publication; validity
+ * of usually 5 years, 2 for 暂行/试行. Each period is a setting.
+ */
+#include "modules/normative/norm_int.h"
+
+#include "modules/normative/normative.h"
+#include "platform/legality.h"
+#include "platform/settings.h"
+
+static const struct fz_state doc_states[] = {
+	{"drafting", "起草中", false},
+	{"commenting", "公开征求意见中", false},
+	{"in_review", "合法性审核中", false},
+	{"reviewed", "审核通过，待集体审议", false},
+	{"deliberated", "已审议，待发布", false},
+	{"filing", "已发布，待备案", false},
+	{"filed", "已备案", true},
+	{"abandoned", "终止制定", true},
+	{NULL, NULL, false},
+};
+
+static const struct fz_clock_def doc_clocks[] = {
+	{.name = "comment", .label = "公开征求意见期限", .unit = FZ_UNIT_WD, .days = 7,
+	 .days_setting = "normative.comment_days",
+	 .article = "国办发〔2018〕37号：公开征求意见的期限一般不少于 7 个工作日（设置项）"},
+	{.name = "filing", .label = "备案期限", .unit = FZ_UNIT_CD, .days = 30,
+	 .days_setting = "normative.filing_days",
+	 .article = "地方规定（设置项“规范性文件备案期限”）：自公布之日起 30 日内报送备案"},
+	{.name = NULL},
+};
+
+#define AGENCY (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
+#define LEGAL (FZ_ROLE_LEGAL_STAFF | FZ_ROLE_LEGAL_HEAD)
+
+static const struct fz_transition doc_transitions[] = {
+	{.name = "open_comment",
+	 .label = "公开征求意见",
+	 .from = {"drafting"},
+	 .to = "commenting",
+	 .roles = AGENCY | LEGAL,
+	 .inputs = {{.name = "comment_from", .label = "征求意见开始日期", .type = FZ_IN_DATE,
+		     .required = true},
+		    {.name = "days", .label = "征求意见期限（工作日）", .type = FZ_IN_INT, .required = true,
+		     .min = 1, .max = 60},
+		    {.name = "short_reason", .label = "期限少于规定天数的理由", .type = FZ_IN_TEXTAREA,
+		     .max_chars = 500}},
+	 .effects = {{.op = FZ_CLK_START, .clock = "comment", .arg = "comment_from",
+		      .days_arg = "days"}}},
+	{.name = "close_comment",
+	 .label = "结束征求意见并说明采纳情况",
+	 .from = {"commenting"},
+	 .to = "drafting",
+	 .roles = AGENCY | LEGAL,
+	 .after_clock = "comment",
+	 .inputs = {{.name = "account", .label = "意见采纳情况说明", .type = FZ_IN_TEXTAREA,
+		     .required = true, .max_chars = 5000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "comment"}}},
+	{.name = "submit_review",
+	 .label = "送合法性审核",
+	 .from = {"drafting"},
+	 .to = "in_review",
+	 .roles = AGENCY | LEGAL,
+	 .inputs = {{.name = "summary", .label = "送审说明", .type = FZ_IN_TEXTAREA, .required = true,
+		     .max_chars = 4000}}},
+	/* Taken by the review's opinion (platform/legality.h). */
+	{.name = "review_passed",
+	 .label = "合法性审核通过",
+	 .from = {"in_review"},
+	 .to = "reviewed",
+	 .system = true,
+	 .inputs = {{.name = "opinion", .label = "审核意见", .type = FZ_IN_TEXT, .required = true,
+		     .max_chars = 40},
+		    {.name = "review_case_id", .label = "审核案件", .type = FZ_IN_INT, .required = true,
+		     .min = 1, .max = 9000000000000000000L}}},
+	{.name = "review_failed",
+	 .label = "合法性审核未通过，退回起草",
+	 .from = {"in_review"},
+	 .to = "drafting",
+	 .system = true,
+	 .inputs = {{.name = "opinion", .label = "审核意见", .type = FZ_IN_TEXT, .required = true,
+		     .max_chars = 40},
+		    {.name = "review_case_id", .label = "审核案件", .type = FZ_IN_INT, .required = true,
+		     .min = 1, .max = 9000000000000000000L}}},
+	{.name = "abandon",
+	 .label = "终止制定",
+	 .from = {"drafting", "commenting", "reviewed"},
+	 .to = "abandoned",
+	 .roles = AGENCY | LEGAL,
+	 .inputs = {{.name = "reason", .label = "终止理由", .type = FZ_IN_TEXTAREA, .required = true,
+		     .max_chars = 1000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "comment"}},
+	 .note_input = "reason"},
+	{.name = NULL},
+};
+
+const struct fz_case_type fz_norm_doc_type = {
+	.name = "norm_doc",
+	.label = "规范性文件制定",
+	.number_code = "规",
+	.states = doc_states,
+	.transitions = doc_transitions,
+	.clocks = doc_clocks,
+	.initial_state = "drafting",
+	.create_label = "立项起草",
+};
+
+static const struct fz_state objection_states[] = {
+	{"received", "已收到", false},
+	{"handling", "审查中", false},
+	{"replied", "已答复", true},
+	{NULL, NULL, false},
+};
+
+static const struct fz_clock_def objection_clocks[] = {
+	{.name = "reply", .label = "审查答复期限", .unit = FZ_UNIT_CD, .days = 60,
+	 .days_setting = "normative.objection_days",
+	 .article = "地方规定（设置项“审查建议办理期限”）：自收到之日起 60 日内审查并答复"},
+	{.name = NULL},
+};
+
+static const struct fz_transition objection_transitions[] = {
+	{.name = "accept",
+	 .label = "受理审查",
+	 .from = {"received"},
+	 .to = "handling",
+	 .roles = LEGAL},
+	{.name = NULL},
+};
+
+const struct fz_case_type fz_norm_objection_type = {
+	.name = "norm_objection",
+	.label = "规范性文件审查建议",
+	.number_code = "建",
+	.states = objection_states,
+	.transitions = objection_transitions,
+	.clocks = objection_clocks,
+	.initial_state = "received",
+	.on_create = {{.op = FZ_CLK_START, .clock = "reply"}},
+	.create_label = "收到审查建议",
+};
+
+static const struct fz_case_kind norm_kinds[] = {
+	{.type = &fz_norm_doc_type, .apply = fz_norm_doc_apply, .fields = fz_norm_doc_fields},
+	{.type = &fz_norm_objection_type, .apply = fz_norm_objection_apply,
+	 .fields = fz_norm_objection_fields},
+	{.type = NULL},
+};
+
+/* The legal office reviews every draft before deliberation. */
+static const struct fz_review_kind norm_review_kinds[] = {
+	{.name = "norm_doc", .label = "行政规范性文件", .subject_type = "norm_doc",
+	 .on_passed = "review_passed", .on_failed = "review_failed"},
+	{.name = NULL},
+};
+
+static const struct fz_setting_def norm_settings[] = {
+	{"normative.comment_days", "规范性文件公开征求意见期限（工作日）", 7, 1, 60,
+	 "国办发〔2018〕37号：一般不少于 7 个工作日；少于此数须说明理由"},
+	{"normative.filing_days", "规范性文件备案期限（日）", 30, 1, 90,
+	 "地方规定：自公布之日起报送本级人大常委会和上一级人民政府备案的期限"},
+	{"normative.valid_years", "规范性文件有效期（年）", 5, 1, 10, "地方规定：一般为 5 年"},
+	{"normative.provisional_years", "暂行、试行规范性文件有效期（年）", 2, 1, 5,
+	 "地方规定：标注“暂行”“试行”的一般为 2 年"},
+	{"normative.evaluate_months", "有效期届满前评估期（月）", 6, 1, 12,
+	 "有效期届满前若干个月内评估，决定继续有效、修改或者失效"},
+	{"normative.objection_days", "审查建议办理期限（日）", 60, 1, 180,
+	 "地方规定：自收到公民、法人或者其他组织的审查建议之日起审查并答复的期限"},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+const struct fz_module fz_norm_module = {
+	.name = "normative",
+	.label = "行政规范性文件",
+	.kinds = norm_kinds,
+	.migrations = fz_norm_migrations,
+	.settings = norm_settings,
+	.routes = fz_norm_routes,
+	.review_kinds = norm_review_kinds,
+};
