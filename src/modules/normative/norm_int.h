@@ -9,6 +9,7 @@
 #define FZ_MODULES_NORMATIVE_INT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "core/workflow.h"
 #include "platform/api.h"
@@ -32,5 +33,29 @@ enum fz_code fz_norm_objection_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				     struct fz_err *err);
 enum fz_code fz_norm_objection_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				      struct fz_err *err);
+
+/*
+ * What the issue step writes (norm_docs.c, 三统一): the number, then the
+ * document with its first version, or for an amendment (amends_doc_id) the
+ * document's next version, the one in force before ending the day before
+ * effective_on; valid_until from the settings (5 years, 2 when provisional);
+ * the library's full-text index.
+ */
+struct fz_norm_issue {
+	int64_t case_id, agency_id, amends_doc_id;
+	const char *issuing_body, *prefix, *title, *body, *change_summary;
+	bool provisional;
+	int issued_on, effective_on;
+};
+enum fz_code fz_norm_doc_issue(struct fz_ctx *ctx, const struct fz_norm_issue *in, int64_t *doc_id,
+			       int64_t *version_id, char number[64], struct fz_err *err);
+/* The next number of prefix in issued_on's year ("青政规〔2026〕3号"), recorded for case_id. */
+enum fz_code fz_norm_number_issue(struct fz_ctx *ctx, const char *prefix, int issued_on,
+				  int64_t case_id, char number[64], struct fz_err *err);
+/* The last day of validity of a document in force from effective_on (settings). */
+int fz_norm_valid_until(struct fz_ctx *ctx, int effective_on, bool provisional);
+/* (Re)indexes a document's current title, number and text for the library's search. */
+enum fz_code fz_norm_index(struct fz_ctx *ctx, int64_t doc_id, const char *title,
+			   const char *number, const char *body, struct fz_err *err);
 
 #endif

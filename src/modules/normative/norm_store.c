@@ -110,6 +110,8 @@ const struct fz_migration fz_norm_migrations[] = {
 	 " applicant TEXT NOT NULL, applicant_type TEXT NOT NULL, contact TEXT NOT NULL,"
 	 " content TEXT NOT NULL, outcome TEXT, reply TEXT, replied_on TEXT,"
 	 " published_on TEXT, created_at TEXT NOT NULL);"
-	 "CREATE INDEX norm_objection_doc ON norm_objection(doc_id);"},
+	 "CREATE INDEX norm_objection_doc ON norm_objection(doc_id);"
+	 /* The library's full-text index of each document's current title, number and text. */
+	 "CREATE VIRTUAL TABLE norm_document_fts USING fts5(title, body, tokenize='trigram');"},
 	{NULL, NULL},
 };
