@@ -16,6 +16,7 @@
 #include "platform/cases.h"
 #include "platform/ctx.h"
 #include "platform/figures.h"
+#include "platform/lists.h"
 #include "store/migrations.h"
 
 extern const struct fz_case_type fz_norm_doc_type;       /* 规范性文件制定 */
@@ -57,5 +58,26 @@ int fz_norm_valid_until(struct fz_ctx *ctx, int effective_on, bool provisional);
 /* (Re)indexes a document's current title, number and text for the library's search. */
 enum fz_code fz_norm_index(struct fz_ctx *ctx, int64_t doc_id, const char *title,
 			   const char *number, const char *body, struct fz_err *err);
+
+/* ---- drafting (norm_draft.c) ---- */
+extern const struct fz_input fz_norm_draft_inputs[];
+extern const struct fz_option fz_norm_deliberation_outcomes[];
+extern const struct fz_option fz_norm_review_opinions[];
+/* Opens a draft (POST /api/normative/drafts): the case and its norm_draft row, one transaction. */
+enum fz_code fz_norm_draft_create(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
+				  struct fz_err *err);
+/* The drafts being made (declared list, agency scope). */
+extern const struct fz_list fz_norm_drafts_list;
+
+/* ---- the pre-check (norm_precheck.c) ---- */
+struct fz_norm_rule {
+	const char *code, *label, *basis;
+	const char *const *terms; /* NULL ends */
+};
+extern const struct fz_norm_rule fz_norm_rules[]; /* code NULL ends */
+const struct fz_norm_rule *fz_norm_rule_find(const char *code);
+/* Scans body for the rules' words; records each new hit in context (status open). */
+enum fz_code fz_norm_precheck_run(struct fz_ctx *ctx, int64_t case_id, const char *body,
+				  struct fz_err *err);
 
 #endif
