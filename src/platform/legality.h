@@ -27,9 +27,9 @@
 
 #include "core/err.h"
 #include "platform/ctx.h"
+#include "platform/module.h" /* the registry: fz_review_kind_find and the rest */
 
 struct fz_case_row;
-struct fz_module;
 
 /* The case type of a review (declared by modules/review). */
 #define FZ_LEGAL_REVIEW_TYPE "legal_review"
@@ -41,17 +41,6 @@ struct fz_review_kind {
 	const char *on_passed;	  /* the subject's system transition on 合法 / 修改后合法 */
 	const char *on_failed;	  /* on 不合法 */
 };
-
-/* Every installed module's review kinds: how many, kind i, and the kind named name (or NULL). */
-size_t fz_review_kind_count(void);
-const struct fz_review_kind *fz_review_kind_at(size_t i);
-const struct fz_review_kind *fz_review_kind_find(const char *name);
-
-/*
- * Checks every review kind: unique names, a subject type some module
- * declares, and on_passed / on_failed system transitions of it.
- */
-enum fz_code fz_review_kinds_validate(struct fz_err *err);
 
 /*
  * Submits the subject for review, inside the caller's transaction: creates the

@@ -141,6 +141,19 @@ const struct fz_case_kind *fz_platform_kind(size_t i);
 const struct fz_case_kind *fz_case_kind_for_type(const char *case_type,
 						 const struct fz_module **module);
 
+/*
+ * Every installed module's review kinds (platform/legality.h) in table order:
+ * how many, kind i, and the kind named name (or NULL).
+ */
+size_t fz_review_kind_count(void);
+const struct fz_review_kind *fz_review_kind_at(size_t i);
+const struct fz_review_kind *fz_review_kind_find(const char *name);
+/*
+ * Checks every review kind: unique names, a subject type some module
+ * declares, and on_passed / on_failed system transitions of it.
+ */
+enum fz_code fz_review_kinds_validate(struct fz_err *err);
+
 /* The module that declares case type case_type, or NULL. */
 const struct fz_module *fz_module_for_type(const char *case_type);
 
