@@ -222,12 +222,22 @@ static enum fz_code publish(struct fz_ctx *ctx, struct fz_case_row *c, struct pu
 	else if (!punish)
 		decided = fz_arena_printf(ar, "不予行政处罚（%s）",
 					  fz_enf_label(fz_pen_no_penalty_grounds, ground));
-	else
+	else {
+		/*
+		 * "罚款 200 元", "警告，并处罚款 500 元", then the decision's own words
+		 * unless they only repeat the kind ("给予警告" after "警告").
+		 */
+		const char *label = fz_enf_label(fz_pen_kinds, kind);
+		bool fine_kind = kind && strcmp(kind, "fine") == 0;
 		decided = fz_arena_printf(
-		    ar, "%s%s%s%s", fz_enf_label(fz_pen_kinds, kind),
-		    fine > 0 ? fz_arena_printf(ar, "，罚款 %ld 元", fine) : "",
+		    ar, "%s%s%s%s",
+		    fine_kind && fine > 0 ? fz_arena_printf(ar, "罚款 %ld 元", fine) : label ? label : "",
+		    !fine_kind && fine > 0 ? fz_arena_printf(ar, "，并处罚款 %ld 元", fine) : "",
 		    conf > 0 ? fz_arena_printf(ar, "，没收违法所得、非法财物 %ld 元", conf) : "",
-		    text && text[0] ? fz_arena_printf(ar, "。%s", text) : "");
+		    text && text[0] && label && !strstr(text, label) && !(fine_kind && strstr(text, "罚款"))
+			? fz_arena_printf(ar, "。%s", text)
+			: "");
+	}
 	size_t pn = strlen(decided) * 2 + 64;
 	char *penalty = fz_arena_alloc(ar, pn);
 	fz_pub_mask(decided, citizen, name, penalty, pn);
