@@ -83,7 +83,7 @@ async function scenario () {
   await shot('review-case-reviewing.png')
   await perform('opinion', async (dialog) => {
     await choose(dialog, sel('action-input-opinion'), exact('修改后合法'))
-    await dialog.locator(`${sel('action-input-summary')} textarea`).first().fill('删除第六条暂停扶持政策的规定后合法。')
+    await dialog.locator(field('action-input-summary', 'textarea')).first().fill('删除第六条暂停扶持政策的规定后合法。')
   })
   await expectState('已出具审核意见')
   await waitForText(sel('field-opinion_label'), '修改后合法')
