@@ -60,14 +60,15 @@ describe('GET /api/figures', () => {
     assert.equal(new Set(names).size, names.length, 'names are unique')
     for (const n of [...TABLE4, 'recon.cases.received', 'recon.decisions.corrected', 'litigation.cases.judged',
       'disclosure.requests.received', 'mailbox.letters.received', 'enforcement.powers.count',
-      'enforcement.officers.certified', 'enforcement.training.hours']) {
+      'enforcement.officers.certified', 'enforcement.training.hours',
+      'review.reviews.done', 'review.reviews.unlawful', 'review.points.raised', 'review.points.adopted']) {
       assert.ok(names.includes(n), `${n} is listed`)
     }
     for (const x of f.items) {
       assert.match(x.name, /^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
       assert.match(x.label, /\p{Script=Han}/u, x.name)
       assert.ok(x.unit, x.name)
-      assert.ok(['mailbox', 'disclosure', 'reconsideration', 'enforcement'].includes(x.module), x.module)
+      assert.ok(['mailbox', 'disclosure', 'reconsideration', 'enforcement', 'review', 'normative'].includes(x.module), x.module)
       assert.ok(['count', 'sum'].includes(x.kind), x.name)
       assert.equal(typeof x.value, 'number', x.name)
       assert.ok(Number.isInteger(x.value) && x.value >= 0, x.name)
@@ -219,5 +220,39 @@ describe('GET /api/figures', () => {
     await checkDrills(await figures(), '2026 after the move')
     const t4 = (await getJson('legal', '/api/disclosure/report?year=2025')).table4
     assert.deepEqual(t4.values, TABLE4.map((n) => y2025[n]))
+  })
+
+  test('the legality review figures equal the review statistics and their drill-down lists, after a review with points', async () => {
+    // A draft of scj through the review (不合法 with two points, one adopted), written through the API.
+    const s = await c.login('scj.clerk')
+    const r = await c.post('/api/normative/drafts', {
+      title: '青山县图表测试管理办法', issuing_body: '青山县人民政府', number_prefix: '青政规', off_plan_reason: '统计测试',
+      drafting_note: '起草说明', basis: '依据', body: '第一条 为加强管理，制定本办法。', affects_public: false, affects_market: false,
+    }, { session: s })
+    assert.equal(r.status, 201, r.text)
+    const review = (await c.actOk(r.json.case.case_id, 'submit_review', 'scj.clerk', { summary: '请审核' })).case.fields.review_case_id
+    const [[legal]] = sql(c.db, "SELECT user_id FROM app_user WHERE username = 'legal'")
+    await c.actOk(review, 'assign', 'legalhead', { reviewer_id: Number(legal) })
+    const l = await c.login('legal')
+    for (const point of ['第一条目的不明确', '缺少施行日期']) {
+      const p = await c.post(`/api/reviews/${review}/points`, { point, basis: '《立法技术规范》' }, { session: l })
+      assert.equal(p.status, 201, p.text)
+    }
+    await c.actOk(review, 'opinion', 'legal', { opinion: 'unlawful', summary: '不合法' })
+    const a = await c.post(`/api/reviews/${review}/points/1/adoption`, { adopted: true }, { session: s })
+    assert.equal(a.status, 200, a.text)
+    const scj = await c.agencyOf('scj.clerk')
+    for (const q of ['', `&agency_id=${scj}`]) {
+      const v = values(await figures('legal', `year=2026${q}`))
+      const t = (await getJson('legal', `/api/reviews/stats?year=2026${q}`)).total
+      assert.equal(v['review.reviews.done'], t.done, q)
+      assert.equal(v['review.reviews.unlawful'], t.unlawful, q)
+      assert.equal(v['review.points.raised'], t.points_raised, q)
+      assert.equal(v['review.points.adopted'], t.points_adopted, q)
+      assert.ok(v['review.reviews.done'] >= 1 && v['review.points.raised'] >= 2 && v['review.points.adopted'] >= 1, q)
+      await checkDrills(await figures('legal', `year=2026${q}`), `review ${q}`)
+    }
+    assert.equal(values(await figures('legal', `year=2026&agency_id=${await c.agencyOf('zjj.clerk')}`))['review.reviews.done'],
+      (await getJson('zjj.clerk', '/api/reviews/stats?year=2026')).total.done)
   })
 })

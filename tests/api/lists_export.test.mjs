@@ -63,6 +63,13 @@ const LISTS = [
   { path: '/api/enforcement/publications', xlsx: '/api/enforcement/publications.xlsx', key: ['case_number', '案号'], agency: '执法单位',
     date: ['decided_on', '决定日期'],
     queries: ['', 'status=published&sort=published_on', 'overdue=1&sort=due_on', 'late=1'] },
+  // The legality review queue and its points (review_legality.test.mjs drives them with records).
+  { path: '/api/reviews', xlsx: '/api/reviews.xlsx', key: ['number', '审核编号'], agency: '送审单位',
+    date: null,
+    queries: ['', 'band=red&sort=due_date', 'kind=norm_doc&sort=-submitted_on'] },
+  { path: '/api/reviews/points', xlsx: '/api/reviews/points.xlsx', key: ['point', '审核意见要点'], agency: '送审单位',
+    date: null,
+    queries: ['', 'adoption=adopted'] },
 ]
 
 /** The first worksheet of a workbook as rows of cells {text, style, type}, through unzip(1). */

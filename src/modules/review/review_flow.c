@@ -33,7 +33,14 @@ static const struct fz_clock_def clocks[] = {
 	{.name = "review", .label = "合法性审核期限", .unit = FZ_UNIT_WD, .days = 5,
 	 .days_setting = "review.days",
 	 .article = "国办发〔2018〕115号及地方规定（设置项“合法性审核期限”）：一般不少于 5 个工作日，"
-		    "最长不超过 15 个工作日"},
+		    "最长不超过 15 个工作日",
+	 .cite = "国办发〔2018〕115号",
+	 /*
+	  * The engine's bound only (review.max_days at most 30, review.days at
+	  * least 1); the county's limit, review.max_days counted over the whole
+	  * period, is checked by the extend step (review_store.c).
+	  */
+	 .max_extension = 29},
 	{.name = NULL},
 };
 
@@ -60,6 +67,18 @@ static const struct fz_transition transitions[] = {
 	 .roles = HEAD,
 	 .inputs = {{.name = "reviewer_id", .label = "审核人员", .type = FZ_IN_INT, .required = true,
 		     .min = 1, .max = 9000000000000000000L}}},
+	/* The head approves a longer period; never past review.max_days in all, never after the due day. */
+	{.name = "extend",
+	 .label = "批准延长审核期限",
+	 .from = {"submitted", "reviewing"},
+	 .roles = HEAD,
+	 .before_clock = "review",
+	 .inputs = {{.name = "days", .label = "延长工作日数", .type = FZ_IN_INT, .required = true,
+		     .min = 1, .max = 29},
+		    {.name = "reason", .label = "延长理由", .type = FZ_IN_TEXTAREA, .required = true,
+		     .max_chars = 1000}},
+	 .effects = {{.op = FZ_CLK_EXTEND, .clock = "review", .arg = "days"}},
+	 .note_input = "reason"},
 	{.name = "opinion",
 	 .label = "出具审核意见",
 	 .from = {"reviewing"},
@@ -105,4 +124,6 @@ const struct fz_module fz_review_module = {
 	.migrations = fz_review_migrations,
 	.settings = review_settings,
 	.routes = fz_review_routes,
+	.meta = fz_review_meta,
+	.figures = fz_review_figures,
 };
