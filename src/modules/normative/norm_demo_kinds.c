@@ -3,7 +3,8 @@
  * (its demo folder) becomes, each through the function its route calls:
  *
  *   plan_item         an item of an agency's yearly drafting plan
- *   draft             a draft opened by an agency (steps: the norm_doc steps)
+ *   draft             a draft opened by an agency (steps: the norm_doc steps);
+ *                     amends_case_id: @key of the draft whose document it amends
  *   review            the legal head assigns the review of a draft submitted
  *                     for it (draft_case_id: @key of the draft; reviewer: the
  *                     reviewer's username); steps: the review's own (opinion)
@@ -37,6 +38,21 @@ static enum fz_code plan_item(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_
 static enum fz_code draft(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t *case_id,
 			  struct fz_err *err)
 {
+	/* amends_case_id: @key of the draft that issued the document this one amends. */
+	json_t *amends = json_object_get(f, "amends_case_id");
+	if (amends) {
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, err, "SELECT COALESCE(doc_id, 0) FROM norm_draft WHERE case_id = ?", "i",
+			(int64_t)json_integer_value(amends));
+		if (!st)
+			return err->code;
+		int64_t doc = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+		fz_stmt_done(st);
+		if (!doc)
+			return fz_err_set(err, FZ_EBAD_VALUE, "amends_case_id", "要修改的草案尚未发布为规范性文件");
+		json_object_set_new(f, "amends_doc_id", json_integer(doc));
+		json_object_del(f, "amends_case_id");
+	}
 	enum fz_code rc = fz_json_check_inputs(ctx, fz_norm_draft_inputs, 32, f, NULL, err);
 	struct fz_case_row c;
 	if (rc || (rc = fz_norm_draft_create(ctx, f, &c, err)))
