@@ -220,9 +220,8 @@ test('pre-check decisions: a dismissal needs a reason; the drafter decides while
     const run = await c.post(`/api/normative/drafts/${id}/precheck`, {}, { session: s })
     assert.equal(run.status, 200, run.text)
     const hits = run.json.case.fields.precheck_hits
-    const fine = hits.find((h) => h.term === '罚款')
     const named = hits.find((h) => h.term === '指定')
-    assert.ok(fine && named, JSON.stringify(hits))
+    assert.ok(hits.some((h) => h.term === '罚款') && named, JSON.stringify(hits))
     assert.match(named.excerpt, /使用指定的电子秤/)
     assert.equal(named.rule_label, '排除、限制竞争（公平竞争审查）')
     let before = stored()
@@ -259,6 +258,10 @@ test('pre-check decisions: a dismissal needs a reason; the drafter decides while
     d = await c.actOk(id, 'submit_review', 'scj.clerk', { summary: '请审核' })
     assert.equal(d.case.state, 'in_review')
     assert.equal(d.case.fields.fair_check_done, true)
+    // The check ran again on submission: the dismissal is kept, the open hits are found anew.
+    assert.equal(d.case.fields.precheck_hits.find((h) => h.term === '指定').status, 'dismissed')
+    const fine = d.case.fields.precheck_hits.find((h) => h.term === '罚款')
+    assert.equal(fine.status, 'open')
     // In review: the legal office decides, the drafter no longer; the check list is closed.
     assertError(await c.post(`/api/normative/drafts/${id}/precheck/${fine.seq}`, { decision: 'confirmed' }, { session: s }), 403, 'FORBIDDEN')
     const conf = await c.post(`/api/normative/drafts/${id}/precheck/${fine.seq}`, { decision: 'confirmed', note: '设定罚款，违反行政处罚法第十六条。' }, { session: await c.login('legal') })

@@ -68,7 +68,7 @@ enum fz_code fz_norm_hit_decide(struct fz_ctx *ctx, int64_t case_id, int64_t seq
 {
 	struct fz_norm_draft_ref d;
 	enum fz_code rc = fz_norm_draft_find(ctx, case_id, true, &d, err);
-	if (rc)
+	if (rc || (rc = may_decide(ctx, &d, err)))
 		return rc;
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err, "SELECT status FROM norm_precheck_hit WHERE case_id = ? AND seq = ?", "ii",
@@ -79,8 +79,6 @@ enum fz_code fz_norm_hit_decide(struct fz_ctx *ctx, int64_t case_id, int64_t seq
 	fz_stmt_done(st);
 	if (!found)
 		return fz_err_set(err, FZ_ENOT_FOUND, "seq", "预审提示不存在");
-	if ((rc = may_decide(ctx, &d, err)))
-		return rc;
 	const char *decision = fz_json_str(in, "decision"), *note = fz_json_str(in, "note");
 	if (strcmp(decision, "dismissed") == 0 && (!note || fz_text_blank(note)))
 		return fz_err_set(err, FZ_EMISSING_FIELD, "note",
