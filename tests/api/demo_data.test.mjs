@@ -165,9 +165,12 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'enf_coercion released': 3, 'enf_coercion reminded': 1, 'enf_coercion requested': 1, 'enf_coercion ruled': 1,
     'enf_coercion spot_pending': 1, 'enf_coercion to_remind': 1,
     'enf_inspection assigned': 6, 'enf_inspection cancelled': 1, 'enf_inspection inspected': 3, 'enf_inspection published': 8,
+    'legal_review done': 18, 'legal_review reviewing': 1,
     'litigation judged': 3, 'litigation pending': 1,
     'mailbox answered': 189, 'mailbox closed': 22, 'mailbox handling': 7, 'mailbox pending': 3, 'mailbox published': 238,
     'mailbox reviewing': 1,
+    'norm_doc abandoned': 1, 'norm_doc commenting': 1, 'norm_doc deliberated': 1, 'norm_doc drafting': 2,
+    'norm_doc filed': 14, 'norm_doc filing': 1, 'norm_doc in_review': 1, 'norm_doc reviewed': 1,
     'reconsideration accepted': 1, 'reconsideration decided': 6, 'reconsideration received': 1, 'reconsideration refused': 1,
   })
   const tables = {
@@ -177,6 +180,8 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     enf_review_round: 14, enf_major_filing: 8, enf_preservation: 2, enf_publication: 47,
     enf_coercion: 13, enf_coercion_item: 13, enf_coercion_officer: 26,
     enf_insp_entity: 30, enf_insp_plan: 3, enf_insp_draw: 4, enf_inspection: 18, enf_inspection_officer: 36,
+    norm_plan_item: 13, norm_draft: 22, norm_document: 14, norm_version: 15, norm_comment: 8, norm_filing: 30,
+    legal_review: 19,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there.

@@ -80,6 +80,9 @@ const KINDS = {
   enf_benchmark: () => 'SELECT benchmark_id, agency_id, status, NULL FROM enf_benchmark',
   enf_insp_plan: () => "SELECT plan_id, agency_id, 'plan', NULL FROM enf_insp_plan",
   enf_insp_draw: () => "SELECT draw_id, agency_id, 'draw', NULL FROM enf_insp_draw",
+  norm_plan_item: () => 'SELECT item_id, agency_id, status, NULL FROM norm_plan_item',
+  norm_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM norm_comment m JOIN case_record c ON c.case_id = m.case_id',
+  norm_filing: () => 'SELECT f.filing_id, d.agency_id, COALESCE(f.result, \'open\'), NULL FROM norm_filing f JOIN norm_document d ON d.doc_id = f.doc_id',
 }
 
 /**

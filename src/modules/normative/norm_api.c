@@ -26,6 +26,19 @@ static enum fz_code drafts_export(struct fz_req *req, json_t **out, struct fz_er
 	return fz_list_export(req, &fz_norm_drafts_list, out, err);
 }
 
+/* Kinds of record the drafting chain's paths name (the draft itself is a case). */
+const struct fz_record_kind fz_norm_records[] = {
+	{"norm_plan_item", "SELECT agency_id FROM norm_plan_item WHERE item_id = ?"},
+	{"norm_comment",
+	 "SELECT c.agency_id, c.case_type, c.case_id FROM norm_comment m"
+	 " JOIN case_record c ON c.case_id = m.case_id WHERE m.comment_id = ?",
+	 true},
+	{"norm_filing",
+	 "SELECT d.agency_id FROM norm_filing f JOIN norm_document d ON d.doc_id = f.doc_id"
+	 " WHERE f.filing_id = ?"},
+	{NULL, NULL, false},
+};
+
 #define T "行政规范性文件"
 #define DRAFTERS (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD | FZ_ROLES_LEGAL)
 
@@ -38,6 +51,49 @@ const struct fz_route fz_norm_routes[] = {
 	 "规范性文件制定：草案列表（分页、排序、筛选）", T},
 	{"GET", "/api/normative/drafts.xlsx", drafts_export, FZ_ROLES_SIGNED_IN, 0,
 	 "导出规范性文件草案列表（Excel，筛选和排序同列表）", T},
+	/* the drafting plan (norm_plan.c) */
+	{"GET", "/api/normative/plans", fz_norm_plans_get, FZ_ROLES_SIGNED_IN, 0,
+	 "规范性文件年度制定计划：本单位的计划项目，法制机构看全县（按年度、单位、状态筛选）", T},
+	{"GET", "/api/normative/plans.xlsx", fz_norm_plans_export, FZ_ROLES_SIGNED_IN, 0,
+	 "导出年度制定计划（Excel，筛选同列表）", T},
+	{"POST", "/api/normative/plans", fz_norm_plan_post, DRAFTERS, 0,
+	 "新增年度制定计划项目（文件名称、制定必要性、制定机关、计划完成季度）", T,
+	 .body = fz_norm_plan_inputs, .status = 201},
+	{"PATCH", "/api/normative/plans/{id}", fz_norm_plan_patch, DRAFTERS, 0,
+	 "修改年度制定计划项目（尚未立项起草的）", T, "norm_plan_item", .body = fz_norm_plan_edit_inputs},
+	{"POST", "/api/normative/plans/{id}/drop", fz_norm_plan_drop, DRAFTERS, 0,
+	 "将尚未立项起草的项目调出年度制定计划（说明理由）", T, "norm_plan_item",
+	 .body = fz_norm_plan_drop_inputs},
+	/* public comment (norm_comment.c) */
+	{"GET", "/api/public/normative/consultations", fz_norm_consultations_get, FZ_ROLES_ANYONE, 0,
+	 "公开征求意见的规范性文件草案：正在征求意见的和已公布采纳情况的", T},
+	{"GET", "/api/public/normative/consultations/{id}", fz_norm_consultation_get, FZ_ROLES_ANYONE,
+	 0, "征求意见的草案：草案文本、起草说明、征求意见期限和剩余天数，结束后的意见采纳情况", T},
+	{"POST", "/api/public/normative/consultations/{id}/comments", fz_norm_comment_post,
+	 FZ_ROLES_ANYONE, FZ_R_RATELIMIT, "对征求意见的草案提出意见（征求意见期内），返回查询码", T,
+	 .body = fz_norm_comment_inputs, .status = 201},
+	{"GET", "/api/public/normative/comments/{code}", fz_norm_comment_track, FZ_ROLES_ANYONE,
+	 FZ_R_RATELIMIT, "凭查询码查看所提意见和起草单位的答复", T},
+	{"GET", "/api/normative/drafts/{id}/comments", fz_norm_draft_comments, FZ_ROLES_SIGNED_IN, 0,
+	 "草案收到的公众意见及答复", T, "case:norm_doc"},
+	{"POST", "/api/normative/comments/{id}/answer", fz_norm_answer_post, DRAFTERS, 0,
+	 "起草单位答复公众意见（采纳、部分采纳、不予采纳及说明）", T, "norm_comment",
+	 .body = fz_norm_answer_inputs},
+	/* pre-check decisions and the fair-competition check (norm_precheck_api.c) */
+	{"POST", "/api/normative/drafts/{id}/precheck", fz_norm_precheck_post, DRAFTERS, 0,
+	 "起草单位对草案当前文本重新预审", T, "case:norm_doc"},
+	{"POST", "/api/normative/drafts/{id}/precheck/{seq}", fz_norm_hit_post, DRAFTERS, 0,
+	 "确认或者排除一条预审提示（排除须说明理由）：起草中由起草单位，审核中由法制机构", T,
+	 "case:norm_doc", .body = fz_norm_hit_inputs},
+	{"GET", "/api/normative/drafts/{id}/fair-check", fz_norm_fair_get, FZ_ROLES_SIGNED_IN, 0,
+	 "草案的公平竞争审查表（四类审查标准及回答）", T, "case:norm_doc"},
+	{"PUT", "/api/normative/drafts/{id}/fair-check", fz_norm_fair_put, DRAFTERS, 0,
+	 "填写公平竞争审查表：每项标准回答不涉及、涉及但符合或者存在问题，全部回答且无问题即完成", T,
+	 "case:norm_doc", .body = fz_norm_fair_inputs},
+	/* filing results (norm_filing.c) */
+	{"POST", "/api/normative/filings/{id}/result", fz_norm_filing_result_post, FZ_ROLES_LEGAL, 0,
+	 "登记备案审查结果（予以备案、要求纠正、撤销）", T, "norm_filing",
+	 .body = fz_norm_filing_result_inputs},
 	/* ---- documents, versions, validity, public library ---- */
 	/* ---- cleanup campaigns and objections ---- */
 	{NULL},

@@ -411,6 +411,19 @@ static enum fz_code file_step(struct fz_ctx *ctx, struct fz_case_row *c, json_t 
 	return FZ_OK;
 }
 
+/* An abandoned draft from the plan takes its item off the plan, with the reason. */
+static enum fz_code abandon(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
+			    struct fz_err *err)
+{
+	struct draft d;
+	enum fz_code rc = load(ctx, c->case_id, &d, err);
+	if (rc || !d.plan)
+		return rc;
+	return fz_norm_plan_set_dropped(
+		ctx, d.plan, fz_arena_printf(ctx->arena, "草案终止制定：%s", fz_json_str(in, "reason")),
+		err);
+}
+
 enum fz_code fz_norm_doc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			       const struct fz_transition *tr, json_t *input, struct fz_err *err)
 {
@@ -433,6 +446,8 @@ enum fz_code fz_norm_doc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		return issue(ctx, c, input, err);
 	if (strcmp(n, "file") == 0)
 		return file_step(ctx, c, input, err);
+	if (strcmp(n, "abandon") == 0)
+		return abandon(ctx, c, input, err);
 	return FZ_OK;
 }
 
@@ -544,7 +559,25 @@ enum fz_code fz_norm_doc_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 	failed = !st || fz_stmt_failed(st, err);
 	fz_stmt_done(st);
 	json_object_set_new(obj, "precheck_hits", hits);
-	return failed ? err->code : FZ_OK;
+	if (failed)
+		return err->code;
+	/* Public comments received and answered; the filings and their results once issued. */
+	st = fz_db_query(ctx->db, err,
+			 "SELECT COUNT(*), COUNT(adopted), (SELECT COALESCE(version_id, 0) FROM norm_draft"
+			 " WHERE case_id = ?) FROM norm_comment WHERE case_id = ?",
+			 "ii", case_id, case_id);
+	int64_t version = 0;
+	if (st && fz_stmt_row(st)) {
+		json_object_set_new(obj, "comment_count", json_integer(fz_col_int(st, 0)));
+		json_object_set_new(obj, "comment_answered", json_integer(fz_col_int(st, 1)));
+		version = fz_col_int(st, 2);
+	}
+	fz_stmt_done(st);
+	json_t *doc = json_object_get(obj, "doc_id");
+	json_object_set_new(obj, "filings",
+			    doc && version ? fz_norm_filings_json(ctx, (int64_t)json_integer_value(doc), version)
+					   : json_array());
+	return FZ_OK;
 }
 
 /* ---- objections: placeholders until norm_objection.c ---------------------------------- */
@@ -633,3 +666,45 @@ const struct fz_list fz_norm_drafts_list = {
 	.row = draft_row,
 	.columns = draft_cols,
 };
+
+/* ---- a draft named by a route -------------------------------------------------------- */
+
+enum fz_code fz_norm_draft_find(struct fz_ctx *ctx, int64_t case_id, bool staff,
+				struct fz_norm_draft_ref *out, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"SELECT c.agency_id, c.state, d.affects_market, COALESCE(d.comment_from, ''),"
+		" COALESCE(d.comment_to, ''), d.account_published_on IS NOT NULL, d.title,"
+		" d.fair_check_done, COALESCE(d.doc_id, 0)"
+		" FROM case_record c JOIN norm_draft d ON d.case_id = c.case_id"
+		" WHERE c.case_id = ? AND c.case_type = 'norm_doc'",
+		"i", case_id);
+	if (!st)
+		return err->code;
+	bool found = fz_stmt_row(st);
+	if (found) {
+		*out = (struct fz_norm_draft_ref){
+			.case_id = case_id,
+			.agency_id = fz_col_int(st, 0),
+			.affects_market = fz_col_int(st, 2),
+			.account_published = fz_col_int(st, 5),
+			.title = fz_arena_strdup(ctx->arena, fz_col_text(st, 6)),
+			.fair_check_done = fz_col_int(st, 7),
+			.doc_id = fz_col_int(st, 8),
+		};
+		snprintf(out->state, sizeof out->state, "%s", fz_col_text(st, 1));
+		snprintf(out->comment_from, sizeof out->comment_from, "%s", fz_col_text(st, 3));
+		snprintf(out->comment_to, sizeof out->comment_to, "%s", fz_col_text(st, 4));
+	}
+	fz_stmt_done(st);
+	if (!found || (staff && !fz_ctx_may_see(ctx, out->agency_id)))
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "规范性文件草案不存在");
+	return FZ_OK;
+}
+
+bool fz_norm_is_drafter(const struct fz_ctx *ctx, const struct fz_norm_draft_ref *d)
+{
+	return ctx->user && ctx->user->agency_id == d->agency_id &&
+	       (ctx->user->role & (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD | FZ_ROLES_LEGAL));
+}

@@ -80,4 +80,88 @@ const struct fz_norm_rule *fz_norm_rule_find(const char *code);
 enum fz_code fz_norm_precheck_run(struct fz_ctx *ctx, int64_t case_id, const char *body,
 				  struct fz_err *err);
 
+/* ---- the drafting chain's routes (norm_plan.c, norm_comment.c, norm_precheck_api.c,
+ * norm_filing.c) ---- */
+
+/* A draft named by a route: its case, state and what its gates read. */
+struct fz_norm_draft_ref {
+	int64_t case_id, agency_id, doc_id;
+	char state[32];
+	bool affects_market, account_published, fair_check_done;
+	char comment_from[11], comment_to[11];
+	const char *title; /* arena */
+};
+/*
+ * The norm_doc case case_id with its draft row; FZ_ENOT_FOUND when there is
+ * none, or (staff) when it lies outside the caller's agency scope.
+ */
+enum fz_code fz_norm_draft_find(struct fz_ctx *ctx, int64_t case_id, bool staff,
+				struct fz_norm_draft_ref *out, struct fz_err *err);
+/* Is the caller a drafter of the draft's own agency (clerk, head, or the legal office's own)? */
+bool fz_norm_is_drafter(const struct fz_ctx *ctx, const struct fz_norm_draft_ref *d);
+/* One audit event for a write that is not a case step (inside the caller's transaction). */
+enum fz_code fz_norm_audit(struct fz_ctx *ctx, int64_t case_id, const char *entity,
+			   const char *action, const char *note, json_t *input, const char *after,
+			   struct fz_err *err);
+
+/* The drafting plan (norm_plan.c). */
+extern const struct fz_option fz_norm_plan_statuses[];
+extern const struct fz_input fz_norm_plan_inputs[], fz_norm_plan_edit_inputs[],
+	fz_norm_plan_drop_inputs[];
+extern const struct fz_list fz_norm_plans_list;
+/* Adds a plan item (checked inputs) for in's agency_id or the caller's; its id in *id. */
+enum fz_code fz_norm_plan_create(struct fz_ctx *ctx, json_t *in, int64_t *id, struct fz_err *err);
+/* Takes item id off the plan with reason (inside the caller's transaction). */
+enum fz_code fz_norm_plan_set_dropped(struct fz_ctx *ctx, int64_t id, const char *reason,
+				      struct fz_err *err);
+enum fz_code fz_norm_plans_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_plans_export(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_plan_post(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_plan_patch(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_plan_drop(struct fz_req *req, json_t **out, struct fz_err *err);
+
+/* Public comment (norm_comment.c). */
+extern const struct fz_option fz_norm_adoptions[];
+extern const struct fz_input fz_norm_comment_inputs[], fz_norm_answer_inputs[];
+/* A comment of the public on case_id, checked against the period; its code in code. */
+enum fz_code fz_norm_comment_submit(struct fz_ctx *ctx, int64_t case_id, json_t *in,
+				    char code[15], int64_t *comment_id, struct fz_err *err);
+/* The drafter's answer to a comment (checked inputs). */
+enum fz_code fz_norm_comment_answer(struct fz_ctx *ctx, int64_t comment_id, json_t *in,
+				    struct fz_err *err);
+enum fz_code fz_norm_consultations_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_consultation_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_comment_post(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_comment_track(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_draft_comments(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_answer_post(struct fz_req *req, json_t **out, struct fz_err *err);
+
+/* Pre-check decisions and the fair-competition check (norm_precheck_api.c). */
+extern const struct fz_input fz_norm_hit_inputs[], fz_norm_fair_inputs[];
+/* Confirms or dismisses hit seq of a draft (checked inputs). */
+enum fz_code fz_norm_hit_decide(struct fz_ctx *ctx, int64_t case_id, int64_t seq, json_t *in,
+				struct fz_err *err);
+/* Saves answers of the fair-competition check list; sets fair_check_done when complete. */
+enum fz_code fz_norm_fair_save(struct fz_ctx *ctx, int64_t case_id, json_t *in,
+			       struct fz_err *err);
+enum fz_code fz_norm_hit_post(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_precheck_post(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_fair_get(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_fair_put(struct fz_req *req, json_t **out, struct fz_err *err);
+
+/* Filing results (norm_filing.c). */
+extern const struct fz_option fz_norm_filing_results[], fz_norm_filing_recipients[];
+extern const struct fz_input fz_norm_filing_result_inputs[];
+/* Records the receiving body's result of filing_id (checked inputs). */
+enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t *in,
+				   struct fz_err *err);
+/* The filings of a document (of one version; 0: all) as JSON rows (the draft's panel). */
+json_t *fz_norm_filings_json(struct fz_ctx *ctx, int64_t doc_id, int64_t version_id);
+enum fz_code fz_norm_filing_result_post(struct fz_req *req, json_t **out, struct fz_err *err);
+
+/* The demo county's records (norm_demo_kinds.c). */
+struct fz_demo;
+extern const struct fz_demo fz_norm_demo;
+extern const struct fz_record_kind fz_norm_records[];
+
 #endif

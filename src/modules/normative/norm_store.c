@@ -113,5 +113,17 @@ const struct fz_migration fz_norm_migrations[] = {
 	 "CREATE INDEX norm_objection_doc ON norm_objection(doc_id);"
 	 /* The library's full-text index of each document's current title, number and text. */
 	 "CREATE VIRTUAL TABLE norm_document_fts USING fts5(title, body, tokenize='trigram');"},
+	{"normative-002-drafting",
+	 /*
+	  * A plan item taken off the plan keeps its row (the plan's completion
+	  * counts it), with why and when; a comment's answer has its day and
+	  * who gave it; a filing's result who recorded it.
+	  */
+	 "ALTER TABLE norm_plan_item ADD COLUMN drop_reason TEXT;"
+	 "ALTER TABLE norm_plan_item ADD COLUMN dropped_on TEXT;"
+	 "ALTER TABLE norm_comment ADD COLUMN answered_on TEXT;"
+	 "ALTER TABLE norm_comment ADD COLUMN answered_by INTEGER REFERENCES app_user;"
+	 "ALTER TABLE norm_filing ADD COLUMN result_by INTEGER REFERENCES app_user;"
+	 "CREATE INDEX norm_draft_comment ON norm_draft(comment_from);"},
 	{NULL, NULL},
 };
