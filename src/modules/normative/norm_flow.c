@@ -237,4 +237,7 @@ const struct fz_module fz_norm_module = {
 	.settings = norm_settings,
 	.routes = fz_norm_routes,
 	.review_kinds = norm_review_kinds,
+	.records = fz_norm_records,
+	.jobs = fz_norm_jobs,
+	.generate = fz_norm_generate,
 };
