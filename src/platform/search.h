@@ -10,7 +10,7 @@
  * characters. For words of two characters (Chinese search is mostly
  * two-character words: 农贸, 养老, 补贴) an index may also keep its text as
  * overlapping character pairs: a migration creates the index's pairs table
- * beside its trigram table (SQLite: "CREATE VIRTUAL TABLE <name>_pairs USING
+ * beside its trigram table (SQLite: "CREATE VIRTUAL TABLE <name>_fts_pairs USING
  * fts5(<same columns>, content='', detail='none', tokenize='unicode61')",
  * created with the trigram table, before any record is indexed), and from
  * then on fz_search_index and fz_search_remove keep both, and

@@ -108,7 +108,7 @@ const char *fz_db_fts_ids(const char *index, char *out, size_t size);
 /*
  * For a word of exactly two word characters (letters, digits, CJK; no
  * punctuation) and an index that has a table of character pairs (SQLite:
- * <name>_pairs, contentless FTS5 unicode61, kept by fz_db_fts_put and
+ * <name>_fts_pairs, contentless FTS5 unicode61, kept by fz_db_fts_put and
  * fz_db_fts_remove beside the trigram table): writes into out (size >= 128)
  * the subquery of the ids whose text holds the word, into bind the value of
  * its one parameter, and returns true. Otherwise false, both untouched.

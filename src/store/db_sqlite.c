@@ -628,13 +628,15 @@ static void check_ident(const char *s)
 
 /*
  * Words of two characters. A trigram index cannot find them, so an index may
- * have a second, contentless FTS5 table <index>_pairs (tokenize 'unicode61',
+ * have a second, contentless FTS5 table <index>_fts_pairs (tokenize 'unicode61',
  * detail 'none') fed with the text's overlapping character pairs: "农贸市场"
  * is stored as the tokens "农贸 贸市 市场", and a two-character word is one
  * token lookup. Pairs run inside runs of word characters (letters, digits,
  * CJK); punctuation and spaces end a run, as they end a unicode61 token. The
  * table holds no text of its own (content ''): a row is deleted with the
- * pairs of the text it was indexed with, which the trigram table keeps.
+ * pairs of the text it was indexed with, which the trigram table keeps. A
+ * record indexed before its index had pairs is found by two-character words
+ * only once it is indexed again.
  */
 
 /* The code point at *p (advancing p), 0 at the end; bad bytes count as one. */
@@ -709,7 +711,7 @@ static char *pairs_of(const char *text)
 static bool has_pairs(struct fz_db *db, const char *index)
 {
 	char name[96];
-	if ((size_t)snprintf(name, sizeof name, "%s_pairs", index) >= sizeof name)
+	if ((size_t)snprintf(name, sizeof name, "%s_fts_pairs", index) >= sizeof name)
 		abort();
 	return fz_db_has_table(db, name);
 }
@@ -734,6 +736,19 @@ static enum fz_code pairs_put(struct fz_db *db, const char *index, int64_t id, b
 	const char *old[FTS_MAX_COLUMNS];
 	struct fz_stmt *prior = NULL;
 	if (del) {
+		/*
+		 * Only a row the pairs hold: a record indexed before the pairs table
+		 * was made is not there, and deleting its pairs would corrupt the
+		 * index (FTS5's docsize table lists the rows of a contentless table).
+		 */
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s_fts_pairs_docsize WHERE id = ?", index);
+		struct fz_stmt *held = fz_db_query(db, err, sql, "i", id);
+		if (!held)
+			return err->code;
+		bool there = fz_stmt_row(held);
+		fz_stmt_done(held);
+		if (!there)
+			return FZ_OK;
 		if ((size_t)snprintf(sql, sizeof sql, "SELECT %s FROM %s_fts WHERE rowid = ?", cols,
 				     index) >= sizeof sql)
 			abort();
@@ -762,10 +777,10 @@ static enum fz_code pairs_put(struct fz_db *db, const char *index, int64_t id, b
 		fz_stmt_done(prior);
 	if (!rc) {
 		if (del)
-			snprintf(sql, sizeof sql, "INSERT INTO %s_pairs(%s_pairs, rowid, %s) VALUES ('delete', ?%s)",
+			snprintf(sql, sizeof sql, "INSERT INTO %s_fts_pairs(%s_fts_pairs, rowid, %s) VALUES ('delete', ?%s)",
 				 index, index, cols, marks);
 		else
-			snprintf(sql, sizeof sql, "INSERT INTO %s_pairs(rowid, %s) VALUES (?%s)", index, cols,
+			snprintf(sql, sizeof sql, "INSERT INTO %s_fts_pairs(rowid, %s) VALUES (?%s)", index, cols,
 				 marks);
 		struct fz_stmt *st = fz_db_query_v(db, err, sql, b, 1 + n);
 		rc = st ? fz_stmt_exec(st, err) : err->code;
@@ -862,7 +877,7 @@ bool fz_db_fts_pair_ids(struct fz_db *db, const char *index, const char *word, c
 	unsigned a = utf8_next(&p), b = a ? utf8_next(&p) : 0;
 	if (!a || !b || *p || !pair_char(a) || !pair_char(b) || !has_pairs(db, index))
 		return false;
-	if ((size_t)snprintf(out, size, "(SELECT rowid FROM %s_pairs WHERE %s_pairs MATCH ?)", index,
+	if ((size_t)snprintf(out, size, "(SELECT rowid FROM %s_fts_pairs WHERE %s_fts_pairs MATCH ?)", index,
 			     index) >= size ||
 	    (size_t)snprintf(bind, bind_size, "\"%s\"", word) >= bind_size)
 		abort();

@@ -76,6 +76,7 @@ const KINDS = {
   enf_benchmark: () => 'SELECT benchmark_id, agency_id, status, NULL FROM enf_benchmark',
   enf_insp_plan: () => "SELECT plan_id, agency_id, 'plan', NULL FROM enf_insp_plan",
   enf_insp_draw: () => "SELECT draw_id, agency_id, 'draw', NULL FROM enf_insp_draw",
+  norm_document: () => 'SELECT doc_id, agency_id, status, NULL FROM norm_document',
 }
 
 /**

@@ -118,7 +118,7 @@ const struct fz_migration fz_norm_migrations[] = {
 	  * The library: two-character words found through the index's character
 	  * pairs (platform/search.h); the list newest first, by issuing body.
 	  */
-	 "CREATE VIRTUAL TABLE norm_document_pairs USING fts5(title, body, content='',"
+	 "CREATE VIRTUAL TABLE norm_document_fts_pairs USING fts5(title, body, content='',"
 	 " detail='none', tokenize='unicode61');"
 	 "CREATE INDEX norm_document_issued ON norm_document(issued_on, doc_id);"
 	 "CREATE INDEX norm_document_body ON norm_document(issuing_body, issued_on);"
