@@ -268,7 +268,7 @@ static enum fz_code add_keyword(struct fz_list_run *run, const struct fz_list_fi
 	if (fz_utf8_chars(v) > (size_t)max)
 		return fz_err_set(err, FZ_EBAD_VALUE, f->param, "关键词不能超过 %d 个字", max);
 	char *clause = fz_arena_alloc(a, 200), *value = fz_arena_alloc(a, 512);
-	if (f->index && fz_search_match(f->index, f->key, v, clause, 200, value, 512)) {
+	if (f->index && fz_search_match(run->ctx->db, f->index, f->key, v, clause, 200, value, 512)) {
 		run->tally_ok = false;
 		if (f->equal) {
 			fz_list_where(run, fz_arena_printf(a, "%s OR %s = ?", clause, f->equal));

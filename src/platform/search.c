@@ -60,11 +60,20 @@ enum fz_code fz_search_remove(struct fz_db *db, const char *index, int64_t id,
 	return fz_db_fts_remove(db, index, id, err);
 }
 
-bool fz_search_match(const char *index, const char *key, const char *q, char *sql,
-		     size_t sql_size, char *bind, size_t bind_size)
+bool fz_search_match(struct fz_db *db, const char *index, const char *key, const char *q,
+		     char *sql, size_t sql_size, char *bind, size_t bind_size)
 {
 	char ids[128];
-	if (!q || fz_utf8_chars(q) < FZ_SEARCH_MIN_PHRASE)
+	if (!q)
+		return false;
+	if (fz_utf8_chars(q) == 2) {
+		if (!fz_db_fts_pair_ids(db, index, q, ids, sizeof ids, bind, bind_size))
+			return false;
+		if ((size_t)snprintf(sql, sql_size, "%s IN %s", key, ids) >= sql_size)
+			abort();
+		return true;
+	}
+	if (fz_utf8_chars(q) < FZ_SEARCH_MIN_PHRASE)
 		return false;
 	if ((size_t)snprintf(sql, sql_size, "%s IN %s", key,
 			     fz_db_fts_ids(index, ids, sizeof ids)) >= sql_size)

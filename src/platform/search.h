@@ -7,7 +7,17 @@
  * ("case", "disclosure_item", "enf_power", made by a migration) and never
  * write the backend's search syntax (SQLite: FTS5 MATCH and rowid) themselves.
  * Indexes use a trigram tokenizer, which cannot match fewer than three
- * characters; shorter keywords fall back to LIKE. Keywords are written into a
+ * characters. For words of two characters (Chinese search is mostly
+ * two-character words: 农贸, 养老, 补贴) an index may also keep its text as
+ * overlapping character pairs: a migration creates the index's pairs table
+ * beside its trigram table (SQLite: "CREATE VIRTUAL TABLE <name>_fts_pairs USING
+ * fts5(<same columns>, content='', detail='none', tokenize='unicode61')",
+ * created with the trigram table, before any record is indexed), and from
+ * then on fz_search_index and fz_search_remove keep both, and
+ * fz_search_match answers a two-character word from the pairs with one index
+ * lookup. An index without pairs, and any one-character keyword, falls back
+ * to LIKE (a scan: fine for small tables, slow for large ones). Keywords are
+ * written into a
  * caller buffer and bound as parameters, never spliced into SQL. Not for:
  * choosing columns or building the rest of a list's clause, which stay with
  * each list's SQL.
@@ -59,14 +69,15 @@ enum fz_code fz_search_remove(struct fz_db *db, const char *index, int64_t id,
 
 /*
  * The full-text filter of a list: when q has at least FZ_SEARCH_MIN_PHRASE
- * characters, writes into sql (size >= 160) "<key> IN (<ids of index whose
- * text matches>)" with one text parameter, writes the value to bind for it
- * into bind (as fz_search_phrase), and returns true. Otherwise (also for
- * NULL) leaves both untouched and returns false: the caller falls back to
- * LIKE (fz_search_like). key is the SQL expression of the record id, such as
- * "c.case_id".
+ * characters, or is a two-character word and index has pairs, writes into
+ * sql (size >= 160) "<key> IN (<ids of index whose text holds q>)" with one
+ * text parameter, writes the value to bind for it into bind (for three or
+ * more characters as fz_search_phrase), and returns true. Otherwise (also
+ * for NULL) leaves both untouched and returns false: the caller falls back
+ * to LIKE (fz_search_like). key is the SQL expression of the record id, such
+ * as "c.case_id".
  */
-bool fz_search_match(const char *index, const char *key, const char *q, char *sql,
-		     size_t sql_size, char *bind, size_t bind_size);
+bool fz_search_match(struct fz_db *db, const char *index, const char *key, const char *q,
+		     char *sql, size_t sql_size, char *bind, size_t bind_size);
 
 #endif

@@ -105,6 +105,16 @@ enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
  * fz_search_phrase), for "<key> IN <subquery>". Returns out.
  */
 const char *fz_db_fts_ids(const char *index, char *out, size_t size);
+/*
+ * For a word of exactly two word characters (letters, digits, CJK; no
+ * punctuation) and an index that has a table of character pairs (SQLite:
+ * <name>_fts_pairs, contentless FTS5 unicode61, kept by fz_db_fts_put and
+ * fz_db_fts_remove beside the trigram table): writes into out (size >= 128)
+ * the subquery of the ids whose text holds the word, into bind the value of
+ * its one parameter, and returns true. Otherwise false, both untouched.
+ */
+bool fz_db_fts_pair_ids(struct fz_db *db, const char *index, const char *word, char *out,
+			size_t size, char *bind, size_t bind_size);
 
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err);
 enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err);

@@ -626,6 +626,170 @@ static void check_ident(const char *s)
 
 #define FTS_MAX_COLUMNS 8
 
+/*
+ * Words of two characters. A trigram index cannot find them, so an index may
+ * have a second, contentless FTS5 table <index>_fts_pairs (tokenize 'unicode61',
+ * detail 'none') fed with the text's overlapping character pairs: "农贸市场"
+ * is stored as the tokens "农贸 贸市 市场", and a two-character word is one
+ * token lookup. Pairs run inside runs of word characters (letters, digits,
+ * CJK); punctuation and spaces end a run, as they end a unicode61 token. The
+ * table holds no text of its own (content ''): a row is deleted with the
+ * pairs of the text it was indexed with, which the trigram table keeps. A
+ * record indexed before its index had pairs is found by two-character words
+ * only once it is indexed again.
+ */
+
+/* The code point at *p (advancing p), 0 at the end; bad bytes count as one. */
+static unsigned utf8_next(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned c = s[0];
+	int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	if (!c)
+		return 0;
+	if (n == 0) {
+		*p = s + 1;
+		return c;
+	}
+	c &= 0x3Fu >> n;
+	for (int k = 1; k <= n; k++) {
+		if ((s[k] & 0xC0) != 0x80) {
+			*p = s + k;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (s[k] & 0x3F);
+	}
+	*p = s + n + 1;
+	return c;
+}
+
+/* A character unicode61 keeps inside a token: ASCII letters and digits, and above
+ * ASCII everything but the punctuation and space blocks. */
+static bool pair_char(unsigned c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c < 0xC0 && c != 0xAA && c != 0xB5 && c != 0xBA)
+		return false;
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE10 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+	    (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+	    (c >= 0xFF5B && c <= 0xFF65) || c == 0xFFFD || c == 0xFEFF)
+		return false;
+	return true;
+}
+
+/* The pairs of text, space-separated, malloc'd (NULL when out of memory). */
+static char *pairs_of(const char *text)
+{
+	size_t len = strlen(text);
+	char *out = malloc(3 * len + 1), *o = out;
+	if (!out)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)text, *prev = NULL;
+	for (;;) {
+		const unsigned char *at = p;
+		unsigned c = utf8_next(&p);
+		if (!c)
+			break;
+		if (!pair_char(c)) {
+			prev = NULL;
+			continue;
+		}
+		if (prev) {
+			memcpy(o, prev, (size_t)(p - prev));
+			o += p - prev;
+			*o++ = ' ';
+		}
+		prev = at;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Does index have a table of character pairs? (The schema is read from memory.) */
+static bool has_pairs(struct fz_db *db, const char *index)
+{
+	char name[96];
+	if ((size_t)snprintf(name, sizeof name, "%s_fts_pairs", index) >= sizeof name)
+		abort();
+	return fz_db_has_table(db, name);
+}
+
+/*
+ * Writes the pairs of record id's text into index's pairs table: with
+ * "delete" the row's earlier text as the trigram table holds it (none: no
+ * row), otherwise texts.
+ */
+static enum fz_code pairs_put(struct fz_db *db, const char *index, int64_t id, bool del,
+			      const char *const *columns, const char *const *texts, size_t n,
+			      struct fz_err *err)
+{
+	char cols[256] = "", marks[64] = "", sql[640];
+	size_t cl = 0, ml = 0;
+	for (size_t k = 0; k < n; k++) {
+		cl += (size_t)snprintf(cols + cl, sizeof cols - cl, "%s%s", k ? ", " : "", columns[k]);
+		ml += (size_t)snprintf(marks + ml, sizeof marks - ml, ", ?");
+		if (cl >= sizeof cols)
+			abort();
+	}
+	const char *old[FTS_MAX_COLUMNS];
+	struct fz_stmt *prior = NULL;
+	if (del) {
+		/*
+		 * Only a row the pairs hold: a record indexed before the pairs table
+		 * was made is not there, and deleting its pairs would corrupt the
+		 * index (FTS5's docsize table lists the rows of a contentless table).
+		 */
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s_fts_pairs_docsize WHERE id = ?", index);
+		struct fz_stmt *held = fz_db_query(db, err, sql, "i", id);
+		if (!held)
+			return err->code;
+		bool there = fz_stmt_row(held);
+		fz_stmt_done(held);
+		if (!there)
+			return FZ_OK;
+		if ((size_t)snprintf(sql, sizeof sql, "SELECT %s FROM %s_fts WHERE rowid = ?", cols,
+				     index) >= sizeof sql)
+			abort();
+		prior = fz_db_query(db, err, sql, "i", id);
+		if (!prior)
+			return err->code;
+		if (!fz_stmt_row(prior)) {
+			fz_stmt_done(prior);
+			return FZ_OK;
+		}
+		for (size_t k = 0; k < n; k++) {
+			const char *t = fz_col_text(prior, (int)k);
+			old[k] = t ? t : "";
+		}
+		texts = old;
+	}
+	char *pairs[FTS_MAX_COLUMNS] = {0};
+	struct fz_bind b[1 + FTS_MAX_COLUMNS] = {{'i', id, NULL}};
+	enum fz_code rc = FZ_OK;
+	for (size_t k = 0; k < n && !rc; k++) {
+		if (!(pairs[k] = pairs_of(texts[k])))
+			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
+		b[1 + k] = (struct fz_bind){'t', 0, pairs[k]};
+	}
+	if (del)
+		fz_stmt_done(prior);
+	if (!rc) {
+		if (del)
+			snprintf(sql, sizeof sql, "INSERT INTO %s_fts_pairs(%s_fts_pairs, rowid, %s) VALUES ('delete', ?%s)",
+				 index, index, cols, marks);
+		else
+			snprintf(sql, sizeof sql, "INSERT INTO %s_fts_pairs(rowid, %s) VALUES (?%s)", index, cols,
+				 marks);
+		struct fz_stmt *st = fz_db_query_v(db, err, sql, b, 1 + n);
+		rc = st ? fz_stmt_exec(st, err) : err->code;
+	}
+	for (size_t k = 0; k < n; k++)
+		free(pairs[k]);
+	return rc;
+}
+
 enum fz_code fz_db_fts_put(struct fz_db *db, const char *index, int64_t id,
 			   const char *const *columns, const char *const *texts, size_t n,
 			   struct fz_err *err)
@@ -644,6 +808,11 @@ enum fz_code fz_db_fts_put(struct fz_db *db, const char *index, int64_t id,
 		if (cl >= sizeof cols)
 			abort();
 	}
+	bool pairs = has_pairs(db, index);
+	enum fz_code rc;
+	/* The pairs of the text being replaced go first, read from the trigram table. */
+	if (pairs && (rc = pairs_put(db, index, id, true, columns, NULL, n, err)))
+		return rc;
 	char sql[512];
 	/* FTS5 takes REPLACE on its rowid: the record's earlier text goes. */
 	if ((size_t)snprintf(sql, sizeof sql, "REPLACE INTO %s_fts(rowid%s) VALUES (?%s)", index,
@@ -653,7 +822,9 @@ enum fz_code fz_db_fts_put(struct fz_db *db, const char *index, int64_t id,
 	for (size_t k = 0; k < n; k++)
 		b[1 + k] = (struct fz_bind){'t', 0, texts[k]};
 	struct fz_stmt *st = fz_db_query_v(db, err, sql, b, 1 + n);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	if (!st || (rc = fz_stmt_exec(st, err)))
+		return st ? rc : err->code;
+	return pairs ? pairs_put(db, index, id, false, columns, texts, n, err) : FZ_OK;
 }
 
 enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
@@ -661,6 +832,27 @@ enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
 {
 	check_ident(index);
 	char sql[160];
+	if (has_pairs(db, index)) {
+		/* The columns of the trigram table, in order, for the pairs' delete. */
+		const char *cols[FTS_MAX_COLUMNS];
+		char names[FTS_MAX_COLUMNS][64];
+		size_t n = 0;
+		snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info(?)");
+		char table[96];
+		snprintf(table, sizeof table, "%s_fts", index);
+		struct fz_stmt *st = fz_db_query(db, err, sql, "t", table);
+		if (!st)
+			return err->code;
+		while (n < FTS_MAX_COLUMNS && fz_stmt_row(st)) {
+			snprintf(names[n], sizeof names[n], "%s", fz_col_text(st, 0));
+			cols[n] = names[n];
+			n++;
+		}
+		fz_stmt_done(st);
+		enum fz_code rc = pairs_put(db, index, id, true, cols, NULL, n, err);
+		if (rc)
+			return rc;
+	}
 	if ((size_t)snprintf(sql, sizeof sql, "DELETE FROM %s_fts WHERE rowid = ?", index) >=
 	    sizeof sql)
 		abort();
@@ -675,6 +867,21 @@ const char *fz_db_fts_ids(const char *index, char *out, size_t size)
 			     index) >= size)
 		abort();
 	return out;
+}
+
+bool fz_db_fts_pair_ids(struct fz_db *db, const char *index, const char *word, char *out,
+			size_t size, char *bind, size_t bind_size)
+{
+	check_ident(index);
+	const unsigned char *p = (const unsigned char *)word;
+	unsigned a = utf8_next(&p), b = a ? utf8_next(&p) : 0;
+	if (!a || !b || *p || !pair_char(a) || !pair_char(b) || !has_pairs(db, index))
+		return false;
+	if ((size_t)snprintf(out, size, "(SELECT rowid FROM %s_fts_pairs WHERE %s_fts_pairs MATCH ?)", index,
+			     index) >= size ||
+	    (size_t)snprintf(bind, bind_size, "\"%s\"", word) >= bind_size)
+		abort();
+	return true;
 }
 
 void fz_db_optimize(struct fz_db *db)

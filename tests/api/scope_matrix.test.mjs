@@ -83,6 +83,7 @@ const KINDS = {
   norm_plan_item: () => 'SELECT item_id, agency_id, status, NULL FROM norm_plan_item',
   norm_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM norm_comment m JOIN case_record c ON c.case_id = m.case_id',
   norm_filing: () => 'SELECT f.filing_id, d.agency_id, COALESCE(f.result, \'open\'), NULL FROM norm_filing f JOIN norm_document d ON d.doc_id = f.doc_id',
+  norm_document: () => 'SELECT doc_id, agency_id, status, NULL FROM norm_document',
 }
 
 /**

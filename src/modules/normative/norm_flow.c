@@ -239,4 +239,6 @@ const struct fz_module fz_norm_module = {
 	.review_kinds = norm_review_kinds,
 	.records = fz_norm_records,
 	.demo = &fz_norm_demo,
+	.jobs = fz_norm_jobs,
+	.generate = fz_norm_generate,
 };

@@ -16,6 +16,7 @@
 #include "platform/cases.h"
 #include "platform/ctx.h"
 #include "platform/figures.h"
+#include "platform/jobs.h"
 #include "platform/lists.h"
 #include "store/migrations.h"
 
@@ -163,5 +164,30 @@ enum fz_code fz_norm_filing_result_post(struct fz_req *req, json_t **out, struct
 struct fz_demo;
 extern const struct fz_demo fz_norm_demo;
 extern const struct fz_record_kind fz_norm_records[];
+/* ---- documents after issue, the public library (norm_library.c) ---- */
+extern const struct fz_option fz_norm_doc_statuses[];   /* in_force, expired, repealed, lapsed */
+extern const struct fz_option fz_norm_eval_decisions[]; /* continue, amend, lapse */
+extern const struct fz_input fz_norm_eval_inputs[];
+extern const struct fz_input fz_norm_repeal_inputs[];
+extern const struct fz_list fz_norm_documents_list;        /* staff, agency scope */
+extern const struct fz_list fz_norm_public_documents_list; /* the portal's library */
+extern const struct fz_job fz_norm_jobs[];                 /* normative_expiry, daily */
+enum fz_code fz_norm_lib_list(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_export(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_record(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_diff(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_evaluate(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_repeal(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_public_list(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_public_record(struct fz_req *req, json_t **out, struct fz_err *err);
+enum fz_code fz_norm_lib_bodies(struct fz_req *req, json_t **out, struct fz_err *err);
+/* 废止 on day: the version of kind "repeal" (text kept), the one in force ended, status repealed. */
+enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char *reason,
+			    struct fz_err *err);
+/* Marks documents in force past valid_until expired (lapsed after a "lapse" evaluation). */
+enum fz_code fz_norm_expire_due(struct fz_ctx *ctx, struct fz_err *err);
+/* Synthetic issued documents for benchmarks (`fazhi bench-gen --only normative`). */
+enum fz_code fz_norm_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
+			      size_t nagencies, struct fz_err *err);
 
 #endif

@@ -125,5 +125,17 @@ const struct fz_migration fz_norm_migrations[] = {
 	 "ALTER TABLE norm_comment ADD COLUMN answered_by INTEGER REFERENCES app_user;"
 	 "ALTER TABLE norm_filing ADD COLUMN result_by INTEGER REFERENCES app_user;"
 	 "CREATE INDEX norm_draft_comment ON norm_draft(comment_from);"},
+	{"normative-002-library",
+	 /*
+	  * The library: two-character words found through the index's character
+	  * pairs (platform/search.h); the list newest first, by issuing body.
+	  */
+	 "CREATE VIRTUAL TABLE norm_document_fts_pairs USING fts5(title, body, content='',"
+	 " detail='none', tokenize='unicode61');"
+	 "CREATE INDEX norm_document_issued ON norm_document(issued_on, doc_id);"
+	 "CREATE INDEX norm_document_body ON norm_document(issuing_body, issued_on);"
+	 "CREATE INDEX norm_document_agency ON norm_document(agency_id, issued_on);"
+	 "CREATE INDEX norm_version_doc ON norm_version(doc_id, effective_from);"
+	 "CREATE INDEX norm_evaluation_doc ON norm_evaluation(doc_id, evaluated_on);"},
 	{NULL, NULL},
 };
