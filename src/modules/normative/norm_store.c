@@ -113,5 +113,12 @@ const struct fz_migration fz_norm_migrations[] = {
 	 "CREATE INDEX norm_objection_doc ON norm_objection(doc_id);"
 	 /* The library's full-text index of each document's current title, number and text. */
 	 "CREATE VIRTUAL TABLE norm_document_fts USING fts5(title, body, tokenize='trigram');"},
+	/*
+	 * A cleanup campaign's 修改 marks the document for amendment (the
+	 * amendment itself is a new draft); the campaigns' items by agency.
+	 */
+	{"normative-002-campaign",
+	 "ALTER TABLE norm_document ADD COLUMN amend_campaign_id INTEGER REFERENCES norm_campaign;"
+	 "CREATE INDEX norm_campaign_item_agency ON norm_campaign_item(agency_id, campaign_id);"},
 	{NULL, NULL},
 };
