@@ -88,6 +88,7 @@ enum fz_code fz_norm_objection_submit(struct fz_ctx *ctx, json_t *in, int receiv
 	int64_t office = legal_office(ctx);
 	if (!office)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未配置办理审查建议的法制机构");
+	const char *name = title;
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
@@ -104,13 +105,17 @@ enum fz_code fz_norm_objection_submit(struct fz_ctx *ctx, json_t *in, int receiv
 			rc = fz_err_set(err, FZ_EBAD_VALUE, "doc_id", "所涉规范性文件不在文件库中，请重新选择或者填写文件名称");
 			goto fail;
 		}
-		title = fz_arena_printf(ctx->arena, "%s（%s）", fz_col_text(st, 0), fz_col_text(st, 1));
+		name = fz_arena_strdup(ctx->arena, fz_col_text(st, 0));
+		title = fz_arena_printf(ctx->arena, "%s（%s）", name, fz_col_text(st, 1));
 		fz_stmt_done(st);
 	}
+	/* 关于《青山县……办法》的审查建议; a title typed with its own 《》 keeps them. */
+	const char *case_title = strstr(name, "《") ? fz_arena_printf(ctx->arena, "关于%s的审查建议", name)
+					      : fz_arena_printf(ctx->arena, "关于《%s》的审查建议", name);
 	char *input = fz_json_text(ctx->arena, in, NULL);
 	struct fz_case_new n = {.case_type = "norm_objection",
 				.agency_id = office,
-				.title = fz_arena_printf(ctx->arena, "关于%s的审查建议", title),
+				.title = case_title,
 				.body = fz_json_str(in, "content"),
 				.received_on = received_on,
 				.tracking = true,

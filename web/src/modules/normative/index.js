@@ -30,7 +30,7 @@ export default {
     track: { norm_objection: '/normative/objection-track' },
     nav: [
       {
-        label: '规范性文件', section: 'normative', test: 'nav-normative', order: 40,
+        label: '规范性文件', to: '/normative/objections', section: 'normative', test: 'nav-normative', order: 40,
         children: [
           { label: '提出审查建议', to: '/normative/objection', test: 'nav-norm-objection' },
           { label: '审查建议办理结果', to: '/normative/objections', test: 'nav-norm-objections' },
@@ -40,7 +40,7 @@ export default {
     ],
     brand: {
       title: '行政规范性文件',
-      sub: '{government} · 规范性文件审查建议与清理',
+      sub: '审查建议 · 文件清理 · 依法公开',
       footer: '公民、法人或者其他组织认为规范性文件违法的，可以提出审查建议。',
     },
   },
