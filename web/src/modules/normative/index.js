@@ -1,6 +1,7 @@
 // 行政规范性文件 (normative documents). This part: cleanup campaigns (清理), the public's objections
 // (审查建议) and the statistics; the drafting and library pages add their own entries here.
 import { Document } from '@element-plus/icons-vue'
+import { seesAllAgencies } from '../../session.js'
 
 const group = { key: 'normative', label: '规范性文件', icon: Document, order: 40 }
 const section = { section: 'normative' }
@@ -23,7 +24,7 @@ export default {
   ],
   menu: [
     { group, path: '/app/normative/campaigns', label: '文件清理', test: 'menu-norm-campaigns', order: 20, api: 'GET /api/normative/campaigns' },
-    { group, path: '/app/cases?type=norm_objection', label: '审查建议', test: 'menu-norm-objections', order: 21, api: 'GET /api/normative/objections' },
+    { group, path: '/app/cases?type=norm_objection', label: '审查建议', test: 'menu-norm-objections', order: 21, api: 'GET /api/normative/objections', when: (user) => seesAllAgencies(user) },
     { group, path: '/app/normative/stats', label: '统计分析', test: 'menu-norm-stats', order: 30, api: 'GET /api/normative/stats' },
   ],
   portal: {
