@@ -52,6 +52,7 @@ const ACTIONS = {
   enf_penalty: 'notify',
   enf_coercion: 'release',
   enf_inspection: 'record_result',
+  norm_objection: 'accept',
 }
 
 /**
