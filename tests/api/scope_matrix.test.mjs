@@ -52,7 +52,6 @@ const ACTIONS = {
   enf_penalty: 'notify',
   enf_coercion: 'release',
   enf_inspection: 'record_result',
-  norm_objection: 'accept',
 }
 
 /**
