@@ -162,7 +162,13 @@ test('closing with documents undecided is refused naming how many; closing appli
     assert.deepEqual(docs[DOC.d.doc_id].slice(0, 2), ['in_force', ''])
     assert.deepEqual(sql(db, `SELECT seq, kind, effective_from, effective_to FROM norm_version WHERE doc_id = ${DOC.c.doc_id} ORDER BY seq`),
       [['1', 'original', '2026-03-02', '2026-06-15'], ['2', 'repeal', '2026-06-15', '']])
-    assert.deepEqual(sql(db, `SELECT kind, change_summary FROM norm_version WHERE doc_id = ${DOC.b.doc_id} AND seq = 2`)[0][0], 'lapse')
+    // The closing version keeps the last text, as a repeal does, and says why; it is the document's current version.
+    const [[kind, summary, same]] = sql(db, `SELECT v.kind, v.change_summary, v.body = (SELECT body FROM norm_version WHERE doc_id = v.doc_id AND seq = 1)
+      FROM norm_version v WHERE v.doc_id = ${DOC.b.doc_id} AND v.seq = 2`)
+    assert.equal(kind, 'lapse')
+    assert.equal(summary, '经“2026年度规范性文件清理”清理，决定宣布失效。理由：扶持期限已届满')
+    assert.equal(same, '1')
+    assert.equal(sql(db, `SELECT d.current_version_id = v.version_id FROM norm_document d JOIN norm_version v ON v.doc_id = d.doc_id AND v.seq = 2 WHERE d.doc_id = ${DOC.c.doc_id}`)[0][0], '1')
     assert.equal(sql(db, `SELECT COUNT(*) FROM norm_version WHERE doc_id IN (${DOC.a.doc_id}, ${DOC.d.doc_id})`)[0][0], '2')
     // Nothing can be decided any more.
     before = stored()

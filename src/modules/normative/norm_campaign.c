@@ -188,9 +188,10 @@ enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc
 }
 
 /*
- * Ends a document on day (repealed or lapsed): its state, the version in force
- * closing the day before, and a version of kind 'repeal' or 'lapse' that
- * records the end and why.
+ * Ends a document on day (repealed or lapsed), as the library's repeal does: the
+ * version in force closes that day, and a version of kind 'repeal' or 'lapse'
+ * from that day keeps the last text and records the decision and its reason; it
+ * becomes the document's current version.
  */
 static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal,
 				 const char *end_reason, const char *reason, const char *day,
@@ -198,32 +199,31 @@ static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal
 {
 	char now[21];
 	fz_iso_utc(ctx->now, now);
+	const char *summary = fz_arena_printf(ctx->arena, "%s，决定%s。理由：%s", end_reason,
+					      repeal ? "废止" : "宣布失效", reason ? reason : "");
 	enum fz_code rc = run(fz_db_query(ctx->db, err,
-					  "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?"
-					  " WHERE doc_id = ?",
-					  "ttti", repeal ? "repealed" : "lapsed", day, end_reason, doc_id),
+					  "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
+					  " AND (effective_to IS NULL OR effective_to > ?)",
+					  "tit", day, doc_id, day),
 			      err);
-	if (!rc)
-		rc = run(fz_db_query(ctx->db, err,
-				     "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
-				     " AND effective_to IS NULL",
-				     "ti", day, doc_id),
-			 err);
 	if (rc)
 		return rc;
-	const char *body = fz_arena_printf(ctx->arena, "%s：决定%s。理由：%s", end_reason,
-					   repeal ? "废止" : "宣布失效", reason ? reason : "");
 	int64_t version = 0;
-	struct fz_stmt *st = fz_db_query(ctx->db, err,
-			 "INSERT INTO norm_version(doc_id, seq, kind, number, title, body, change_summary,"
-			 " issued_on, effective_from, created_at)"
-			 " SELECT d.doc_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM norm_version v"
-			 "  WHERE v.doc_id = d.doc_id), ?, d.number, d.title, ?, ?, ?, ?, ?"
-			 " FROM norm_document d WHERE d.doc_id = ? RETURNING version_id",
-			 "tttttti", repeal ? "repeal" : "lapse", body, end_reason, day, day, now, doc_id);
+	struct fz_stmt *st = fz_db_query(
+		ctx->db, err,
+		"INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary, issued_on,"
+		" effective_from, created_at)"
+		" SELECT v.doc_id, v.seq + 1, ?, v.title, v.body, ?, ?, ?, ? FROM norm_version v"
+		" WHERE v.doc_id = ? AND v.seq = (SELECT MAX(seq) FROM norm_version w"
+		"  WHERE w.doc_id = v.doc_id) RETURNING version_id",
+		"ttttti", repeal ? "repeal" : "lapse", summary, day, day, now, doc_id);
 	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
 		return st ? rc : err->code;
-	return FZ_OK;
+	return run(fz_db_query(ctx->db, err,
+			       "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?,"
+			       " current_version_id = ? WHERE doc_id = ?",
+			       "tttii", repeal ? "repealed" : "lapsed", day, summary, version, doc_id),
+		   err);
 }
 
 enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out,
