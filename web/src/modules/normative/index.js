@@ -1,5 +1,5 @@
-// 行政规范性文件 (normative documents). This part: cleanup campaigns (清理), the public's objections
-// (审查建议) and the statistics; the drafting and library pages add their own entries here.
+// 行政规范性文件 (normative documents). Each part of the document's life adds its entries here,
+// grouped under its own heading.
 import { Document } from '@element-plus/icons-vue'
 import { seesAllAgencies } from '../../session.js'
 
@@ -11,11 +11,13 @@ export default {
   label: '行政规范性文件',
   order: 40,
   staffRoutes: [
+    // ---- cleanup campaigns, objections, statistics ----
     { path: 'normative/campaigns', name: 'norm-campaigns', component: () => import('./staff/Campaigns.vue'), meta: { title: '规范性文件清理', crumbs: [{ title: '规范性文件' }] } },
     { path: 'normative/campaigns/:id', name: 'norm-campaign', component: () => import('./staff/Campaign.vue'), meta: { title: '清理详情', crumbs: [{ title: '规范性文件' }, { title: '规范性文件清理', to: '/app/normative/campaigns' }] } },
     { path: 'normative/stats', name: 'norm-stats', component: () => import('./staff/NormStats.vue'), meta: { title: '规范性文件统计', crumbs: [{ title: '规范性文件' }] } },
   ],
   portalRoutes: [
+    // ---- objections and cleanup results ----
     { path: 'normative/objection', name: 'portal-norm-objection', component: () => import('./portal/ObjectionForm.vue'), meta: { title: '提出审查建议', ...section } },
     { path: 'normative/objection-track', name: 'portal-norm-objection-track', component: () => import('./portal/ObjectionTrack.vue'), meta: { title: '审查建议办理进度', ...section } },
     { path: 'normative/objection-track/:code', name: 'portal-norm-objection-track-code', component: () => import('./portal/ObjectionTrack.vue'), meta: { title: '审查建议办理进度', ...section } },
@@ -23,6 +25,7 @@ export default {
     { path: 'normative/cleanup', name: 'portal-norm-cleanup', component: () => import('./portal/CampaignResults.vue'), meta: { title: '规范性文件清理结果', ...section } },
   ],
   menu: [
+    // ---- cleanup campaigns, objections, statistics ----
     { group, path: '/app/normative/campaigns', label: '文件清理', test: 'menu-norm-campaigns', order: 20, api: 'GET /api/normative/campaigns' },
     { group, path: '/app/cases?type=norm_objection', label: '审查建议', test: 'menu-norm-objections', order: 21, api: 'GET /api/normative/objections', when: (user) => seesAllAgencies(user) },
     { group, path: '/app/normative/stats', label: '统计分析', test: 'menu-norm-stats', order: 30, api: 'GET /api/normative/stats' },
@@ -33,6 +36,7 @@ export default {
       {
         label: '规范性文件', to: '/normative/objections', section: 'normative', test: 'nav-normative', order: 40,
         children: [
+          // ---- objections and cleanup results ----
           { label: '提出审查建议', to: '/normative/objection', test: 'nav-norm-objection' },
           { label: '审查建议办理结果', to: '/normative/objections', test: 'nav-norm-objections' },
           { label: '文件清理结果', to: '/normative/cleanup', test: 'nav-norm-cleanup' },
