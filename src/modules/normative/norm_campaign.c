@@ -23,27 +23,33 @@
 #include "platform/jsonx.h"
 
 const struct fz_option fz_norm_cleanup_decisions[] = {
-	{"keep", "保留"},
-	{"amend", "修改"},
-	{"repeal", "废止"},
-	{"declare_invalid", "宣布失效"},
-	{NULL, NULL},
+    {"keep", "保留"}, {"amend", "修改"}, {"repeal", "废止"}, {"declare_invalid", "宣布失效"},
+    {NULL, NULL},
 };
 
 const struct fz_input fz_norm_campaign_inputs[] = {
-	{.name = "name", .label = "清理名称", .type = FZ_IN_TEXT, .required = true, .max_chars = 100},
-	{.name = "basis", .label = "清理依据", .type = FZ_IN_TEXTAREA, .required = true,
-	 .max_chars = 2000},
-	{.name = "due_on", .label = "完成期限", .type = FZ_IN_DATE, .required = true},
-	{.name = NULL},
+    {.name = "name", .label = "清理名称", .type = FZ_IN_TEXT, .required = true, .max_chars = 100},
+    {.name = "basis",
+     .label = "清理依据",
+     .type = FZ_IN_TEXTAREA,
+     .required = true,
+     .max_chars = 2000},
+    {.name = "due_on", .label = "完成期限", .type = FZ_IN_DATE, .required = true},
+    {.name = NULL},
 };
 
 const struct fz_input fz_norm_cleanup_inputs[] = {
-	{.name = "decision", .label = "清理意见", .type = FZ_IN_SELECT, .required = true,
-	 .options = fz_norm_cleanup_decisions},
-	{.name = "reason", .label = "理由", .type = FZ_IN_TEXTAREA, .required = true,
-	 .max_chars = 1000},
-	{.name = NULL},
+    {.name = "decision",
+     .label = "清理意见",
+     .type = FZ_IN_SELECT,
+     .required = true,
+     .options = fz_norm_cleanup_decisions},
+    {.name = "reason",
+     .label = "理由",
+     .type = FZ_IN_TEXTAREA,
+     .required = true,
+     .max_chars = 1000},
+    {.name = NULL},
 };
 
 static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
@@ -63,7 +69,9 @@ static enum fz_code event(struct fz_ctx *ctx, const char *action, int64_t campai
 			  const char *note, json_t *input, struct fz_err *err)
 {
 	json_object_set_new(input, "campaign_id", json_integer(campaign_id));
-	struct fz_event ev = {.entity = "norm_campaign", .action = action, .note = note,
+	struct fz_event ev = {.entity = "norm_campaign",
+			      .action = action,
+			      .note = note,
 			      .input = fz_json_text(ctx->arena, input, NULL)};
 	json_decref(input);
 	return fz_audit_append(ctx, &ev, NULL, err);
@@ -77,7 +85,7 @@ struct campaign {
 static enum fz_code load(struct fz_ctx *ctx, int64_t id, struct campaign *c, struct fz_err *err)
 {
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err, "SELECT status, name FROM norm_campaign WHERE campaign_id = ?", "i", id);
+	    ctx->db, err, "SELECT status, name FROM norm_campaign WHERE campaign_id = ?", "i", id);
 	if (!st)
 		return err->code;
 	bool found = fz_stmt_row(st);
@@ -105,7 +113,7 @@ enum fz_code fz_norm_campaign_open(struct fz_ctx *ctx, json_t *in, int64_t *id, 
 		return rc;
 	/* One campaign at a time: a document cannot be decided twice at once. */
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err, "SELECT name FROM norm_campaign WHERE status = 'open' LIMIT 1", NULL);
+	    ctx->db, err, "SELECT name FROM norm_campaign WHERE status = 'open' LIMIT 1", NULL);
 	if (!st) {
 		rc = err->code;
 		goto fail;
@@ -117,25 +125,28 @@ enum fz_code fz_norm_campaign_open(struct fz_ctx *ctx, json_t *in, int64_t *id, 
 		goto fail;
 	}
 	fz_stmt_done(st);
-	st = fz_db_query(ctx->db, err,
-			 "INSERT INTO norm_campaign(name, basis, opened_on, due_on, status, created_by,"
-			 " created_at) VALUES (?, ?, ?, ?, 'open', ?, ?) RETURNING campaign_id",
-			 "ttttit", fz_json_str(in, "name"), fz_json_str(in, "basis"), today,
-			 fz_json_str(in, "due_on"), ctx->user ? ctx->user->user_id : 0, now);
+	st = fz_db_query(
+	    ctx->db, err,
+	    "INSERT INTO norm_campaign(name, basis, opened_on, due_on, status, created_by,"
+	    " created_at) VALUES (?, ?, ?, ?, 'open', ?, ?) RETURNING campaign_id",
+	    "ttttit", fz_json_str(in, "name"), fz_json_str(in, "basis"), today,
+	    fz_json_str(in, "due_on"), ctx->user ? ctx->user->user_id : 0, now);
 	if (!st || (rc = fz_stmt_exec_id(st, id, err))) {
 		rc = st ? rc : err->code;
 		goto fail;
 	}
 	/* Every document in force today, listed to the agency that issued it. */
-	rc = run(fz_db_query(ctx->db, err,
-			     "INSERT INTO norm_campaign_item(campaign_id, doc_id, agency_id)"
-			     " SELECT ?, doc_id, agency_id FROM norm_document WHERE status = 'in_force'"
-			     " AND ended_on IS NULL AND (valid_until IS NULL OR valid_until >= ?)",
-			     "it", *id, today),
-		 err);
+	rc = run(
+	    fz_db_query(ctx->db, err,
+			"INSERT INTO norm_campaign_item(campaign_id, doc_id, agency_id)"
+			" SELECT ?, doc_id, agency_id FROM norm_document WHERE status = 'in_force'"
+			" AND ended_on IS NULL AND (valid_until IS NULL OR valid_until >= ?)",
+			"it", *id, today),
+	    err);
 	if (rc)
 		goto fail;
-	if ((rc = event(ctx, "campaign_open", *id, fz_json_str(in, "name"), json_deep_copy(in), err)))
+	if ((rc = event(ctx, "campaign_open", *id, fz_json_str(in, "name"), json_deep_copy(in),
+			err)))
 		goto fail;
 	return fz_db_commit(ctx->db, err);
 fail:
@@ -152,11 +163,11 @@ enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc
 		return rc;
 	/* Another agency's item answers as a missing one. */
 	int64_t scope = scope_of(ctx);
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT 1 FROM norm_campaign_item WHERE campaign_id = ? AND doc_id = ?"
-		" AND (? = 0 OR agency_id = ?)",
-		"iiii", id, doc_id, scope, scope);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT 1 FROM norm_campaign_item WHERE campaign_id = ? AND doc_id = ?"
+			" AND (? = 0 OR agency_id = ?)",
+			"iiii", id, doc_id, scope, scope);
 	if (!st)
 		return err->code;
 	bool found = fz_stmt_row(st);
@@ -164,17 +175,19 @@ enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc
 	if (!found)
 		return fz_err_set(err, FZ_ENOT_FOUND, "doc_id", "本次清理中没有该文件");
 	if (strcmp(c.status, "open") != 0)
-		return fz_err_set(err, FZ_ESTATE, NULL, "清理“%s”已经结束，不能再更改清理意见", c.name);
+		return fz_err_set(err, FZ_ESTATE, NULL, "清理“%s”已经结束，不能再更改清理意见",
+				  c.name);
 	char today[11];
 	fz_date_format(ctx->today, today);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = run(fz_db_query(ctx->db, err,
-			     "UPDATE norm_campaign_item SET decision = ?, reason = ?, decided_on = ?,"
-			     " decided_by = ? WHERE campaign_id = ? AND doc_id = ?",
-			     "tttiii", fz_json_str(in, "decision"), fz_json_str(in, "reason"), today,
-			     ctx->user ? ctx->user->user_id : 0, id, doc_id),
-		 err);
+	rc = run(
+	    fz_db_query(ctx->db, err,
+			"UPDATE norm_campaign_item SET decision = ?, reason = ?, decided_on = ?,"
+			" decided_by = ? WHERE campaign_id = ? AND doc_id = ?",
+			"tttiii", fz_json_str(in, "decision"), fz_json_str(in, "reason"), today,
+			ctx->user ? ctx->user->user_id : 0, id, doc_id),
+	    err);
 	if (!rc) {
 		json_t *ev = json_deep_copy(in);
 		json_object_set_new(ev, "doc_id", json_integer(doc_id));
@@ -201,28 +214,30 @@ static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal
 	fz_iso_utc(ctx->now, now);
 	const char *summary = fz_arena_printf(ctx->arena, "%s，决定%s。理由：%s", end_reason,
 					      repeal ? "废止" : "宣布失效", reason ? reason : "");
-	enum fz_code rc = run(fz_db_query(ctx->db, err,
-					  "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
-					  " AND (effective_to IS NULL OR effective_to > ?)",
-					  "tit", day, doc_id, day),
-			      err);
+	enum fz_code rc =
+	    run(fz_db_query(ctx->db, err,
+			    "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
+			    " AND (effective_to IS NULL OR effective_to > ?)",
+			    "tit", day, doc_id, day),
+		err);
 	if (rc)
 		return rc;
 	int64_t version = 0;
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary, issued_on,"
-		" effective_from, created_at)"
-		" SELECT v.doc_id, v.seq + 1, ?, v.title, v.body, ?, ?, ?, ? FROM norm_version v"
-		" WHERE v.doc_id = ? AND v.seq = (SELECT MAX(seq) FROM norm_version w"
-		"  WHERE w.doc_id = v.doc_id) RETURNING version_id",
-		"ttttti", repeal ? "repeal" : "lapse", summary, day, day, now, doc_id);
+	    ctx->db, err,
+	    "INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary, issued_on,"
+	    " effective_from, created_at)"
+	    " SELECT v.doc_id, v.seq + 1, ?, v.title, v.body, ?, ?, ?, ? FROM norm_version v"
+	    " WHERE v.doc_id = ? AND v.seq = (SELECT MAX(seq) FROM norm_version w"
+	    "  WHERE w.doc_id = v.doc_id) RETURNING version_id",
+	    "ttttti", repeal ? "repeal" : "lapse", summary, day, day, now, doc_id);
 	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
 		return st ? rc : err->code;
 	return run(fz_db_query(ctx->db, err,
 			       "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?,"
 			       " current_version_id = ? WHERE doc_id = ?",
-			       "tttii", repeal ? "repealed" : "lapsed", day, summary, version, doc_id),
+			       "tttii", repeal ? "repealed" : "lapsed", day, summary, version,
+			       doc_id),
 		   err);
 }
 
@@ -236,9 +251,9 @@ enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out
 	if (strcmp(c.status, "open") != 0)
 		return fz_err_set(err, FZ_ESTATE, NULL, "清理“%s”已经结束", c.name);
 	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT COUNT(*) FROM norm_campaign_item WHERE campaign_id = ? AND decision IS NULL", "i",
-		id);
+	    ctx->db, err,
+	    "SELECT COUNT(*) FROM norm_campaign_item WHERE campaign_id = ? AND decision IS NULL",
+	    "i", id);
 	if (!st)
 		return err->code;
 	int64_t open = fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
@@ -252,10 +267,11 @@ enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out
 	const char *why = fz_arena_printf(ctx->arena, "经“%s”清理", c.name);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	st = fz_db_query(ctx->db, err,
-			 "SELECT doc_id, decision, reason FROM norm_campaign_item WHERE campaign_id = ?"
-			 " AND decision IN ('repeal', 'declare_invalid') ORDER BY doc_id",
-			 "i", id);
+	st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT doc_id, decision, reason FROM norm_campaign_item WHERE campaign_id = ?"
+	    " AND decision IN ('repeal', 'declare_invalid') ORDER BY doc_id",
+	    "i", id);
 	json_t *ends = json_array();
 	while (st && fz_stmt_row(st))
 		json_array_append_new(ends, json_pack("{s:I, s:b, s:s?}", "doc_id",
@@ -271,8 +287,7 @@ enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out
 	fz_stmt_done(st);
 	size_t i;
 	json_t *e;
-	json_array_foreach(ends, i, e)
-	{
+	json_array_foreach (ends, i, e) {
 		if ((rc = end_document(ctx, json_integer_value(json_object_get(e, "doc_id")),
 				       json_is_true(json_object_get(e, "repeal")), why,
 				       fz_json_str(e, "reason"), today, err)))
@@ -314,8 +329,9 @@ enum fz_code fz_norm_campaign_publish(struct fz_ctx *ctx, int64_t id, json_t **o
 		return rc;
 	if (strcmp(c.status, "closed") != 0)
 		return fz_err_set(err, FZ_ESTATE, NULL,
-				  strcmp(c.status, "open") == 0 ? "清理“%s”尚未结束，结束后才能公布结果"
-								: "清理“%s”的结果已经公布",
+				  strcmp(c.status, "open") == 0
+				      ? "清理“%s”尚未结束，结束后才能公布结果"
+				      : "清理“%s”的结果已经公布",
 				  c.name);
 	char today[11];
 	fz_date_format(ctx->today, today);
@@ -345,21 +361,20 @@ static const char *opt(struct fz_stmt *st, int col)
 }
 
 /* The counts of one campaign (for scope, 0: every agency) as {total, decided, keep, ...}. */
-static const char COUNTS[] =
-	"COUNT(*), SUM(CASE WHEN i.decision IS NOT NULL THEN 1 ELSE 0 END),"
-	" SUM(CASE WHEN i.decision = 'keep' THEN 1 ELSE 0 END),"
-	" SUM(CASE WHEN i.decision = 'amend' THEN 1 ELSE 0 END),"
-	" SUM(CASE WHEN i.decision = 'repeal' THEN 1 ELSE 0 END),"
-	" SUM(CASE WHEN i.decision = 'declare_invalid' THEN 1 ELSE 0 END)";
+static const char COUNTS[] = "COUNT(*), SUM(CASE WHEN i.decision IS NOT NULL THEN 1 ELSE 0 END),"
+			     " SUM(CASE WHEN i.decision = 'keep' THEN 1 ELSE 0 END),"
+			     " SUM(CASE WHEN i.decision = 'amend' THEN 1 ELSE 0 END),"
+			     " SUM(CASE WHEN i.decision = 'repeal' THEN 1 ELSE 0 END),"
+			     " SUM(CASE WHEN i.decision = 'declare_invalid' THEN 1 ELSE 0 END)";
 
 static json_t *counts_json(struct fz_stmt *st, int col)
 {
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "reviewed", (json_int_t)fz_col_int(st, col),
-			 "decided", (json_int_t)fz_col_int(st, col + 1), "kept",
-			 (json_int_t)fz_col_int(st, col + 2), "amended",
-			 (json_int_t)fz_col_int(st, col + 3), "repealed",
-			 (json_int_t)fz_col_int(st, col + 4), "declared_invalid",
-			 (json_int_t)fz_col_int(st, col + 5));
+	return json_pack(
+	    "{s:I, s:I, s:I, s:I, s:I, s:I}", "reviewed", (json_int_t)fz_col_int(st, col),
+	    "decided", (json_int_t)fz_col_int(st, col + 1), "kept",
+	    (json_int_t)fz_col_int(st, col + 2), "amended", (json_int_t)fz_col_int(st, col + 3),
+	    "repealed", (json_int_t)fz_col_int(st, col + 4), "declared_invalid",
+	    (json_int_t)fz_col_int(st, col + 5));
 }
 
 static json_t *campaign_head(struct fz_stmt *st)
@@ -372,16 +387,17 @@ static json_t *campaign_head(struct fz_stmt *st)
 	fz_json_set_str(o, "due_on", opt(st, 4));
 	fz_json_set_str(o, "status", fz_col_text(st, 5));
 	const char *s = fz_col_text(st, 5);
-	fz_json_set_str(o, "status_label", strcmp(s, "open") == 0	 ? "清理中"
-					   : strcmp(s, "closed") == 0 ? "已结束，待公布"
-								      : "已公布");
+	fz_json_set_str(o, "status_label",
+			strcmp(s, "open") == 0	   ? "清理中"
+			: strcmp(s, "closed") == 0 ? "已结束，待公布"
+						   : "已公布");
 	fz_json_set_str(o, "closed_on", opt(st, 6));
 	fz_json_set_str(o, "published_on", opt(st, 7));
 	return o;
 }
 
-#define HEAD_COLS                                                                              \
-	"c.campaign_id, c.name, c.basis, c.opened_on, c.due_on, c.status, c.closed_on,"        \
+#define HEAD_COLS                                                                                  \
+	"c.campaign_id, c.name, c.basis, c.opened_on, c.due_on, c.status, c.closed_on,"            \
 	" c.published_on"
 
 enum fz_code fz_norm_campaigns_json(struct fz_ctx *ctx, bool public, json_t **out,
@@ -389,12 +405,12 @@ enum fz_code fz_norm_campaigns_json(struct fz_ctx *ctx, bool public, json_t **ou
 {
 	int64_t scope = public ? 0 : scope_of(ctx);
 	char *sql = fz_arena_printf(
-		ctx->arena,
-		"SELECT " HEAD_COLS ", %s FROM norm_campaign c LEFT JOIN norm_campaign_item i"
-		" ON i.campaign_id = c.campaign_id AND (? = 0 OR i.agency_id = ?)"
-		" WHERE (? = 0 OR c.status = 'published')"
-		" GROUP BY " HEAD_COLS " ORDER BY c.opened_on DESC, c.campaign_id DESC",
-		COUNTS);
+	    ctx->arena,
+	    "SELECT " HEAD_COLS ", %s FROM norm_campaign c LEFT JOIN norm_campaign_item i"
+	    " ON i.campaign_id = c.campaign_id AND (? = 0 OR i.agency_id = ?)"
+	    " WHERE (? = 0 OR c.status = 'published')"
+	    " GROUP BY " HEAD_COLS " ORDER BY c.opened_on DESC, c.campaign_id DESC",
+	    COUNTS);
 	struct fz_stmt *st = fz_db_query(ctx->db, err, sql, "iiI", scope, scope, public ? 1 : 0);
 	if (!st)
 		return err->code;
@@ -418,16 +434,17 @@ enum fz_code fz_norm_campaign_json(struct fz_ctx *ctx, int64_t id, bool public, 
 				   struct fz_err *err)
 {
 	int64_t scope = public ? 0 : scope_of(ctx);
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, err,
-		"SELECT " HEAD_COLS " FROM norm_campaign c WHERE c.campaign_id = ?"
-		" AND (? = 0 OR c.status = 'published')",
-		"iI", id, public ? 1 : 0);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT " HEAD_COLS " FROM norm_campaign c WHERE c.campaign_id = ?"
+			" AND (? = 0 OR c.status = 'published')",
+			"iI", id, public ? 1 : 0);
 	if (!st)
 		return err->code;
 	if (!fz_stmt_row(st)) {
 		fz_stmt_done(st);
-		return fz_err_set(err, FZ_ENOT_FOUND, "id", public ? "没有找到该清理结果" : "记录不存在");
+		return fz_err_set(err, FZ_ENOT_FOUND, "id",
+				  public ? "没有找到该清理结果" : "记录不存在");
 	}
 	json_t *o = campaign_head(st);
 	fz_stmt_done(st);
@@ -440,12 +457,13 @@ enum fz_code fz_norm_campaign_json(struct fz_ctx *ctx, int64_t id, bool public, 
 	if (st && fz_stmt_row(st))
 		json_object_set_new(o, "counts", counts_json(st, 0));
 	fz_stmt_done(st);
-	sql = fz_arena_printf(ctx->arena,
-			      "SELECT i.agency_id, a.name, %s FROM norm_campaign_item i"
-			      " JOIN agency a ON a.agency_id = i.agency_id WHERE i.campaign_id = ?"
-			      " AND (? = 0 OR i.agency_id = ?) GROUP BY i.agency_id, a.name, a.sort_order"
-			      " ORDER BY a.sort_order, i.agency_id",
-			      COUNTS);
+	sql = fz_arena_printf(
+	    ctx->arena,
+	    "SELECT i.agency_id, a.name, %s FROM norm_campaign_item i"
+	    " JOIN agency a ON a.agency_id = i.agency_id WHERE i.campaign_id = ?"
+	    " AND (? = 0 OR i.agency_id = ?) GROUP BY i.agency_id, a.name, a.sort_order"
+	    " ORDER BY a.sort_order, i.agency_id",
+	    COUNTS);
 	json_t *agencies = json_array();
 	st = fz_db_query(ctx->db, err, sql, "iii", id, scope, scope);
 	while (st && fz_stmt_row(st)) {
@@ -462,15 +480,15 @@ enum fz_code fz_norm_campaign_json(struct fz_ctx *ctx, int64_t id, bool public, 
 	 */
 	json_t *items = json_array();
 	st = fz_db_query(
-		ctx->db, err,
-		"SELECT i.doc_id, d.title, d.number, d.issuing_body, i.agency_id, a.name, d.issued_on,"
-		" d.valid_until, d.status, i.decision, i.reason, i.decided_on"
-		" FROM norm_campaign_item i JOIN norm_document d ON d.doc_id = i.doc_id"
-		" JOIN agency a ON a.agency_id = i.agency_id WHERE i.campaign_id = ?"
-		" AND (? = 0 OR i.agency_id = ?)"
-		" AND (? = 0 OR i.decision IN ('repeal', 'declare_invalid'))"
-		" ORDER BY a.sort_order, i.agency_id, d.issued_on, i.doc_id",
-		"iiiI", id, scope, scope, public ? 1 : 0);
+	    ctx->db, err,
+	    "SELECT i.doc_id, d.title, d.number, d.issuing_body, i.agency_id, a.name, d.issued_on,"
+	    " d.valid_until, d.status, i.decision, i.reason, i.decided_on"
+	    " FROM norm_campaign_item i JOIN norm_document d ON d.doc_id = i.doc_id"
+	    " JOIN agency a ON a.agency_id = i.agency_id WHERE i.campaign_id = ?"
+	    " AND (? = 0 OR i.agency_id = ?)"
+	    " AND (? = 0 OR i.decision IN ('repeal', 'declare_invalid'))"
+	    " ORDER BY a.sort_order, i.agency_id, d.issued_on, i.doc_id",
+	    "iiiI", id, scope, scope, public ? 1 : 0);
 	while (st && fz_stmt_row(st)) {
 		json_t *x = json_object();
 		json_object_set_new(x, "doc_id", json_integer(fz_col_int(st, 0)));
@@ -486,7 +504,8 @@ enum fz_code fz_norm_campaign_json(struct fz_ctx *ctx, int64_t id, bool public, 
 		}
 		const char *d = opt(st, 9);
 		fz_json_set_str(x, "decision", d);
-		fz_json_set_str(x, "decision_label", d ? fz_option_label(fz_norm_cleanup_decisions, d) : NULL);
+		fz_json_set_str(x, "decision_label",
+				d ? fz_option_label(fz_norm_cleanup_decisions, d) : NULL);
 		fz_json_set_str(x, "reason", opt(st, 10));
 		fz_json_set_str(x, "decided_on", opt(st, 11));
 		json_array_append_new(items, x);
