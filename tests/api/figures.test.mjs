@@ -138,15 +138,20 @@ describe('GET /api/figures', () => {
     }
     // Table 二's 行政处罚 row is the enforcement module's figure of penalty decisions and its 行政强制 row the
     // coercion cases' figure (measures taken and execution decisions of the year), county-wide and per agency;
-    // the rows of modules not yet installed are zeros, named in the note.
+    // the 行政规范性文件 row the normative module's figures; the rows of modules not yet installed are zeros, named in the note.
     for (const q of ['', `&agency_id=${scj}`, `&agency_id=${zjj}`]) {
       for (const y of [2025, 2026]) {
         const v = values(await figures('legal', `year=${y}${q}`))
         const t2 = (await getJson('legal', `/api/disclosure/report?year=${y}${q}`)).table2
-        assert.equal(t2.note, '相关业务模块（规范性文件、行政许可、收费）尚未启用，暂填 0')
+        assert.equal(t2.note, '相关业务模块（规章、行政许可、收费）尚未启用，暂填 0')
         assert.deepEqual(t2.blocks[2].rows, [['行政处罚', v['enforcement.penalties.decided']], ['行政强制', v['enforcement.coercions.count']]], `${y}${q}`)
-        assert.deepEqual(t2.blocks[0].rows, [['规章', 0, 0, 0], ['行政规范性文件', 0, 0, 0]])
+        assert.deepEqual(t2.blocks[0].rows, [['规章', 0, 0, 0], ['行政规范性文件', v['normative.documents.issued'],
+          v['normative.documents.repealed'], v['normative.documents.in_force']]], `${y}${q}`)
       }
+    }
+    const names = (await figures()).items.map((x) => x.name)
+    for (const n of ['normative.documents.issued', 'normative.documents.repealed', 'normative.documents.in_force']) {
+      assert.ok(names.includes(n), `${n} is listed`)
     }
     const t2 = (await getJson('legal', '/api/disclosure/report?year=2026')).table2
     assert.ok(t2.blocks[2].rows[0][1] > 0, 'the demo county decided penalty cases in 2026')

@@ -147,9 +147,10 @@ static const struct {
 	} rows[2];
 } table2_blocks[] = {
 	{"第二十条第（一）项", {"本年制发件数", "本年废止件数", "现行有效件数"},
-	 {{"规章", "规范性文件", {"normdocs.rules.issued", "normdocs.rules.repealed", "normdocs.rules.in_force"}},
+	 /* 规章 are made by the governments of cities with districts (立法法), not by a county's module. */
+	 {{"规章", "规章", {"normdocs.rules.issued", "normdocs.rules.repealed", "normdocs.rules.in_force"}},
 	  {"行政规范性文件", "规范性文件",
-	   {"normdocs.documents.issued", "normdocs.documents.repealed", "normdocs.documents.in_force"}}}},
+	   {"normative.documents.issued", "normative.documents.repealed", "normative.documents.in_force"}}}},
 	{"第二十条第（五）项", {"本年处理决定数量"}, {{"行政许可", "行政许可", {"enforcement.licences.count"}}}},
 	{"第二十条第（六）项", {"本年处理决定数量"},
 	 {{"行政处罚", "行政处罚", {"enforcement.penalties.decided"}},

@@ -189,5 +189,49 @@ enum fz_code fz_norm_expire_due(struct fz_ctx *ctx, struct fz_err *err);
 /* Synthetic issued documents for benchmarks (`fazhi bench-gen --only normative`). */
 enum fz_code fz_norm_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
 			      size_t nagencies, struct fz_err *err);
+/* ---- cleanup campaigns (norm_campaign.c) ---- */
+extern const struct fz_option fz_norm_cleanup_decisions[]; /* keep, amend, repeal, declare_invalid */
+extern const struct fz_input fz_norm_campaign_inputs[];     /* name, basis, due_on */
+extern const struct fz_input fz_norm_cleanup_inputs[];      /* decision, reason */
+/* Opens a campaign and lists every document in force today to its agency (one transaction). */
+enum fz_code fz_norm_campaign_open(struct fz_ctx *ctx, json_t *in, int64_t *id, struct fz_err *err);
+/* An agency's decision on its own document (another agency's: FZ_ENOT_FOUND). */
+enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc_id, json_t *in,
+				     struct fz_err *err);
+/* Closes a campaign whose items are all decided and applies the decisions; *out the campaign. */
+enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out,
+				    struct fz_err *err);
+enum fz_code fz_norm_campaign_publish(struct fz_ctx *ctx, int64_t id, json_t **out,
+				      struct fz_err *err);
+/* The campaigns with their counts (public: published ones only); caller owns *out. */
+enum fz_code fz_norm_campaigns_json(struct fz_ctx *ctx, bool public, json_t **out,
+				    struct fz_err *err);
+/* One campaign: counts, per agency, items (staff: in the caller's scope; public: ended ones). */
+enum fz_code fz_norm_campaign_json(struct fz_ctx *ctx, int64_t id, bool public, json_t **out,
+				   struct fz_err *err);
+
+/* ---- objections (norm_objection.c) ---- */
+extern const struct fz_option fz_norm_applicant_types[];
+extern const struct fz_option fz_norm_objection_outcomes[];
+extern const struct fz_input fz_norm_objection_inputs[];
+/* Registers an objection with the legal office, with a tracking code (one transaction). */
+enum fz_code fz_norm_objection_submit(struct fz_ctx *ctx, json_t *in, int received_on,
+				      struct fz_case_row *out, struct fz_err *err);
+/* The applicant's tracking page (public). */
+enum fz_code fz_norm_objection_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
+					  struct fz_err *err);
+extern const struct fz_list fz_norm_objections_public_list; /* published outcomes, masked */
+extern const struct fz_list fz_norm_objections_list;        /* staff */
+
+/* ---- figures and statistics (norm_report.c) ---- */
+extern const struct fz_figure fz_norm_figures[];
+extern const struct fz_list fz_norm_doc_stats_list;      /* documents issued, ended, in force */
+extern const struct fz_list fz_norm_filing_stats_list;   /* filings of the versions of a year */
+extern const struct fz_list fz_norm_cleanup_stats_list;  /* campaign decisions of a year */
+extern const struct fz_list fz_norm_review_stats_list;   /* drafts given a legality opinion */
+enum fz_code fz_norm_stats_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
+				struct fz_err *err);
+enum fz_code fz_norm_stats_xlsx(struct fz_ctx *ctx, int year, int64_t agency_id, char **out,
+				size_t *len, struct fz_err *err);
 
 #endif

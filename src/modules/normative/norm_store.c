@@ -137,5 +137,12 @@ const struct fz_migration fz_norm_migrations[] = {
 	 "CREATE INDEX norm_document_agency ON norm_document(agency_id, issued_on);"
 	 "CREATE INDEX norm_version_doc ON norm_version(doc_id, effective_from);"
 	 "CREATE INDEX norm_evaluation_doc ON norm_evaluation(doc_id, evaluated_on);"},
+	/*
+	 * A cleanup campaign's 修改 marks the document for amendment (the
+	 * amendment itself is a new draft); the campaigns' items by agency.
+	 */
+	{"normative-002-campaign",
+	 "ALTER TABLE norm_document ADD COLUMN amend_campaign_id INTEGER REFERENCES norm_campaign;"
+	 "CREATE INDEX norm_campaign_item_agency ON norm_campaign_item(agency_id, campaign_id);"},
 	{NULL, NULL},
 };
