@@ -1,12 +1,14 @@
 // 行政执法: the registries behind administrative enforcement (行政处罚法 第八条、第五十五条) —
 // enforcement bodies and their qualification review, the power lists (权责清单), officers and
 // their certificates — and what the portal publishes of them.
-import { Postcard } from '@element-plus/icons-vue'
+import { Postcard, Stamp } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
 import { isLegal, benchmarkChoices } from './enforcement.js'
 import api from '../../api.js'
 
-const group = { key: 'enforcement', label: '行政执法', icon: Postcard, order: 40 }
+// Two groups: who may enforce (bodies, powers, officers, certificates) and the cases they handle.
+const group = { key: 'enforcement', label: '执法主体与人员', icon: Postcard, order: 40 }
+const cases = { key: 'enforcement-cases', label: '行政执法监督', icon: Stamp, order: 41 }
 const crumbs = [{ title: '行政执法' }]
 const under = (title, to) => [...crumbs, { title, to }]
 
@@ -74,17 +76,17 @@ export default {
     { group, path: '/app/enforcement/certificates/batch-exam', label: '批量登记成绩', test: 'menu-enf-batch-exam', order: 7, api: 'POST /api/enforcement/certificates/batch/exam', when: isLegal },
     { group, path: '/app/enforcement/certificates/batch-issue', label: '批量发证', test: 'menu-enf-batch-issue', order: 8, api: 'POST /api/enforcement/certificates/batch/issue', when: isLegal },
     { group, path: '/app/enforcement/stats', label: '统计分析', test: 'menu-enf-stats', order: 9, api: 'GET /api/enforcement/stats' },
-    { group, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 8.5, api: 'GET /api/enforcement/penalties' },
-    { group, path: '/app/enforcement/case-stats', label: '执法案件统计', test: 'menu-enf-case-stats', order: 9.5, api: 'GET /api/enforcement/case-stats' },
-    { group, path: '/app/enforcement/benchmarks', label: '裁量基准', test: 'menu-enf-benchmarks', order: 8.7, api: 'GET /api/enforcement/benchmarks' },
-    { group, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 8.6, api: 'POST /api/enforcement/penalties' },
-    { group, path: '/app/enforcement/reviews', label: '法制审核', test: 'menu-enf-reviews', order: 8.7, api: 'GET /api/enforcement/reviews' },
-    { group, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 8.8, api: 'GET /api/enforcement/major-filings' },
-    { group, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 8.7, api: 'GET /api/enforcement/publications' },
-    { group, path: '/app/enforcement/coercions', label: '行政强制案件', test: 'menu-enf-coercions', order: 8.7, api: 'GET /api/enforcement/coercions' },
-    { group, path: '/app/enforcement/inspection-plans', label: '行政检查计划', test: 'menu-enf-insp-plans', order: 8.7, api: 'GET /api/enforcement/inspection-plans' },
-    { group, path: '/app/enforcement/inspections', label: '行政检查任务', test: 'menu-enf-inspections', order: 8.8, api: 'GET /api/enforcement/inspections' },
-    { group, path: '/app/enforcement/inspection-entities', label: '检查对象名录', test: 'menu-enf-insp-entities', order: 8.9, api: 'GET /api/enforcement/inspection-entities' },
+    { group: cases, path: '/app/enforcement/penalties', label: '行政处罚案件', test: 'menu-enf-penalties', order: 1, api: 'GET /api/enforcement/penalties' },
+    { group: cases, path: '/app/enforcement/case-stats', label: '执法案件统计', test: 'menu-enf-case-stats', order: 11, api: 'GET /api/enforcement/case-stats' },
+    { group: cases, path: '/app/enforcement/benchmarks', label: '裁量基准', test: 'menu-enf-benchmarks', order: 6, api: 'GET /api/enforcement/benchmarks' },
+    { group: cases, path: '/app/enforcement/penalties/new', label: '行政处罚立案', test: 'menu-enf-penalty-new', order: 2, api: 'POST /api/enforcement/penalties' },
+    { group: cases, path: '/app/enforcement/reviews', label: '法制审核', test: 'menu-enf-reviews', order: 3, api: 'GET /api/enforcement/reviews' },
+    { group: cases, path: '/app/enforcement/major-filings', label: '重大行政处罚备案', test: 'menu-enf-major-filings', order: 4, api: 'GET /api/enforcement/major-filings' },
+    { group: cases, path: '/app/enforcement/publications', label: '执法决定公示', test: 'menu-enf-publications', order: 5, api: 'GET /api/enforcement/publications' },
+    { group: cases, path: '/app/enforcement/coercions', label: '行政强制案件', test: 'menu-enf-coercions', order: 7, api: 'GET /api/enforcement/coercions' },
+    { group: cases, path: '/app/enforcement/inspection-plans', label: '行政检查计划', test: 'menu-enf-insp-plans', order: 8, api: 'GET /api/enforcement/inspection-plans' },
+    { group: cases, path: '/app/enforcement/inspections', label: '行政检查任务', test: 'menu-enf-inspections', order: 9, api: 'GET /api/enforcement/inspections' },
+    { group: cases, path: '/app/enforcement/inspection-entities', label: '检查对象名录', test: 'menu-enf-insp-entities', order: 10, api: 'GET /api/enforcement/inspection-entities' },
   ],
   portal: {
     nav: [
