@@ -132,6 +132,9 @@ test('不合法 sends the draft back to drafting; revised and submitted again, �
   try {
     const staff = Number(sql(db, "SELECT user_id FROM app_user WHERE username = 'legal'")[0][0])
     await c.actOk(REVIEW, 'assign', 'legalhead', { reviewer_id: staff })
+    // 不合法 and 修改后合法 rest on the points raised, each with its basis (the review queue's rule).
+    const point = async (id, text, basis) => assert.equal((await c.post(`/api/reviews/${id}/points`, { point: text, basis }, { session: await c.login('legal') })).status, 201)
+    await point(REVIEW, '第三条设定罚款', '《中华人民共和国行政处罚法》第十六条')
     await c.actOk(REVIEW, 'opinion', 'legal', { opinion: 'unlawful', summary: '第三条设定罚款，违反行政处罚法第十六条。' })
     let d = await c.detail(ID, 'scj.clerk')
     assert.equal(d.case.state, 'drafting')
@@ -142,6 +145,7 @@ test('不合法 sends the draft back to drafting; revised and submitted again, �
     assert.notEqual(second, REVIEW)
     assert.ok(!d.case.fields.precheck_hits.some((h) => h.term === '罚款' && h.status === 'open'), 'the removed penalty is no longer a hit')
     await c.actOk(second, 'assign', 'legalhead', { reviewer_id: staff })
+    await point(second, '第四条收费无依据', '《中华人民共和国价格法》第二十条')
     await c.actOk(second, 'opinion', 'legal', { opinion: 'lawful_if_amended', summary: '第四条收费应有依据。' })
     d = await c.detail(ID, 'scj.clerk')
     assert.equal(d.case.state, 'reviewed')
