@@ -400,3 +400,22 @@ test('statistics and figures: per kind for the year, the figures equal their dri
     assertError(await c.get('/api/reviews/stats?year=1999', { session: s }), 422, undefined, 'year')
   } finally { await done(c) }
 })
+
+test('a point given with the opinion itself counts as the point 修改后合法 needs; without its basis the opinion is refused and nothing is written', async () => {
+  const c = await on('2026-03-02')
+  try {
+    const { draft, review } = await submitDraft(c, { title: '青山县户外广告设置管理办法' })
+    const staff = Number(sql(db, "SELECT user_id FROM app_user WHERE username = 'legal'")[0][0])
+    await c.actOk(review, 'assign', 'legalhead', { reviewer_id: staff })
+    const before = stored()
+    assertError(await c.act(review, 'opinion', 'legal', { opinion: 'lawful_if_amended', summary: '需修改', point: '第五条设定的审批无上位法依据' }), 422, 'MISSING_FIELD', 'basis')
+    assert.equal(stored(), before)
+    const d = await c.actOk(review, 'opinion', 'legal', {
+      opinion: 'lawful_if_amended', summary: '修改后合法',
+      point: '第五条设定的审批无上位法依据，应当删除', basis: '《中华人民共和国行政许可法》第十七条',
+    })
+    assert.equal(d.case.state, 'done')
+    assert.deepEqual(d.case.fields.points.map((p) => p.basis), ['《中华人民共和国行政许可法》第十七条'])
+    assert.equal((await c.detail(draft, 'scj.clerk')).case.state, 'reviewed')
+  } finally { await done(c) }
+})

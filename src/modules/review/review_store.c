@@ -140,6 +140,21 @@ static enum fz_code on_opinion(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 	if (ctx->user && ctx->user->role != FZ_ROLE_LEGAL_HEAD && ctx->user->user_id != reviewer)
 		return fz_err_set(err, FZ_EFORBIDDEN, NULL, "只有分配的审核人员或法制机构负责人可以出具审核意见");
 	const char *opinion = fz_json_str(in, "opinion");
+	/* A point given with the opinion itself (the dialog's last point, or a scripted review). */
+	const char *point = fz_json_str(in, "point"), *basis = fz_json_str(in, "basis");
+	if (point && point[0]) {
+		if (!basis || !basis[0])
+			return fz_err_set(err, FZ_EMISSING_FIELD, "basis", "请填写审核意见要点的法律依据");
+		enum fz_code prc = run(
+			fz_db_query(ctx->db, err,
+				    "INSERT INTO legal_review_point(case_id, seq, point, basis)"
+				    " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_review_point"
+				    " WHERE case_id = ?), ?, ?)",
+				    "iitt", c->case_id, c->case_id, point, basis),
+			err);
+		if (prc)
+			return prc;
+	}
 	/* 修改后合法 and 不合法 say what must change or what is unlawful, each with its basis. */
 	if (strcmp(opinion, "lawful") != 0) {
 		long points = 0;
