@@ -42,15 +42,19 @@ before(() => {
 after(() => stopAll(servers))
 
 const DOC = {}
+// The demo county's documents in force (by agency) besides this file's four, kept by the office in the campaign.
+const BASE = { all: 0, by: {} }
 test('documents of two agencies issued through the drafting routes', async () => {
   const c = await on('2026-03-02')
   try {
+    const inForce = () => Number(sql(db, "SELECT COUNT(*) FROM norm_document WHERE status = 'in_force'")[0][0])
+    const before = inForce()
     DOC.a = await issueDoc(c, db, 'scj.clerk', '青山县集贸市场摊位管理办法', { day: '2026-03-02' })
     DOC.b = await issueDoc(c, db, 'scj.clerk', '青山县早餐工程扶持暂行办法', { day: '2026-03-02' })
     DOC.c = await issueDoc(c, db, 'scj.clerk', '青山县个体工商户登记服务规定', { day: '2026-03-02' })
     DOC.d = await issueDoc(c, db, 'zjj.clerk', '青山县农村建房管理办法', { day: '2026-03-02' })
     for (const d of Object.values(DOC)) assert.ok(d.doc_id, JSON.stringify(d))
-    assert.equal(sql(db, "SELECT COUNT(*) FROM norm_document WHERE status = 'in_force'")[0][0], '4')
+    assert.equal(inForce(), before + 4)
   } finally { await done(c) }
 })
 
@@ -70,6 +74,12 @@ test('the legal office opens a campaign; every document in force is listed to it
     const r = await c.post('/api/normative/campaigns', INPUT, { session: legal })
     assert.equal(r.status, 201, r.text)
     CID = r.json.campaign_id
+    const ours = new Set(Object.values(DOC).map((d) => d.doc_id))
+    for (const x of r.json.items) {
+      if (ours.has(x.doc_id)) continue
+      BASE.all++
+      BASE.by[x.agency_id] = (BASE.by[x.agency_id] || 0) + 1
+    }
     assert.equal(r.json.status, 'open')
     assert.equal(r.json.opened_on, '2026-06-01')
     const inForce = Number(sql(db, "SELECT COUNT(*) FROM norm_document WHERE status = 'in_force'")[0][0])
@@ -79,8 +89,8 @@ test('the legal office opens a campaign; every document in force is listed to it
     const scj = await c.agencyOf('scj.clerk')
     const zjj = await c.agencyOf('zjj.clerk')
     const byAgency = Object.fromEntries(r.json.agencies.map((a) => [a.agency_id, a.reviewed]))
-    assert.equal(byAgency[scj], 3)
-    assert.equal(byAgency[zjj], 1)
+    assert.equal(byAgency[scj], 3 + (BASE.by[scj] || 0))
+    assert.equal(byAgency[zjj], 1 + (BASE.by[zjj] || 0))
     assert.equal(r.json.items.find((x) => x.doc_id === DOC.d.doc_id).agency_id, zjj)
     // A second campaign while one is open: refused.
     before = stored()
@@ -97,11 +107,15 @@ test('each agency sees and decides only its own documents; another agency’s an
     const scjS = await c.login('scj.clerk')
     const zjjS = await c.login('zjj.clerk')
     const mine = (await c.get(`/api/normative/campaigns/${CID}`, { session: scjS })).json
-    assert.deepEqual(mine.items.map((x) => x.doc_id).sort(), [DOC.a.doc_id, DOC.b.doc_id, DOC.c.doc_id].sort())
+    const scjId = await c.agencyOf('scj.clerk')
+    const zjjId = await c.agencyOf('zjj.clerk')
+    assert.ok(mine.items.every((x) => x.agency_id === scjId), 'only its own documents')
+    for (const d of [DOC.a, DOC.b, DOC.c]) assert.ok(mine.items.some((x) => x.doc_id === d.doc_id))
+    assert.ok(!mine.items.some((x) => x.doc_id === DOC.d.doc_id))
     assert.equal(mine.agencies.length, 1)
-    assert.equal(mine.counts.reviewed, 3)
+    assert.equal(mine.counts.reviewed, 3 + (BASE.by[scjId] || 0))
     const list = (await c.get('/api/normative/campaigns', { session: zjjS })).json
-    assert.equal(list.items.find((x) => x.campaign_id === CID).counts.reviewed, 1, 'zjj counts only its own document')
+    assert.equal(list.items.find((x) => x.campaign_id === CID).counts.reviewed, 1 + (BASE.by[zjjId] || 0), 'zjj counts only its own documents')
     const before = stored()
     const url = (doc) => `/api/normative/campaigns/${CID}/items/${doc}`
     const foreign = await c.post(url(DOC.a.doc_id), { decision: 'keep', reason: '继续有效' }, { session: zjjS })
@@ -118,8 +132,9 @@ test('each agency sees and decides only its own documents; another agency’s an
     // Decisions: zjj keeps its document; scj repeals one, declares one invalid, and amends one.
     let r = await c.post(url(DOC.d.doc_id), { decision: 'keep', reason: '符合上位法，继续有效' }, { session: zjjS })
     assert.equal(r.status, 200, r.text)
-    assert.equal(r.json.items[0].decision_label, '保留')
-    assert.equal(r.json.items[0].decided_on, '2026-06-05')
+    const kept = r.json.items.find((x) => x.doc_id === DOC.d.doc_id)
+    assert.equal(kept.decision_label, '保留')
+    assert.equal(kept.decided_on, '2026-06-05')
     await c.post(url(DOC.a.doc_id), { decision: 'amend', reason: '摊位费标准需调整' }, { session: scjS })
     r = await c.post(url(DOC.b.doc_id), { decision: 'declare_invalid', reason: '扶持期限已届满' }, { session: scjS })
     assert.equal(r.json.counts.decided, 2)
@@ -127,7 +142,7 @@ test('each agency sees and decides only its own documents; another agency’s an
     const office = (await c.get(`/api/normative/campaigns/${CID}`, { session: await c.login('legal') })).json
     const scj = await c.agencyOf('scj.clerk')
     const row = office.agencies.find((a) => a.agency_id === scj)
-    assert.deepEqual([row.reviewed, row.decided, row.amended, row.declared_invalid], [3, 2, 1, 1])
+    assert.deepEqual([row.reviewed, row.decided, row.amended, row.declared_invalid], [3 + (BASE.by[scj] || 0), 2, 1, 1])
     assert.equal(office.counts.decided, 3)
   } finally { await done(c) }
 })
@@ -136,6 +151,13 @@ test('closing with documents undecided is refused naming how many; closing appli
   const c = await on('2026-06-15')
   try {
     const legal = await c.login('legal')
+    // The office keeps the demo county's other documents, so one of this file's is left open.
+    const ours = new Set(Object.values(DOC).map((d) => d.doc_id))
+    for (const x of (await c.get(`/api/normative/campaigns/${CID}`, { session: legal })).json.items) {
+      if (ours.has(x.doc_id) || x.decision) continue
+      const k = await c.post(`/api/normative/campaigns/${CID}/items/${x.doc_id}`, { decision: 'keep', reason: '继续有效' }, { session: legal })
+      assert.equal(k.status, 200, k.text)
+    }
     let before = stored()
     const early = await c.post(`/api/normative/campaigns/${CID}/close`, {}, { session: legal })
     assertError(early, 409, 'STATE')
@@ -150,7 +172,7 @@ test('closing with documents undecided is refused naming how many; closing appli
     assert.equal(r.status, 200, r.text)
     assert.equal(r.json.status, 'closed')
     assert.equal(r.json.closed_on, '2026-06-15')
-    assert.deepEqual(r.json.counts, { reviewed: 4, decided: 4, kept: 1, amended: 1, repealed: 1, declared_invalid: 1 })
+    assert.deepEqual(r.json.counts, { reviewed: 4 + BASE.all, decided: 4 + BASE.all, kept: 1 + BASE.all, amended: 1, repealed: 1, declared_invalid: 1 })
     // 废止: repealed today; 宣布失效: lapsed today; the version in force closes, a version records the end.
     const docs = Object.fromEntries(sql(db, 'SELECT doc_id, status, ended_on, end_reason, amend_campaign_id FROM norm_document')
       .map(([id, ...rest]) => [Number(id), rest]))
@@ -194,12 +216,12 @@ test('the counts are published on the portal with the repealed and invalid docum
     assertError(await c.post(`/api/normative/campaigns/${CID}/publish`, {}, { session: await c.login('legal') }), 409, 'STATE')
     const list = (await c.get('/api/public/normative/campaigns')).json.items
     const mine = list.find((x) => x.campaign_id === CID)
-    assert.deepEqual(mine.counts, { reviewed: 4, decided: 4, kept: 1, amended: 1, repealed: 1, declared_invalid: 1 })
+    assert.deepEqual(mine.counts, { reviewed: 4 + BASE.all, decided: 4 + BASE.all, kept: 1 + BASE.all, amended: 1, repealed: 1, declared_invalid: 1 })
     assert.ok(!list.some((x) => x.status !== 'published'), 'only published campaigns')
     const one = (await c.get(`/api/public/normative/campaigns/${CID}`)).json
     assert.deepEqual(one.items.map((x) => [x.title, x.decision_label]).sort(),
       [['青山县个体工商户登记服务规定', '废止'], ['青山县早餐工程扶持暂行办法', '宣布失效']])
-    assert.equal(one.agencies.length, 2)
+    assert.equal(one.agencies.length, new Set([await c.agencyOf('scj.clerk'), await c.agencyOf('zjj.clerk'), ...Object.keys(BASE.by).map(Number)]).size)
     assert.ok(!('doc_status' in one.items[0]))
   } finally { await done(c) }
 })
