@@ -148,6 +148,16 @@ test('search: two- and three-character words find their documents and no others'
     // With the other filters.
     assert.deepEqual(await find('办法', '&issuing_body=' + encodeURIComponent('青山县人民政府') + '&year=2025&status=in_force'), [A, B, C, E].sort((a, b) => a - b))
     assertError(await c.get('/api/public/normative/documents?year=abc'), 422, 'BAD_VALUE', 'year')
+    // A keyword alone is answered from the index (total and page); with a filter, by the declared
+    // list: the same documents in the same order, page by page.
+    for (const p of [1, 2, 3]) {
+      const alone = await c.get(`/api/public/normative/documents?q=${encodeURIComponent('办法')}&per_page=2&page=${p}`)
+      const listed = await c.get(`/api/public/normative/documents?q=${encodeURIComponent('办法')}&year=2025&per_page=2&page=${p}`)
+      assert.deepEqual(alone.json.items, listed.json.items, `page ${p}`)
+      assert.equal(alone.json.total, 4)
+      assert.equal(listed.json.total, 4)
+    }
+    assertError(await c.get('/api/public/normative/documents?q=' + encodeURIComponent('办法') + '&page=0'), 422, undefined, 'page')
     // The staff list searches the same way, inside the scope.
     const r = await c.get('/api/normative/documents?q=' + encodeURIComponent('扬尘'), { session: await c.login('scj.clerk') })
     assert.equal(r.json.total, 0)
