@@ -324,3 +324,22 @@ test('the daily job: on the day after valid_until, expired (or lapsed after its 
     assert.ok(DRAFT > 0)
   } finally { await done(c) }
 })
+
+test('objections on the document page: the public sees published replies only, without the applicant', async () => {
+  const agency = sql(db, `SELECT agency_id FROM norm_document WHERE doc_id = ${A}`)[0][0]
+  const now = '2026-03-01T02:00:00Z'
+  for (const [id, published] of [[990001, "'2026-02-20'"], [990002, 'NULL']]) {
+    sql(db, 'INSERT INTO case_record(case_id, case_type, agency_id, state, number, title, received_on, created_at, updated_at)' +
+      ` VALUES (${id}, 'norm_objection', ${agency}, 'replied', '建${id}', '审查建议', '2026-01-05', '${now}', '${now}');` +
+      'INSERT INTO norm_objection(case_id, doc_id, doc_title, applicant, applicant_type, contact, content, outcome, reply, replied_on, published_on, created_at)' +
+      ` VALUES (${id}, ${A}, '青山县农贸市场管理办法', '张某${id}', 'citizen', '13800000000', '第三条收费无依据', '已纠正${id}', '答复${id}', '2026-02-10', ${published}, '${now}')`)
+  }
+  const c = await on('2026-03-10')
+  try {
+    const p = await pub(c, A)
+    assert.deepEqual(p.json.objections.map((o) => o.outcome), ['已纠正990001'])
+    assert.ok(!p.text.includes('张某') && !p.text.includes('13800000000'), 'no applicant or contact on the portal')
+    const s = (await c.get(`/api/normative/documents/${A}`, { session: await c.login('scj.clerk') })).json
+    assert.deepEqual(s.objections.map((o) => [o.applicant, o.published_on ?? null]), [['张某990001', '2026-02-20'], ['张某990002', null]])
+  } finally { await done(c) }
+})
