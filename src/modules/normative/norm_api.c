@@ -26,6 +26,13 @@ static enum fz_code drafts_export(struct fz_req *req, json_t **out, struct fz_er
 	return fz_list_export(req, &fz_norm_drafts_list, out, err);
 }
 
+/* Kinds of record the module's paths name. */
+const struct fz_record_kind fz_norm_records[] = {
+	/* A document belongs to the agency that drafted it (norm_library.c). */
+	{"norm_document", "SELECT agency_id FROM norm_document WHERE doc_id = ?"},
+	{NULL, NULL, false},
+};
+
 #define T "行政规范性文件"
 #define DRAFTERS (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD | FZ_ROLES_LEGAL)
 

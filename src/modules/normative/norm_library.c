@@ -1215,9 +1215,3 @@ enum fz_code fz_norm_lib_public_list(struct fz_req *req, json_t **out, struct fz
 	}
 	return fz_list_answer(req, &fz_norm_public_documents_list, out, err);
 }
-
-/* A document belongs to the agency that drafted it. */
-const struct fz_record_kind fz_norm_records[] = {
-	{"norm_document", "SELECT agency_id FROM norm_document WHERE doc_id = ?"},
-	{NULL, NULL},
-};
