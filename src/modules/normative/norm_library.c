@@ -429,7 +429,7 @@ static void validity_json(struct fz_ctx *ctx, const struct doc *d, json_t *o)
 			    json_string("地方规定（设置项“规范性文件有效期”）：有效期一般为 5 年，"
 					"标注“暂行”“试行”的一般为 2 年；有效期届满前评估"));
 	if (strcmp(d->status, "in_force") == 0) {
-		enum fz_clock_status s;
+		enum fz_clock_status s = FZ_STATUS_GREEN;
 		int left = d->valid_until - ctx->today;
 		fz_clock_status(ctx->cal, FZ_UNIT_CD, d->valid_until, ctx->today,
 				fz_ctx_yellow_days(ctx), &s, &left);
@@ -951,8 +951,8 @@ static json_t *doc_row(struct fz_ctx *ctx, struct fz_stmt *st, const void *arg)
 		json_object_set_new(o, "versions", json_integer(fz_col_int(st, 12)));
 		int until = day_of(fz_col_text(st, 7));
 		if (strcmp(s, "in_force") == 0 && until) {
-			enum fz_clock_status cs;
-			int left;
+			enum fz_clock_status cs = FZ_STATUS_GREEN;
+			int left = until - ctx->today;
 			fz_clock_status(ctx->cal, FZ_UNIT_CD, until, ctx->today, fz_ctx_yellow_days(ctx),
 					&cs, &left);
 			json_object_set_new(o, "days_left", json_integer(left));
