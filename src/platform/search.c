@@ -80,3 +80,40 @@ bool fz_search_match(struct fz_db *db, const char *index, const char *key, const
 		abort();
 	return fz_search_phrase(q, bind, bind_size);
 }
+
+/* Which table answers q (pairs: true) and the value to bind; false: none, LIKE. */
+static bool table_for(struct fz_db *db, const char *index, const char *q, bool *pairs, char *bind,
+		      size_t bind_size)
+{
+	char ids[128];
+	if (!q)
+		return false;
+	if (fz_utf8_chars(q) == 2)
+		return (*pairs = fz_db_fts_pair_ids(db, index, q, ids, sizeof ids, bind, bind_size));
+	*pairs = false;
+	return fz_search_phrase(q, bind, bind_size);
+}
+
+bool fz_search_count(struct fz_db *db, const char *index, const char *q, int64_t *n,
+		     struct fz_err *err)
+{
+	char bind[512], sql[256];
+	bool pairs;
+	if (!table_for(db, index, q, &pairs, bind, sizeof bind))
+		return false;
+	struct fz_stmt *st = fz_db_query(db, err, fz_db_fts_count_sql(index, pairs, sql, sizeof sql),
+					 "t", bind);
+	*n = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	return st != NULL;
+}
+
+bool fz_search_match_each(struct fz_db *db, const char *index, const char *key, const char *q,
+			  char *sql, size_t sql_size, char *bind, size_t bind_size)
+{
+	bool pairs;
+	if (!table_for(db, index, q, &pairs, bind, bind_size))
+		return false;
+	fz_db_fts_each_sql(index, pairs, key, sql, sql_size);
+	return true;
+}

@@ -80,4 +80,20 @@ enum fz_code fz_search_remove(struct fz_db *db, const char *index, int64_t id,
 bool fz_search_match(struct fz_db *db, const char *index, const char *key, const char *q,
 		     char *sql, size_t sql_size, char *bind, size_t bind_size);
 
+/*
+ * For a long list searched with a common word, where most records match:
+ * the number of records of index holding q, read from the index alone
+ * (*n), and the same filter as fz_search_match as a correlated test of one
+ * record ("EXISTS (…)" with one text parameter, value in bind), so a page in
+ * another order walks that order's index and stops after one page instead
+ * of reading every match. False (nothing written) when q is no full-text
+ * keyword (fz_search_match would be false). A caller takes the IN form for
+ * rare words and this one for common ones: their costs are the matches'
+ * count and the rows walked until a page is full.
+ */
+bool fz_search_count(struct fz_db *db, const char *index, const char *q, int64_t *n,
+		     struct fz_err *err);
+bool fz_search_match_each(struct fz_db *db, const char *index, const char *key, const char *q,
+			  char *sql, size_t sql_size, char *bind, size_t bind_size);
+
 #endif

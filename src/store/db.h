@@ -115,6 +115,11 @@ const char *fz_db_fts_ids(const char *index, char *out, size_t size);
  */
 bool fz_db_fts_pair_ids(struct fz_db *db, const char *index, const char *word, char *out,
 			size_t size, char *bind, size_t bind_size);
+/* The count of index's records matching the one parameter (trigram phrase, or with pairs a pair). */
+const char *fz_db_fts_count_sql(const char *index, bool pairs, char *out, size_t size);
+/* A correlated test that the record whose id is the SQL expression key matches the one parameter. */
+const char *fz_db_fts_each_sql(const char *index, bool pairs, const char *key, char *out,
+			       size_t size);
 
 enum fz_code fz_db_begin(struct fz_db *db, struct fz_err *err);
 enum fz_code fz_db_commit(struct fz_db *db, struct fz_err *err);

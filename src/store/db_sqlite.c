@@ -884,6 +884,28 @@ bool fz_db_fts_pair_ids(struct fz_db *db, const char *index, const char *word, c
 	return true;
 }
 
+const char *fz_db_fts_count_sql(const char *index, bool pairs, char *out, size_t size)
+{
+	check_ident(index);
+	const char *t = pairs ? "_fts_pairs" : "_fts";
+	if ((size_t)snprintf(out, size, "SELECT COUNT(*) FROM %s%s WHERE %s%s MATCH ?", index, t, index,
+			     t) >= size)
+		abort();
+	return out;
+}
+
+const char *fz_db_fts_each_sql(const char *index, bool pairs, const char *key, char *out,
+			       size_t size)
+{
+	check_ident(index);
+	const char *t = pairs ? "_fts_pairs" : "_fts";
+	/* FTS5 seeks the matching doclist to the one rowid: a probe, not a scan. */
+	if ((size_t)snprintf(out, size, "EXISTS (SELECT 1 FROM %s%s WHERE %s%s MATCH ? AND rowid = %s)",
+			     index, t, index, t, key) >= size)
+		abort();
+	return out;
+}
+
 void fz_db_optimize(struct fz_db *db)
 {
 	sqlite3_exec(db->h, "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", NULL, NULL, NULL);

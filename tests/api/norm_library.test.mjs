@@ -68,6 +68,9 @@ function stored () {
 
 const pub = (c, id, day) => c.get(`/api/public/normative/documents/${id}${day ? `?on=${day}` : ''}`)
 const ids = (r) => r.json.items.map((i) => i.doc_id).sort((a, b) => a - b)
+// The demo county has documents of its own: the assertions look at the ones made here.
+const ours = (r) => ids(r).filter((id) => [A, B, C, E].includes(id))
+const sorted = (...xs) => xs.sort((a, b) => a - b)
 
 let A, B, C, E, DRAFT
 before(() => {
@@ -87,7 +90,7 @@ test('issued documents: numbered, in the staff list within the agency scope, in 
     // A draft that is never issued: its words must not reach the library.
     const s = await c.login('scj.clerk')
     DRAFT = (await c.post('/api/normative/drafts', {
-      title: '青山县犬只饲养管理办法', body: '第一条 饲养犬只应当办理登记。', issuing_body: '青山县人民政府', number_prefix: '青政规',
+      title: '青山县信鸽放飞管理办法', body: '第一条 放飞信鸽应当办理登记。', issuing_body: '青山县人民政府', number_prefix: '青政规',
       off_plan_reason: '工作需要', drafting_note: '起草说明', basis: '有关法律法规', affects_public: false, affects_market: false,
     }, { session: s })).json?.case?.case_id
   } finally { await done(c) }
@@ -95,33 +98,38 @@ test('issued documents: numbered, in the staff list within the agency scope, in 
   try {
     C = await issue(c, 'hbj.clerk', { title: '青山县建筑工地扬尘治理暂行办法', body: '第一条 施工单位应当落实扬尘防治措施。\n', issuedOn: '2025-03-04', effectiveOn: '2025-03-11' })
     // The staff list: each agency its own, the legal office all.
-    const scj = await c.get('/api/normative/documents', { session: await c.login('scj.clerk') })
+    const scjAgency = Number(sql(db, `SELECT agency_id FROM norm_document WHERE doc_id = ${A}`)[0][0])
+    const hbjAgency = Number(sql(db, `SELECT agency_id FROM norm_document WHERE doc_id = ${C}`)[0][0])
+    const scj = await c.get('/api/normative/documents?per_page=100', { session: await c.login('scj.clerk') })
     assert.equal(scj.status, 200, scj.text)
-    assert.deepEqual(ids(scj), [A, B, E].sort((a, b) => a - b))
-    const hbj = await c.get('/api/normative/documents', { session: await c.login('hbj.clerk') })
-    assert.deepEqual(ids(hbj), [C])
-    const other = await c.get(`/api/normative/documents?agency_id=${scj.json.items[0].agency_id}`, { session: await c.login('hbj.clerk') })
+    assert.deepEqual(ours(scj), sorted(A, B, E))
+    assert.ok(scj.json.items.every((i) => i.agency_id === scjAgency), 'only its own agency')
+    const hbj = await c.get('/api/normative/documents?per_page=100', { session: await c.login('hbj.clerk') })
+    assert.deepEqual(ours(hbj), [C])
+    assert.ok(hbj.json.items.every((i) => i.agency_id === hbjAgency), 'only its own agency')
+    const other = await c.get(`/api/normative/documents?agency_id=${scjAgency}`, { session: await c.login('hbj.clerk') })
     assert.ok(other.status === 403 || (other.status === 200 && other.json.items.length === 0), other.text)
     assert.equal((await c.get(`/api/normative/documents/${A}`, { session: await c.login('hbj.clerk') })).status, 404)
-    const all = await c.get('/api/normative/documents', { session: await c.login('legal') })
-    assert.deepEqual(ids(all), [A, B, C, E].sort((a, b) => a - b))
+    const all = await c.get('/api/normative/documents?per_page=100', { session: await c.login('legal') })
+    assert.deepEqual(ours(all), sorted(A, B, C, E))
     const b = all.json.items.find((i) => i.doc_id === B)
     assert.equal(b.valid_until, '2026-03-09')
     assert.equal(b.status_label, '现行有效')
     assert.match(b.number, /^青政规〔2025〕\d+号$/)
     // Filters: a bad status names the field; year and status; the Excel export.
     assertError(await c.get('/api/normative/documents?status=gone', { session: await c.login('legal') }), 422, 'BAD_VALUE', 'status')
-    assert.equal((await c.get('/api/normative/documents?year=2024', { session: await c.login('legal') })).json.total, 0)
+    assert.deepEqual(ours(await c.get('/api/normative/documents?year=2024&per_page=100', { session: await c.login('legal') })), [])
     const x = await c.get('/api/normative/documents.xlsx?status=in_force', { session: await c.login('scj.clerk') })
     assert.equal(x.status, 200)
     assert.equal(x.bytes.subarray(0, 2).toString(), 'PK')
     // The library: issued documents only, no staff fields.
-    const lib = await c.get('/api/public/normative/documents')
+    const lib = await c.get('/api/public/normative/documents?per_page=100')
     assert.equal(lib.status, 200, lib.text)
-    assert.deepEqual(ids(lib), [A, B, C, E].sort((a, b) => a - b))
+    assert.deepEqual(ours(lib), sorted(A, B, C, E))
+    assert.equal(lib.json.total, Number(sql(db, 'SELECT COUNT(*) FROM norm_document')[0][0]), 'issued documents only')
     assert.equal(lib.json.items[0].agency_id, undefined)
-    assert.equal((await c.get('/api/public/normative/documents?q=犬只')).json.total, 0)
-    assert.equal((await c.get('/api/public/normative/documents?q=犬只饲养')).json.total, 0)
+    assert.equal((await c.get('/api/public/normative/documents?q=' + encodeURIComponent('信鸽'))).json.total, 0)
+    assert.equal((await c.get('/api/public/normative/documents?q=' + encodeURIComponent('放飞信鸽'))).json.total, 0)
     assert.equal((await pub(c, 999999)).status, 404)
   } finally { await done(c) }
 })
@@ -132,7 +140,13 @@ test('search: two- and three-character words find their documents and no others'
     const find = async (q, extra = '') => {
       const r = await c.get(`/api/public/normative/documents?q=${encodeURIComponent(q)}${extra}`)
       assert.equal(r.status, 200, r.text)
-      return ids(r)
+      // Every document whose title, number or text holds the word, and no other (the library's
+      // own demo documents included): counted here with LIKE over the indexed text.
+      if (!extra && /^[\p{L}\p{N}]+$/u.test(q)) {
+        const like = sql(db, `SELECT COUNT(*) FROM norm_document_fts WHERE title LIKE '%${q}%' OR body LIKE '%${q}%'`)[0][0]
+        assert.equal(r.json.total, Number(like), q)
+      }
+      return ours(r)
     }
     assert.deepEqual(await find('殡葬'), [B])
     assert.deepEqual(await find('扬尘'), [C])
@@ -140,14 +154,25 @@ test('search: two- and three-character words find their documents and no others'
     assert.deepEqual(await find('摊位'), [A]) // in the body only
     assert.deepEqual(await find('农贸市'), [A])
     assert.deepEqual(await find('节地生态'), [B])
-    assert.deepEqual(await find('办法'), [A, B, C, E].sort((a, b) => a - b))
+    assert.deepEqual(await find('办法'), sorted(A, B, C, E))
     assert.deepEqual(await find('公秤'), [])
     // Across punctuation is no word: "营秩" is inside A's text, "法。第" is not one run.
     assert.deepEqual(await find('营秩'), [A])
     assert.deepEqual(await find('。第'), []) // falls back to LIKE on title and number: none
     // With the other filters.
-    assert.deepEqual(await find('办法', '&issuing_body=' + encodeURIComponent('青山县人民政府') + '&year=2025&status=in_force'), [A, B, C, E].sort((a, b) => a - b))
+    assert.deepEqual(await find('办法', '&issuing_body=' + encodeURIComponent('青山县人民政府') + '&year=2025&status=in_force'), sorted(A, B, C, E))
     assertError(await c.get('/api/public/normative/documents?year=abc'), 422, 'BAD_VALUE', 'year')
+    // A keyword alone is answered from the index (total and page); with a filter, by the declared
+    // list: the same documents in the same order, page by page.
+    const every = (await c.get(`/api/public/normative/documents?q=${encodeURIComponent('办法')}&per_page=100`)).json
+    const listed = (await c.get(`/api/public/normative/documents?q=${encodeURIComponent('办法')}&year=2025&per_page=100`)).json
+    assert.deepEqual(listed.items, every.items.filter((d) => d.issued_on.startsWith('2025')))
+    for (const p of [1, 2, 3]) {
+      const alone = await c.get(`/api/public/normative/documents?q=${encodeURIComponent('办法')}&per_page=2&page=${p}`)
+      assert.deepEqual(alone.json.items, every.items.slice(2 * (p - 1), 2 * p), `page ${p}`)
+      assert.equal(alone.json.total, every.total)
+    }
+    assertError(await c.get('/api/public/normative/documents?q=' + encodeURIComponent('办法') + '&page=0'), 422, undefined, 'page')
     // The staff list searches the same way, inside the scope.
     const r = await c.get('/api/normative/documents?q=' + encodeURIComponent('扬尘'), { session: await c.login('scj.clerk') })
     assert.equal(r.json.total, 0)
@@ -224,7 +249,7 @@ test('repeal: refusals write nothing; the repeal version keeps the text; the sta
     assert.deepEqual(gone.history.map((h) => [h.date, h.kind]), [['2025-03-03', 'original'], ['2025-06-02', 'amendment'], ['2025-11-03', 'repeal']])
     assertError(await pub(c, A, '2025-02-30'), 422, 'BAD_DATE', 'on')
     // The library's status filter; the public page has no staff fields.
-    assert.deepEqual(ids(await c.get('/api/public/normative/documents?status=repealed')), [A])
+    assert.deepEqual(ours(await c.get('/api/public/normative/documents?status=repealed&per_page=100')), [A])
     for (const k of ['agency_id', 'evaluations', 'validity', 'may']) assert.equal(gone[k], undefined, k)
     assert.ok(gone.versions.every((v) => v.case_id === undefined))
     assert.ok(gone.filings.every((f) => f.due_on === undefined && f.on_time === undefined))
@@ -248,8 +273,8 @@ test('evaluation before expiry: the window, continue needs a later date, errors 
   c = await on('2025-10-09')
   try {
     const s = await c.login('scj.clerk')
-    const due = await c.get('/api/normative/documents?evaluation_due=1', { session: s })
-    assert.deepEqual(ids(due), [B, E].sort((a, b) => a - b))
+    const due = await c.get('/api/normative/documents?evaluation_due=1&per_page=100', { session: s })
+    assert.deepEqual(ours(due), [B, E].sort((a, b) => a - b))
     const url = `/api/normative/documents/${B}/evaluations`
     const before = stored()
     assertError(await c.post(url, { decision: 'continue', note: '继续实施' }, { session: s }), 422, 'MISSING_FIELD', 'new_valid_until')
@@ -310,7 +335,26 @@ test('the daily job: on the day after valid_until, expired (or lapsed after its 
     assert.equal(staff.validity.status, 'ended')
     assert.equal(staff.may.repeal, false)
     // The staff list by status.
-    assert.deepEqual(ids(await c.get('/api/normative/documents?status=expired', { session: await c.login('legal') })), [E])
+    assert.deepEqual(ours(await c.get('/api/normative/documents?status=expired&per_page=100', { session: await c.login('legal') })), [E])
     assert.ok(DRAFT > 0)
+  } finally { await done(c) }
+})
+
+test('objections on the document page: the public sees published replies only, without the applicant', async () => {
+  const agency = sql(db, `SELECT agency_id FROM norm_document WHERE doc_id = ${A}`)[0][0]
+  const now = '2026-03-01T02:00:00Z'
+  for (const [id, published] of [[990001, "'2026-02-20'"], [990002, 'NULL']]) {
+    sql(db, 'INSERT INTO case_record(case_id, case_type, agency_id, state, number, title, received_on, created_at, updated_at)' +
+      ` VALUES (${id}, 'norm_objection', ${agency}, 'replied', '建${id}', '审查建议', '2026-01-05', '${now}', '${now}');` +
+      'INSERT INTO norm_objection(case_id, doc_id, doc_title, applicant, applicant_type, contact, content, outcome, reply, replied_on, published_on, created_at)' +
+      ` VALUES (${id}, ${A}, '青山县农贸市场管理办法', '张某${id}', 'citizen', '13800000000', '第三条收费无依据', '已纠正${id}', '答复${id}', '2026-02-10', ${published}, '${now}')`)
+  }
+  const c = await on('2026-03-10')
+  try {
+    const p = await pub(c, A)
+    assert.deepEqual(p.json.objections.map((o) => o.outcome), ['已纠正990001'])
+    assert.ok(!p.text.includes('张某') && !p.text.includes('13800000000'), 'no applicant or contact on the portal')
+    const s = (await c.get(`/api/normative/documents/${A}`, { session: await c.login('scj.clerk') })).json
+    assert.deepEqual(s.objections.map((o) => [o.applicant, o.published_on ?? null]), [['张某990001', '2026-02-20'], ['张某990002', null]])
   } finally { await done(c) }
 })

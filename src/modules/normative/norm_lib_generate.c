@@ -93,7 +93,12 @@ static char *title_of(struct fz_ctx *ctx, unsigned s, unsigned f, unsigned year)
 	if (rnd(4) == 0)
 		return fz_arena_printf(ctx->arena, "关于进一步加强%s工作的通知（%u年）",
 				       subjects[s].subject, year);
-	return fz_arena_printf(ctx->arena, "青山县%s%s", subjects[s].subject, forms[f]);
+	const char *form = forms[f];
+	size_t n = strlen(subjects[s].subject);
+	/* 殡葬管理 + 管理办法: 青山县殡葬管理办法, not 殡葬管理管理办法. */
+	if (n > 6 && strcmp(subjects[s].subject + n - 6, "管理") == 0 && strncmp(form, "管理", 6) == 0)
+		form += 6;
+	return fz_arena_printf(ctx->arena, "青山县%s%s", subjects[s].subject, form);
 }
 
 static char *body_of(struct fz_ctx *ctx, unsigned s, long n, bool amended)
