@@ -140,6 +140,18 @@ static bool lapses(struct fz_ctx *ctx, int64_t id)
 	return yes;
 }
 
+/* The array a of rows read from st, or NULL (a freed, err set) when the reading failed. */
+static json_t *rows_done(struct fz_stmt *st, json_t *a, struct fz_err *err)
+{
+	bool failed = !st || fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed) {
+		json_decref(a);
+		return NULL;
+	}
+	return a;
+}
+
 static const char *status_on(struct fz_ctx *ctx, const struct doc *d, int day)
 {
 	if (day < d->issued)
@@ -222,13 +234,7 @@ static json_t *versions_json(struct fz_ctx *ctx, int64_t id, bool staff, struct 
 		}
 		json_array_append_new(a, v);
 	}
-	if (!st || fz_stmt_failed(st, err)) {
-		fz_stmt_done(st);
-		json_decref(a);
-		return NULL;
-	}
-	fz_stmt_done(st);
-	return a;
+	return rows_done(st, a, err);
 }
 
 /* The life of the document as dated lines: issue, each amendment, the end. */
@@ -299,13 +305,7 @@ static json_t *filings_json(struct fz_ctx *ctx, int64_t id, bool staff, struct f
 		}
 		json_array_append_new(a, f);
 	}
-	if (!st || fz_stmt_failed(st, err)) {
-		fz_stmt_done(st);
-		json_decref(a);
-		return NULL;
-	}
-	fz_stmt_done(st);
-	return a;
+	return rows_done(st, a, err);
 }
 
 /* The public comment on the drafts that made the document: the drafter's published account. */
@@ -334,13 +334,7 @@ static json_t *comments_json(struct fz_ctx *ctx, int64_t id, bool staff, struct 
 		json_object_set_new(c, "comments", json_integer(fz_col_int(st, 6)));
 		json_array_append_new(a, c);
 	}
-	if (!st || fz_stmt_failed(st, err)) {
-		fz_stmt_done(st);
-		json_decref(a);
-		return NULL;
-	}
-	fz_stmt_done(st);
-	return a;
+	return rows_done(st, a, err);
 }
 
 /* Objections (审查建议) about the document: all for staff, the published replies for the public. */
@@ -373,13 +367,7 @@ static json_t *objections_json(struct fz_ctx *ctx, int64_t id, bool staff, struc
 		set_text(o, "published_on", st, 9);
 		json_array_append_new(a, o);
 	}
-	if (!st || fz_stmt_failed(st, err)) {
-		fz_stmt_done(st);
-		json_decref(a);
-		return NULL;
-	}
-	fz_stmt_done(st);
-	return a;
+	return rows_done(st, a, err);
 }
 
 static json_t *evaluations_json(struct fz_ctx *ctx, int64_t id, struct fz_err *err)
@@ -403,13 +391,7 @@ static json_t *evaluations_json(struct fz_ctx *ctx, int64_t id, struct fz_err *e
 		set_text(e, "by", st, 5);
 		json_array_append_new(a, e);
 	}
-	if (!st || fz_stmt_failed(st, err)) {
-		fz_stmt_done(st);
-		json_decref(a);
-		return NULL;
-	}
-	fz_stmt_done(st);
-	return a;
+	return rows_done(st, a, err);
 }
 
 /* The first day of the evaluation window: months before valid_until (day of month kept, or the month's last). */
