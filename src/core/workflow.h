@@ -213,6 +213,12 @@ struct fz_case_type {
 	 * lists it for the approving roles too.
 	 */
 	const char *review_state;
+	/*
+	 * The timeline's words for what the domain records on a case outside its
+	 * steps (a comment of the public, a point of a review), by event action;
+	 * value NULL ends. NULL: none.
+	 */
+	const struct fz_option *event_labels;
 };
 
 const struct fz_state *fz_flow_state(const struct fz_case_type *t, const char *name);

@@ -898,7 +898,12 @@ const char *fz_case_action_label(const struct fz_case_type *t, const char *actio
 	if (strcmp(action, "clock_recompute") == 0)
 		return "节假日日历调整，重新计算期限";
 	const struct fz_transition *tr = t ? fz_flow_transition(t, action) : NULL;
-	return tr ? tr->label : action;
+	if (tr)
+		return tr->label;
+	for (const struct fz_option *o = t ? t->event_labels : NULL; o && o->value; o++)
+		if (strcmp(o->value, action) == 0)
+			return o->label;
+	return action;
 }
 
 const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period)

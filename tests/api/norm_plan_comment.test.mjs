@@ -183,6 +183,9 @@ test('the drafter answers; the commenter sees the answer; the last day still tak
     assert.equal(t.adopted_label, '部分采纳')
     assert.match(t.answer, /收费依据/)
     assert.equal(t.answered_on, '2026-03-13')
+    // The draft's timeline says what happened in words, not codes.
+    const labels = (await c.detail(ID, 'legal')).events.map((e) => e.action_label)
+    assert.ok(labels.includes('公众提交意见') && labels.includes('答复公众意见'), labels.join('、'))
     // The last day of the period, inclusive.
     const last = await c.post(`/api/public/normative/consultations/${ID}/comments`, { contact: 'li@example.cn', content: '最后一天的意见。' })
     assert.equal(last.status, 201, last.text)

@@ -223,6 +223,8 @@ test('points and the opinion: only the assigned reviewer; 不合法 and 修改�
     r = await c.api('DELETE', `/api/reviews/${REVIEW}/points/2`, { session: legal })
     assert.equal(r.status, 200, r.text)
     assert.equal(r.json.case.fields.points.length, 1)
+    const labels = r.json.events.map((e) => e.action_label)
+    assert.ok(labels.includes('记录审核意见要点') && labels.includes('删除审核意见要点'), labels.join('、'))
     // 不合法: the review is done and the draft goes back to drafting.
     const year = lastLetter(2025)
     const d = await c.actOk(REVIEW, 'opinion', 'legal', { opinion: 'unlawful', summary: '第三条设定行政强制措施，应予删除。' })

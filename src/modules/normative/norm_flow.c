@@ -154,6 +154,20 @@ static const struct fz_transition doc_transitions[] = {
 	{.name = NULL},
 };
 
+/*
+ * What the drafting chain records on a draft outside its steps (norm_comment.c,
+ * norm_precheck_api.c, norm_filing.c), as the timeline says it.
+ */
+static const struct fz_option doc_events[] = {
+	{"comment", "公众提交意见"},
+	{"comment_answer", "答复公众意见"},
+	{"fair_check", "填写公平竞争审查"},
+	{"precheck_decide", "处理自动预审提示"},
+	{"precheck_run", "重新自动预审"},
+	{"filing_result", "记录备案审查结果"},
+	{NULL, NULL},
+};
+
 const struct fz_case_type fz_norm_doc_type = {
 	.name = "norm_doc",
 	.label = "规范性文件制定",
@@ -163,6 +177,7 @@ const struct fz_case_type fz_norm_doc_type = {
 	.clocks = doc_clocks,
 	.initial_state = "drafting",
 	.create_label = "立项起草",
+	.event_labels = doc_events,
 };
 
 static const struct fz_state objection_states[] = {

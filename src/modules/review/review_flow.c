@@ -96,6 +96,14 @@ static const struct fz_transition transitions[] = {
 	{.name = NULL},
 };
 
+/* What the review records outside its steps (review_points.c). */
+static const struct fz_option review_events[] = {
+	{"review_point_save", "记录审核意见要点"},
+	{"review_point_remove", "删除审核意见要点"},
+	{"review_point_adoption", "记录要点采纳情况"},
+	{NULL, NULL},
+};
+
 const struct fz_case_type fz_review_type = {
 	.name = FZ_LEGAL_REVIEW_TYPE,
 	.label = "合法性审核",
@@ -105,6 +113,7 @@ const struct fz_case_type fz_review_type = {
 	.clocks = clocks,
 	.initial_state = "registering",
 	.create_label = "收到送审材料",
+	.event_labels = review_events,
 };
 
 static const struct fz_case_kind review_kinds[] = {
