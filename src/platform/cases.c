@@ -1218,9 +1218,11 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		fz_json_set_str(o, "status", fz_clock_status_name(s));
 		json_object_set_new(o, "days_left",
 				    s == FZ_STATUS_STOPPED ? json_null() : json_integer(left));
-		if (s == FZ_STATUS_STOPPED && r->due != FZ_OPEN && r->stopped_on != FZ_OPEN)
+		/* A validity period runs out by itself: stopping it is neither on time nor late. */
+		bool timed = !(def && def->validity);
+		if (timed && s == FZ_STATUS_STOPPED && r->due != FZ_OPEN && r->stopped_on != FZ_OPEN)
 			json_object_set_new(o, "on_time", json_boolean(r->stopped_on <= r->due));
-		else if (s == FZ_STATUS_STOPPED && nth >= 0) /* due day not known, inside it anyway */
+		else if (timed && s == FZ_STATUS_STOPPED && nth >= 0) /* due day not known, inside it */
 			json_object_set_new(o, "on_time", json_true());
 		json_array_append_new(arr, o);
 	}

@@ -103,7 +103,12 @@ let REVIEW
 test('comment closed with its account; the pre-check finds the penalty and the fee in context; the review is in the legal office queue', async () => {
   const c = await on('2025-10-16')
   try {
-    await c.actOk(ID, 'close_comment', 'scj.clerk', { account: '收到意见 3 条，采纳 2 条：……' })
+    const closed = await c.actOk(ID, 'close_comment', 'scj.clerk', { account: '收到意见 3 条，采纳 2 条：……' })
+    // The public's period ran out by itself on 10-15: closing it the next day is not "late".
+    const k = clock(closed, 'comment')
+    assert.equal(k.state, 'stopped')
+    assert.equal(k.kind, 'validity')
+    assert.ok(k.on_time === undefined || k.on_time === null, JSON.stringify(k))
     const d = await c.actOk(ID, 'submit_review', 'scj.clerk', { summary: '请予审核' })
     assert.equal(d.case.state, 'in_review')
     const f = d.case.fields

@@ -30,7 +30,9 @@ static const struct fz_state doc_states[] = {
 static const struct fz_clock_def doc_clocks[] = {
 	{.name = "comment", .label = "公开征求意见期限", .unit = FZ_UNIT_WD, .days = 7,
 	 .days_setting = "normative.comment_days",
-	 .article = "国办发〔2018〕37号：公开征求意见的期限一般不少于 7 个工作日（设置项）"},
+	 .article = "国办发〔2018〕37号：公开征求意见的期限一般不少于 7 个工作日（设置项）",
+	 /* The public's period, which ends by itself: closed after it, never "late". */
+	 .validity = true},
 	{.name = "filing", .label = "备案期限", .unit = FZ_UNIT_CD, .days = 30,
 	 .days_setting = "normative.filing_days",
 	 .article = "地方规定（设置项“规范性文件备案期限”）：自公布之日起 30 日内报送备案"},
