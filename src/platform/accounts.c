@@ -389,7 +389,7 @@ enum fz_code fz_logout(struct fz_ctx *ctx, const char *token, struct fz_err *err
 	struct fz_stmt *st =
 		fz_db_query(ctx->db, err, "DELETE FROM user_session WHERE token_hash = ?", "t",
 			    token_hash);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u)

@@ -136,7 +136,7 @@ enum fz_code fz_calstore_import(struct fz_ctx *ctx, const char *text, size_t len
 		struct fz_stmt *st = fz_db_query(ctx->db, err,
 						 "DELETE FROM calendar_day WHERE day >= ? AND day <= ?",
 						 "tt", lo, hi);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 		if (rc)
 			break;
 		int d0 = fz_date_from_ymd(ys[i], 1, 1), d1 = fz_date_from_ymd(ys[i] + 1, 1, 1);
@@ -150,7 +150,7 @@ enum fz_code fz_calstore_import(struct fz_ctx *ctx, const char *text, size_t len
 					 "INSERT INTO calendar_day(day, kind, name) VALUES (?, ?, ?)",
 					 "ttt", ds, k == FZ_DAY_HOLIDAY ? "holiday" : "workday",
 					 fz_calendar_day_name(file, d));
-			rc = st ? fz_stmt_exec(st, err) : err->code;
+			rc = fz_stmt_exec(st, err);
 		}
 		if (rc)
 			break;
@@ -159,7 +159,7 @@ enum fz_code fz_calstore_import(struct fz_ctx *ctx, const char *text, size_t len
 				 " ON CONFLICT (year) DO UPDATE SET loaded_at = excluded.loaded_at,"
 				 " source = excluded.source",
 				 "Itt", ys[i], now, source);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	if (!rc) {
 		const struct fz_calendar *old = ctx->cal;

@@ -166,7 +166,7 @@ static enum fz_code save_clock(struct fz_ctx *ctx, const struct clock_rec *r, st
 		" WHERE clock_id = ?",
 		"IIttt" "IttIi", r->days, r->ext, trig, r->state, r->due != FZ_OPEN ? due : NULL,
 		r->left, pauses, r->stopped_on != FZ_OPEN ? stop : NULL, r->extensions, r->clock_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 static int clock_days(struct fz_ctx *ctx, const struct fz_clock_def *def)
@@ -255,7 +255,7 @@ static enum fz_code start_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
 		" due_date = excluded.due_date, left_when_paused = 0, pauses = '', stopped_on = NULL",
 		"iittItt", c->case_id, clock_agency(ctx, c, def), def->name, fz_clock_unit_code(def->unit),
 		r.days, trig, r.due != FZ_OPEN ? due : NULL);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 /*
@@ -444,7 +444,7 @@ static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct
 			 "UPDATE case_record SET due_date = ?1, due_unit = ?2 WHERE case_id = ?3"
 			 " AND (due_date IS DISTINCT FROM ?1 OR due_unit IS DISTINCT FROM ?2)",
 			 "tti", due[0] ? due : NULL, unit[0] ? unit : NULL, case_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
@@ -463,7 +463,7 @@ static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
 			ctx->db, err,
 			"UPDATE case_clock SET agency_id = ?1 WHERE case_id = ?2 AND agency_id <> ?1", "ii",
 			c->agency_id, c->case_id);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	/* ... except the party's own clocks, which stay with the party. */
 	for (const struct fz_clock_def *d = c->type->clocks; !rc && d->name; d++) {
@@ -474,7 +474,7 @@ static enum fz_code run_effects(struct fz_ctx *ctx, const struct fz_case_row *c,
 			"UPDATE case_clock SET agency_id = ?1 WHERE case_id = ?2 AND name = ?3"
 			" AND agency_id <> ?1",
 			"iit", clock_agency(ctx, c, d), c->case_id, d->name);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	if (!rc)
 		rc = refresh_case_due(ctx, c->case_id, err);

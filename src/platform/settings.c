@@ -114,7 +114,7 @@ enum fz_code fz_setting_set(struct fz_db *db, const char *key, long value, const
 		"INSERT INTO setting(key, value, updated_at) VALUES (?, ?, ?)"
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
 		"ttt", key, buf, now);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 /* One row per setting of table t: its stored value (stored: key -> {value, at}) or default. */

@@ -285,7 +285,7 @@ enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err
 	for (int i = 0; i < 2 && !rc; i++) {
 		st = i == 0 ? fz_db_query(ctx->db, err, sql[0], "ttt", today, now, red_from)
 			    : fz_db_query(ctx->db, err, sql[1], "tttt", today, now, yellow_from, soon);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 		if (!rc)
 			*issued += fz_db_changes(ctx->db);
 	}
@@ -297,7 +297,7 @@ enum fz_code fz_supervision_sweep(struct fz_ctx *ctx, int *issued, struct fz_err
 				 " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
 				 " updated_at = excluded.updated_at",
 				 "tt", value, now);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	if (!rc)
 		rc = fz_db_commit(ctx->db, err);

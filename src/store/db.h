@@ -64,7 +64,11 @@ struct fz_stmt *fz_db_query_v(struct fz_db *db, struct fz_err *err, const char *
 /* true while a row is available; false at the end or on error (see fz_stmt_failed). */
 bool fz_stmt_row(struct fz_stmt *st);
 bool fz_stmt_failed(const struct fz_stmt *st, struct fz_err *err);
-/* Runs a statement that returns no rows; FZ_OK or the mapped error. */
+/*
+ * Runs a statement that returns no rows; FZ_OK or the mapped error. st may be
+ * what a failed fz_db_query returned (NULL): its error, already in err, is
+ * returned, so fz_stmt_exec(fz_db_query(...), err) is one write.
+ */
 enum fz_code fz_stmt_exec(struct fz_stmt *st, struct fz_err *err);
 /* Resets the statement so its locks go; call after the last row you need. */
 void fz_stmt_done(struct fz_stmt *st);

@@ -372,6 +372,8 @@ bool fz_stmt_failed(const struct fz_stmt *st, struct fz_err *err)
 
 enum fz_code fz_stmt_exec(struct fz_stmt *st, struct fz_err *err)
 {
+	if (!st) /* fz_db_query failed to prepare it and said why in err */
+		return err ? err->code : FZ_EDB;
 	int rc = sqlite3_step(st->st);
 	st->rc = rc;
 	sqlite3_reset(st->st);
@@ -783,7 +785,7 @@ static enum fz_code pairs_put(struct fz_db *db, const char *index, int64_t id, b
 			snprintf(sql, sizeof sql, "INSERT INTO %s_fts_pairs(rowid, %s) VALUES (?%s)", index, cols,
 				 marks);
 		struct fz_stmt *st = fz_db_query_v(db, err, sql, b, 1 + n);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	for (size_t k = 0; k < n; k++)
 		free(pairs[k]);
@@ -857,7 +859,7 @@ enum fz_code fz_db_fts_remove(struct fz_db *db, const char *index, int64_t id,
 	    sizeof sql)
 		abort();
 	struct fz_stmt *st = fz_db_query(db, err, sql, "i", id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 const char *fz_db_fts_ids(const char *index, char *out, size_t size)

@@ -225,7 +225,7 @@ static enum fz_code apply(struct fz_db *db, const struct fz_migration *m, int *a
 		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		st = fz_db_query(db, err, "INSERT INTO schema_migration(name, applied_at) VALUES (?, ?)",
 				 "tt", m->name, now);
-		rc = st ? fz_stmt_exec(st, err) : err->code;
+		rc = fz_stmt_exec(st, err);
 	}
 	if (!rc)
 		rc = fz_db_commit(db, err);

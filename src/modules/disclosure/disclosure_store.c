@@ -93,7 +93,7 @@ static enum fz_code count_correction(struct fz_ctx *ctx, struct fz_case_row *c, 
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err, "UPDATE disclosure_request SET corrections = corrections + 1 WHERE case_id = ?",
 		"i", c->case_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 static enum fz_code record_reply(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
@@ -138,7 +138,7 @@ static enum fz_code record_reply(struct fz_ctx *ctx, struct fz_case_row *c, json
 		"tttttttti", o->value, o->row, fz_json_str(in, "ground"), fz_json_str(in, "where"),
 		fz_json_str(in, "right_agency"), fz_json_str(in, "withheld"),
 		fz_json_str(in, "reply_text"), today, c->case_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 static enum fz_code set_ending(struct fz_ctx *ctx, struct fz_case_row *c, const char *outcome,
@@ -151,7 +151,7 @@ static enum fz_code set_ending(struct fz_ctx *ctx, struct fz_case_row *c, const 
 					 "UPDATE disclosure_request SET outcome = ?, report_row = ?,"
 					 " ground = ?, replied_on = ? WHERE case_id = ?",
 					 "tttti", o->value, o->row, ground, today, c->case_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
@@ -172,13 +172,13 @@ enum fz_code fz_disc_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		struct fz_stmt *st = fz_db_query(
 			ctx->db, err, "UPDATE disclosure_request SET fee_amount = ? WHERE case_id = ?", "ii",
 			(int64_t)json_integer_value(json_object_get(input, "amount")), c->case_id);
-		return st ? fz_stmt_exec(st, err) : err->code;
+		return fz_stmt_exec(st, err);
 	}
 	if (strcmp(a, "fee_paid") == 0) {
 		struct fz_stmt *st = fz_db_query(
 			ctx->db, err, "UPDATE disclosure_request SET fee_paid = 1 WHERE case_id = ?", "i",
 			c->case_id);
-		return st ? fz_stmt_exec(st, err) : err->code;
+		return fz_stmt_exec(st, err);
 	}
 	if (strcmp(a, "reply") == 0)
 		return record_reply(ctx, c, input, err);

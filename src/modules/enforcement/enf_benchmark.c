@@ -40,11 +40,6 @@ const struct fz_option fz_bench_status[] = {{"draft", "草稿（未发布）"},
 const struct fz_option fz_bench_placements[] = {
     {"inside", "在裁量基准范围内"}, {"outside", "超出裁量基准"}, {NULL, NULL}};
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const char *actor(const struct fz_ctx *ctx)
 {
 	return ctx->user ? ctx->user->display_name : "系统";
@@ -168,12 +163,12 @@ static enum fz_code rows_store(struct fz_ctx *ctx, int64_t bm, const struct stor
 			       size_t n, struct fz_err *err)
 {
 	enum fz_code rc =
-	    exec(fz_db_query(ctx->db, err, "DELETE FROM enf_benchmark_row WHERE benchmark_id = ?",
+	    fz_stmt_exec(fz_db_query(ctx->db, err, "DELETE FROM enf_benchmark_row WHERE benchmark_id = ?",
 			     "i", bm),
 		 err);
 	for (size_t i = 0; i < n && !rc; i++) {
 		const struct stored_row *s = &rows[i];
-		rc = exec(
+		rc = fz_stmt_exec(
 		    fz_db_query(
 			ctx->db, err,
 			"INSERT INTO enf_benchmark_row(benchmark_id, seq, level, circumstances,"
@@ -402,7 +397,7 @@ static enum fz_code draft_write(struct fz_ctx *ctx, int64_t power_id, int64_t bo
 	enum fz_code rc;
 	*bm = draft_of(ctx, power_id, &version);
 	if (*bm)
-		rc = exec(
+		rc = fz_stmt_exec(
 		    fz_db_query(
 			ctx->db, err,
 			"UPDATE enf_benchmark SET note = ?, updated_at = ? WHERE benchmark_id = ?",
@@ -537,13 +532,13 @@ enum fz_code fz_enf_bench_publish(struct fz_ctx *ctx, int64_t bm, json_t *in, js
 	fz_iso_utc(ctx->now, now);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	if ((rc = exec(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_benchmark SET status = 'superseded', superseded_on "
 				   "= ?, updated_at = ?"
 				   " WHERE power_id = ? AND status = 'published'",
 				   "tti", on, now, power),
 		       err)) ||
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_benchmark SET status = 'published', published_on = "
 				   "?, updated_at = ?"
 				   " WHERE benchmark_id = ?",
@@ -787,12 +782,12 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 	if (on && strlen(on) == 10)
 		snprintf(day, sizeof day, "%s", on);
 	enum fz_code rc =
-	    exec(fz_db_query(ctx->db, err,
+	    fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "DELETE FROM enf_penalty_benchmark WHERE case_id = ? AND step = ?",
 			     "it", case_id, notice ? "notify" : "decide"),
 		 err);
 	if (!rc)
-		rc = exec(
+		rc = fz_stmt_exec(
 		    fz_db_query(
 			ctx->db, err,
 			"INSERT INTO enf_penalty_benchmark(case_id, step, row_id, benchmark_id,"
@@ -805,7 +800,7 @@ enum fz_code fz_enf_bench_step(struct fz_ctx *ctx, int64_t case_id, const char *
 			(int)(punish ? fine : 0), inside ? NULL : why, day),
 		    err);
 	if (!rc && !inside)
-		rc = exec(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				      "UPDATE enf_penalty SET major = 1, major_reason = "
 				      "COALESCE(major_reason, 'benchmark')"
 				      " WHERE case_id = ?",

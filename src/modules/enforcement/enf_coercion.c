@@ -24,11 +24,6 @@
 #define MAX_ITEMS    50
 #define LAW_18	     "《行政强制法》第十八条"
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static int in_day(json_t *in, const char *key)
 {
 	int d;
@@ -524,7 +519,7 @@ enum fz_code fz_enf_coercion_file(struct fz_ctx *ctx, json_t *in, struct fz_case
 		return rc;
 	if ((rc = fz_case_create(ctx, &nc, out, err)))
 		goto fail;
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "INSERT INTO enf_coercion(case_id, procedure, body_id, measure_kind, approval,"
@@ -549,25 +544,25 @@ enum fz_code fz_enf_coercion_file(struct fz_ctx *ctx, json_t *in, struct fz_case
 		goto fail;
 	/* The optional numbers, NULL when not given. */
 	if (power_id &&
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_coercion SET power_id = ? WHERE case_id = ?", "ii",
 				   power_id, out->case_id),
 		       err)))
 		goto fail;
 	if (pen &&
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_coercion SET penalty_case_id = ? WHERE case_id = ?",
 				   "ii", pen, out->case_id),
 		       err)))
 		goto fail;
 	if (json_is_integer(json_object_get(in, "amount")) || pen)
-		if ((rc = exec(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "UPDATE enf_coercion SET amount = ? WHERE case_id = ?",
 					   "ii", (int64_t)amount, out->case_id),
 			       err)))
 			goto fail;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = exec(
+		if ((rc = fz_stmt_exec(
 			 fz_db_query(
 			     ctx->db, err,
 			     "INSERT INTO enf_coercion_officer(case_id, officer_id) VALUES (?,?)",
@@ -577,7 +572,7 @@ enum fz_code fz_enf_coercion_file(struct fz_ctx *ctx, json_t *in, struct fz_case
 	json_t *items = json_object_get(in, "items"), *v;
 	size_t i;
 	json_array_foreach (items, i, v) {
-		if ((rc = exec(
+		if ((rc = fz_stmt_exec(
 			 fz_db_query(
 			     ctx->db, err,
 			     "INSERT INTO enf_coercion_item(case_id, seq, name, quantity, place)"
@@ -613,10 +608,10 @@ static enum fz_code update(struct fz_ctx *ctx, int64_t case_id, const char *set,
 	char sql[256];
 	snprintf(sql, sizeof sql, "UPDATE enf_coercion SET %s WHERE case_id = ?", set);
 	if (strcmp(fmt, "t") == 0)
-		return exec(fz_db_query(ctx->db, err, sql, "ti", a, case_id), err);
+		return fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", a, case_id), err);
 	if (strcmp(fmt, "tt") == 0)
-		return exec(fz_db_query(ctx->db, err, sql, "tti", a, b, case_id), err);
-	return exec(fz_db_query(ctx->db, err, sql, "ttti", a, b, c3, case_id), err);
+		return fz_stmt_exec(fz_db_query(ctx->db, err, sql, "tti", a, b, case_id), err);
+	return fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ttti", a, b, c3, case_id), err);
 }
 
 static enum fz_code take(struct fz_ctx *ctx, struct fz_case_row *c, struct coercion *p, json_t *in,
@@ -751,7 +746,7 @@ static enum fz_code handle(struct fz_ctx *ctx, struct fz_case_row *c, struct coe
 			 fz_json_str(in, "handled_on"), how, fz_json_str(in, "handling_basis"),
 			 err)))
 		return rc;
-	return pen ? exec(fz_db_query(
+	return pen ? fz_stmt_exec(fz_db_query(
 			      ctx->db, err,
 			      "UPDATE enf_coercion SET handling_penalty_id = ? WHERE case_id = ?",
 			      "ii", pen, c->case_id),

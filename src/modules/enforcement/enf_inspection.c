@@ -38,11 +38,6 @@
 #define MAX_TEAM	5
 #define MAX_PLAN_POWERS 20
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static int in_day(json_t *in, const char *key)
 {
 	int d;
@@ -220,7 +215,7 @@ enum fz_code fz_enf_insp_plan_create(struct fz_ctx *ctx, json_t *in, json_t **ou
 	if ((rc = st ? fz_stmt_exec_id(st, &plan_id, err) : err->code))
 		goto fail;
 	for (size_t i = 0; i < np; i++)
-		if ((rc = exec(fz_db_query(
+		if ((rc = fz_stmt_exec(fz_db_query(
 				   ctx->db, err,
 				   "INSERT INTO enf_insp_plan_power(plan_id, item_id) VALUES (?,?)",
 				   "ii", plan_id, powers[i]),
@@ -554,7 +549,7 @@ enum fz_code fz_enf_insp_entities_import(struct fz_ctx *ctx, int64_t agency, con
 			if (!er->used)
 				continue;
 			const char *type = entity_type_parse(er->v[E_TYPE]);
-			rc = exec(fz_db_query(ctx->db, err,
+			rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					      "UPDATE enf_insp_entity SET name = ?, entity_type = "
 					      "?, address = ?, area = ?,"
 					      " industry = ?, updated_at = ? WHERE agency_id = ? "
@@ -565,7 +560,7 @@ enum fz_code fz_enf_insp_entities_import(struct fz_ctx *ctx, int64_t agency, con
 					      er->v[E_INDUSTRY], now, agency, er->v[E_CODE]),
 				  err);
 			if (!rc)
-				rc = exec(
+				rc = fz_stmt_exec(
 				    fz_db_query(
 					ctx->db, err,
 					"INSERT INTO enf_insp_entity(agency_id, name, credit_code, "
@@ -890,7 +885,7 @@ enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t
 		struct fz_case_row c;
 		if ((rc = fz_case_create(ctx, &nc, &c, err)))
 			break;
-		rc = exec(
+		rc = fz_stmt_exec(
 		    fz_db_query(
 			ctx->db, err,
 			"INSERT INTO enf_inspection(case_id, draw_id, plan_id, body_id, entity_id,"
@@ -901,7 +896,7 @@ enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t
 			c.case_id, draw_id, plan_id, body, e->id, ename, ecode, day_s, now),
 		    err);
 		for (size_t j = 0; j < team && !rc; j++)
-			rc = exec(fz_db_query(ctx->db, err,
+			rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					      "INSERT INTO enf_inspection_officer(case_id, "
 					      "officer_id) VALUES (?,?)",
 					      "ii", c.case_id, oc[teams[i * team + j]].id),
@@ -925,7 +920,7 @@ enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t
 	json_decref(after);
 	int64_t event_id = 0;
 	if ((rc = fz_audit_append(ctx, &ev, &event_id, err)) ||
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_insp_draw SET event_id = ? WHERE draw_id = ?", "ii",
 				   event_id, draw_id),
 		       err)) ||

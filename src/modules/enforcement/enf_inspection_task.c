@@ -19,11 +19,6 @@
 
 #define MAX_TEAM 5
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 struct task {
 	int64_t body_id, penalty_case_id;
 	char drawn_on[11], inspected_on[11], result[24];
@@ -101,7 +96,7 @@ static enum fz_code record_result(struct fz_ctx *ctx, struct fz_case_row *c, str
 		return fz_err_set(err, FZ_EBAD_DATE, "rectify_date", "“责令整改期限”应晚于检查日期");
 	if (strcmp(result, "rectify") != 0)
 		by = NULL;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_inspection SET inspected_on = ?, result = ?, findings "
 				"= ?, rectify_by = ?"
 				" WHERE case_id = ?",
@@ -125,14 +120,14 @@ enum fz_code fz_enf_inspection_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 		if ((rc = step_day(ctx, in, "published_on", "公示日期", t.inspected_on, "检查日期",
 				   &day, err)))
 			return rc;
-		return exec(
+		return fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE enf_inspection SET published_on = ? WHERE case_id = ?",
 				"ti", fz_json_str(in, "published_on"), c->case_id),
 		    err);
 	}
 	if (strcmp(tr->name, "cancel") == 0)
-		return exec(
+		return fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE enf_inspection SET cancel_reason = ? WHERE case_id = ?",
 				"ti", fz_json_str(in, "reason"), c->case_id),
@@ -265,12 +260,12 @@ enum fz_code fz_enf_inspection_link(struct fz_ctx *ctx, int64_t insp_id, int64_t
 				    struct fz_err *err)
 {
 	enum fz_code rc =
-	    exec(fz_db_query(ctx->db, err,
+	    fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "UPDATE enf_inspection SET penalty_case_id = ? WHERE case_id = ?",
 			     "ii", penalty_id, insp_id),
 		 err);
 	if (!rc)
-		rc = exec(
+		rc = fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET inspection_case_id = ? WHERE case_id = ?",
 				"ii", insp_id, penalty_id),

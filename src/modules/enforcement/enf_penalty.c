@@ -24,11 +24,6 @@
 
 #define MAX_OFFICERS 8
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 /* A date input known to be valid (the engine or fz_json_check_inputs checked it), or -1. */
 static int in_day(json_t *in, const char *key)
 {
@@ -407,7 +402,7 @@ enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_
 		return rc;
 	if ((rc = fz_case_create(ctx, &nc, out, err)))
 		goto fail;
-	if ((rc = exec(fz_db_query(
+	if ((rc = fz_stmt_exec(fz_db_query(
 			       ctx->db, err,
 			       "INSERT INTO enf_penalty(case_id, body_id, power_id, procedure, party_type,"
 			       " party_name, party_id_number, matter, source, act_on, filed_on, harm_grave,"
@@ -421,7 +416,7 @@ enum fz_code fz_enf_penalty_file(struct fz_ctx *ctx, json_t *in, struct fz_case_
 		       err)))
 		goto fail;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = exec(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "INSERT INTO enf_penalty_officer(case_id, officer_id) VALUES (?,?)",
 					   "ii", out->case_id, ids[i]),
 			       err)))
@@ -444,7 +439,7 @@ static enum fz_code set_text(struct fz_ctx *ctx, int64_t case_id, const char *co
 	/* col is one of this file's column names, never input. */
 	char sql[96];
 	snprintf(sql, sizeof sql, "UPDATE enf_penalty SET %s = ? WHERE case_id = ?", col);
-	return exec(fz_db_query(ctx->db, err, sql, "ti", v, case_id), err);
+	return fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", v, case_id), err);
 }
 
 static enum fz_code notify(struct fz_ctx *ctx, struct fz_case_row *c, struct penalty *p, json_t *in,
@@ -470,7 +465,7 @@ static enum fz_code notify(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 		return rc; /* 裁量基准 (enf_benchmark.c) */
 	if (offered && (rc = fz_case_clock_start(ctx, c, "hearing_request", day, 0, err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET notified_on = ?, proposed_kind = ?, proposed_fine = ?,"
 				" proposed_confiscation = ?, hearing_offered = ?, notice_facts = ?"
 				" WHERE case_id = ?",
@@ -552,7 +547,7 @@ static enum fz_code schedule_hearing(struct fz_ctx *ctx, struct fz_case_row *c, 
 				  "%s通知的，听证最早安排在 %s",
 				  fz_json_str(in, "notice_on"), d);
 	}
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET hearing_notice_on = ?, hearing_on = ?, hearing_place = ?,"
 				" hearing_host = ? WHERE case_id = ?",
 				"tttti", fz_json_str(in, "notice_on"), fz_json_str(in, "hearing_on"),
@@ -569,7 +564,7 @@ static enum fz_code hold_hearing(struct fz_ctx *ctx, struct fz_case_row *c, stru
 	if (rc)
 		return rc;
 	/* 第58条第一款第二项: a case heard on major rights is reviewed before the decision. */
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET hearing_held_on = ?, major = 1,"
 				" major_reason = COALESCE(major_reason, 'hearing') WHERE case_id = ?",
 				"ti", fz_json_str(in, "held_on"), c->case_id),
@@ -611,14 +606,14 @@ static enum fz_code review(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 	char now[21];
 	fz_iso_utc(ctx->now, now);
 	const char *opinion = fz_json_str(in, "opinion");
-	if ((rc = exec(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "INSERT INTO enf_penalty_review(case_id, reviewer_id, reviewed_on, opinion,"
 				   " note, created_at) VALUES (?,?,?,?,?,?)",
 				   "iittt" "t", c->case_id, reviewer, fz_json_str(in, "reviewed_on"), opinion,
 				   fz_json_str(in, "note"), now),
 		       err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET review_opinion = ?, reviewed_on = ?, reviewer_id = ?"
 				" WHERE case_id = ?",
 				"ttii", opinion, fz_json_str(in, "reviewed_on"), reviewer, c->case_id),
@@ -675,7 +670,7 @@ static enum fz_code decide(struct fz_ctx *ctx, struct fz_case_row *c, struct pen
 	}
 	if ((rc = fz_enf_pub_on_decide(ctx, c, punish, fz_json_str(in, "decided_on"), err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET decided_on = ?, outcome = ?, penalty_kind = ?,"
 				" fine_amount = ?, confiscation_amount = ?, no_penalty_ground = ?, collective = ?,"
 				" decision_text = ?, served_on = ?, service_method = ? WHERE case_id = ?",
@@ -700,7 +695,7 @@ static enum fz_code serve(struct fz_ctx *ctx, struct fz_case_row *c, struct pena
 	if (strcmp(p->outcome, "penalty") == 0 && p->fine_amount > 0 &&
 	    (rc = fz_case_clock_start(ctx, c, "payment", day, 0, err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET served_on = ?, service_method = ? WHERE case_id = ?",
 				"tti", fz_json_str(in, "served_on"), fz_json_str(in, "method"), c->case_id),
 		    err);
@@ -721,7 +716,7 @@ static enum fz_code pay(struct fz_ctx *ctx, struct fz_case_row *c, struct penalt
 	/* 第66条, 第72条: the fines ledger records it, or refuses (enf_penalty_fines.c). */
 	if ((rc = fz_enf_fine_on_pay(ctx, c->case_id, day, paid, fz_json_str(in, "receipt_no"), err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_penalty SET paid_on = ?, paid_amount = ?, receipt_no = ?"
 				" WHERE case_id = ?",
 				"tIti", fz_json_str(in, "paid_on"), (int64_t)paid, fz_json_str(in, "receipt_no"),
@@ -753,7 +748,7 @@ enum fz_code fz_enf_penalty_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	if (strcmp(a, "hold_hearing") == 0)
 		return hold_hearing(ctx, c, &p, in, err);
 	if (strcmp(a, "mark_major") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_penalty SET major = 1, major_reason = ? WHERE case_id = ?",
 					"ti", fz_json_str(in, "major_reason"), c->case_id),
 			    err);

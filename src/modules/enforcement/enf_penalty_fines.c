@@ -77,11 +77,6 @@ struct ledger {
 	bool application_pending;
 };
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static int col_day(struct fz_stmt *st, int col)
 {
 	int d;
@@ -610,7 +605,7 @@ static enum fz_code insert_payment(struct fz_ctx *ctx, struct ledger *L, int day
 		L->inst[i].paid = day;
 		done++;
 		if (L->mode[0] &&
-		    (rc = exec(
+		    (rc = fz_stmt_exec(
 			 fz_db_query(ctx->db, err,
 				     "UPDATE enf_fine_instalment SET paid_on = ?, payment_id = ?"
 				     " WHERE case_id = ? AND seq = ?",
@@ -738,7 +733,7 @@ static enum fz_code apply_op(struct fz_ctx *ctx, int64_t id, json_t *body, int *
 		goto fail;
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "INSERT INTO enf_fine_application (case_id, applied_on, mode, reason, status,"
@@ -889,7 +884,7 @@ static enum fz_code decide_op(struct fz_ctx *ctx, int64_t id, json_t *body, int 
 				"不予批准的，请填写审批意见（理由）");
 		goto fail;
 	}
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "UPDATE enf_fine_application SET status = ?, decided_on = ?, decided_by = ?,"
@@ -899,7 +894,7 @@ static enum fz_code decide_op(struct fz_ctx *ctx, int64_t id, json_t *body, int 
 		 err)))
 		goto fail;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = exec(fz_db_query(
+		if ((rc = fz_stmt_exec(fz_db_query(
 				   ctx->db, err,
 				   "INSERT INTO enf_fine_instalment (case_id, seq, due_on, amount)"
 				   " VALUES (?, ?, ?, ?)",
@@ -1058,7 +1053,7 @@ static enum fz_code reduce_op(struct fz_ctx *ctx, int64_t id, json_t *body, int 
 	}
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "INSERT INTO enf_fine_reduction (case_id, decided_on, amount_fen, reason,"
@@ -1140,7 +1135,7 @@ static enum fz_code remedy_op(struct fz_ctx *ctx, int64_t id, json_t *body, int 
 	}
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "INSERT INTO enf_fine_remedy (case_id, kind, applied_on, remedy_number,"
@@ -1205,7 +1200,7 @@ static enum fz_code remedy_end_op(struct fz_ctx *ctx, int64_t id, json_t *body, 
 			 &day, err)))
 		goto fail;
 	const char *outcome = fz_json_str(body, "outcome");
-	if ((rc = exec(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "UPDATE enf_fine_remedy SET ended_on = ?, outcome = ?,"
 				   " note = COALESCE(?, note) WHERE remedy_id = ?",
 				   "ttti", day_text(ctx, day), outcome, fz_json_str(body, "note"),

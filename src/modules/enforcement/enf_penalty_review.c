@@ -34,11 +34,6 @@ static const struct fz_option round_status[] = {
 static const struct fz_option filing_states[] = {
 	{"due", "待报送备案"}, {"filed", "已报送，待审查"}, {"received", "已备案"}, {NULL, NULL}};
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static int in_day(json_t *in, const char *key)
 {
 	int d;
@@ -107,7 +102,7 @@ static enum fz_code submit(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 		return rc;
 	char now[21];
 	now_iso(ctx, now);
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"INSERT INTO enf_review_round(case_id, agency_id, submitted_on, due_on,"
 				" submit_note, created_at) VALUES (?,?,?,?,?,?)",
 				"iittt" "t", c->case_id, c->agency_id, fz_json_str(in, "submitted_on"),
@@ -152,7 +147,7 @@ static enum fz_code review(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 	const char *reasons = strcmp(opinion, "fail") == 0 ? in_text(in, "reasons") : NULL;
 	if (!round) /* a case that reached review before the rounds were kept */
 		return FZ_OK;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_review_round SET reviewed_on = ?, reviewer_id = ?, opinion = ?,"
 				" changes = ?, reasons = ?, note = ? WHERE round_id = ?",
 				"tittt" "ti", fz_json_str(in, "reviewed_on"), reviewer, opinion, changes, reasons,
@@ -180,7 +175,7 @@ static enum fz_code decided(struct fz_ctx *ctx, struct fz_case_row *c, json_t *i
 		return rc;
 	char now[21];
 	now_iso(ctx, now);
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"INSERT INTO enf_major_filing(case_id, agency_id, decided_on, due_on, state,"
 				" created_at) VALUES (?,?,?,?,'due',?)",
 				"iittt", c->case_id, c->agency_id, fz_json_str(in, "decided_on"),
@@ -202,7 +197,7 @@ static enum fz_code file_major(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 	enum fz_code rc = day_of(ctx, in, "filed_on", "报送备案日期", after, label, &day, err);
 	if (rc)
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_major_filing SET state = 'filed', filed_on = ?, note = ?"
 				" WHERE case_id = ?",
 				"tti", fz_json_str(in, "filed_on"), in_text(in, "note"), c->case_id),
@@ -217,7 +212,7 @@ static enum fz_code receive_filing(struct fz_ctx *ctx, struct fz_case_row *c, js
 	enum fz_code rc = day_of(ctx, in, "received_on", "收到备案日期", filed, "报送备案日期", &day, err);
 	if (rc)
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_major_filing SET state = 'received', received_on = ?,"
 				" receipt_note = ? WHERE case_id = ?",
 				"tti", fz_json_str(in, "received_on"), in_text(in, "note"), c->case_id),
@@ -235,7 +230,7 @@ static enum fz_code return_filing(struct fz_ctx *ctx, struct fz_case_row *c, jso
 	/* The agency files again within the same period, counted from the return. */
 	if ((rc = fz_case_clock_start(ctx, c, "major_filing", day, 0, err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_major_filing SET state = 'due', returned_on = ?, return_opinion = ?,"
 				" returns = returns + 1, filed_on = NULL, due_on = ? WHERE case_id = ?",
 				"ttti", fz_json_str(in, "returned_on"), fz_json_str(in, "opinion"),
@@ -260,7 +255,7 @@ static enum fz_code preserve(struct fz_ctx *ctx, struct fz_case_row *c, json_t *
 		return rc;
 	char now[21];
 	now_iso(ctx, now);
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"INSERT INTO enf_preservation(case_id, agency_id, preserved_on, items, approver,"
 				" approved_on, due_on, created_at) VALUES (?,?,?,?,?,?,?,?)",
 				"iittt" "ttt", c->case_id, c->agency_id, fz_json_str(in, "preserved_on"),
@@ -299,7 +294,7 @@ static enum fz_code handle(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 				  "《行政处罚法》第五十六条：先行登记保存应当在七日内作出处理决定（%s 登记保存，期限至 %s）；"
 				  "%s 作出的，请填写“超过七日作出处理决定的原因”（late_reason）",
 				  from, due, fz_json_str(in, "handled_on"));
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_preservation SET handled_on = ?, handling = ?, handling_note = ?,"
 				" late_reason = ? WHERE preservation_id = ?",
 				"tttti", fz_json_str(in, "handled_on"), fz_json_str(in, "handling"),
@@ -328,7 +323,7 @@ enum fz_code fz_enf_review_step(struct fz_ctx *ctx, struct fz_case_row *c,
 	if (strcmp(a, "handle_preservation") == 0)
 		return handle(ctx, c, in, err);
 	if (strcmp(a, "cancel") == 0) /* a review still awaited ends with the case */
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_review_round SET opinion = 'withdrawn' WHERE case_id = ?"
 					" AND opinion IS NULL",
 					"i", c->case_id),

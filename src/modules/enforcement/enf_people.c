@@ -22,11 +22,6 @@
 #include "platform/search.h"
 #include "platform/settings.h"
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static int year_of(int day)
 {
 	int y, m, d;
@@ -352,7 +347,7 @@ enum fz_code fz_enf_officer_update(struct fz_ctx *ctx, int64_t officer_id, json_
 			 fz_json_str(in, "education"), fz_json_str(in, "employment"),
 			 json_is_boolean(q) ? 0 : -1, json_is_true(q) ? 1 : 0, new_status, new_status,
 			 status_on, today, new_status, now, officer_id, version);
-	if ((rc = exec(st, err)))
+	if ((rc = fz_stmt_exec(st, err)))
 		goto fail;
 	if (fz_db_changes(ctx->db) != 1) {
 		rc = fz_err_set(err, FZ_ECONFLICT, "version", "执法人员信息已被他人修改，请刷新后重试");
@@ -667,7 +662,7 @@ enum fz_code fz_enf_cert_apply_new(struct fz_ctx *ctx, json_t *in, struct fz_cas
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
 	if ((rc = fz_case_create(ctx, &n, out, err)) ||
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "INSERT INTO enf_certificate(case_id, officer_id, cert_type) VALUES (?,?,?)",
 				   "iit", out->case_id, officer, type),
 		       err)) ||
@@ -759,7 +754,7 @@ static enum fz_code issue(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 	char today[11], vu[11];
 	fz_date_format(ctx->today, today);
 	fz_date_format(until, vu);
-	enum fz_code rc = exec(fz_db_query(ctx->db, err,
+	enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "UPDATE enf_certificate SET number = ?, area = ?, issued_on = ?,"
 					   " valid_until = ? WHERE case_id = ?",
 					   "ttt" "ti", number, fz_json_str(in, "area"), today, vu,
@@ -799,13 +794,13 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 		int hours = (int)json_integer_value(json_object_get(in, "hours"));
 		char now[21];
 		fz_iso_utc(ctx->now, now);
-		if ((rc = exec(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "INSERT INTO enf_training(officer_id, trained_on, course, hours,"
 					   " created_at) VALUES (?,?,'行政执法资格岗前培训',?,?)",
 					   "itIt", f.officer_id, fz_json_str(in, "completed_on"), hours, now),
 			       err)))
 			return rc;
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET training_hours = ? WHERE case_id = ?",
 					"Ii", hours, c->case_id),
 			    err);
@@ -822,7 +817,7 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (!pass && score >= mark)
 			return fz_err_set(err, FZ_EBAD_VALUE, "score",
 					  "成绩 %ld 分已达到合格线 %ld 分，应登记为合格", score, mark);
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET exam_score = ?, exam_on = ? WHERE case_id = ?",
 					"Iti", (int)score, fz_json_str(in, "exam_on"), c->case_id),
 			    err);
@@ -832,7 +827,7 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	if (strcmp(a, "annual_review") == 0) {
 		if ((rc = not_after_today(ctx, in, "reviewed_on", "审验日期", err)))
 			return rc;
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET last_review_on = ? WHERE case_id = ?",
 					"ti", fz_json_str(in, "reviewed_on"), c->case_id),
 			    err);
@@ -842,18 +837,18 @@ enum fz_code fz_enf_cert_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 	 * officer on or off duty, the validity run out); what is left records it.
 	 */
 	if (strcmp(a, "expire") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET ended_on = ?, end_reason = 'expired'"
 					" WHERE case_id = ?",
 					"ti", cert_col(ctx, c->case_id, "valid_until"), c->case_id),
 			    err);
 	if (strcmp(a, "transfer_notice") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET end_reason = ? WHERE case_id = ?", "ti",
 					fz_json_str(in, "reason"), c->case_id),
 			    err);
 	if (strcmp(a, "withdraw") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_certificate SET ended_on = ?, end_reason = ?, end_note = ?"
 					" WHERE case_id = ?",
 					"ttti", today, fz_json_str(in, "reason"), fz_json_str(in, "note"),

@@ -22,11 +22,6 @@
 #include "platform/spreadsheets.h"
 #include "platform/xlsx_read.h"
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 /* The item's text fields, in the layout's order (after 序号). */
 enum { F_CODE, F_NAME, F_CATEGORY, F_LAW, F_ARTICLE, F_BASIS, F_POST, F_DUTIES, F_ACCOUNT, NF };
 
@@ -204,7 +199,7 @@ static enum fz_code insert_item(struct fz_ctx *ctx, int64_t body, int64_t agency
 		return rc;
 	if ((rc = fts_put(ctx, *id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"INSERT INTO enf_power_version(item_id, version, changed_on, reason,"
 				" after_json, actor, created_at) VALUES (?, 1, ?, ?, ?, ?, ?)",
 				"ittttt", *id, changed_on, reason, item_text(ctx, v, cat, "active"),
@@ -411,14 +406,14 @@ enum fz_code fz_enf_power_update(struct fz_ctx *ctx, int64_t item_id, json_t *in
 		"ttttt" "tttt" "iti" "i", v[F_NAME], cat, v[F_LAW], v[F_ARTICLE], v[F_BASIS], v[F_POST],
 		v[F_DUTIES], v[F_ACCOUNT], status, version, fz_json_str(in, "changed_on"), item_id,
 		version - 1);
-	if ((rc = exec(st, err)))
+	if ((rc = fz_stmt_exec(st, err)))
 		goto fail;
 	if (fz_db_changes(ctx->db) != 1) {
 		rc = fz_err_set(err, FZ_ECONFLICT, "version", "权责事项已被他人修改，请刷新后重试");
 		goto fail;
 	}
 	if ((rc = fts_put(ctx, item_id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], err)) ||
-	    (rc = exec(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				   "INSERT INTO enf_power_version(item_id, version, changed_on, reason,"
 				   " before_json, after_json, actor, created_at) VALUES (?,?,?,?,?,?,?,?)",
 				   "iitttttt", item_id, version, fz_json_str(in, "changed_on"),

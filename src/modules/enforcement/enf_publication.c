@@ -46,11 +46,6 @@ const struct fz_option fz_pub_change_kinds[] = {{"changed", "依法变更"},
 						{"void", "确认无效"},
 						{NULL, NULL}};
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const char *clock_of(const char *kind)
 {
 	return strcmp(kind, "penalty") == 0 ? "publication" : "publication_other";
@@ -81,7 +76,7 @@ static enum fz_code open_publication(struct fz_ctx *ctx, const struct fz_case_ro
 		return rc;
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	return exec(
+	return fz_stmt_exec(
 	    fz_db_query(
 		ctx->db, err,
 		"INSERT INTO enf_publication(case_id, agency_id, seq, kind, decided_on, due_on,"
@@ -242,7 +237,7 @@ static enum fz_code publish(struct fz_ctx *ctx, struct fz_case_row *c, struct pu
 	char *penalty = fz_arena_alloc(ar, pn);
 	fz_pub_mask(decided, citizen, name, penalty, pn);
 	bool late = p->due_on[0] && strcmp(fz_json_str(in, "published_on"), p->due_on) > 0;
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(
 		     ctx->db, err,
 		     "UPDATE enf_publication SET status = 'published', published_on = ?, late = ?,"
@@ -276,7 +271,7 @@ static enum fz_code change_decision(struct fz_ctx *ctx, struct fz_case_row *c, s
 	/* 第48条第二款: three (working, 第85条) days from the day the decision fell. */
 	if ((rc = fz_case_clock_start(ctx, c, "withdrawal", day, 0, err)))
 		return rc;
-	return exec(
+	return fz_stmt_exec(
 	    fz_db_query(ctx->db, err,
 			"UPDATE enf_publication SET status = 'to_withdraw', change_kind = ?, "
 			"changed_by = ?,"
@@ -303,7 +298,7 @@ static enum fz_code withdraw(struct fz_ctx *ctx, struct fz_case_row *c, struct p
 		return rc;
 	bool late =
 	    p->withdraw_due[0] && strcmp(fz_json_str(in, "withdrawn_on"), p->withdraw_due) > 0;
-	if ((rc = exec(
+	if ((rc = fz_stmt_exec(
 		 fz_db_query(ctx->db, err,
 			     "UPDATE enf_publication SET status = 'withdrawn', withdrawn_on = ?,"
 			     " withdraw_late = ?, withdraw_note = ? WHERE publication_id = ?",
@@ -679,7 +674,7 @@ enum fz_code fz_enf_body_publicity_set(struct fz_ctx *ctx, int64_t body_id, json
 	const char *proc = fz_json_str(in, "procedure_text"), *rem = fz_json_str(in, "remedies");
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = exec(
+	rc = fz_stmt_exec(
 	    fz_db_query(ctx->db, err,
 			"UPDATE enf_body SET procedure_text = ?, remedies = ? WHERE body_id = ?",
 			"tti", proc && proc[0] ? proc : NULL, rem && rem[0] ? rem : NULL, body_id),

@@ -387,11 +387,6 @@ enum fz_code fz_enf_audit(struct fz_ctx *ctx, const char *entity, const char *ac
 	return fz_audit_append(ctx, &ev, NULL, err);
 }
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const char *actor(const struct fz_ctx *ctx)
 {
 	return ctx->user ? ctx->user->display_name : "系统";
@@ -495,7 +490,7 @@ enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, st
 				.input = fz_json_text(ctx->arena, in, NULL)};
 	if ((rc = fz_case_create(ctx, &n, &c, err)))
 		goto fail;
-	if ((rc = exec(fz_db_query(ctx->db, err, "UPDATE enf_body SET case_id = ? WHERE body_id = ?",
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err, "UPDATE enf_body SET case_id = ? WHERE body_id = ?",
 				   "ii", c.case_id, id),
 		       err)))
 		goto fail;
@@ -660,7 +655,7 @@ enum fz_code fz_enf_body_update(struct fz_ctx *ctx, int64_t body_id, json_t *in,
 		" version = version + 1, updated_at = ? WHERE body_id = ? AND version = ?",
 		"tiitt" "ii", basis, parent, parent, fz_json_str(in, "level"), now, body_id,
 		(int64_t)json_integer_value(json_object_get(in, "version")));
-	if ((rc = exec(st, err)))
+	if ((rc = fz_stmt_exec(st, err)))
 		goto fail;
 	if (fz_db_changes(ctx->db) != 1) {
 		rc = fz_err_set(err, FZ_ECONFLICT, "version", "执法主体已被他人修改，请刷新后重试");
@@ -741,19 +736,19 @@ enum fz_code fz_enf_body_change(struct fz_ctx *ctx, int64_t body_id, json_t *in,
 				 "ti", now, body_id);
 		fz_json_set_str(after, "status", "abolished");
 	}
-	if (st && (rc = exec(st, err)))
+	if (st && (rc = fz_stmt_exec(st, err)))
 		goto fail;
 	if (strcmp(type, "merge") == 0) {
 		/* The surviving body takes over the powers and the officers on duty. */
 		int64_t tagency = body_agency(ctx, target, NULL, 0);
-		if ((rc = exec(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "UPDATE enf_power SET body_id = ?, agency_id = ?,"
 					   " version = version + 1 WHERE body_id = ? AND status = 'active'",
 					   "iii", target, tagency, body_id),
 			       err)))
 			goto fail;
 		json_object_set_new(after, "powers_moved", json_integer(fz_db_changes(ctx->db)));
-		if ((rc = exec(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					   "UPDATE enf_officer SET body_id = ?, agency_id = ?,"
 					   " version = version + 1 WHERE body_id = ? AND status = 'on_duty'",
 					   "iii", target, tagency, body_id),
@@ -773,7 +768,7 @@ enum fz_code fz_enf_body_change(struct fz_ctx *ctx, int64_t body_id, json_t *in,
 			 fz_json_str(in, "reason"),
 			 target ? fz_arena_printf(ctx->arena, "%lld", (long long)target) : NULL, before,
 			 after_text, actor(ctx), now);
-	if ((rc = exec(st, err)) ||
+	if ((rc = fz_stmt_exec(st, err)) ||
 	    (rc = fz_enf_audit(ctx, "enf_body", fz_arena_printf(ctx->arena, "body_%s", type),
 			       fz_json_str(in, "reason"), fz_json_text(ctx->arena, in, NULL), before,
 			       after_text, err)) ||
@@ -891,7 +886,7 @@ enum fz_code fz_enf_body_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 		fz_date_parse(fz_json_str(in, "published_on"), &d);
 		if (d > ctx->today)
 			return fz_err_set(err, FZ_EBAD_DATE, "published_on", "公告日期不能晚于今天");
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_body SET status = 'published', published_on = ?,"
 					" announcement = ?, version = version + 1, updated_at = ?"
 					" WHERE body_id = ?",
@@ -900,12 +895,12 @@ enum fz_code fz_enf_body_hook(struct fz_ctx *ctx, struct fz_case_row *c,
 			    err);
 	}
 	if (strcmp(a, "resubmit") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE enf_body SET status = 'submitted', legal_basis = ?,"
 					" version = version + 1, updated_at = ? WHERE body_id = ?",
 					"tti", fz_json_str(in, "legal_basis"), now, body),
 			    err);
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE enf_body SET status = ?, version = version + 1, updated_at = ?"
 				" WHERE body_id = ?",
 				"tti", tr->to, now, body),

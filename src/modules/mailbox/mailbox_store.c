@@ -130,7 +130,7 @@ enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	} else {
 		return FZ_OK;
 	}
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }
 
 enum fz_code fz_mailbox_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,

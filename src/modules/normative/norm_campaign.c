@@ -52,11 +52,6 @@ const struct fz_input fz_norm_cleanup_inputs[] = {
     {.name = NULL},
 };
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 /* The agency an agency user is bound to, 0 for the roles that see every agency. */
 static int64_t scope_of(struct fz_ctx *ctx)
 {
@@ -136,7 +131,7 @@ enum fz_code fz_norm_campaign_open(struct fz_ctx *ctx, json_t *in, int64_t *id, 
 		goto fail;
 	}
 	/* Every document in force today, listed to the agency that issued it. */
-	rc = run(
+	rc = fz_stmt_exec(
 	    fz_db_query(ctx->db, err,
 			"INSERT INTO norm_campaign_item(campaign_id, doc_id, agency_id)"
 			" SELECT ?, doc_id, agency_id FROM norm_document WHERE status = 'in_force'"
@@ -181,7 +176,7 @@ enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc
 	fz_date_format(ctx->today, today);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = run(
+	rc = fz_stmt_exec(
 	    fz_db_query(ctx->db, err,
 			"UPDATE norm_campaign_item SET decision = ?, reason = ?, decided_on = ?,"
 			" decided_by = ? WHERE campaign_id = ? AND doc_id = ?",
@@ -215,7 +210,7 @@ static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal
 	const char *summary = fz_arena_printf(ctx->arena, "%s，决定%s。理由：%s", end_reason,
 					      repeal ? "废止" : "宣布失效", reason ? reason : "");
 	enum fz_code rc =
-	    run(fz_db_query(ctx->db, err,
+	    fz_stmt_exec(fz_db_query(ctx->db, err,
 			    "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
 			    " AND (effective_to IS NULL OR effective_to > ?)",
 			    "tit", day, doc_id, day),
@@ -233,7 +228,7 @@ static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal
 	    "ttttti", repeal ? "repeal" : "lapse", summary, day, day, now, doc_id);
 	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
 		return st ? rc : err->code;
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?,"
 			       " current_version_id = ? WHERE doc_id = ?",
 			       "tttii", repeal ? "repealed" : "lapsed", day, summary, version,
@@ -296,14 +291,14 @@ enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out
 	json_decref(ends);
 	if (rc)
 		goto fail;
-	rc = run(fz_db_query(ctx->db, err,
+	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "UPDATE norm_document SET amend_campaign_id = ? WHERE doc_id IN"
 			     " (SELECT doc_id FROM norm_campaign_item WHERE campaign_id = ?"
 			     " AND decision = 'amend')",
 			     "ii", id, id),
 		 err);
 	if (!rc)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_campaign SET status = 'closed', closed_on = ?"
 				     " WHERE campaign_id = ?",
 				     "ti", today, id),
@@ -337,7 +332,7 @@ enum fz_code fz_norm_campaign_publish(struct fz_ctx *ctx, int64_t id, json_t **o
 	fz_date_format(ctx->today, today);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = run(fz_db_query(ctx->db, err,
+	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "UPDATE norm_campaign SET status = 'published', published_on = ?"
 			     " WHERE campaign_id = ?",
 			     "ti", today, id),

@@ -17,11 +17,6 @@
 #include "modules/normative/norm_int.h"
 #include "platform/jsonx.h"
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 const struct fz_option fz_norm_adoptions[] = {
 	{"yes", "采纳"},
 	{"partly", "部分采纳"},
@@ -362,7 +357,7 @@ enum fz_code fz_norm_comment_answer(struct fz_ctx *ctx, int64_t comment_id, json
 	fz_date_format(ctx->today, today);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_comment SET adopted = ?, answer = ?, answered_on = ?,"
 				  " answered_by = NULLIF(?, 0) WHERE comment_id = ?",
 				  "tttii", fz_json_str(in, "adopted"), fz_json_str(in, "answer"), today,

@@ -11,12 +11,6 @@
 #include "platform/search.h"
 #include "platform/settings.h"
 
-/* Runs a prepared write; FZ_OK or the error. */
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 enum fz_code fz_norm_number_issue(struct fz_ctx *ctx, const char *prefix, int issued_on,
 				  int64_t case_id, char number[64], struct fz_err *err)
 {
@@ -33,7 +27,7 @@ enum fz_code fz_norm_number_issue(struct fz_ctx *ctx, const char *prefix, int is
 	snprintf(number, 64, "%s〔%d〕%lld号", prefix, y, (long long)seq);
 	char day[11];
 	fz_date_format(issued_on, day);
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "INSERT INTO norm_number(prefix, year, seq, number, case_id, issued_on)"
 			       " VALUES (?, ?, ?, ?, ?, ?)",
 			       "tIitit", prefix, y, seq, number, case_id, day),
@@ -81,7 +75,7 @@ enum fz_code fz_norm_doc_issue(struct fz_ctx *ctx, const struct fz_norm_issue *i
 			return err->code;
 		seq = fz_stmt_row(st) ? fz_col_int(st, 0) : 1;
 		fz_stmt_done(st);
-		if ((rc = run(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					  "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
 					  " AND effective_to IS NULL",
 					  "ti", effective, doc),
@@ -109,7 +103,7 @@ enum fz_code fz_norm_doc_issue(struct fz_ctx *ctx, const struct fz_norm_issue *i
 		in->title, in->body, in->change_summary, issued, effective, now);
 	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
 		return st ? rc : err->code;
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_document SET current_version_id = ?, title = ?, number = ?"
 				  " WHERE doc_id = ?",
 				  "itti", version, in->title, number, doc),

@@ -15,12 +15,6 @@
 #include "platform/lists.h"
 #include "platform/settings.h"
 
-/* Runs a prepared write; FZ_OK or the error. */
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 /* The legal office's opinions as the draft records them (the review module's values). */
 const struct fz_option fz_norm_review_opinions[] = {
 	{"lawful", "合法"},
@@ -129,7 +123,7 @@ enum fz_code fz_norm_draft_create(struct fz_ctx *ctx, json_t *in, struct fz_case
 		goto fail;
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	rc = run(fz_db_query(ctx->db, err,
+	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "INSERT INTO norm_draft(case_id, plan_item_id, off_plan_reason, amends_doc_id,"
 			     " issuing_body, number_prefix, title, drafting_note, basis, body, provisional,"
 			     " affects_public, affects_market, created_at)"
@@ -141,7 +135,7 @@ enum fz_code fz_norm_draft_create(struct fz_ctx *ctx, json_t *in, struct fz_case
 			     flag(in, "affects_public") ? 1 : 0, flag(in, "affects_market") ? 1 : 0, now),
 		 err);
 	if (!rc && plan)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_plan_item SET status = 'drafting' WHERE item_id = ?", "i",
 				     plan),
 			 err);
@@ -209,7 +203,7 @@ static enum fz_code revise(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 		if (!v)
 			continue;
 		char *sql = fz_arena_printf(ctx->arena, "UPDATE norm_draft SET %s = ? WHERE case_id = ?", *k);
-		enum fz_code rc = run(fz_db_query(ctx->db, err, sql, "ti", v, c->case_id), err);
+		enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", v, c->case_id), err);
 		if (rc)
 			return rc;
 		if (strcmp(*k, "title") == 0)
@@ -242,7 +236,7 @@ static enum fz_code open_comment(struct fz_ctx *ctx, struct fz_case_row *c, json
 	char f[11], t[11];
 	fz_date_format(from, f);
 	fz_date_format(to, t);
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_draft SET comment_from = ?, comment_to = ?,"
 			       " comment_short_reason = ?, comment_account = NULL,"
 			       " account_published_on = NULL WHERE case_id = ?",
@@ -256,7 +250,7 @@ static enum fz_code close_comment(struct fz_ctx *ctx, struct fz_case_row *c, jso
 	char today[11];
 	fz_date_format(ctx->today, today);
 	/* The account of how comments were taken up is published with the draft's page. */
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_draft SET comment_account = ?, account_published_on = ?"
 			       " WHERE case_id = ?",
 			       "tti", fz_json_str(in, "account"), today, c->case_id),
@@ -285,7 +279,7 @@ static enum fz_code submit_review(struct fz_ctx *ctx, struct fz_case_row *c, jso
 	json_decref(materials);
 	if (rc)
 		return rc;
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_draft SET review_case_id = ?, review_opinion = NULL"
 			       " WHERE case_id = ?",
 			       "ii", review, c->case_id),
@@ -295,7 +289,7 @@ static enum fz_code submit_review(struct fz_ctx *ctx, struct fz_case_row *c, jso
 static enum fz_code review_result(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
 				  struct fz_err *err)
 {
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_draft SET review_opinion = ?, review_case_id = ? WHERE case_id = ?",
 			       "tii", fz_json_str(in, "opinion"), int_of(in, "review_case_id"), c->case_id),
 		   err);
@@ -309,7 +303,7 @@ static enum fz_code deliberate(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 		return fz_err_set(err, FZ_EBAD_DATE, "deliberated_on", "审议日期无效");
 	if (day > ctx->today)
 		return fz_err_set(err, FZ_EBAD_DATE, "deliberated_on", "审议日期不能晚于今天");
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_draft SET meeting = ?, deliberated_on = ?,"
 			       " deliberation_outcome = ? WHERE case_id = ?",
 			       "ttti", fz_json_str(in, "meeting"), fz_json_str(in, "deliberated_on"),
@@ -362,21 +356,21 @@ static enum fz_code issue(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
 		return fz_err_set(err, FZ_EDATE_RANGE, "issued_on", "备案期限超出已载入的节假日日历");
 	fz_date_format(due_day, due);
 	fz_iso_utc(ctx->now, now);
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_draft SET doc_id = ?, version_id = ? WHERE case_id = ?",
 				  "iii", doc, version, c->case_id),
 		      err)))
 		return rc;
 	static const char *const recipients[] = {"npc", "government"};
 	for (size_t i = 0; i < 2; i++)
-		if ((rc = run(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					  "INSERT INTO norm_filing(doc_id, version_id, recipient, due_on,"
 					  " created_at) VALUES (?, ?, ?, ?, ?)",
 					  "iittt", doc, version, recipients[i], due, now),
 			      err)))
 			return rc;
 	if (d.plan)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_plan_item SET status = 'issued' WHERE item_id = ?", "i",
 				     d.plan),
 			 err);
@@ -399,7 +393,7 @@ static enum fz_code file_step(struct fz_ctx *ctx, struct fz_case_row *c, json_t 
 			return fz_err_set(err, FZ_EBAD_DATE, keys[i], "报送备案日期无效");
 		if (day > ctx->today)
 			return fz_err_set(err, FZ_EBAD_DATE, keys[i], "报送备案日期不能晚于今天");
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_filing SET filed_on = ?, on_time = (? <= due_on),"
 				     " complete = ? WHERE doc_id = ? AND recipient = ? AND filed_on IS NULL",
 				     "ttIit", fz_json_str(in, keys[i]), fz_json_str(in, keys[i]),

@@ -108,7 +108,7 @@ enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t
 			 "tttii", result, fz_json_str(in, "result_on"),
 			 note && !fz_text_blank(note) ? note : NULL,
 			 ctx->user ? ctx->user->user_id : (int64_t)0, filing_id);
-	if ((rc = st ? fz_stmt_exec(st, err) : err->code) ||
+	if ((rc = fz_stmt_exec(st, err)) ||
 	    (rc = fz_norm_audit(ctx, case_id, "norm_filing", "filing_result", note, in,
 				fz_arena_printf(ctx->arena, "{\"filing_id\":%lld}", (long long)filing_id),
 				err))) {

@@ -69,11 +69,6 @@ static const char *status_label(const char *s)
 	return l && strcmp(l, s) != 0 ? l : fz_option_label(day_statuses, s);
 }
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static void set_text(json_t *o, const char *key, struct fz_stmt *st, int col)
 {
 	if (!fz_col_null(st, col))
@@ -718,14 +713,14 @@ enum fz_code fz_norm_lib_evaluate(struct fz_req *req, json_t **out, struct fz_er
 	fz_iso_utc(ctx->now, now);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = run(fz_db_query(ctx->db, err,
+	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "INSERT INTO norm_evaluation(doc_id, evaluated_on, decision, note,"
 			     " new_valid_until, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			     "ittttit", id, today, decision, fz_json_str(req->body, "note"),
 			     nu ? until : NULL, ctx->user ? ctx->user->user_id : 0, now),
 		 err);
 	if (!rc && nu)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_document SET valid_until = ? WHERE doc_id = ?", "ti",
 				     until, id),
 			 err);
@@ -777,7 +772,7 @@ enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char 
 	char now[21], on[11];
 	fz_iso_utc(ctx->now, now);
 	fz_date_format(day, on);
-	enum fz_code rc = run(fz_db_query(ctx->db, err,
+	enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					  "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
 					  " AND (effective_to IS NULL OR effective_to > ?)",
 					  "tit", on, id, on),
@@ -792,7 +787,7 @@ enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char 
 		rc = st ? fz_stmt_exec_id(st, &version, err) : err->code;
 	}
 	if (!rc)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_document SET status = 'repealed', ended_on = ?,"
 				     " end_reason = ?, current_version_id = ? WHERE doc_id = ?",
 				     "ttii", on, reason, version, id),
@@ -890,7 +885,7 @@ enum fz_code fz_norm_expire_due(struct fz_ctx *ctx, struct fz_err *err)
 			ctx->arena, lapse ? "经评估决定不再继续有效，有效期于 %s 届满后失效"
 					  : "有效期于 %s 届满，自动失效",
 			until);
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?"
 				     " WHERE doc_id = ? AND status = 'in_force'",
 				     "ttti", lapse ? "lapsed" : "expired", ended, reason, due[i].id),

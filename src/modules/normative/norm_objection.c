@@ -60,11 +60,6 @@ const struct fz_input fz_norm_objection_inputs[] = {
     {.name = NULL},
 };
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const char *opt(struct fz_stmt *st, int col)
 {
 	return fz_col_null(st, col) ? NULL : fz_col_text(st, col);
@@ -142,7 +137,7 @@ enum fz_code fz_norm_objection_submit(struct fz_ctx *ctx, json_t *in, int receiv
 		goto fail;
 	char now[21];
 	fz_iso_utc(ctx->now, now);
-	rc = run(fz_db_query(ctx->db, err,
+	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 			     "INSERT INTO norm_objection(case_id, doc_id, doc_title, applicant,"
 			     " applicant_type, contact, content, created_at)"
 			     " VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?)",
@@ -167,7 +162,7 @@ enum fz_code fz_norm_objection_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	char today[11];
 	fz_date_format(ctx->today, today);
 	if (strcmp(tr->name, "reply") == 0)
-		return run(
+		return fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE norm_objection SET outcome = ?, reply = ?, replied_on = ?"
 				" WHERE case_id = ?",
@@ -175,14 +170,14 @@ enum fz_code fz_norm_objection_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				today, c->case_id),
 		    err);
 	if (strcmp(tr->name, "reject") == 0)
-		return run(
+		return fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE norm_objection SET outcome = 'not_accepted', reply = ?,"
 				" replied_on = ? WHERE case_id = ?",
 				"tti", fz_json_str(input, "reason"), today, c->case_id),
 		    err);
 	if (strcmp(tr->name, "publish") == 0)
-		return run(
+		return fz_stmt_exec(
 		    fz_db_query(ctx->db, err,
 				"UPDATE norm_objection SET published_on = ? WHERE case_id = ?",
 				"ti", today, c->case_id),

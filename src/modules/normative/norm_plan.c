@@ -16,11 +16,6 @@
 #include "platform/audit.h"
 #include "platform/jsonx.h"
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 enum fz_code fz_norm_audit(struct fz_ctx *ctx, int64_t case_id, const char *entity,
 			   const char *action, const char *note, json_t *input, const char *after,
 			   struct fz_err *err)
@@ -199,12 +194,12 @@ static enum fz_code plan_edit(struct fz_ctx *ctx, int64_t id, json_t *in, struct
 		}
 		char *sql = fz_arena_printf(ctx->arena, "UPDATE norm_plan_item SET %s = ? WHERE item_id = ?",
 					    *k);
-		if ((rc = run(fz_db_query(ctx->db, err, sql, "ti", v, id), err)))
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", v, id), err)))
 			goto fail;
 	}
 	json_t *q = json_object_get(in, "planned_quarter");
 	if (q && json_is_integer(q) &&
-	    (rc = run(fz_db_query(ctx->db, err,
+	    (rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_plan_item SET planned_quarter = ? WHERE item_id = ?", "Ii",
 				  (int)json_integer_value(q), id),
 		      err)))
@@ -223,7 +218,7 @@ enum fz_code fz_norm_plan_set_dropped(struct fz_ctx *ctx, int64_t id, const char
 {
 	char today[11];
 	fz_date_format(ctx->today, today);
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE norm_plan_item SET status = 'dropped', drop_reason = ?,"
 			       " dropped_on = ? WHERE item_id = ?",
 			       "tti", reason, today, id),

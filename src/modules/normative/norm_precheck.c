@@ -88,7 +88,7 @@ enum fz_code fz_norm_precheck_run(struct fz_ctx *ctx, int64_t case_id, const cha
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err, "DELETE FROM norm_precheck_hit WHERE case_id = ? AND status = 'open'", "i",
 		case_id);
-	enum fz_code rc = st ? fz_stmt_exec(st, err) : err->code;
+	enum fz_code rc = fz_stmt_exec(st, err);
 	if (rc)
 		return rc;
 	st = fz_db_query(ctx->db, err,
@@ -125,7 +125,7 @@ enum fz_code fz_norm_precheck_run(struct fz_ctx *ctx, int64_t case_id, const cha
 						 " excerpt, at_char) VALUES (?, ?, ?, ?, ?, ?)",
 						 "iitttI" "", case_id, ++seq, r->code, *t, excerpt,
 						 (int)at_char);
-				if ((rc = st ? fz_stmt_exec(st, err) : err->code))
+				if ((rc = fz_stmt_exec(st, err)))
 					return rc;
 				hits++;
 			}
@@ -135,5 +135,5 @@ enum fz_code fz_norm_precheck_run(struct fz_ctx *ctx, int64_t case_id, const cha
 	fz_iso_utc(ctx->now, now);
 	st = fz_db_query(ctx->db, err, "UPDATE norm_draft SET precheck_at = ? WHERE case_id = ?",
 			 "ti", now, case_id);
-	return st ? fz_stmt_exec(st, err) : err->code;
+	return fz_stmt_exec(st, err);
 }

@@ -21,11 +21,6 @@
 #include "modules/normative/norm_int.h"
 #include "platform/jsonx.h"
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const struct fz_option hit_decisions[] = {
 	{"confirmed", "确认存在问题"},
 	{"dismissed", "排除"},
@@ -87,7 +82,7 @@ enum fz_code fz_norm_hit_decide(struct fz_ctx *ctx, int64_t case_id, int64_t seq
 	fz_date_format(ctx->today, today);
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_precheck_hit SET status = ?, note = ?,"
 				  " decided_by = NULLIF(?, 0), decided_on = ? WHERE case_id = ? AND seq = ?",
 				  "ttitii", decision, note && !fz_text_blank(note) ? note : NULL,
@@ -265,7 +260,7 @@ enum fz_code fz_norm_fair_save(struct fz_ctx *ctx, int64_t case_id, json_t *in,
 		char key[40];
 		snprintf(key, sizeof key, "%s_note", fair_items[i].item);
 		const char *note = fz_json_str(in, key);
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "INSERT INTO norm_fair_check(case_id, item, answer, note)"
 				     " VALUES (?, ?, ?, ?) ON CONFLICT (case_id, item)"
 				     " DO UPDATE SET answer = excluded.answer, note = excluded.note",
@@ -275,7 +270,7 @@ enum fz_code fz_norm_fair_save(struct fz_ctx *ctx, int64_t case_id, json_t *in,
 	}
 	/* Complete: every standard answered, none with a problem. */
 	if (!rc)
-		rc = run(fz_db_query(ctx->db, err,
+		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_draft SET fair_check_done ="
 				     " (CASE WHEN (SELECT COUNT(*) FROM norm_fair_check f WHERE f.case_id = ?"
 				     " AND f.answer <> 'problem') = ? THEN 1 ELSE 0 END) WHERE case_id = ?",

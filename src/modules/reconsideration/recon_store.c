@@ -211,11 +211,6 @@ fail:
 	return rc;
 }
 
-static enum fz_code exec(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static const char *col(struct fz_ctx *ctx, int64_t case_id, const char *sql)
 {
 	struct fz_stmt *st = fz_db_query(ctx->db, NULL, sql, "i", case_id);
@@ -282,7 +277,7 @@ static enum fz_code accept(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 	if ((rc = fz_case_clock_start(ctx, c, "copy", from, simple ? 3 : 7, err)) ||
 	    (rc = fz_case_clock_start(ctx, c, "decision", from, simple ? 30 : 60, err)))
 		return rc;
-	return exec(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 				"UPDATE recon_case SET procedure = ?, simplified_ground = ?,"
 				" late_reason = COALESCE(?, late_reason), accepted_on = ?, late = ?"
 				" WHERE case_id = ?",
@@ -350,19 +345,19 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (issued && strcmp(on, issued) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "reported_on",
 					  "收到报告日期不能早于意见书或建议书的制发日期（%s）", issued);
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_opinion SET reported_on = ?, report_summary = ?"
 					" WHERE case_id = ? AND reported_on IS NULL",
 					"tti", on, fz_json_str(in, "summary"), c->case_id),
 			    err);
 	}
 	if (strcmp(a, "issue_opinion") == 0) {
-		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+		enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 						   "UPDATE recon_case SET opinion_kind = ? WHERE case_id = ?",
 						   "ti", fz_json_str(in, "kind"), c->case_id),
 				       err);
 		return rc ? rc
-			  : exec(fz_db_query(ctx->db, err,
+			  : fz_stmt_exec(fz_db_query(ctx->db, err,
 					     "INSERT INTO recon_opinion(case_id, kind, content, issued_on)"
 					     " VALUES (?,?,?,?)",
 					     "ittt", c->case_id, fz_json_str(in, "kind"),
@@ -378,7 +373,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if ((rc = fz_case_clock_start(ctx, c, "copy", day, 7, err)) ||
 		    (rc = fz_case_clock_start(ctx, c, "decision", day, 60, err)))
 			return rc;
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET procedure = 'normal', accepted_on = ?"
 					" WHERE case_id = ?",
 					"ti", fz_json_str(in, "accepted_on"), c->case_id),
@@ -389,7 +384,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		enum fz_code rc = fz_case_clock_start(ctx, c, "answer", sent,
 						      simplified(ctx, c->case_id) ? 5 : 10, err);
 		return rc ? rc
-			  : exec(fz_db_query(ctx->db, err,
+			  : fz_stmt_exec(fz_db_query(ctx->db, err,
 					     "UPDATE recon_case SET copy_sent_on = ? WHERE case_id = ?", "ti",
 					     fz_json_str(in, "sent_on"), c->case_id),
 				 err);
@@ -399,7 +394,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (sent && strcmp(fz_json_str(in, "received_on"), sent) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "received_on",
 					  "收到答复的日期不能早于发送申请书副本的日期（%s）", sent);
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET answer_received_on = ?, answer_summary = ?"
 					" WHERE case_id = ?",
 					"tti", fz_json_str(in, "received_on"), fz_json_str(in, "summary"),
@@ -413,7 +408,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (fz_calendar_workdays_between(ctx->cal, notified, hearing, &n) != FZ_OK || n < 5)
 			return fz_err_set(err, FZ_EBAD_DATE, "hearing_on",
 					  "听证应在通知后至少五个工作日举行（第五十一条），当前相隔 %d 个工作日", n);
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET hearing_on = ?, hearing_notified_on = ?"
 					" WHERE case_id = ?",
 					"tti", fz_json_str(in, "hearing_on"), fz_json_str(in, "notified_on"),
@@ -422,7 +417,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	}
 	if (strcmp(a, "extend") == 0) {
 		/* The engine refuses a second extension (第62条) and the simplified procedure. */
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET extended_on = ?, extended_days = ?,"
 					" extension_reason = ? WHERE case_id = ?",
 					"titi", today, (int64_t)json_integer_value(json_object_get(in, "days")),
@@ -436,19 +431,19 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		 */
 		enum fz_code rc = fz_case_clock_set_days(ctx, c, "decision", 60, err);
 		return rc ? rc
-			  : exec(fz_db_query(ctx->db, err,
+			  : fz_stmt_exec(fz_db_query(ctx->db, err,
 					     "UPDATE recon_case SET procedure = 'normal', switched_on = ?,"
 					     " switch_reason = ? WHERE case_id = ?",
 					     "tti", today, fz_json_str(in, "reason"), c->case_id),
 				 err);
 	}
 	if (strcmp(a, "suspend") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"INSERT INTO recon_suspension(case_id, from_on, reason) VALUES (?,?,?)",
 					"itt", c->case_id, today, fz_json_str(in, "reason")),
 			    err);
 	if (strcmp(a, "resume") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_suspension SET to_on = ? WHERE case_id = ? AND to_on IS NULL",
 					"ti", today, c->case_id),
 			    err);
@@ -460,7 +455,7 @@ enum fz_code fz_recon_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		const char *text = strcmp(a, "decide") == 0 ? fz_json_str(in, "decision_text")
 				   : fz_json_str(in, "reason") ? fz_json_str(in, "reason")
 							       : fz_json_str(in, "ground");
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE recon_case SET decision = ?, decision_text = ?, decided_on = ?,"
 					" forward_to = ? WHERE case_id = ?",
 					"tttti", d, text, today, fz_json_str(in, "forward_to"), c->case_id),
@@ -480,7 +475,7 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 		const char *post = fz_json_str(in, "post"), *reason = fz_json_str(in, "reason");
 		if (date_of(in, "hearing_on") > ctx->today)
 			return fz_err_set(err, FZ_EBAD_DATE, "hearing_on", "只登记已经开庭的出庭情况");
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"INSERT INTO lit_hearing(case_id, hearing_on, appearer, post, reason)"
 					" VALUES (?,?,?,?,?)",
 					"ittt" "t", c->case_id, fz_json_str(in, "hearing_on"),
@@ -491,7 +486,7 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 		if (strcmp(fz_json_str(in, "filed_on"), c->received_on) < 0)
 			return fz_err_set(err, FZ_EBAD_DATE, "filed_on",
 					  "提交答辩状的日期不能早于收到起诉状副本的日期（%s）", c->received_on);
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_case SET defense_filed_on = ? WHERE case_id = ?", "ti",
 					fz_json_str(in, "filed_on"), c->case_id),
 			    err);
@@ -502,14 +497,14 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 		const char *text = fz_json_str(in, "text");
 		if (text && fz_text_blank(text))
 			text = NULL;
-		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+		enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 						   "UPDATE lit_case SET outcome = ?, judged_on = ?,"
 						   " judgment_text = ? WHERE case_id = ?",
 						   "ttti", fz_json_str(in, "outcome"),
 						   fz_json_str(in, "judged_on"), text, c->case_id),
 				       err);
 		return rc ? rc
-			  : exec(fz_db_query(ctx->db, err,
+			  : fz_stmt_exec(fz_db_query(ctx->db, err,
 					     "INSERT INTO lit_judgment(case_id, instance, court, outcome,"
 					     " judged_on, text) SELECT case_id, instance, court, ?, ?, ?"
 					     " FROM lit_case WHERE case_id = ?",
@@ -518,26 +513,26 @@ enum fz_code fz_lit_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 				 err);
 	}
 	if (strcmp(a, "suggestion_handled") == 0) {
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_suggestion SET reply = ?, replied_on = ?"
 					" WHERE case_id = ? AND replied_on IS NULL",
 					"tti", fz_json_str(in, "reply"), today, c->case_id),
 			    err);
 	}
 	if (strcmp(a, "suggestion") == 0) {
-		enum fz_code rc = exec(fz_db_query(ctx->db, err,
+		enum fz_code rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 						   "UPDATE lit_case SET suggestion = ? WHERE case_id = ?",
 						   "ti", fz_json_str(in, "content"), c->case_id),
 				       err);
 		return rc ? rc
-			  : exec(fz_db_query(ctx->db, err,
+			  : fz_stmt_exec(fz_db_query(ctx->db, err,
 					     "INSERT INTO lit_suggestion(case_id, content, received_on)"
 					     " VALUES (?,?,?)",
 					     "itt", c->case_id, fz_json_str(in, "content"), today),
 				 err);
 	}
 	if (strcmp(a, "appeal") == 0)
-		return exec(fz_db_query(ctx->db, err,
+		return fz_stmt_exec(fz_db_query(ctx->db, err,
 					"UPDATE lit_case SET instance = ?, court = ?, outcome = NULL,"
 					" judged_on = NULL, judgment_text = NULL WHERE case_id = ?",
 					"tti", fz_json_str(in, "instance"), fz_json_str(in, "court"),

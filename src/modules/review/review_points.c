@@ -34,11 +34,6 @@ const struct fz_input fz_review_adoption_inputs[] = {
 	{.name = NULL},
 };
 
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static bool blank(const char *s)
 {
 	return !s || fz_text_blank(s);
@@ -121,7 +116,7 @@ enum fz_code fz_review_point_save(struct fz_ctx *ctx, int64_t case_id, int64_t *
 		if ((rc = fz_stmt_exec_id(st, seq, err)))
 			goto fail;
 	} else {
-		if ((rc = run(fz_db_query(ctx->db, err,
+		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 					  "UPDATE legal_review_point SET point = ?, basis = ?"
 					  " WHERE case_id = ? AND seq = ?",
 					  "ttii", point, basis, case_id, *seq),
@@ -153,7 +148,7 @@ enum fz_code fz_review_point_remove(struct fz_ctx *ctx, int64_t case_id, int64_t
 	if ((rc = load(ctx, case_id, &c, &reviewer, NULL, err)) ||
 	    (rc = may_edit(ctx, &c, reviewer, err)))
 		goto fail;
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "DELETE FROM legal_review_point WHERE case_id = ? AND seq = ?", "ii",
 				  case_id, seq),
 		      err)))
@@ -192,7 +187,7 @@ enum fz_code fz_review_point_adopt(struct fz_ctx *ctx, int64_t case_id, int64_t 
 	}
 	char today[11];
 	fz_date_format(ctx->today, today);
-	if ((rc = run(fz_db_query(ctx->db, err,
+	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE legal_review_point SET adopted = ?, adoption_note = ?,"
 				  " adoption_on = ?, adoption_by = ? WHERE case_id = ? AND seq = ?",
 				  "Ittiii", adopted ? 1 : 0, blank(note) ? NULL : note, today,

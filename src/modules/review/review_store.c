@@ -46,18 +46,12 @@ const struct fz_migration fz_review_migrations[] = {
 	{NULL, NULL},
 };
 
-/* Runs a prepared write; FZ_OK or the error. */
-static enum fz_code run(struct fz_stmt *st, struct fz_err *err)
-{
-	return st ? fz_stmt_exec(st, err) : err->code;
-}
-
 static enum fz_code on_submit(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in,
 			      struct fz_err *err)
 {
 	char today[11];
 	fz_date_format(ctx->today, today);
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 		    "INSERT INTO legal_review(case_id, kind, subject_case_id, summary, submitted_on)"
 		    " VALUES (?, ?, ?, ?, ?)",
 		    "ititt", c->case_id, fz_json_str(in, "kind"),
@@ -83,7 +77,7 @@ static enum fz_code on_assign(struct fz_ctx *ctx, struct fz_case_row *c, json_t 
 				  "审核人员应为法制机构在岗的工作人员");
 	char today[11];
 	fz_date_format(ctx->today, today);
-	return run(fz_db_query(ctx->db, err, "UPDATE legal_review SET reviewer_id = ?, assigned_on = ? WHERE case_id = ?",
+	return fz_stmt_exec(fz_db_query(ctx->db, err, "UPDATE legal_review SET reviewer_id = ?, assigned_on = ? WHERE case_id = ?",
 		    "iti", reviewer, today, c->case_id), err);
 }
 
@@ -113,7 +107,7 @@ static enum fz_code on_extend(struct fz_ctx *ctx, struct fz_case_row *c, json_t 
 				  "延长工作日数超出上限：审核期限连同延长最长 %ld 个工作日（设置项“合法性审核最长期限”），"
 				  "现为 %ld 个工作日，最多还能延长 %ld 个工作日",
 				  most, days + ext, most - days - ext > 0 ? most - days - ext : 0);
-	return run(fz_db_query(ctx->db, err,
+	return fz_stmt_exec(fz_db_query(ctx->db, err,
 			       "UPDATE legal_review SET extended_days = extended_days + ?,"
 			       " extension_reason = ? WHERE case_id = ?",
 			       "iti", (int64_t)add, fz_json_str(in, "reason"), c->case_id),
@@ -145,7 +139,7 @@ static enum fz_code on_opinion(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 	if (point && point[0]) {
 		if (!basis || !basis[0])
 			return fz_err_set(err, FZ_EMISSING_FIELD, "basis", "请填写审核意见要点的法律依据");
-		enum fz_code prc = run(
+		enum fz_code prc = fz_stmt_exec(
 			fz_db_query(ctx->db, err,
 				    "INSERT INTO legal_review_point(case_id, seq, point, basis)"
 				    " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_review_point"
@@ -168,7 +162,7 @@ static enum fz_code on_opinion(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 	}
 	char today[11];
 	fz_date_format(ctx->today, today);
-	enum fz_code rc = run(fz_db_query(
+	enum fz_code rc = fz_stmt_exec(fz_db_query(
 		ctx->db, err,
 		"UPDATE legal_review SET opinion = ?, opinion_summary = ?, opinion_on = ?, opinion_by = ?"
 		" WHERE case_id = ?",

@@ -239,6 +239,20 @@ static void insert_returning_gives_the_key(void **state)
 	assert_int_equal(id, 43);
 }
 
+/* A write whose statement could not be prepared answers the preparation's error, once. */
+static void exec_of_a_failed_query_is_its_error(void **state)
+{
+	struct fixture *fx = *state;
+	struct fz_err err;
+	fz_err_clear(&err);
+	struct fz_stmt *st = fz_db_query(fx->db, &err, "UPDATE no_such_table SET x = 1", "");
+	assert_null(st);
+	enum fz_code code = err.code;
+	assert_int_not_equal(code, FZ_OK);
+	assert_int_equal(fz_stmt_exec(st, &err), code);
+	assert_int_equal(fz_stmt_exec(fz_db_query(fx->db, &err, "UPDATE t SET x = x", ""), &err), FZ_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +261,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(all_slots_in_use_refuses_one_more, setup, teardown),
 	    cmocka_unit_test_setup_teardown(rollback_with_a_cached_read_open, setup, teardown),
 	    cmocka_unit_test_setup_teardown(insert_returning_gives_the_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(exec_of_a_failed_query_is_its_error, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
