@@ -83,7 +83,7 @@ bool fz_col_null(struct fz_stmt *st, int col);
 /*
  * Runs an INSERT whose SQL ends in `RETURNING <key>` and puts that one
  * returned value in *id: the portable way to learn a new row's key (there is
- * no "last insert id" outside SQLite). Errors as fz_stmt_exec; a statement
+ * no "last insert id" outside SQLite). Errors as fz_stmt_exec (a NULL st too); a statement
  * that returns no row (ON CONFLICT DO NOTHING) gives FZ_ENOT_FOUND. *id is
  * left as it was on any error.
  */

@@ -417,6 +417,8 @@ bool fz_col_null(struct fz_stmt *st, int col)
 
 enum fz_code fz_stmt_exec_id(struct fz_stmt *st, int64_t *id, struct fz_err *err)
 {
+	if (!st)
+		return err ? err->code : FZ_EDB;
 	int rc = sqlite3_step(st->st);
 	st->rc = rc;
 	if (rc == SQLITE_ROW) {

@@ -223,5 +223,11 @@ test('the counts are published on the portal with the repealed and invalid docum
       [['青山县个体工商户登记服务规定', '废止'], ['青山县早餐工程扶持暂行办法', '宣布失效']])
     assert.equal(one.agencies.length, new Set([await c.agencyOf('scj.clerk'), await c.agencyOf('zjj.clerk'), ...Object.keys(BASE.by).map(Number)]).size)
     assert.ok(!('doc_status' in one.items[0]))
+    // The library says the same: declared invalid from the closing day, in force the day before; repealed likewise.
+    const on = async (doc, day) => (await c.get(`/api/public/normative/documents/${doc.doc_id}?on=${day}`)).json.on
+    assert.equal((await on(DOC.b, '2026-06-14')).status, 'in_force')
+    const lapsed = await on(DOC.b, '2026-06-15')
+    assert.equal(lapsed.status, 'lapsed')
+    assert.equal((await on(DOC.c, '2026-06-15')).status, 'repealed')
   } finally { await done(c) }
 })

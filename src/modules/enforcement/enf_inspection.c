@@ -212,7 +212,7 @@ enum fz_code fz_enf_insp_plan_create(struct fz_ctx *ctx, json_t *in, json_t **ou
 	    agency, body_id, year, fz_json_str(in, "name"), kind, (int)value,
 	    fz_json_str(in, "period_from"), fz_json_str(in, "period_to"), fz_json_str(in, "scope"),
 	    ctx->user ? ctx->user->user_id : (int64_t)0, now);
-	if ((rc = st ? fz_stmt_exec_id(st, &plan_id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, &plan_id, err)))
 		goto fail;
 	for (size_t i = 0; i < np; i++)
 		if ((rc = fz_stmt_exec(fz_db_query(
@@ -637,7 +637,7 @@ enum fz_code fz_enf_insp_entity_add(struct fz_ctx *ctx, int64_t agency, json_t *
 		" created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING entity_id",
 		"ittttttt" "t", agency, v[E_NAME], v[E_CODE], entity_type_parse(v[E_TYPE]), v[E_ADDRESS], v[E_AREA],
 		v[E_INDUSTRY], now, now);
-	if ((rc = st ? fz_stmt_exec_id(st, id, err) : err->code)) {
+	if ((rc = fz_stmt_exec_id(st, id, err))) {
 		fz_db_rollback(ctx->db);
 		return rc == FZ_EDUPLICATE ? fz_err_set(err, FZ_EDUPLICATE, "credit_code", "名录中已有统一社会信用代码“%s”", v[E_CODE]) : rc;
 	}
@@ -861,7 +861,7 @@ enum fz_code fz_enf_insp_draw_seeded(struct fz_ctx *ctx, int64_t plan_id, json_t
 	    plan_id, agency, day_s, (int)team, (int)count, seed_hex, elist, ehash, olist, ohash,
 	    result, rhash, fz_json_str(in, "note"), ctx->user ? ctx->user->user_id : (int64_t)0,
 	    now);
-	if ((rc = st ? fz_stmt_exec_id(st, &draw_id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, &draw_id, err)))
 		goto fail;
 	for (size_t i = 0; i < count && !rc; i++) {
 		const struct candidate *e = &ec[pe[i]];

@@ -595,7 +595,7 @@ static enum fz_code insert_payment(struct fz_ctx *ctx, struct ledger *L, int day
 			" created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING payment_id",
 			"itiitt", L->case_id, day_text(ctx, day), (int64_t)fine, (int64_t)surcharge,
 			receipt, now);
-	enum fz_code rc = st ? fz_stmt_exec_id(st, &id, err) : err->code;
+	enum fz_code rc = fz_stmt_exec_id(st, &id, err);
 	if (rc)
 		return rc;
 	size_t done = 0;

@@ -110,7 +110,7 @@ enum fz_code fz_enf_officer_create(struct fz_ctx *ctx, json_t *in, json_t **out,
 			 fz_json_str(in, "area"), fz_json_str(in, "education"),
 			 fz_json_str(in, "employment"), qualified ? 1 : 0, today, now, now);
 	int64_t id = 0;
-	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, &id, err)))
 		goto fail;
 	static const char *const skip[] = {"id_number", NULL};
 	if ((rc = fz_enf_audit(ctx, "enf_officer", "officer_create", fz_json_str(in, "name"),
@@ -403,7 +403,7 @@ enum fz_code fz_enf_training_add(struct fz_ctx *ctx, int64_t officer_id, json_t 
 					 fz_json_str(in, "course"),
 					 (int)json_integer_value(json_object_get(in, "hours")), now);
 	int64_t id = 0;
-	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, &id, err)))
 		goto fail;
 	if ((rc = fz_enf_audit(ctx, "enf_training", "training_add", fz_json_str(in, "course"),
 			       fz_json_text(ctx->arena, in, NULL), NULL,

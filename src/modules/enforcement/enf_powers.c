@@ -194,7 +194,7 @@ static enum fz_code insert_item(struct fz_ctx *ctx, int64_t body, int64_t agency
 		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING item_id",
 		"iitttttt" "ttttt", body, agency, v[F_CODE], v[F_NAME], cat, v[F_LAW], v[F_ARTICLE],
 		v[F_BASIS], v[F_POST], v[F_DUTIES], v[F_ACCOUNT], changed_on, now);
-	enum fz_code rc = st ? fz_stmt_exec_id(st, id, err) : err->code;
+	enum fz_code rc = fz_stmt_exec_id(st, id, err);
 	if (rc)
 		return rc;
 	if ((rc = fts_put(ctx, *id, v[F_NAME], v[F_LAW], v[F_ARTICLE], v[F_BASIS], err)))

@@ -482,7 +482,7 @@ enum fz_code fz_enf_body_create(struct fz_ctx *ctx, json_t *in, json_t **out, st
 		parent ? fz_arena_printf(ctx->arena, "%lld", (long long)parent) : NULL,
 		fz_json_str(in, "level"), now, now);
 	int64_t id = 0;
-	if ((rc = st ? fz_stmt_exec_id(st, &id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, &id, err)))
 		goto fail;
 	struct fz_case_row c;
 	struct fz_case_new n = {.case_type = "enf_body", .agency_id = agency, .title = name,

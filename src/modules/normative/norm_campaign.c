@@ -195,47 +195,6 @@ enum fz_code fz_norm_campaign_decide(struct fz_ctx *ctx, int64_t id, int64_t doc
 	return fz_db_commit(ctx->db, err);
 }
 
-/*
- * Ends a document on day (repealed or lapsed), as the library's repeal does: the
- * version in force closes that day, and a version of kind 'repeal' or 'lapse'
- * from that day keeps the last text and records the decision and its reason; it
- * becomes the document's current version.
- */
-static enum fz_code end_document(struct fz_ctx *ctx, int64_t doc_id, bool repeal,
-				 const char *end_reason, const char *reason, const char *day,
-				 struct fz_err *err)
-{
-	char now[21];
-	fz_iso_utc(ctx->now, now);
-	const char *summary = fz_arena_printf(ctx->arena, "%s，决定%s。理由：%s", end_reason,
-					      repeal ? "废止" : "宣布失效", reason ? reason : "");
-	enum fz_code rc =
-	    fz_stmt_exec(fz_db_query(ctx->db, err,
-			    "UPDATE norm_version SET effective_to = ? WHERE doc_id = ?"
-			    " AND (effective_to IS NULL OR effective_to > ?)",
-			    "tit", day, doc_id, day),
-		err);
-	if (rc)
-		return rc;
-	int64_t version = 0;
-	struct fz_stmt *st = fz_db_query(
-	    ctx->db, err,
-	    "INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary, issued_on,"
-	    " effective_from, created_at)"
-	    " SELECT v.doc_id, v.seq + 1, ?, v.title, v.body, ?, ?, ?, ? FROM norm_version v"
-	    " WHERE v.doc_id = ? AND v.seq = (SELECT MAX(seq) FROM norm_version w"
-	    "  WHERE w.doc_id = v.doc_id) RETURNING version_id",
-	    "ttttti", repeal ? "repeal" : "lapse", summary, day, day, now, doc_id);
-	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
-		return st ? rc : err->code;
-	return fz_stmt_exec(fz_db_query(ctx->db, err,
-			       "UPDATE norm_document SET status = ?, ended_on = ?, end_reason = ?,"
-			       " current_version_id = ? WHERE doc_id = ?",
-			       "tttii", repeal ? "repealed" : "lapsed", day, summary, version,
-			       doc_id),
-		   err);
-}
-
 enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out,
 				    struct fz_err *err)
 {
@@ -283,9 +242,12 @@ enum fz_code fz_norm_campaign_close(struct fz_ctx *ctx, int64_t id, json_t **out
 	size_t i;
 	json_t *e;
 	json_array_foreach (ends, i, e) {
-		if ((rc = end_document(ctx, json_integer_value(json_object_get(e, "doc_id")),
-				       json_is_true(json_object_get(e, "repeal")), why,
-				       fz_json_str(e, "reason"), today, err)))
+		bool repeal = json_is_true(json_object_get(e, "repeal"));
+		const char *reason = fz_json_str(e, "reason");
+		const char *summary = fz_arena_printf(ctx->arena, "%s，决定%s。理由：%s", why,
+						      repeal ? "废止" : "宣布失效", reason ? reason : "");
+		if ((rc = fz_norm_end(ctx, json_integer_value(json_object_get(e, "doc_id")),
+				      ctx->today, repeal ? "repeal" : "lapse", summary, err)))
 			break;
 	}
 	json_decref(ends);

@@ -210,7 +210,7 @@ enum fz_code fz_norm_comment_submit(struct fz_ctx *ctx, int64_t case_id, json_t 
 		" created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING comment_id",
 		"ittttt" "t", case_id, code, name && !fz_text_blank(name) ? name : NULL,
 		fz_json_str(in, "contact"), fz_json_str(in, "content"), today, now);
-	if ((rc = st ? fz_stmt_exec_id(st, comment_id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, comment_id, err)))
 		goto fail;
 	/* The event names the comment, not the commenter (their words stay in the comment). */
 	if ((rc = fz_norm_audit(ctx, case_id, "norm_comment", "comment", NULL, NULL,

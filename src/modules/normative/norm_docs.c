@@ -90,8 +90,8 @@ enum fz_code fz_norm_doc_issue(struct fz_ctx *ctx, const struct fz_norm_issue *i
 			" VALUES (?, ?, ?, ?, 'in_force', ?, ?, ?, ?, ?) RETURNING doc_id",
 			"itttItttt", in->agency_id, in->issuing_body, in->title, number,
 			in->provisional ? 1 : 0, issued, effective, until, now);
-		if (!st || (rc = fz_stmt_exec_id(st, &doc, err)))
-			return st ? rc : err->code;
+		if ((rc = fz_stmt_exec_id(st, &doc, err)))
+			return rc;
 	}
 	int64_t version = 0;
 	struct fz_stmt *st = fz_db_query(
@@ -101,8 +101,8 @@ enum fz_code fz_norm_doc_issue(struct fz_ctx *ctx, const struct fz_norm_issue *i
 		" RETURNING version_id",
 		"iitittttttt", doc, seq, seq == 1 ? "original" : "amendment", in->case_id, number,
 		in->title, in->body, in->change_summary, issued, effective, now);
-	if (!st || (rc = fz_stmt_exec_id(st, &version, err)))
-		return st ? rc : err->code;
+	if ((rc = fz_stmt_exec_id(st, &version, err)))
+		return rc;
 	if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				  "UPDATE norm_document SET current_version_id = ?, title = ?, number = ?"
 				  " WHERE doc_id = ?",

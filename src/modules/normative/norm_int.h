@@ -181,9 +181,13 @@ enum fz_code fz_norm_lib_repeal(struct fz_req *req, json_t **out, struct fz_err 
 enum fz_code fz_norm_lib_public_list(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_norm_lib_public_record(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_norm_lib_bodies(struct fz_req *req, json_t **out, struct fz_err *err);
-/* 废止 on day: the version of kind "repeal" (text kept), the one in force ended, status repealed. */
-enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char *reason,
-			    struct fz_err *err);
+/*
+ * Ends a document on day: kind "repeal" (废止, status repealed) or "lapse"
+ * (宣布失效, status lapsed). A version of that kind keeps the last text with
+ * reason; the one in force ends that day; it becomes the current version.
+ */
+enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *kind,
+			 const char *reason, struct fz_err *err);
 /* Marks documents in force past valid_until expired (lapsed after a "lapse" evaluation). */
 enum fz_code fz_norm_expire_due(struct fz_ctx *ctx, struct fz_err *err);
 /* Synthetic issued documents for benchmarks (`fazhi bench-gen --only normative`). */

@@ -207,14 +207,14 @@ static enum fz_code one_doc(struct fz_ctx *ctx, int64_t agency, int64_t case_id,
 		if (y > 2000 && (rc = fz_norm_doc_issue(ctx, &am, &doc, &version, number, err)))
 			return rc;
 		if (fate == 0 && am.effective_on + 30 < (valid < today ? valid : today))
-			rc = fz_norm_repeal(ctx, doc,
+			rc = fz_norm_end(ctx, doc,
 					    am.effective_on + 1 +
 						    (int)rnd((unsigned)((valid < today ? valid : today) -
 									am.effective_on - 1)),
-					    "上位法修改：与上位法规定不一致，予以废止", err);
+					    "repeal", "上位法修改：与上位法规定不一致，予以废止", err);
 	} else if (fate == 2 && span > 30) {
-		rc = fz_norm_repeal(ctx, doc, is.effective_on + 1 + (int)rnd((unsigned)(span - 1)),
-				    "清理决定：调整对象已消失，予以废止", err);
+		rc = fz_norm_end(ctx, doc, is.effective_on + 1 + (int)rnd((unsigned)(span - 1)),
+				    "repeal", "清理决定：调整对象已消失，予以废止", err);
 	}
 	return rc;
 }

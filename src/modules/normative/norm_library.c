@@ -743,9 +743,10 @@ const struct fz_input fz_norm_repeal_inputs[] = {
 	{.name = NULL},
 };
 
-enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char *reason,
-			    struct fz_err *err)
+enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *kind,
+			 const char *reason, struct fz_err *err)
 {
+	bool lapse = strcmp(kind, "lapse") == 0;
 	/* The text in force: the latest version. */
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
@@ -766,8 +767,8 @@ enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char 
 	if (day < latest_from) {
 		char f[11];
 		fz_date_format(latest_from, f);
-		return fz_err_set(err, FZ_EBAD_DATE, "decided_on",
-				  "废止决定日期不能早于现行版本的施行日期（%s）", f);
+		return fz_err_set(err, FZ_EBAD_DATE, "decided_on", "%s日期不能早于现行版本的施行日期（%s）",
+				  lapse ? "宣布失效" : "废止决定", f);
 	}
 	char now[21], on[11];
 	fz_iso_utc(ctx->now, now);
@@ -781,16 +782,17 @@ enum fz_code fz_norm_repeal(struct fz_ctx *ctx, int64_t id, int day, const char 
 	if (!rc) {
 		st = fz_db_query(ctx->db, err,
 				 "INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary,"
-				 " issued_on, effective_from, created_at) VALUES (?, ?, 'repeal', ?, ?, ?, ?,"
+				 " issued_on, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
 				 " ?, ?) RETURNING version_id",
-				 "iitttttt", id, seq, title, body, reason, on, on, now);
-		rc = st ? fz_stmt_exec_id(st, &version, err) : err->code;
+				 "iittttttt", id, seq, lapse ? "lapse" : "repeal", title, body, reason, on,
+				 on, now);
+		rc = fz_stmt_exec_id(st, &version, err);
 	}
 	if (!rc)
 		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
-				     "UPDATE norm_document SET status = 'repealed', ended_on = ?,"
+				     "UPDATE norm_document SET status = ?, ended_on = ?,"
 				     " end_reason = ?, current_version_id = ? WHERE doc_id = ?",
-				     "ttii", on, reason, version, id),
+				     "tttii", lapse ? "lapsed" : "repealed", on, reason, version, id),
 			 err);
 	return rc;
 }
@@ -828,7 +830,7 @@ enum fz_code fz_norm_lib_repeal(struct fz_req *req, json_t **out, struct fz_err 
 					     fz_json_str(req->body, "reason"));
 	if ((rc = fz_db_begin(ctx->db, err)))
 		return rc;
-	rc = fz_norm_repeal(ctx, id, day, reason, err);
+	rc = fz_norm_end(ctx, id, day, "repeal", reason, err);
 	if (!rc)
 		rc = audit(ctx, "repeal", "in_force", "repealed", reason, req->body, err);
 	if (!rc)

@@ -144,7 +144,7 @@ enum fz_code fz_norm_plan_create(struct fz_ctx *ctx, json_t *in, int64_t *id, st
 		fz_json_str(in, "title"), fz_json_str(in, "reason"), fz_json_str(in, "issuing_body"),
 		(int)json_integer_value(json_object_get(in, "planned_quarter")),
 		ctx->user ? ctx->user->user_id : (int64_t)0, now);
-	if ((rc = st ? fz_stmt_exec_id(st, id, err) : err->code))
+	if ((rc = fz_stmt_exec_id(st, id, err)))
 		goto fail;
 	if ((rc = fz_norm_audit(ctx, 0, "norm_plan_item", "plan_create", NULL, in,
 				fz_arena_printf(ctx->arena, "{\"item_id\":%lld}", (long long)*id), err)))

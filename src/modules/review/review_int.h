@@ -56,6 +56,9 @@ enum fz_code fz_review_reviewers(struct fz_ctx *ctx, json_t **out, struct fz_err
  * change is one transaction with its event. Once the opinion is given the
  * drafting agency records for each point whether it adopted it.
  */
+/* Adds the next point of review case_id (no checks: inside the caller's checked step). */
+enum fz_code fz_review_point_insert(struct fz_ctx *ctx, int64_t case_id, const char *point,
+				    const char *basis, int64_t *seq, struct fz_err *err);
 enum fz_code fz_review_point_save(struct fz_ctx *ctx, int64_t case_id, int64_t *seq, json_t *in,
 				  struct fz_err *err);
 enum fz_code fz_review_point_remove(struct fz_ctx *ctx, int64_t case_id, int64_t seq,

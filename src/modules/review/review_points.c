@@ -86,6 +86,18 @@ static enum fz_code event(struct fz_ctx *ctx, int64_t case_id, const char *actio
 	return fz_audit_append(ctx, &ev, NULL, err);
 }
 
+enum fz_code fz_review_point_insert(struct fz_ctx *ctx, int64_t case_id, const char *point,
+				    const char *basis, int64_t *seq, struct fz_err *err)
+{
+	return fz_stmt_exec_id(
+		fz_db_query(ctx->db, err,
+			    "INSERT INTO legal_review_point(case_id, seq, point, basis)"
+			    " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_review_point"
+			    " WHERE case_id = ?), ?, ?) RETURNING seq",
+			    "iitt", case_id, case_id, point, basis),
+		seq, err);
+}
+
 enum fz_code fz_review_point_save(struct fz_ctx *ctx, int64_t case_id, int64_t *seq, json_t *in,
 				  struct fz_err *err)
 {
@@ -102,18 +114,8 @@ enum fz_code fz_review_point_save(struct fz_ctx *ctx, int64_t case_id, int64_t *
 	if ((rc = load(ctx, case_id, &c, &reviewer, NULL, err)) ||
 	    (rc = may_edit(ctx, &c, reviewer, err)))
 		goto fail;
-	struct fz_stmt *st;
 	if (*seq == 0) {
-		st = fz_db_query(ctx->db, err,
-				 "INSERT INTO legal_review_point(case_id, seq, point, basis)"
-				 " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_review_point"
-				 " WHERE case_id = ?), ?, ?) RETURNING seq",
-				 "iitt", case_id, case_id, point, basis);
-		if (!st) {
-			rc = err->code;
-			goto fail;
-		}
-		if ((rc = fz_stmt_exec_id(st, seq, err)))
+		if ((rc = fz_review_point_insert(ctx, case_id, point, basis, seq, err)))
 			goto fail;
 	} else {
 		if ((rc = fz_stmt_exec(fz_db_query(ctx->db, err,

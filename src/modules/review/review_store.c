@@ -139,13 +139,8 @@ static enum fz_code on_opinion(struct fz_ctx *ctx, struct fz_case_row *c, json_t
 	if (point && point[0]) {
 		if (!basis || !basis[0])
 			return fz_err_set(err, FZ_EMISSING_FIELD, "basis", "请填写审核意见要点的法律依据");
-		enum fz_code prc = fz_stmt_exec(
-			fz_db_query(ctx->db, err,
-				    "INSERT INTO legal_review_point(case_id, seq, point, basis)"
-				    " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_review_point"
-				    " WHERE case_id = ?), ?, ?)",
-				    "iitt", c->case_id, c->case_id, point, basis),
-			err);
+		int64_t seq = 0;
+		enum fz_code prc = fz_review_point_insert(ctx, c->case_id, point, basis, &seq, err);
 		if (prc)
 			return prc;
 	}

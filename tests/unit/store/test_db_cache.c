@@ -250,6 +250,9 @@ static void exec_of_a_failed_query_is_its_error(void **state)
 	enum fz_code code = err.code;
 	assert_int_not_equal(code, FZ_OK);
 	assert_int_equal(fz_stmt_exec(st, &err), code);
+	int64_t id = 7;
+	assert_int_equal(fz_stmt_exec_id(st, &id, &err), code);
+	assert_int_equal(id, 7);
 	assert_int_equal(fz_stmt_exec(fz_db_query(fx->db, &err, "UPDATE t SET x = x", ""), &err), FZ_OK);
 }
 
