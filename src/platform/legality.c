@@ -11,12 +11,14 @@
 #include "core/workflow.h"
 #include "platform/cases.h"
 #include "platform/module.h"
+#include "platform/settings.h"
 
 enum fz_code fz_legality_submit(struct fz_ctx *ctx, const char *kind,
 				const struct fz_case_row *subject, json_t *materials,
 				int64_t *review_id, struct fz_err *err)
 {
-	if (!fz_review_kind_find(kind))
+	const struct fz_review_kind *k = fz_review_kind_find(kind);
+	if (!k)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未注册的审核类别 %s", kind);
 	char title[600];
 	snprintf(title, sizeof title, "合法性审核：%s", subject->title);
@@ -33,6 +35,9 @@ enum fz_code fz_legality_submit(struct fz_ctx *ctx, const char *kind,
 	json_t *body = materials ? json_deep_copy(materials) : json_object();
 	json_object_set_new(body, "kind", json_string(kind));
 	json_object_set_new(body, "subject_case_id", json_integer(subject->case_id));
+	if (k->days_setting)
+		json_object_set_new(body, "days",
+				    json_integer(fz_setting_int(ctx->db, k->days_setting, 7)));
 	rc = fz_case_act_system(ctx, review.case_id, "submit", body, err);
 	json_decref(body);
 	if (!rc && review_id)

@@ -40,6 +40,15 @@ struct fz_review_kind {
 	const char *subject_type; /* the case type of what is reviewed */
 	const char *on_passed;	  /* the subject's system transition on 合法 / 修改后合法 */
 	const char *on_failed;	  /* on 不合法 */
+	/*
+	 * The period this kind gives the reviewer, where its own rule sets one
+	 * (重大行政决策程序暂行条例 第26条: not less than 7 working days): the
+	 * setting that holds it (declared by the registering module, read on
+	 * submission) and the article shown with the review's clock. NULL: the
+	 * review module's review.days and 国办发〔2018〕115号.
+	 */
+	const char *days_setting;
+	const char *article;
 };
 
 /*
@@ -47,7 +56,8 @@ struct fz_review_kind {
  * review case (the subject's agency, "合法性审核：<subject title>", received
  * today) and takes its system step "submit" with body {kind, subject_case_id}
  * plus what materials holds (the review module's submission inputs: summary,
- * basis, attachment ids). *review_id receives the review case. A kind no
+ * basis, attachment ids) and, where the kind sets its own period, the days
+ * read from its setting. *review_id receives the review case. A kind no
  * module registered is a programmer error (FZ_EINTERNAL).
  */
 enum fz_code fz_legality_submit(struct fz_ctx *ctx, const char *kind,

@@ -198,6 +198,9 @@ enum fz_code fz_review_kinds_validate(struct fz_err *err)
 			return fz_err_set(err, FZ_EINTERNAL, k->name,
 					  "审核类别 %s 的审核对象 %s 不是已注册的案件类型", k->name,
 					  k->subject_type ? k->subject_type : "(空)");
+		if (k->days_setting && !fz_setting_find(k->days_setting))
+			return fz_err_set(err, FZ_EINTERNAL, k->name, "审核类别 %s 的审核期限设置项 %s 未声明",
+					  k->name, k->days_setting);
 		enum fz_code rc = check_step(k, ck->type, k->on_passed, err);
 		if (!rc)
 			rc = check_step(k, ck->type, k->on_failed, err);

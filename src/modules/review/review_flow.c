@@ -58,8 +58,10 @@ static const struct fz_transition transitions[] = {
 		     .max_chars = 40},
 		    {.name = "subject_case_id", .label = "送审事项", .type = FZ_IN_INT, .required = true,
 		     .min = 1, .max = 9000000000000000000L},
-		    {.name = "summary", .label = "送审说明", .type = FZ_IN_TEXTAREA, .max_chars = 4000}},
-	 .effects = {{.op = FZ_CLK_START, .clock = "review"}}},
+		    {.name = "summary", .label = "送审说明", .type = FZ_IN_TEXTAREA, .max_chars = 4000},
+		    /* The kind's own period (struct fz_review_kind days_setting), else review.days. */
+		    {.name = "days", .label = "审核期限（工作日）", .type = FZ_IN_INT, .min = 1, .max = 30}},
+	 .effects = {{.op = FZ_CLK_START, .clock = "review", .days_arg = "days"}}},
 	{.name = "assign",
 	 .label = "分配审核人员",
 	 .from = {"submitted", "reviewing"},

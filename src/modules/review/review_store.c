@@ -226,6 +226,9 @@ enum fz_code fz_review_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 	if (found) {
 		fz_json_set_str(obj, "kind", fz_col_text(st, 0));
 		fz_json_set_str(obj, "kind_label", fz_review_kind_label(fz_col_text(st, 0)));
+		const struct fz_review_kind *rk = fz_review_kind_find(fz_col_text(st, 0));
+		if (rk && rk->article)
+			fz_json_set_str(obj, "kind_article", rk->article);
 		json_object_set_new(obj, "subject_case_id", json_integer(fz_col_int(st, 1)));
 		fz_json_set_str(obj, "subject_number", fz_col_text(st, 2));
 		fz_json_set_str(obj, "subject_title", fz_col_text(st, 3));
