@@ -313,3 +313,41 @@ test('filing results: recorded by the legal office after the filing; 要求纠�
     assert.equal(d.case.fields.filings.find((x) => x.recipient === 'government').result, null)
   } finally { await done(c) }
 })
+
+test('a filing body that revokes (撤销) a document ends it on the result day: in force before, revoked from then on, in the library and on the portal; the result stands', async () => {
+  let c = await on('2026-11-23')
+  let id, docId, filingId
+  try {
+    const s = await c.login('scj.clerk')
+    id = (await c.post('/api/normative/drafts', draftInput({ title: '青山县电子计价秤管理暂行办法', affects_public: false }), { session: s })).json.case.case_id
+    const review = (await c.actOk(id, 'submit_review', 'scj.clerk', { summary: '请审核' })).case.fields.review_case_id
+    const staff = Number(sql(db, "SELECT user_id FROM app_user WHERE username = 'legal'")[0][0])
+    await c.actOk(review, 'assign', 'legalhead', { reviewer_id: staff })
+    await c.actOk(review, 'opinion', 'legal', { opinion: 'lawful', summary: '合法。' })
+    await c.actOk(id, 'deliberate', 'scj.clerk', { meeting: '局务会议', deliberated_on: '2026-11-23', outcome: 'adopted' })
+    await c.actOk(id, 'issue', 'scj.clerk', { issued_on: '2026-11-23', effective_on: '2026-11-25' })
+    const d = await c.actOk(id, 'file', 'scj.clerk', { npc_filed_on: '2026-11-23', government_filed_on: '2026-11-23', complete: true })
+    docId = d.case.fields.doc_id
+    filingId = d.case.fields.filings.find((f) => f.recipient === 'npc').filing_id
+    assert.ok(docId, JSON.stringify(d.case.fields).slice(0, 300))
+  } finally { await done(c) }
+  c = await on('2026-12-09')
+  try {
+    const legal = await c.login('legal')
+    const r = await c.post(`/api/normative/filings/${filingId}/result`, { result: 'revoke', result_on: '2026-12-08', note: '第五条增设行政许可条件，违反行政许可法第十六条，予以撤销。' }, { session: legal })
+    assert.equal(r.status, 200, r.text)
+    const doc = (await c.get(`/api/normative/documents/${docId}`, { session: legal })).json
+    assert.equal(doc.status, 'revoked', JSON.stringify(doc).slice(0, 300))
+    assert.equal(doc.status_label, '已被撤销')
+    assert.equal(doc.ended_on, '2026-12-08')
+    const before = (await c.get(`/api/public/normative/documents/${docId}?on=2026-12-07`)).json
+    const after = (await c.get(`/api/public/normative/documents/${docId}?on=2026-12-08`)).json
+    assert.equal(before.on.status, 'in_force', JSON.stringify(before.on))
+    assert.equal(after.on.status, 'revoked', JSON.stringify(after.on))
+    // Not counted in force at the year's end; the 撤销 cannot be turned into 予以备案 afterwards.
+    const again = await c.post(`/api/normative/filings/${filingId}/result`, { result: 'filed_ok', result_on: '2026-12-09' }, { session: legal })
+    assertError(again, 409, 'STATE', 'result')
+    const inForce = (await c.get(`/api/normative/stats/documents?in_force_year=2026&per_page=100`, { session: legal })).json.items.map((x) => x.doc_id)
+    assert.ok(!inForce.includes(docId))
+  } finally { await done(c) }
+})

@@ -72,7 +72,8 @@ enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t
 {
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
-		"SELECT f.filed_on, d.case_id, f.recipient FROM norm_filing f"
+		"SELECT f.filed_on, d.case_id, f.recipient, f.doc_id, n.status, f.result"
+		" FROM norm_filing f JOIN norm_document n ON n.doc_id = f.doc_id"
 		" LEFT JOIN norm_draft d ON d.doc_id = f.doc_id AND d.version_id = f.version_id"
 		" WHERE f.filing_id = ?",
 		"i", filing_id);
@@ -83,6 +84,9 @@ enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t
 						       : NULL;
 	int64_t case_id = found && !fz_col_null(st, 1) ? fz_col_int(st, 1) : 0;
 	const char *recipient = found ? fz_arena_strdup(ctx->arena, fz_col_text(st, 2)) : "";
+	int64_t doc_id = found ? fz_col_int(st, 3) : 0;
+	bool in_force = found && strcmp(fz_col_text(st, 4), "in_force") == 0;
+	bool was_revoked = found && !fz_col_null(st, 5) && strcmp(fz_col_text(st, 5), "revoke") == 0;
 	fz_stmt_done(st);
 	if (!found)
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "备案记录不存在");
@@ -99,6 +103,11 @@ enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t
 		return fz_err_set(err, FZ_EBAD_DATE, "result_on", "结果日期不能早于报送备案日期（%s）", filed);
 	if (day > ctx->today)
 		return fz_err_set(err, FZ_EBAD_DATE, "result_on", "结果日期不能晚于今天");
+	if (was_revoked && strcmp(result, "revoke") != 0)
+		return fz_err_set(err, FZ_ESTATE, "result",
+				  "该文件已被%s撤销，撤销的结果不能改登为其他结果",
+				  fz_option_label(fz_norm_filing_recipients, recipient));
+	bool revoke = strcmp(result, "revoke") == 0 && in_force;
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
@@ -108,7 +117,17 @@ enum fz_code fz_norm_filing_result(struct fz_ctx *ctx, int64_t filing_id, json_t
 			 "tttii", result, fz_json_str(in, "result_on"),
 			 note && !fz_text_blank(note) ? note : NULL,
 			 ctx->user ? ctx->user->user_id : (int64_t)0, filing_id);
-	if ((rc = fz_stmt_exec(st, err)) ||
+	/*
+	 * 撤销 by the body the document was filed with (监督法 第三十条 for the standing
+	 * committee, 地方组织法 for the next-higher government, and the province's
+	 * filing rules): a document still in force ends that day.
+	 */
+	if (!(rc = fz_stmt_exec(st, err)) && revoke)
+		rc = fz_norm_end(ctx, doc_id, day, "revoke",
+				 fz_arena_printf(ctx->arena, "%s备案审查撤销：%s",
+						 fz_option_label(fz_norm_filing_recipients, recipient), note),
+				 err);
+	if (rc ||
 	    (rc = fz_norm_audit(ctx, case_id, "norm_filing", "filing_result", note, in,
 				fz_arena_printf(ctx->arena, "{\"filing_id\":%lld}", (long long)filing_id),
 				err))) {

@@ -182,8 +182,9 @@ enum fz_code fz_norm_lib_public_list(struct fz_req *req, json_t **out, struct fz
 enum fz_code fz_norm_lib_public_record(struct fz_req *req, json_t **out, struct fz_err *err);
 enum fz_code fz_norm_lib_bodies(struct fz_req *req, json_t **out, struct fz_err *err);
 /*
- * Ends a document on day: kind "repeal" (废止, status repealed) or "lapse"
- * (宣布失效, status lapsed). A version of that kind keeps the last text with
+ * Ends a document on day: kind "repeal" (废止, status repealed), "lapse"
+ * (宣布失效, status lapsed) or "revoke" (撤销 by the body it was filed with,
+ * status revoked). A version of that kind keeps the last text with
  * reason; the one in force ends that day; it becomes the current version.
  */
 enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *kind,

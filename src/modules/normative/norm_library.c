@@ -32,6 +32,7 @@ const struct fz_option fz_norm_doc_statuses[] = {
 	{"expired", "有效期届满失效"},
 	{"repealed", "已废止"},
 	{"lapsed", "已失效"},
+	{"revoked", "已被撤销"},
 	{NULL, NULL},
 };
 
@@ -47,6 +48,7 @@ static const struct fz_option version_kinds[] = {
 	{"amendment", "修改"},
 	{"repeal", "废止"},
 	{"lapse", "宣布失效"},
+	{"revoke", "备案审查撤销"},
 	{NULL, NULL},
 };
 
@@ -151,8 +153,9 @@ static const char *status_on(struct fz_ctx *ctx, const struct doc *d, int day)
 {
 	if (day < d->issued)
 		return "not_issued";
-	if (strcmp(d->status, "repealed") == 0 && d->ended && day >= d->ended)
-		return "repealed";
+	if ((strcmp(d->status, "repealed") == 0 || strcmp(d->status, "revoked") == 0) && d->ended &&
+	    day >= d->ended)
+		return d->status;
 	/* Declared invalid in a cleanup (宣布失效) before its validity ran out: from that day. */
 	if (strcmp(d->status, "lapsed") == 0 && d->ended && day >= d->ended &&
 	    (!d->valid_until || d->ended <= d->valid_until))
@@ -746,7 +749,9 @@ const struct fz_input fz_norm_repeal_inputs[] = {
 enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *kind,
 			 const char *reason, struct fz_err *err)
 {
-	bool lapse = strcmp(kind, "lapse") == 0;
+	bool lapse = strcmp(kind, "lapse") == 0, revoke = strcmp(kind, "revoke") == 0;
+	const char *version_kind = lapse ? "lapse" : revoke ? "revoke" : "repeal";
+	const char *status = lapse ? "lapsed" : revoke ? "revoked" : "repealed";
 	/* The text in force: the latest version. */
 	struct fz_stmt *st = fz_db_query(
 		ctx->db, err,
@@ -764,7 +769,8 @@ enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *ki
 	char *body = fz_arena_printf(ctx->arena, "%s", fz_col_text(st, 2));
 	int latest_from = day_of(fz_col_text(st, 3));
 	fz_stmt_done(st);
-	if (day < latest_from) {
+	/* A body the document was filed with may revoke it before it takes effect. */
+	if (day < latest_from && !revoke) {
 		char f[11];
 		fz_date_format(latest_from, f);
 		return fz_err_set(err, FZ_EBAD_DATE, "decided_on", "%s日期不能早于现行版本的施行日期（%s）",
@@ -784,7 +790,7 @@ enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *ki
 				 "INSERT INTO norm_version(doc_id, seq, kind, title, body, change_summary,"
 				 " issued_on, effective_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
 				 " ?, ?) RETURNING version_id",
-				 "iittttttt", id, seq, lapse ? "lapse" : "repeal", title, body, reason, on,
+				 "iittttttt", id, seq, version_kind, title, body, reason, on,
 				 on, now);
 		rc = fz_stmt_exec_id(st, &version, err);
 	}
@@ -792,7 +798,7 @@ enum fz_code fz_norm_end(struct fz_ctx *ctx, int64_t id, int day, const char *ki
 		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				     "UPDATE norm_document SET status = ?, ended_on = ?,"
 				     " end_reason = ?, current_version_id = ? WHERE doc_id = ?",
-				     "tttii", lapse ? "lapsed" : "repealed", on, reason, version, id),
+				     "tttii", status, on, reason, version, id),
 			 err);
 	return rc;
 }

@@ -189,6 +189,7 @@ static const struct fz_option doc_statuses[] = {
     {"expired", "已过有效期"},
     {"repealed", "已废止"},
     {"lapsed", "已失效"},
+    {"revoked", "已被撤销"},
     {NULL, NULL},
 };
 

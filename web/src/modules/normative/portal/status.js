@@ -4,6 +4,7 @@ export const STATUS_TAG = {
   expired: 'info',
   lapsed: 'info',
   repealed: 'danger',
+  revoked: 'danger',
   not_issued: 'info',
   not_effective: 'warning',
 }
