@@ -359,8 +359,15 @@ int fz_cmd_demo(int argc, char **argv)
 	account(&acc[n++], "legal", "王晓燕", FZ_ROLE_LEGAL_STAFF, "sfj");
 	account(&acc[n++], "legalhead", "李正明", FZ_ROLE_LEGAL_HEAD, "sfj");
 	account(&acc[n++], "leader", "周建国", FZ_ROLE_LEADER, "gov");
-	for (size_t i = 2; i < sizeof agencies / sizeof agencies[0]; i++) {
+	/*
+	 * Every agency but the justice bureau (whose users are the legal office's
+	 * above) has a clerk and a head; the county government's are its general
+	 * office (县政府办公室), which keeps the executive meetings and publishes.
+	 */
+	for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++) {
 		const struct demo_agency *a = &agencies[i];
+		if (strcmp(a->kind, "legal_office") == 0)
+			continue;
 		char u[48], officer[32];
 		snprintf(u, sizeof u, "%s.clerk", a->code);
 		account(&acc[n++], u, a->clerk, FZ_ROLE_AGENCY_CLERK, a->code);

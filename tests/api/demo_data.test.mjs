@@ -184,6 +184,7 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     legal_review: 19,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
-  // Every demo account a test or a trainer signs in with is there.
-  assert.equal(sqlNumber(db, 'SELECT COUNT(*) FROM app_user'), 85)
+  // Every demo account a test or a trainer signs in with is there (the county government's office too).
+  assert.equal(sqlNumber(db, 'SELECT COUNT(*) FROM app_user'), 87)
+  for (const u of ['gov.clerk', 'gov.head']) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM app_user WHERE username = '${u}'`), 1, u)
 })
