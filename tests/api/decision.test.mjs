@@ -369,3 +369,53 @@ test('the figures: each equals its drill-down, and the test decision is counted'
   assert.equal(st.json.figures.find((x) => x.name === 'decision.meetings.study').value, n)
   await done(c)
 })
+
+test('the order holds in every state: no meeting record or decision before a passed review, no review before the earlier steps, each step offered only in its state; the periods are settings with the law\'s floor', async () => {
+  const c = await on('2026-11-23')
+  const legal = await c.login('legal')
+  const all = await c.get('/api/decisions?per_page=100', { session: legal })
+  const byState = new Map()
+  for (const x of all.json.items) if (!byState.has(x.state)) byState.set(x.state, x.case_id)
+  const meeting = sql(db, "SELECT meeting_id FROM dec_meeting ORDER BY meeting_id DESC LIMIT 1")[0][0]
+  // Where each step is offered: the states before it never offer the later ones.
+  const order = ['drafting', 'participation', 'expert', 'risk', 'ready_review', 'in_review', 'reviewed', 'decided', 'published', 'archived']
+  const first = { open_comment: 'drafting', close_comment: 'participation', finish_expert: 'expert', assess_risk: 'risk', submit_review: 'drafting', decide: 'reviewed', publish: 'decided', archive: 'published', evaluate: 'archived' }
+  let checked = 0
+  for (const [state, id] of byState) {
+    const d = await c.detail(id)
+    const offered = new Set(d.actions.map((a) => a.name))
+    for (const [action, from] of Object.entries(first)) {
+      if (order.indexOf(state) < order.indexOf(from) && order.indexOf(state) >= 0) {
+        assert.ok(!offered.has(action), `${state} must not offer ${action}`)
+      }
+    }
+    if (['reviewed', 'deferred', 'decided', 'published', 'archived', 'evaluated', 'not_adopted', 'abandoned'].includes(state)) continue
+    // Before a passed review: no meeting record, no decision of any outcome; nothing written.
+    const before = stored()
+    assertError(await c.api('PUT', `/api/decisions/${id}/speeches`, { session: legal, body: speeches() }), 409, 'STATE')
+    for (const action of ['decide', 'decide_reject', 'decide_defer']) {
+      assertError(await c.act(id, action, 'legal', { meeting_id: Number(meeting), outcome: 'adopted', reason: '测试' }), 409, 'STATE')
+    }
+    assert.equal(stored(), before, state)
+    checked++
+  }
+  assert.ok(checked >= 4, `states before the review checked: ${[...byState.keys()]}`)
+  // The periods: the law's floor is the settings' minimum (第15条 30 days, 第16条 7 days, 第26条 7 working days).
+  const s = await c.get('/api/settings', { session: legal })
+  const set = Object.fromEntries(s.json.items.map((x) => [x.key, x]))
+  assert.equal(set['decision.comment_days'].min, 30)
+  assert.equal(set['decision.hearing_notice_days'].min, 7)
+  assert.equal(set['decision.review_days'].min, 7)
+  assert.equal(set['decision.review_days'].value, 7)
+  const head = await c.login('legalhead')
+  assertError(await c.api('PUT', '/api/settings/decision.review_days', { session: head, body: { value: 6 } }), 422, undefined, 'value')
+  // A longer review period set by the county applies to the next submission.
+  assert.equal((await c.api('PUT', '/api/settings/decision.review_days', { session: head, body: { value: 10 } })).status, 200)
+  const ready = byState.get('drafting')
+  const d = await c.actOk(ready, 'submit_review', 'legal', { summary: '按审查意见修改后重新送审' })
+  const r = await c.detail(d.case.fields.review_case_id)
+  assert.equal(clock(r, 'review').days, 10)
+  // 10 working days after Mon 11-23: 11-24..27 (4), 11-30..12-04 (9), 12-07 (10).
+  assert.equal(clock(r, 'review').due_date, '2026-12-07')
+  await done(c)
+})
