@@ -411,7 +411,21 @@ static const struct fz_list_col item_cols[] = {
     {.key = NULL},
 };
 
-/* Staff: the county's catalogue (every staff user reads it; changes are checked by role). */
+/*
+ * Staff: an agency's users list their own agency's items; the county government, the legal
+ * office and the leaders the whole county's (approval and publication are theirs).
+ */
+static enum fz_code catalogue_scope(struct fz_list_run *run, struct fz_err *err)
+{
+	(void)err;
+	struct fz_ctx *ctx = run->ctx;
+	if (ctx->user && !fz_ctx_sees_all(ctx) && !fz_dec_is_gov(ctx)) {
+		fz_list_where(run, "i.agency_id = ?");
+		fz_list_bind_int(run, ctx->user->agency_id);
+	}
+	return FZ_OK;
+}
+
 const struct fz_list fz_dec_catalogue_list = {
     .name = "重大行政决策事项目录",
     .select = ITEM_COLS,
@@ -423,6 +437,7 @@ const struct fz_list fz_dec_catalogue_list = {
     .tiebreak = "i.item_id",
     .row = item_row,
     .columns = item_cols,
+    .prepare = catalogue_scope,
 };
 
 static const struct fz_list_filter public_item_filters[] = {
