@@ -380,9 +380,7 @@ enum fz_code fz_dec_comment_answer(struct fz_ctx *ctx, int64_t id, json_t *in, s
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "意见不存在");
 	if (!ctx->user || !(ctx->user->agency_id == agency || (ctx->user->role & FZ_ROLES_LEGAL)))
 		return fz_err_set(err, FZ_EFORBIDDEN, NULL, "公众意见由承办单位答复");
-	if (!strcmp(state, "decided") || !strcmp(state, "published") ||
-	    !strcmp(state, "archived") || !strcmp(state, "evaluated") ||
-	    !strcmp(state, "not_adopted") || !strcmp(state, "abandoned"))
+	if (fz_dec_state_decided(state))
 		return fz_err_set(err, FZ_ESTATE, NULL,
 				  "决策已作出或者已终止，不能再修改意见的答复");
 	char today[11];

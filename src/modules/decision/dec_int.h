@@ -48,6 +48,8 @@ int64_t fz_dec_gov_agency(struct fz_ctx *ctx);
 /* Is the caller of the county government's agency, or of the legal office (any agency)? */
 bool fz_dec_is_gov(struct fz_ctx *ctx);
 bool fz_dec_blank(const char *s);
+/* Is the decision taken or ended (comments may no longer be answered)? */
+bool fz_dec_state_decided(const char *state);
 /* One audit event for a write that is not a case step (inside the caller's transaction). */
 enum fz_code fz_dec_audit(struct fz_ctx *ctx, int64_t case_id, const char *entity,
 			  const char *action, json_t *input, const char *after, struct fz_err *err);

@@ -178,6 +178,8 @@ const struct fz_list fz_dec_meetings_list = {
     .name = "县人民政府会议",
     .select = MEETING_COLS,
     .from = "dec_meeting m",
+    /* The government\'s register: its own staff, the legal office and the leaders. */
+    .scope = "m.agency_id",
     .filters = meeting_filters,
     .sorts = meeting_sorts,
     .sort_default = "-held_on",

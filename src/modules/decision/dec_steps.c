@@ -752,6 +752,16 @@ enum fz_code fz_dec_speeches_save(struct fz_ctx *ctx, int64_t case_id, json_t *i
 	return fz_db_commit(ctx->db, err);
 }
 
+bool fz_dec_state_decided(const char *state)
+{
+	static const char *const done[] = {"decided",	  "published", "archived", "evaluated",
+					   "not_adopted", "abandoned", NULL};
+	for (const char *const *d = done; *d; d++)
+		if (!strcmp(*d, state))
+			return true;
+	return false;
+}
+
 /* ---- the decision's fields (the case page) ------------------------------------------- */
 
 static const char *const text_cols[] = {"title",
@@ -916,6 +926,20 @@ enum fz_code fz_dec_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
 		json_object_set_new(obj, "comment_adopted", json_integer(fz_col_int(st, 2)));
 	}
 	fz_stmt_done(st);
+	/* What the caller may record outside the steps (the page's forms). */
+	struct ref r;
+	struct fz_err e2 = {0};
+	if (find(ctx, case_id, &r, &e2) == FZ_OK) {
+		bool meeting = !strcmp(r.state, "reviewed") || !strcmp(r.state, "deferred");
+		json_object_set_new(obj, "may_add_expert",
+				    json_boolean(ctx->user && !strcmp(r.state, "expert") &&
+						 is_undertaker(ctx, r.agency_id)));
+		json_object_set_new(obj, "may_record_speeches",
+				    json_boolean(ctx->user && meeting && fz_dec_is_gov(ctx)));
+		json_object_set_new(obj, "may_answer_comments",
+				    json_boolean(ctx->user && is_undertaker(ctx, r.agency_id) &&
+						 !fz_dec_state_decided(r.state)));
+	}
 	fz_json_set_str(
 	    obj, "archive_url",
 	    fz_arena_printf(ctx->arena, "/api/decisions/%lld/archive", (long long)case_id));
