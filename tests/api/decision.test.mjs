@@ -106,6 +106,10 @@ test('a decision runs its steps in order: 30-day comment across 国庆, hearing 
   assert.equal(d.case.case_type, 'major_decision')
   // The county government sees and later takes its steps (shared); another agency does not.
   assert.equal((await c.get(`/api/cases/${id}`, { session: await c.login('gov.clerk') })).status, 200)
+  // Each side is offered its own steps only.
+  assert.ok((await c.detail(id, 'zjj.clerk')).actions.some((a) => a.name === 'open_comment'))
+  assert.ok(!(await c.detail(id, 'gov.clerk')).actions.some((a) => a.name === 'open_comment'))
+  assertError(await c.act(id, 'open_comment', 'gov.clerk', { comment_from: '2026-09-01', days: 30 }), 409, 'STATE')
   assert.equal((await c.get(`/api/cases/${id}`, { session: await c.login('hbj.clerk') })).status, 404)
   // No review before participation: refused, nothing written.
   let before = stored()
@@ -233,8 +237,11 @@ test('a decision runs its steps in order: 30-day comment across 国庆, hearing 
   const sp = await c.api('PUT', `/api/decisions/${id}/speeches`, { session: gs, body: speeches() })
   assert.equal(sp.status, 200, sp.text)
   assert.equal(sp.json.case.fields.speeches.at(-1).is_head, true)
-  // The undertaking agency does not decide.
-  assertError(await c.act(id, 'decide', 'zjj.clerk', { meeting_id: m.json.meeting_id, outcome: 'adopted' }), 403, 'FORBIDDEN')
+  // The undertaking agency does not decide, nor is it offered to; the government is.
+  const e403 = assertError(await c.act(id, 'decide', 'zjj.clerk', { meeting_id: m.json.meeting_id, outcome: 'adopted' }), 409, 'STATE')
+  assert.match(e403.message, /县人民政府/)
+  assert.ok(!(await c.detail(id, 'zjj.clerk')).actions.some((a) => a.name.startsWith('decide')))
+  assert.ok((await c.detail(id, 'gov.head')).actions.some((a) => a.name === 'decide'))
   d = await c.actOk(id, 'decide', 'gov.head', { meeting_id: m.json.meeting_id, outcome: 'adopted_in_principle', dissent: '王副县长：财政压力较大。' })
   assert.equal(d.case.state, 'decided')
   assert.equal(d.case.fields.decided_on, '2026-10-20')

@@ -62,6 +62,16 @@ static const struct fz_clock_def clocks[] = {
 #define AGENCY (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
 #define LEGAL  (FZ_ROLE_LEGAL_STAFF | FZ_ROLE_LEGAL_HEAD)
 #define BIG    9000000000000000000L
+/* Who takes a step: the undertaking agency (承办单位) or the county government (决策机关). */
+#define UNDERTAKER                                                                                   \
+	{                                                                                            \
+		.field = "caller_undertaker", .is = "true", .rule = "该环节由承办单位办理" \
+	}
+#define GOVERNMENT                                                                                 \
+	{                                                                                          \
+		.field = "caller_gov", .is = "true",                                               \
+		.rule = "该环节由县人民政府（决策机关）或者法制机构办理"    \
+	}
 
 const struct fz_option fz_dec_outcomes[] = {
     {"adopted", "通过"},
@@ -94,6 +104,7 @@ const struct fz_option fz_dec_eval_conclusions[] = {
 static const struct fz_transition transitions[] = {
     {.name = "revise",
      .label = "修改决策草案",
+     .when = {UNDERTAKER},
      .from = {"drafting"},
      .roles = AGENCY | LEGAL,
      .inputs = {{.name = "draft", .label = "决策草案", .type = FZ_IN_TEXTAREA, .max_chars = 20000},
@@ -103,6 +114,7 @@ static const struct fz_transition transitions[] = {
 		 .max_chars = 10000}}},
     {.name = "open_comment",
      .label = "公开征求意见",
+     .when = {UNDERTAKER},
      .from = {"drafting"},
      .to = "participation",
      .roles = AGENCY | LEGAL,
@@ -129,6 +141,7 @@ static const struct fz_transition transitions[] = {
 	 {{.op = FZ_CLK_START, .clock = "comment", .arg = "comment_from", .days_arg = "days"}}},
     {.name = "skip_participation",
      .label = "依法不予公开，不征求公众意见",
+     .when = {UNDERTAKER},
      .from = {"drafting"},
      .to = "expert",
      .roles = AGENCY | LEGAL,
@@ -142,6 +155,7 @@ static const struct fz_transition transitions[] = {
      .note_input = "reason"},
     {.name = "schedule_hearing",
      .label = "安排听证会",
+     .when = {UNDERTAKER},
      .from = {"participation"},
      .roles = AGENCY | LEGAL,
      .article = "《重大行政决策程序暂行条例》第十六条",
@@ -161,6 +175,7 @@ static const struct fz_transition transitions[] = {
 		 .max_chars = 2000}}},
     {.name = "close_comment",
      .label = "结束公众参与并汇总意见",
+     .when = {UNDERTAKER},
      .from = {"participation"},
      .to = "expert",
      .roles = AGENCY | LEGAL,
@@ -173,6 +188,7 @@ static const struct fz_transition transitions[] = {
      .effects = {{.op = FZ_CLK_STOP, .clock = "comment"}}},
     {.name = "finish_expert",
      .label = "完成专家论证",
+     .when = {UNDERTAKER},
      .from = {"expert"},
      .to = "risk",
      .roles = AGENCY | LEGAL,
@@ -199,6 +215,7 @@ static const struct fz_transition transitions[] = {
      .note_input = "reason"},
     {.name = "assess_risk",
      .label = "完成风险评估",
+     .when = {UNDERTAKER},
      .from = {"risk"},
      .to = "ready_review",
      .roles = AGENCY | LEGAL,
@@ -249,6 +266,7 @@ static const struct fz_transition transitions[] = {
      .note_input = "reason"},
     {.name = "submit_review",
      .label = "送合法性审查",
+     .when = {UNDERTAKER},
      .from = {"ready_review", "drafting"},
      .to = "in_review",
      .roles = AGENCY | LEGAL,
@@ -293,6 +311,7 @@ static const struct fz_transition transitions[] = {
 		 .max = BIG}}},
     {.name = "decide",
      .label = "集体讨论决定：通过",
+     .when = {GOVERNMENT},
      .from = {"reviewed", "deferred"},
      .to = "decided",
      .roles = AGENCY | LEGAL,
@@ -315,6 +334,7 @@ static const struct fz_transition transitions[] = {
 		 .max_chars = 10000}}},
     {.name = "decide_reject",
      .label = "集体讨论决定：不予通过",
+     .when = {GOVERNMENT},
      .from = {"reviewed", "deferred"},
      .to = "not_adopted",
      .roles = AGENCY | LEGAL,
@@ -335,6 +355,7 @@ static const struct fz_transition transitions[] = {
      .note_input = "reason"},
     {.name = "decide_defer",
      .label = "集体讨论决定：暂缓",
+     .when = {GOVERNMENT},
      .from = {"reviewed"},
      .to = "deferred",
      .roles = AGENCY | LEGAL,
@@ -355,6 +376,7 @@ static const struct fz_transition transitions[] = {
      .note_input = "reason"},
     {.name = "publish",
      .label = "公布决策",
+     .when = {GOVERNMENT},
      .from = {"decided"},
      .to = "published",
      .roles = AGENCY | LEGAL,
@@ -379,6 +401,7 @@ static const struct fz_transition transitions[] = {
      .inputs = {{.name = "note", .label = "归档说明", .type = FZ_IN_TEXTAREA, .max_chars = 2000}}},
     {.name = "report_progress",
      .label = "报告决策执行情况",
+     .when = {UNDERTAKER},
      .from = {"published", "archived"},
      .roles = AGENCY | LEGAL,
      .article = "《重大行政决策程序暂行条例》第三十五条",
@@ -423,6 +446,7 @@ static const struct fz_transition transitions[] = {
 	   .max_chars = 20000}}},
     {.name = "abandon",
      .label = "终止决策",
+     .when = {UNDERTAKER},
      .from = {"drafting", "participation", "expert", "risk", "ready_review", "reviewed",
 	      "deferred"},
      .to = "abandoned",

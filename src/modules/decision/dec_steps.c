@@ -930,6 +930,9 @@ enum fz_code fz_dec_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj, str
 	struct ref r;
 	struct fz_err e2 = {0};
 	if (find(ctx, case_id, &r, &e2) == FZ_OK) {
+		json_object_set_new(obj, "caller_gov", json_boolean(fz_dec_is_gov(ctx)));
+		json_object_set_new(obj, "caller_undertaker",
+				    json_boolean(ctx->user && is_undertaker(ctx, r.agency_id)));
 		bool meeting = !strcmp(r.state, "reviewed") || !strcmp(r.state, "deferred");
 		json_object_set_new(obj, "may_add_expert",
 				    json_boolean(ctx->user && !strcmp(r.state, "expert") &&
