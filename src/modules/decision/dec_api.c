@@ -23,9 +23,12 @@ void fz_dec_meta(json_t *obj)
 }
 
 const struct fz_record_kind fz_dec_records[] = {
-    /* The catalogue and the meetings are the county's: every staff user reads them. */
+    /*
+     * The catalogue is the county's: every staff user reads an item (the portal publishes it;
+     * who may change one is dec_catalogue.c's rule). A meeting is the government's record.
+     */
     {"dec_item", "SELECT NULL FROM dec_item WHERE item_id = ?"},
-    {"dec_meeting", "SELECT NULL FROM dec_meeting WHERE meeting_id = ?"},
+    {"dec_meeting", "SELECT agency_id FROM dec_meeting WHERE meeting_id = ?"},
     {"dec_comment",
      "SELECT c.agency_id, c.case_type, c.case_id FROM dec_comment m"
      " JOIN case_record c ON c.case_id = m.case_id WHERE m.comment_id = ?",
