@@ -1,0 +1,53 @@
+// 重大行政决策: the module's API paths, the steps of a decision in their order (重大行政决策程序暂行条例),
+// and the labels and colours its pages share.
+import api from '../../api.js'
+
+// Every route of the module in one place (the server's contract: docs/decision.md).
+export const API = {
+  catalogue: '/api/decision/catalogue',
+  decisions: '/api/decision/decisions',
+  meetings: '/api/decision/meetings',
+  stats: '/api/decision/stats',
+  pub: {
+    catalogue: '/api/public/decision/catalogue',
+    consultations: '/api/public/decision/consultations',
+    decisions: '/api/public/decision/decisions',
+    comments: '/api/public/decision/comments',
+  },
+}
+
+// The case type of a major decision.
+export const CASE_TYPE = 'major_decision'
+
+// The steps in their statutory order, with the article each rests on.
+export const STEPS = [
+  { key: 'start', label: '决策启动', article: '第十条至第十四条' },
+  { key: 'participation', label: '公众参与', article: '第十五条至第十八条' },
+  { key: 'expert', label: '专家论证', article: '第十九条至第二十一条' },
+  { key: 'risk', label: '风险评估', article: '第二十二条至第二十四条' },
+  { key: 'legality', label: '合法性审查', article: '第二十五条至第二十八条' },
+  { key: 'meeting', label: '集体讨论决定', article: '第三十条至第三十一条' },
+  { key: 'publication', label: '决策公布', article: '第三十二条' },
+  { key: 'archive', label: '归档', article: '第三十四条' },
+]
+
+// The colour of a decision's state tag.
+export function decisionStateType(state) {
+  if (!state) return 'info'
+  if (['published', 'archived', 'executing', 'evaluated', 'closed'].includes(state)) return 'success'
+  if (['abandoned', 'withdrawn', 'terminated'].includes(state)) return 'info'
+  if (['in_review', 'review_failed'].includes(state)) return 'warning'
+  return 'primary'
+}
+
+export const CATALOGUE_STATUS = {
+  proposed: { label: '已提出', type: 'info' },
+  approved: { label: '已批准', type: 'primary' },
+  published: { label: '已公布', type: 'success' },
+  adjusted: { label: '已调整', type: 'warning' },
+  removed: { label: '已调出', type: 'danger' },
+}
+
+export const ADOPTED_TYPE = { yes: 'success', partly: 'warning', no: 'info' }
+
+export const getJson = (path, q) => api.get(path, q)
