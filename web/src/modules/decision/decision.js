@@ -44,10 +44,24 @@ export const CATALOGUE_STATUS = {
   proposed: { label: '已提出', type: 'info' },
   approved: { label: '已批准', type: 'primary' },
   published: { label: '已公布', type: 'success' },
-  adjusted: { label: '已调整', type: 'warning' },
-  removed: { label: '已调出', type: 'danger' },
+  dropped: { label: '已调出', type: 'danger' },
 }
+
+export const QUARTERS = [1, 2, 3, 4].map((q) => ({ value: q, label: `第${'一二三四'[q - 1]}季度` }))
+export const quarterLabel = (q) => QUARTERS.find((x) => x.value === q)?.label || '—'
 
 export const ADOPTED_TYPE = { yes: 'success', partly: 'warning', no: 'info' }
 
 export const getJson = (path, q) => api.get(path, q)
+
+// The county government decides (its agency's staff) and the legal office acts for it: they approve,
+// publish and adjust the catalogue and see every agency's items (the server's fz_dec_is_gov).
+// The government's agency is named in /api/meta under "decision" (gov_agency_id), else found by name.
+const LEGAL_ROLES = ['legal_staff', 'legal_head', 'admin']
+export function isGov(user, meta, agencies = []) {
+  if (!user) return false
+  if (LEGAL_ROLES.includes(user.role)) return true
+  const gov = meta?.decision?.gov_agency_id ?? agencies.find((a) => a.code === 'gov')?.agency_id
+  if (gov) return user.agency_id === gov
+  return /人民政府$/.test(user.agency_name || '') && !/乡|镇|街道/.test(user.agency_name || '')
+}
