@@ -4,15 +4,17 @@ import api from '../../api.js'
 
 // Every route of the module in one place (the server's contract: docs/decision.md).
 export const API = {
-  catalogue: '/api/decision/catalogue',
-  decisions: '/api/decision/decisions',
-  meetings: '/api/decision/meetings',
-  stats: '/api/decision/stats',
+  catalogue: '/api/decision-catalogue',
+  cataloguePublish: '/api/decision-catalogue-publication',
+  decisions: '/api/decisions',
+  comments: '/api/decision-comments',
+  meetings: '/api/decision-meetings',
+  stats: '/api/decisions/stats',
   pub: {
-    catalogue: '/api/public/decision/catalogue',
-    consultations: '/api/public/decision/consultations',
-    decisions: '/api/public/decision/decisions',
-    comments: '/api/public/decision/comments',
+    catalogue: '/api/public/decision-catalogue',
+    consultations: '/api/public/decision-consultations',
+    decisions: '/api/public/decisions',
+    comments: '/api/public/decision-comments',
   },
 }
 
@@ -64,4 +66,32 @@ export function isGov(user, meta, agencies = []) {
   const gov = meta?.decision?.gov_agency_id ?? agencies.find((a) => a.code === 'gov')?.agency_id
   if (gov) return user.agency_id === gov
   return /人民政府$/.test(user.agency_name || '') && !/乡|镇|街道/.test(user.agency_name || '')
+}
+
+// Where each state stands in the steps: the index of the current step (STEPS.length: all done,
+// the decision in execution).
+const AT = { drafting: 0, participation: 1, expert: 2, risk: 3, ready_review: 4, in_review: 4, reviewed: 5, deferred: 5, decided: 6, published: 7, archived: 8, evaluated: 8, not_adopted: 5 }
+export const STEP_TEXT = { done: '已完成', skipped: '未开展（已说明理由）', current: '进行中', pending: '未开始', failed: '未通过', stopped: '已终止' }
+
+/**
+ * The steps of a decision with their status: done, skipped (a step not needed, its reason given),
+ * current, pending, failed (the review not passed, or the meeting said no) or stopped (abandoned).
+ * d: {state, reviewRounds, reached (for an abandoned decision: the index it had reached),
+ *     skips: {participation, expert, risk} (the reason, or true), on: {step: date}}.
+ */
+export function decisionSteps({ state, reviewRounds = 0, reached = 0, skips = {}, on = {} }) {
+  let at = state === 'abandoned' ? reached : AT[state] ?? 0
+  const reviewFailed = state === 'drafting' && reviewRounds > 0
+  if (reviewFailed) at = 4
+  return STEPS.map((s, i) => {
+    let status = i < at ? 'done' : i === at ? 'current' : 'pending'
+    if (status === 'done' && skips[s.key]) status = 'skipped'
+    if (i === at && state === 'abandoned') status = 'stopped'
+    if (s.key === 'meeting' && state === 'not_adopted') status = 'failed'
+    if (s.key === 'legality' && reviewFailed) status = 'failed'
+    let text = STEP_TEXT[status]
+    if (status === 'failed') text = s.key === 'legality' ? '未通过，退回修改' : '不予通过'
+    if (s.key === 'meeting' && state === 'deferred') text = '暂缓决策'
+    return { ...s, status, text, reason: typeof skips[s.key] === 'string' ? skips[s.key] : '', on: status === 'done' ? on[s.key] || null : null }
+  })
 }
