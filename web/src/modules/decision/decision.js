@@ -1,5 +1,6 @@
 // 重大行政决策: the module's API paths, the steps of a decision in their order (重大行政决策程序暂行条例),
 // and the labels and colours its pages share.
+import { reactive } from 'vue'
 import api from '../../api.js'
 
 // Every route of the module in one place (the server's contract: docs/decision.md).
@@ -58,12 +59,13 @@ export const getJson = (path, q) => api.get(path, q)
 
 // The county government decides (its agency's staff) and the legal office acts for it: they approve,
 // publish and adjust the catalogue and see every agency's items (the server's fz_dec_is_gov).
-// The government's agency is named in /api/meta under "decision" (gov_agency_id), else found by name.
+// The government's agency: /api/meta's decision.gov_agency_id if the server names it, else the agency
+// of kind 'county' in /api/agencies, else by its name.
 const LEGAL_ROLES = ['legal_staff', 'legal_head', 'admin']
 export function isGov(user, meta, agencies = []) {
   if (!user) return false
   if (LEGAL_ROLES.includes(user.role)) return true
-  const gov = meta?.decision?.gov_agency_id ?? agencies.find((a) => a.code === 'gov')?.agency_id
+  const gov = meta?.decision?.gov_agency_id ?? agencies.find((a) => a.kind === 'county')?.agency_id
   if (gov) return user.agency_id === gov
   return /人民政府$/.test(user.agency_name || '') && !/乡|镇|街道/.test(user.agency_name || '')
 }
@@ -71,7 +73,7 @@ export function isGov(user, meta, agencies = []) {
 // Where each state stands in the steps: the index of the current step (STEPS.length: all done,
 // the decision in execution).
 const AT = { drafting: 0, participation: 1, expert: 2, risk: 3, ready_review: 4, in_review: 4, reviewed: 5, deferred: 5, decided: 6, published: 7, archived: 8, evaluated: 8, not_adopted: 5 }
-export const STEP_TEXT = { done: '已完成', skipped: '未开展（已说明理由）', current: '进行中', pending: '未开始', failed: '未通过', stopped: '已终止' }
+export const STEP_TEXT = { done: '已完成', skipped: '未开展', current: '进行中', pending: '未开始', failed: '未通过', stopped: '已终止' }
 
 /**
  * The steps of a decision with their status: done, skipped (a step not needed, its reason given),
@@ -95,3 +97,6 @@ export function decisionSteps({ state, reviewRounds = 0, reached = 0, skips = {}
     return { ...s, status, text, reason: typeof skips[s.key] === 'string' ? skips[s.key] : '', on: status === 'done' ? on[s.key] || null : null }
   })
 }
+
+// The case panel is shown twice (its buttons, its fields): a save in one makes the other reload.
+export const panelBus = reactive({ tick: 0 })
