@@ -89,7 +89,7 @@ static const struct fz_clock_def contract_clocks[] = {
     /* Started by the domain on the nearest open milestone's due day (legal_contract.c). */
     {.name = "milestone",
      .label = "履行节点期限",
-     .unit = FZ_UNIT_CD,
+     .unit = FZ_UNIT_DAY,
      .days = 30,
      .article =
 	 "合同约定的履行期限（最近一个未完成的履行节点）；到期前按设置项“履行节点提醒天数”提醒"},
