@@ -248,15 +248,16 @@ enum fz_code fz_legal_milestone_add(struct fz_ctx *ctx, int64_t case_id, json_t 
 				c.received_on);
 		goto fail;
 	}
+	/* The amount is optional: NULLIF(?, -1) stores none when it is not given. */
 	json_t *amount = json_object_get(in, "amount");
 	rc = fz_stmt_exec_id(
-	    fz_db_query(ctx->db, err,
-			"INSERT INTO legal_milestone(case_id, seq, title, due_on, amount)"
-			" VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_milestone"
-			" WHERE case_id = ?), ?, ?, ?) RETURNING seq",
-			amount ? "iittI" : "iittt", case_id, case_id, fz_json_str(in, "title"),
-			fz_json_str(in, "due_on"), amount ? (int)json_integer_value(amount) : 0,
-			NULL),
+	    fz_db_query(
+		ctx->db, err,
+		"INSERT INTO legal_milestone(case_id, seq, title, due_on, amount)"
+		" VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_milestone"
+		" WHERE case_id = ?), ?, ?, NULLIF(?, -1)) RETURNING seq",
+		"iitti", case_id, case_id, fz_json_str(in, "title"), fz_json_str(in, "due_on"),
+		json_is_integer(amount) ? (int64_t)json_integer_value(amount) : (int64_t)-1),
 	    seq, err);
 	long open = 0;
 	if (!rc)
@@ -399,14 +400,6 @@ static enum fz_code revise(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 			 : fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", json_string_value(v),
 						    c->case_id),
 					err);
-	}
-	const char *title = fz_json_str(in, "title");
-	if (!rc && title) {
-		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
-					      "UPDATE case_record SET title = ? WHERE case_id = ?",
-					      "ti", title, c->case_id),
-				  err);
-		snprintf(c->title, sizeof c->title, "%s", title);
 	}
 	return rc;
 }

@@ -103,8 +103,7 @@ static const struct fz_transition contract_transitions[] = {
      .to = "drafting",
      .roles = AGENCY | LEGAL,
      .inputs =
-	 {{.name = "title", .label = "合同名称", .type = FZ_IN_TEXT, .max_chars = 100},
-	  {.name = "amount",
+	 {{.name = "amount",
 	   .label = "合同金额（元）",
 	   .type = FZ_IN_INT,
 	   .min = 0,
