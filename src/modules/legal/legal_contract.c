@@ -626,7 +626,7 @@ enum fz_code fz_legal_contract_fields(struct fz_ctx *ctx, int64_t case_id, json_
 	    ctx->db, err,
 	    "SELECT k.kind, k.amount, k.planned_sign_on, k.subject, k.review_case_id, r.number,"
 	    " k.review_opinion, k.reviewed_on, k.signed_on, k.signed_amount, k.completed_on,"
-	    " k.terminated_on, k.end_note, k.parties, r.state"
+	    " k.terminated_on, k.end_note, k.parties, r.state, r.due_date"
 	    " FROM legal_contract k LEFT JOIN case_record r ON r.case_id = k.review_case_id"
 	    " WHERE k.case_id = ?",
 	    "i", case_id);
@@ -654,6 +654,8 @@ enum fz_code fz_legal_contract_fields(struct fz_ctx *ctx, int64_t case_id, json_
 		set_text(obj, "end_note", st, 12);
 		set_text(obj, "counterparty_names", st, 13);
 		set_text(obj, "review_state", st, 14);
+		if (!fz_col_null(st, 14) && strcmp(fz_col_text(st, 14), "done") != 0)
+			set_text(obj, "review_due_date", st, 15);
 	}
 	bool failed = fz_stmt_failed(st, err);
 	fz_stmt_done(st);
@@ -796,6 +798,26 @@ static const struct fz_list_col contract_cols[] = {
     {.key = NULL},
 };
 
+/* Beside the page: the amounts of every contract the filters select (the register's totals). */
+static enum fz_code contracts_finish(struct fz_list_run *run, json_t *out, struct fz_err *err)
+{
+	const char *sql = fz_arena_printf(
+	    run->ctx->arena,
+	    "SELECT COALESCE(SUM(k.amount), 0), COALESCE(SUM(k.signed_amount), 0) FROM %s"
+	    " WHERE 1 = 1%s",
+	    run->list->from, run->where);
+	struct fz_stmt *st = fz_db_query_v(run->ctx->db, err, sql, run->binds, run->nbinds);
+	if (!st)
+		return err->code;
+	if (fz_stmt_row(st)) {
+		json_object_set_new(out, "amount_total", json_integer(fz_col_int(st, 0)));
+		json_object_set_new(out, "signed_amount_total", json_integer(fz_col_int(st, 1)));
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	return failed ? err->code : FZ_OK;
+}
+
 const struct fz_list fz_legal_contracts_list = {
     .name = "政府合同",
     .select =
@@ -813,6 +835,7 @@ const struct fz_list fz_legal_contracts_list = {
     .sort_default = "-created_at",
     .tiebreak = "c.case_id",
     .row = contract_row,
+    .finish = contracts_finish,
     .columns = contract_cols,
 };
 
