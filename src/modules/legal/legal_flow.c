@@ -335,6 +335,10 @@ static const struct fz_transition matter_transitions[] = {
 		 .required = true,
 		 .max_chars = 20000},
 		{.name = "basis", .label = "法律依据", .type = FZ_IN_TEXTAREA, .max_chars = 4000}},
+     /* The field says whether the caller is the assigned handler or the office head. */
+     .when = {{.field = "answerable",
+	       .is = "true",
+	       .rule = "只有分办的承办人员或者法制机构负责人可以出具法律意见"}},
      .effects = {{.op = FZ_CLK_STOP, .clock = "handle"}}},
     {.name = "withdraw",
      .label = "撤回",
