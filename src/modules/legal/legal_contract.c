@@ -444,6 +444,12 @@ static enum fz_code sign(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in, 
 				  "合法性审核通过日期", err);
 	if (rc)
 		return rc;
+	/* What was reviewed is what may be signed: a larger sum is a new text to review. */
+	if (int_of(in, "signed_amount") > k.amount)
+		return fz_err_set(err, FZ_EBAD_VALUE, "signed_amount",
+				  "签订金额（%lld 元）超过经合法性审核的合同金额（%lld "
+				  "元），应当修改合同后重新送审",
+				  (long long)int_of(in, "signed_amount"), (long long)k.amount);
 	rc = fz_stmt_exec(fz_db_query(ctx->db, err,
 				      "UPDATE legal_contract SET signed_on = ?, signed_amount = ?"
 				      " WHERE case_id = ?",

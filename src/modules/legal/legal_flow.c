@@ -419,5 +419,6 @@ const struct fz_module fz_legal_module = {
     .meta = fz_legal_meta,
     .figures = fz_legal_figures,
     .review_kinds = legal_review_kinds,
+    .report = fz_legal_stats_json,
     .demo = &fz_legal_demo,
 };
