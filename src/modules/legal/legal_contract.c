@@ -124,7 +124,7 @@ static enum fz_code write_parties(struct fz_ctx *ctx, int64_t case_id, json_t *p
 	    fz_db_query(ctx->db, err, "DELETE FROM legal_contract_party WHERE case_id = ?", "i",
 			case_id),
 	    err);
-	char names[1200] = "";
+	char names[4096] = "";
 	size_t i;
 	json_t *p;
 	json_array_foreach (parties, i, p) {
