@@ -16,6 +16,7 @@
 	X(review)                                                              \
 	X(norm)                                                                \
 	X(decision)                                                            \
+	X(legal)                                                               \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;
