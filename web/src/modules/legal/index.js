@@ -4,6 +4,8 @@
 // letter on a clock), and the legal advisers (法律顾问 / 公职律师: register, engagements, and the
 // opinions they give on any case — the case section below, on every case's page).
 import { Briefcase } from '@element-plus/icons-vue'
+import api from '../../api.js'
+import { API } from './legal.js'
 
 const group = { key: 'legal', label: '法律事务', icon: Briefcase, order: 57 }
 const crumbs = [{ title: '法律事务' }]
@@ -39,6 +41,34 @@ export default {
   caseLists: {
     legal_contract: { page: '政府合同', list: '合同列表', register: { path: '/app/legal/contracts/new', label: '登记合同', api: 'POST /api/legal/contracts' } },
     legal_matter: { page: '涉法事务', list: '涉法事务列表', register: { path: '/app/legal/matters/new', label: '提交涉法事务', api: 'POST /api/legal/matters' } },
+  },
+  actionForms: {
+    // 分办承办人员: the legal office's staff, with the matters each has open.
+    'legal_matter.assign': {
+      on: 'handler_id',
+      shows: () => true,
+      needs: (name) => name === 'handler_id',
+      hints: { handler_id: '承办人员为法制机构在岗的工作人员；括号内为其正在办理的涉法事务件数。' },
+      choices: {
+        handler_id: () => api.get(API.handlers).then((r) => (r.handlers || r.items || []).map((o) => ({
+          value: o.user_id, label: `${o.name}（${o.role_label || ''}${o.role_label ? '，' : ''}在办 ${o.open_matters ?? o.open ?? 0} 件）`,
+        }))),
+      },
+    },
+    // 批准延长办理期限: within the county's maximum (setting).
+    'legal_matter.extend': {
+      on: 'days',
+      shows: () => true,
+      needs: (name) => name === 'days' || name === 'reason',
+      hints: { days: '延长连同已延长的不超过设置项“涉法事务最长延长期限”（默认 10 个工作日）；期限届满后不能再延长。' },
+    },
+    // 登记签订: only after the legality review passed the contract.
+    'legal_contract.sign': {
+      on: 'signed_amount',
+      shows: () => true,
+      needs: (name) => name === 'signed_on' || name === 'signed_amount',
+      hints: { signed_amount: '签订金额以元为单位；与登记金额不一致的，在签订说明中写明原因。' },
+    },
   },
   // On every case's page, whatever its type: the legal advisers' opinions on the case.
   caseSections: [

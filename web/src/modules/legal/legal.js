@@ -14,6 +14,7 @@ export const API = {
   matters: '/api/legal/matters',
   mattersXlsx: '/api/legal/matters.xlsx',
   matterLetter: (id) => `/api/legal/matters/${id}/letter`,
+  handlers: '/api/legal/handlers',
   advisers: '/api/legal/advisers',
   advisersXlsx: '/api/legal/advisers.xlsx',
   adviser: (id) => `/api/legal/advisers/${id}`,
