@@ -15,6 +15,7 @@
 	X(enf)                                                                 \
 	X(review)                                                              \
 	X(norm)                                                                \
+	X(legal)                                                               \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;
