@@ -38,6 +38,8 @@ async function scenario() {
   const company = `青山县通达市政工程有限公司${stamp}`
   const milestone = `支付首期服务费${stamp}`
   const opinion = `合同第九条违约责任约定明确，建议补充履约保证金退还条件。${stamp}`
+  const adviser = `陈立言${stamp.slice(-4)}`
+  const licence = `13301201${String(Date.now()).slice(-9)}`
 
   // 1. The housing bureau's clerk registers the contract; the form names what is missing first.
   await login('zjj.clerk')
@@ -99,14 +101,35 @@ async function scenario() {
   await page.goto(`${BASE}${contractUrl}`)
   await expectState('审核通过，待签订')
   await waitForText(sel('field-review_opinion'), '合法')
+
+  // The legal office keeps the advisers' register: it adds a lawyer engaged by the county.
+  await page.locator(sel('menu-legal-advisers')).click()
+  await page.waitForURL((url) => url.pathname === '/app/legal/advisers')
+  await page.click(sel('la-new'))
+  const dlg = page.locator(sel('la-dialog'))
+  await dlg.waitFor()
+  await page.fill(field('la-f-name', 'input'), adviser)
+  await page.fill(field('la-f-firm', 'input'), '浙江青山律师事务所')
+  await page.fill(field('la-f-licence', 'input'), licence)
+  await page.fill(field('la-f-specialities', 'input'), '合同法、行政法')
+  const term = page.locator(`${sel('la-f-term')} input`)
+  await term.nth(0).fill(`${Number(TODAY.slice(0, 4)) - 1}-01-01`)
+  await term.nth(1).fill(`${Number(TODAY.slice(0, 4)) + 1}-12-31`)
+  await term.nth(1).press('Enter')
+  await page.click(sel('la-save'))
+  await dlg.waitFor({ state: 'hidden' })
+  await page.fill(field('la-filter-q', 'input'), adviser)
+  await page.click(sel('la-search'))
+  await waitForText(sel('la-name'), adviser)
+  await shot('legal-advisers.png')
   await logout()
 
   // 4. The bureau signs the contract.
   await login('zjj.clerk')
   await page.goto(`${BASE}${contractUrl}`)
   await perform('sign', async (dialog) => {
-    await typeDate(dialog, sel('action-input-signed_on'), TODAY)
-    await dialog.locator(`${sel('action-input-signed_amount')} input`).fill('1280000')
+    await typeDate(dialog, sel('action-field-signed_on'), TODAY)
+    await dialog.locator(`${sel('action-field-signed_amount')} input`).fill('1280000')
   })
   await expectState('履行中')
   await waitForText(sel('field-signed_amount'), '128.00 万元')
@@ -125,8 +148,7 @@ async function scenario() {
   await page.click(sel('ao-open'))
   await page.click(sel('ao-save'))
   await waitForText(`${sel('ao-form')} .el-form-item__error`, '请选择法律顾问')
-  await choose(page, sel('ao-adviser-select'), '（')
-  const adviser = (await page.locator(`${sel('ao-adviser-select')} .el-select__selected-item`).first().textContent()).split('（')[0].trim()
+  await choose(page, sel('ao-adviser-select'), adviser)
   await page.click(sel('ao-kind-written'))
   await page.fill(field('ao-summary-input', 'textarea'), opinion)
   await page.click(sel('ao-save'))

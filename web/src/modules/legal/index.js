@@ -18,6 +18,7 @@ export default {
   staffRoutes: [
     // ---- government contracts ----
     { path: 'legal/contracts', name: 'legal-contracts', component: () => import('./staff/Contracts.vue'), meta: { title: '合同登记簿', crumbs } },
+    { path: 'legal/contracts/disputes', name: 'legal-disputes', component: () => import('./staff/Disputes.vue'), meta: { title: '合同争议', crumbs: under('合同登记簿', '/app/legal/contracts') } },
     { path: 'legal/contracts/new', name: 'legal-contract-new', component: () => import('./staff/ContractNew.vue'), meta: { title: '登记合同', crumbs: under('合同登记簿', '/app/legal/contracts') } },
     // ---- other legal matters ----
     { path: 'legal/matters', name: 'legal-matters', component: () => import('./staff/Matters.vue'), meta: { title: '涉法事务', crumbs } },

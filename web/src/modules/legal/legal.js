@@ -6,25 +6,24 @@ import { fmtNumber } from '../../format.js'
 export const API = {
   contracts: '/api/legal/contracts',
   contractsXlsx: '/api/legal/contracts.xlsx',
-  contract: (id) => `/api/legal/contracts/${id}`,
   milestones: (id) => `/api/legal/contracts/${id}/milestones`,
   milestoneDone: (id, seq) => `/api/legal/contracts/${id}/milestones/${seq}/done`,
-  disputes: (id) => `/api/legal/contracts/${id}/disputes`,
-  disputeOutcome: (id, seq) => `/api/legal/contracts/${id}/disputes/${seq}/outcome`,
+  milestonesAll: '/api/legal/milestones',
+  milestonesXlsx: '/api/legal/milestones.xlsx',
+  disputes: '/api/legal/disputes',
+  disputesXlsx: '/api/legal/disputes.xlsx',
   matters: '/api/legal/matters',
   mattersXlsx: '/api/legal/matters.xlsx',
-  matterLetter: (id) => `/api/legal/matters/${id}/letter`,
   handlers: '/api/legal/handlers',
   advisers: '/api/legal/advisers',
   advisersXlsx: '/api/legal/advisers.xlsx',
-  adviser: (id) => `/api/legal/advisers/${id}`,
+  adviserStats: '/api/legal/advisers/stats',
   engagements: '/api/legal/engagements',
   engagementsXlsx: '/api/legal/engagements.xlsx',
-  opinions: '/api/legal/opinions',
-  opinionsXlsx: '/api/legal/opinions.xlsx',
+  opinions: '/api/legal/adviser-opinions',
+  opinionsXlsx: '/api/legal/adviser-opinions.xlsx',
   caseOpinions: (id) => `/api/cases/${id}/adviser-opinions`,
   stats: '/api/legal/stats',
-  statsXlsx: '/api/legal/stats.xlsx',
 }
 
 // The case types (the server's names).
@@ -74,6 +73,9 @@ export function contractStateType(state) {
 export function matterStateType(state) {
   return { received: 'warning', handling: 'primary', answered: 'success', withdrawn: 'info' }[state] || 'info'
 }
+
+// A dispute's outcome: for us green, partly amber, against us red.
+export const OUTCOME_TYPE = { settled: 'success', mediated: 'success', won: 'success', partly: 'warning', lost: 'danger', withdrawn: 'info' }
 
 // The legality review's opinions (the review module's names).
 export const OPINION_TYPE = { lawful: 'success', lawful_if_amended: 'warning', unlawful: 'danger' }
