@@ -114,6 +114,7 @@ test('the review gate: no signing before a passed review; 不合法 sends it bac
   d = await c.detail(ID)
   assert.equal(d.case.fields.review_case_id, second)
   assert.equal(d.case.fields.review_opinion, undefined, 'the earlier opinion is cleared on resubmission')
+  assert.equal(d.case.fields.review_due_date, clock(await c.detail(second), 'review').due_date, 'the contract shows its review’s due day')
 })
 
 test('the review period is legal.contract_review_days working days on the official calendar, across 国庆节 2026', async () => {
@@ -241,6 +242,14 @@ test('a dispute and its outcome; the last milestone stops the clock; completion'
   assert.equal(row.signed_amount, 12480000)
   assert.equal(row.disputes, 1)
   assert.match(row.counterparty_names, /路桥/)
+  // The register's totals are those of every contract the filters select, not only the page's.
+  const all = await c.get('/api/legal/contracts?per_page=100', { session: await c.login('legal') })
+  assert.equal(all.json.amount_total, all.json.items.reduce((t, x) => t + x.amount, 0))
+  assert.equal(all.json.signed_amount_total, all.json.items.reduce((t, x) => t + (x.signed_amount || 0), 0))
+  const page = await c.get('/api/legal/contracts?per_page=2', { session: await c.login('legal') })
+  assert.equal(page.json.amount_total, all.json.amount_total)
+  const mine = await c.get('/api/legal/contracts?per_page=100', { session: s })
+  assert.equal(mine.json.amount_total, mine.json.items.reduce((t, x) => t + x.amount, 0), 'an agency’s totals are its own')
   const x = await c.get(`/api/legal/contracts.xlsx?signed_year=2026`, { session: s })
   assert.equal(x.status, 200)
   assert.match(x.headers.get('content-type'), /spreadsheetml/)

@@ -137,8 +137,16 @@ test('the answer: a Word letter numbered once per year, on time or late against 
   const file = await c.get(`/api/attachments/${f.letter_attachment_id}`, { session: await c.login('leader') })
   assert.equal(file.status, 200)
   assert.equal(file.bytes.subarray(0, 2).toString(), 'PK')
-  // Late: the matter of zjj, answered after its due day by the head.
+  // Late: the matter of zjj, answered after its due day by the head. Only its handler (the head) may
+  // answer it: another member of the office is not offered the step and is refused, nothing written.
   c = await on('2026-11-23')
+  assert.ok(!(await c.detail(LATE, 'legal')).actions.some((a) => a.name === 'answer'))
+  assert.equal((await c.detail(LATE, 'legal')).case.fields.answerable, false)
+  const before = stored()
+  const refused = await c.act(LATE, 'answer', 'legal', { opinion: '意见' })
+  assertError(refused, 409, 'STATE')
+  assert.match(refused.json.error.message, /承办人员/)
+  assert.equal(stored(), before)
   const late = await c.actOk(LATE, 'answer', 'legalhead', { opinion: '建议依法应诉，准备征收补偿决定的全部证据材料。' })
   assert.equal(late.case.fields.on_time, false)
   const n1 = Number(f.letter_number.match(/〕(\d+)号/)[1])

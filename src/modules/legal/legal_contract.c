@@ -248,15 +248,16 @@ enum fz_code fz_legal_milestone_add(struct fz_ctx *ctx, int64_t case_id, json_t 
 				c.received_on);
 		goto fail;
 	}
+	/* The amount is optional: NULLIF(?, -1) stores none when it is not given. */
 	json_t *amount = json_object_get(in, "amount");
 	rc = fz_stmt_exec_id(
-	    fz_db_query(ctx->db, err,
-			"INSERT INTO legal_milestone(case_id, seq, title, due_on, amount)"
-			" VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_milestone"
-			" WHERE case_id = ?), ?, ?, ?) RETURNING seq",
-			amount ? "iittI" : "iittt", case_id, case_id, fz_json_str(in, "title"),
-			fz_json_str(in, "due_on"), amount ? (int)json_integer_value(amount) : 0,
-			NULL),
+	    fz_db_query(
+		ctx->db, err,
+		"INSERT INTO legal_milestone(case_id, seq, title, due_on, amount)"
+		" VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_milestone"
+		" WHERE case_id = ?), ?, ?, NULLIF(?, -1)) RETURNING seq",
+		"iitti", case_id, case_id, fz_json_str(in, "title"), fz_json_str(in, "due_on"),
+		json_is_integer(amount) ? (int64_t)json_integer_value(amount) : (int64_t)-1),
 	    seq, err);
 	long open = 0;
 	if (!rc)
@@ -399,14 +400,6 @@ static enum fz_code revise(struct fz_ctx *ctx, struct fz_case_row *c, json_t *in
 			 : fz_stmt_exec(fz_db_query(ctx->db, err, sql, "ti", json_string_value(v),
 						    c->case_id),
 					err);
-	}
-	const char *title = fz_json_str(in, "title");
-	if (!rc && title) {
-		rc = fz_stmt_exec(fz_db_query(ctx->db, err,
-					      "UPDATE case_record SET title = ? WHERE case_id = ?",
-					      "ti", title, c->case_id),
-				  err);
-		snprintf(c->title, sizeof c->title, "%s", title);
 	}
 	return rc;
 }
@@ -633,7 +626,7 @@ enum fz_code fz_legal_contract_fields(struct fz_ctx *ctx, int64_t case_id, json_
 	    ctx->db, err,
 	    "SELECT k.kind, k.amount, k.planned_sign_on, k.subject, k.review_case_id, r.number,"
 	    " k.review_opinion, k.reviewed_on, k.signed_on, k.signed_amount, k.completed_on,"
-	    " k.terminated_on, k.end_note, k.parties, r.state"
+	    " k.terminated_on, k.end_note, k.parties, r.state, r.due_date"
 	    " FROM legal_contract k LEFT JOIN case_record r ON r.case_id = k.review_case_id"
 	    " WHERE k.case_id = ?",
 	    "i", case_id);
@@ -661,6 +654,8 @@ enum fz_code fz_legal_contract_fields(struct fz_ctx *ctx, int64_t case_id, json_
 		set_text(obj, "end_note", st, 12);
 		set_text(obj, "counterparty_names", st, 13);
 		set_text(obj, "review_state", st, 14);
+		if (!fz_col_null(st, 14) && strcmp(fz_col_text(st, 14), "done") != 0)
+			set_text(obj, "review_due_date", st, 15);
 	}
 	bool failed = fz_stmt_failed(st, err);
 	fz_stmt_done(st);
@@ -803,6 +798,26 @@ static const struct fz_list_col contract_cols[] = {
     {.key = NULL},
 };
 
+/* Beside the page: the amounts of every contract the filters select (the register's totals). */
+static enum fz_code contracts_finish(struct fz_list_run *run, json_t *out, struct fz_err *err)
+{
+	const char *sql = fz_arena_printf(
+	    run->ctx->arena,
+	    "SELECT COALESCE(SUM(k.amount), 0), COALESCE(SUM(k.signed_amount), 0) FROM %s"
+	    " WHERE 1 = 1%s",
+	    run->list->from, run->where);
+	struct fz_stmt *st = fz_db_query_v(run->ctx->db, err, sql, run->binds, run->nbinds);
+	if (!st)
+		return err->code;
+	if (fz_stmt_row(st)) {
+		json_object_set_new(out, "amount_total", json_integer(fz_col_int(st, 0)));
+		json_object_set_new(out, "signed_amount_total", json_integer(fz_col_int(st, 1)));
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	return failed ? err->code : FZ_OK;
+}
+
 const struct fz_list fz_legal_contracts_list = {
     .name = "政府合同",
     .select =
@@ -820,6 +835,7 @@ const struct fz_list fz_legal_contracts_list = {
     .sort_default = "-created_at",
     .tiebreak = "c.case_id",
     .row = contract_row,
+    .finish = contracts_finish,
     .columns = contract_cols,
 };
 
@@ -924,7 +940,8 @@ static const struct fz_list_col dispute_cols[] = {
     {.key = "agency_id", .sql = "c.agency_id", .kind = FZ_LC_NUMBER},
     {.key = "agency_name", .sql = "a.name", .header = "承办单位", .width = 24},
     {.key = "seq", .sql = "d.seq", .kind = FZ_LC_NUMBER},
-    {.key = "kind",
+    {.key = "kind", .sql = "d.kind"},
+    {.key = "kind_label",
      .sql = "d.kind",
      .kind = FZ_LC_LABEL,
      .options = fz_legal_dispute_kinds,
@@ -936,7 +953,8 @@ static const struct fz_list_col dispute_cols[] = {
      .header = "发生日期",
      .width = 12},
     {.key = "summary", .sql = "d.summary", .header = "争议事项", .width = 40},
-    {.key = "outcome",
+    {.key = "outcome", .sql = "d.outcome"},
+    {.key = "outcome_label",
      .sql = "d.outcome",
      .kind = FZ_LC_LABEL,
      .options = fz_legal_dispute_outcomes,

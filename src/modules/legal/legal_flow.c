@@ -89,7 +89,7 @@ static const struct fz_clock_def contract_clocks[] = {
     /* Started by the domain on the nearest open milestone's due day (legal_contract.c). */
     {.name = "milestone",
      .label = "履行节点期限",
-     .unit = FZ_UNIT_CD,
+     .unit = FZ_UNIT_DAY,
      .days = 30,
      .article =
 	 "合同约定的履行期限（最近一个未完成的履行节点）；到期前按设置项“履行节点提醒天数”提醒"},
@@ -103,8 +103,7 @@ static const struct fz_transition contract_transitions[] = {
      .to = "drafting",
      .roles = AGENCY | LEGAL,
      .inputs =
-	 {{.name = "title", .label = "合同名称", .type = FZ_IN_TEXT, .max_chars = 100},
-	  {.name = "amount",
+	 {{.name = "amount",
 	   .label = "合同金额（元）",
 	   .type = FZ_IN_INT,
 	   .min = 0,
@@ -336,6 +335,10 @@ static const struct fz_transition matter_transitions[] = {
 		 .required = true,
 		 .max_chars = 20000},
 		{.name = "basis", .label = "法律依据", .type = FZ_IN_TEXTAREA, .max_chars = 4000}},
+     /* The field says whether the caller is the assigned handler or the office head. */
+     .when = {{.field = "answerable",
+	       .is = "true",
+	       .rule = "只有分办的承办人员或者法制机构负责人可以出具法律意见"}},
      .effects = {{.op = FZ_CLK_STOP, .clock = "handle"}}},
     {.name = "withdraw",
      .label = "撤回",

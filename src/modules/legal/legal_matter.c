@@ -378,6 +378,12 @@ enum fz_code fz_legal_matter_fields(struct fz_ctx *ctx, int64_t case_id, json_t 
 		set_text(obj, "background", st, 2);
 		if (!fz_col_null(st, 3))
 			json_object_set_new(obj, "handler_id", json_integer(fz_col_int(st, 3)));
+		/* May the caller answer it: the assigned handler or the office head. */
+		bool mine =
+		    ctx->user && !fz_col_null(st, 3) && ctx->user->user_id == fz_col_int(st, 3);
+		json_object_set_new(
+		    obj, "answerable",
+		    json_boolean(ctx->user && (mine || ctx->user->role == FZ_ROLE_LEGAL_HEAD)));
 		set_text(obj, "handler_name", st, 4);
 		json_object_set_new(obj, "extended_days", json_integer(fz_col_int(st, 5)));
 		set_text(obj, "opinion", st, 6);
