@@ -114,6 +114,19 @@ export function casePanelFor(type) {
   return null
 }
 
+/**
+ * The sections every case's detail page shows under 基本信息, whatever the case's type: every
+ * module's `caseSections: [{ key, order, component }]`, in order (`component` a loader, as the
+ * panels'). The page renders each for every case, with the props caseId, caseData, clocks and
+ * events (as a panel's, without `part`); a section draws its own card, and nothing at all when it
+ * does not concern the case or the user (decide by the route it reads: useCan().allowed('GET …')).
+ * A section is how a module adds to another module's cases, e.g. the legal advisers' opinions
+ * recorded on any case (modules/legal).
+ */
+export function caseSectionsAll() {
+  return modules.flatMap((m) => m.caseSections || []).sort(byOrder)
+}
+
 /** How the generic case list names and offers a list filtered to this case type, or null. */
 export function caseListFor(type) {
   for (const m of modules) if (m.caseLists?.[type]) return m.caseLists[type]
