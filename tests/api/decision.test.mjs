@@ -342,9 +342,24 @@ test('scope: another agency neither reads nor acts on a decision; the government
     const r = await c.get(`/api/decisions?per_page=100&catalogue_year=2026`, { session: await c.login(u) })
     assert.ok(r.json.items.some((x) => x.case_id === mainCase), u)
   }
-  const x = await c.get('/api/decisions.xlsx?catalogue_year=2026', { session: await c.login('legal') })
-  assert.equal(x.status, 200)
-  assert.equal(x.bytes.subarray(0, 2).toString(), 'PK')
+  for (const p of ['/api/decisions.xlsx?catalogue_year=2026', '/api/decision-catalogue.xlsx?year=2026', '/api/decision-meetings.xlsx?year=2026&study=1', '/api/decision-comments.xlsx?year=2026']) {
+    const x = await c.get(p, { session: await c.login('legal') })
+    assert.equal(x.status, 200, p)
+    assert.equal(x.bytes.subarray(0, 2).toString(), 'PK', p)
+  }
+  // An agency lists its own catalogue items and comments; the government's meetings are not its records.
+  const hbj = await c.agencyOf('hbj.clerk')
+  const cat = await c.get('/api/decision-catalogue?year=2026&per_page=100', { session: h })
+  assert.ok(cat.json.items.length >= 1 && cat.json.items.every((x) => x.agency_id === hbj))
+  const all = await c.get('/api/decision-catalogue?year=2026&per_page=100', { session: await c.login('gov.clerk') })
+  assert.ok(new Set(all.json.items.map((x) => x.agency_id)).size >= 5, 'the government lists the county')
+  const mt = await c.get('/api/decision-meetings?per_page=100', { session: h })
+  assert.equal(mt.json.total, 0)
+  const meeting = sql(db, 'SELECT meeting_id FROM dec_meeting LIMIT 1')[0][0]
+  assert.equal((await c.get(`/api/decision-meetings/${meeting}`, { session: h })).status, 404)
+  assert.equal((await c.get(`/api/decision-meetings/${meeting}`, { session: await c.login('gov.clerk') })).status, 200)
+  const cm = await c.get('/api/decision-comments?per_page=100', { session: h })
+  assert.ok(cm.json.items.length >= 1 && cm.json.items.every((x) => x.agency_id === hbj))
   await done(c)
 })
 

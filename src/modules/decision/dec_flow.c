@@ -134,11 +134,7 @@ static const struct fz_transition transitions[] = {
 		{.name = "short_reason",
 		 .label = "期限少于 30 日的理由",
 		 .type = FZ_IN_TEXTAREA,
-		 .max_chars = 1000},
-		{.name = "explanation",
-		 .label = "决策草案说明（向社会公布）",
-		 .type = FZ_IN_TEXTAREA,
-		 .max_chars = 10000}},
+		 .max_chars = 1000}},
      .effects =
 	 {{.op = FZ_CLK_START, .clock = "comment", .arg = "comment_from", .days_arg = "days"}}},
     {.name = "skip_participation",
