@@ -13,7 +13,7 @@
 // (18), 11-16 (19), 11-17 (20).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, Client, assertError, makeDb, mkTemp, sql, sqlNumber, stopAll, fazhiOk, DEMO_PASSWORD } from './lib.mjs'
+import { startServer, Client, assertError, makeDb, mkTemp, sql, sqlNumber, stopAll } from './lib.mjs'
 
 const servers = []
 let dir, db
@@ -85,12 +85,6 @@ const speeches = (head = 'last') => {
 before(() => {
   dir = mkTemp('fazhi-decision-')
   db = makeDb(dir)
-  // The county government's own staff (the demo county may not have them yet).
-  for (const [u, name, role] of [['gov.clerk', '孙丽', 'agency_clerk'], ['gov.head', '周建国', 'agency_head']]) {
-    if (!sqlNumber(db, `SELECT COUNT(*) FROM app_user WHERE username = '${u}'`)) {
-      fazhiOk(['user', 'add', '--db', db, '--username', u, '--name', name, '--role', role, '--agency', 'gov', '--password', DEMO_PASSWORD])
-    }
-  }
 })
 after(() => stopAll(servers))
 

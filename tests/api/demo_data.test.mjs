@@ -165,7 +165,12 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'enf_coercion released': 3, 'enf_coercion reminded': 1, 'enf_coercion requested': 1, 'enf_coercion ruled': 1,
     'enf_coercion spot_pending': 1, 'enf_coercion to_remind': 1,
     'enf_inspection assigned': 6, 'enf_inspection cancelled': 1, 'enf_inspection inspected': 3, 'enf_inspection published': 8,
-    'legal_review done': 18, 'legal_review reviewing': 1,
+    'legal_contract abandoned': 1, 'legal_contract completed': 7, 'legal_contract disputed': 1, 'legal_contract drafting': 2,
+    'legal_contract in_review': 2, 'legal_contract performing': 7, 'legal_contract reviewed': 1, 'legal_contract terminated': 2,
+    'legal_matter answered': 21, 'legal_matter handling': 2, 'legal_matter received': 2, 'legal_matter withdrawn': 1,
+    'legal_review done': 43, 'legal_review reviewing': 3, 'legal_review submitted': 1,
+    'major_decision archived': 2, 'major_decision decided': 1, 'major_decision drafting': 1, 'major_decision evaluated': 1,
+    'major_decision expert': 1, 'major_decision in_review': 1, 'major_decision participation': 1,
     'litigation judged': 3, 'litigation pending': 1,
     'mailbox answered': 189, 'mailbox closed': 22, 'mailbox handling': 7, 'mailbox pending': 3, 'mailbox published': 238,
     'mailbox reviewing': 1,
@@ -181,7 +186,10 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     enf_coercion: 13, enf_coercion_item: 13, enf_coercion_officer: 26,
     enf_insp_entity: 30, enf_insp_plan: 3, enf_insp_draw: 4, enf_inspection: 18, enf_inspection_officer: 36,
     norm_plan_item: 13, norm_draft: 22, norm_document: 14, norm_version: 15, norm_comment: 8, norm_filing: 30,
-    legal_review: 19,
+    legal_review: 47,
+    legal_contract: 23, legal_contract_party: 23, legal_milestone: 40, legal_dispute: 5, legal_matter: 26,
+    legal_adviser: 6, legal_engagement: 7, legal_adviser_opinion: 21,
+    dec_item: 11, dec_item_change: 33, dec_meeting: 7, dec_decision: 8, dec_expert: 7, dec_speech: 14, dec_progress: 2, dec_comment: 17,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there (the county government's office too).

@@ -45,6 +45,7 @@ const PARAM_VALUES = {
   seq: () => '1',
 }
 const ACTIONS = {
+  major_decision: 'revise',
   mailbox: 'reply',
   disclosure: 'withdraw',
   reconsideration: 'accept',
@@ -56,6 +57,8 @@ const ACTIONS = {
   enf_inspection: 'record_result',
   norm_doc: 'revise',
   legal_review: 'opinion',
+  legal_contract: 'revise',
+  legal_matter: 'withdraw',
 }
 
 /**
@@ -64,14 +67,14 @@ const ACTIONS = {
  * A kind "case:<type>" is a case of that procedure only (its documents).
  */
 /** The agency a case is shared with besides its own: a reconsideration case's respondent. */
-const SHARED = '(SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %)'
+const SHARED = "COALESCE((SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %), (SELECT g.agency_id FROM dec_decision d JOIN agency g ON g.code = 'gov' WHERE d.case_id = %))"
 const KINDS = {
   case: (type) => 'SELECT case_id, agency_id, case_type || \'/\' || state, case_type,' +
-    ` ${SHARED.replace('%', 'case_record.case_id')} FROM case_record` +
+    ` ${SHARED.replaceAll('%', 'case_record.case_id')} FROM case_record` +
     (type ? ` WHERE case_type = '${type}'` : ''),
   attachment: () => 'SELECT t.attachment_id, c.agency_id, c.case_type || \'/\' ||' +
     ' CASE WHEN c.closed_on IS NULL THEN \'open\' ELSE \'closed\' END, c.case_type,' +
-    ` ${SHARED.replace('%', 'c.case_id')} FROM attachment t JOIN case_record c ON c.case_id = t.case_id`,
+    ` ${SHARED.replaceAll('%', 'c.case_id')} FROM attachment t JOIN case_record c ON c.case_id = t.case_id`,
   disclosure_item: () => `SELECT item_id, agency_id, CASE WHEN published_on > '${TODAY}' THEN 'draft'` +
     ` WHEN valid_until < '${TODAY}' THEN 'expired' ELSE 'published' END, NULL FROM disclosure_item`,
   enf_body: () => 'SELECT body_id, agency_id, status, NULL FROM enf_body',
@@ -85,6 +88,9 @@ const KINDS = {
   norm_filing: () => 'SELECT f.filing_id, d.agency_id, COALESCE(f.result, \'open\'), NULL FROM norm_filing f JOIN norm_document d ON d.doc_id = f.doc_id',
   norm_document: () => 'SELECT doc_id, agency_id, status, NULL FROM norm_document',
   norm_campaign: () => 'SELECT campaign_id, NULL, status, NULL FROM norm_campaign',
+  dec_item: () => 'SELECT item_id, NULL, status, NULL FROM dec_item',
+  dec_meeting: () => 'SELECT meeting_id, agency_id, kind, NULL FROM dec_meeting',
+  dec_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM dec_comment m JOIN case_record c ON c.case_id = m.case_id',
 }
 
 /**
@@ -93,6 +99,7 @@ const KINDS = {
  */
 const COUNTY_KINDS = {
   norm_campaign: 'a cleanup campaign: every agency reads it and decides only its own documents (norm_campaign.test.mjs)',
+  dec_item: 'the decision catalogue (决策事项目录): every staff user reads an item; changes are the government\'s (decision.test.mjs)',
 }
 
 /**
