@@ -44,7 +44,7 @@ export function decisionStateType(state) {
 }
 
 export const CATALOGUE_STATUS = {
-  proposed: { label: '已提出', type: 'info' },
+  proposed: { label: '已申报', type: 'info' },
   approved: { label: '已批准', type: 'primary' },
   published: { label: '已公布', type: 'success' },
   dropped: { label: '已调出', type: 'danger' },

@@ -6,7 +6,8 @@
 import { Flag } from '@element-plus/icons-vue'
 import api from '../../api.js'
 import HomeCard from './portal/HomeCard.vue'
-import { API } from './decision.js'
+import { API, isGov } from './decision.js'
+import { seesAllAgencies } from '../../session.js'
 
 const group = { key: 'decision', label: '重大行政决策', icon: Flag, order: 52 }
 const crumbs = [{ title: '重大行政决策' }]
@@ -20,6 +21,7 @@ export default {
     { path: 'decision/catalogue', name: 'dec-catalogue', component: () => import('./staff/Catalogue.vue'), meta: { title: '决策事项目录', crumbs } },
     { path: 'decision/decisions', name: 'dec-decisions', component: () => import('./staff/Decisions.vue'), meta: { title: '决策列表', crumbs } },
     { path: 'decision/meetings', name: 'dec-meetings', component: () => import('./staff/Meetings.vue'), meta: { title: '常务会议', crumbs } },
+    { path: 'decision/comments', name: 'dec-comments', component: () => import('./staff/Comments.vue'), meta: { title: '决策草案公众意见', crumbs } },
     { path: 'decision/stats', name: 'dec-stats', component: () => import('./staff/Stats.vue'), meta: { title: '重大行政决策统计', crumbs } },
   ],
   portalRoutes: [
@@ -41,8 +43,11 @@ export default {
   menu: [
     { group, path: '/app/decision/catalogue', label: '决策事项目录', test: 'menu-dec-catalogue', order: 1, api: `GET ${API.catalogue}` },
     { group, path: '/app/decision/decisions', label: '决策列表', test: 'menu-dec-decisions', order: 2, api: `GET ${API.decisions}` },
-    { group, path: '/app/decision/meetings', label: '常务会议', test: 'menu-dec-meetings', order: 3, api: `GET ${API.meetings}` },
-    { group, path: '/app/decision/stats', label: '统计分析', test: 'menu-dec-stats', order: 4, api: `GET ${API.stats}` },
+    // The meetings are the government's register: its staff, the legal office and the leaders.
+    { group, path: '/app/decision/meetings', label: '常务会议', test: 'menu-dec-meetings', order: 3, api: `GET ${API.meetings}`,
+      when: (user) => seesAllAgencies(user) || isGov(user) },
+    { group, path: '/app/decision/comments', label: '公众意见', test: 'menu-dec-comments', order: 4, api: `GET ${API.comments}` },
+    { group, path: '/app/decision/stats', label: '统计分析', test: 'menu-dec-stats', order: 5, api: `GET ${API.stats}` },
   ],
   portal: {
     nav: [
