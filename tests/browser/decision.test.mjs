@@ -233,8 +233,9 @@ async function scenario() {
   await page.locator(sel('dm-table')).waitFor()
   await page.click(sel('dm-add'))
   const dm = page.locator('.el-dialog', { has: page.locator(sel('dm-form')) })
-  const session = 100 + Math.floor(Math.random() * 9000)
+  const session = 100 + Math.floor(Math.random() * 800)
   await box(dm, 'dm-form-session').fill(String(session))
+  await box(dm, 'dm-form-session').press('Tab')
   const meeting = `县人民政府${YEAR}年第${session}次常务会议`
   await waitForText(sel('dm-form-title'), meeting)
   await typeDate(dm, sel('dm-form-held-on'), TODAY)
