@@ -7,7 +7,8 @@
 //   decision B goes the whole way: started from the catalogue, no public comment (依法不予公开, the
 //   reason recorded and shown as a skipped step), an expert's opinion and the expert review, the risk
 //   assessment skipped with its reason, sent to the legality review (第二十五条) → the legal office's
-//   head assigns it, the reviewer gives 合法 → the government's clerk registers the executive meeting
+//   head assigns it, the reviewer gives 合法 → the government's clerk (gov.clerk; on a demo county
+//   without one, the legal office's head, who acts for the government) registers the executive meeting
 //   with its 会前学法, records each member's view with the head last (第三十条), records the decision
 //   with the meeting picked from the register and publishes it (第三十二条) → the portal shows it.
 // The server's date cannot move in a browser test, and a comment period closes only once it has

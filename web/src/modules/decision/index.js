@@ -9,6 +9,22 @@ import HomeCard from './portal/HomeCard.vue'
 import { API, isGov } from './decision.js'
 import { seesAllAgencies } from '../../session.js'
 
+// The form of a decision step taken at a meeting: the meeting is a choice from the register (the
+// latest first), with the rule of 第三十条 under it.
+function meetingForm() {
+  return {
+    on: 'meeting_id',
+    shows: () => true,
+    needs: (name) => name === 'meeting_id',
+    hints: { meeting_id: '决策应当经政府常务会议或者全体会议讨论，由行政首长在集体讨论的基础上作出决定（第三十条）；会议须先在“常务会议”中登记，会议发言须先记录（行政首长最后发表意见）。' },
+    choices: {
+      meeting_id: () => api.get(API.meetings, { per_page: 100, sort: '-held_on' }).then((r) => (r.items || []).map((m) => ({
+        value: m.meeting_id, label: `${m.title}（${m.held_on}）`,
+      }))),
+    },
+  }
+}
+
 const group = { key: 'decision', label: '重大行政决策', icon: Flag, order: 52 }
 const crumbs = [{ title: '重大行政决策' }]
 
@@ -67,17 +83,9 @@ export default {
     major_decision: { page: '重大行政决策', list: '决策列表' },
   },
   actionForms: {
-    // 集体讨论决定: the meeting is picked from the register of executive meetings.
-    'major_decision.decide': {
-      on: 'meeting_id',
-      shows: () => true,
-      needs: (name) => name === 'meeting_id',
-      hints: { meeting_id: '决策应当经政府常务会议或者全体会议讨论，由行政首长在集体讨论基础上作出决定（第三十条）。会议须先在“常务会议”中登记。' },
-      choices: {
-        meeting_id: () => api.get(API.meetings, { per_page: 100, sort: '-held_on' }).then((r) => (r.items || []).map((m) => ({
-          value: m.meeting_id, label: `${m.title}（${m.held_on}）`,
-        }))),
-      },
-    },
+    // 集体讨论决定 (通过, 不予通过, 暂缓): the meeting is picked from the government's register.
+    'major_decision.decide': meetingForm(),
+    'major_decision.decide_reject': meetingForm(),
+    'major_decision.decide_defer': meetingForm(),
   },
 }
