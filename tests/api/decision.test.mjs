@@ -342,9 +342,24 @@ test('scope: another agency neither reads nor acts on a decision; the government
     const r = await c.get(`/api/decisions?per_page=100&catalogue_year=2026`, { session: await c.login(u) })
     assert.ok(r.json.items.some((x) => x.case_id === mainCase), u)
   }
-  const x = await c.get('/api/decisions.xlsx?catalogue_year=2026', { session: await c.login('legal') })
-  assert.equal(x.status, 200)
-  assert.equal(x.bytes.subarray(0, 2).toString(), 'PK')
+  for (const p of ['/api/decisions.xlsx?catalogue_year=2026', '/api/decision-catalogue.xlsx?year=2026', '/api/decision-meetings.xlsx?year=2026&study=1', '/api/decision-comments.xlsx?year=2026']) {
+    const x = await c.get(p, { session: await c.login('legal') })
+    assert.equal(x.status, 200, p)
+    assert.equal(x.bytes.subarray(0, 2).toString(), 'PK', p)
+  }
+  // An agency lists its own catalogue items and comments; the government's meetings are not its records.
+  const hbj = await c.agencyOf('hbj.clerk')
+  const cat = await c.get('/api/decision-catalogue?year=2026&per_page=100', { session: h })
+  assert.ok(cat.json.items.length >= 1 && cat.json.items.every((x) => x.agency_id === hbj))
+  const all = await c.get('/api/decision-catalogue?year=2026&per_page=100', { session: await c.login('gov.clerk') })
+  assert.ok(new Set(all.json.items.map((x) => x.agency_id)).size >= 5, 'the government lists the county')
+  const mt = await c.get('/api/decision-meetings?per_page=100', { session: h })
+  assert.equal(mt.json.total, 0)
+  const meeting = sql(db, 'SELECT meeting_id FROM dec_meeting LIMIT 1')[0][0]
+  assert.equal((await c.get(`/api/decision-meetings/${meeting}`, { session: h })).status, 404)
+  assert.equal((await c.get(`/api/decision-meetings/${meeting}`, { session: await c.login('gov.clerk') })).status, 200)
+  const cm = await c.get('/api/decision-comments?per_page=100', { session: h })
+  assert.ok(cm.json.items.length >= 1 && cm.json.items.every((x) => x.agency_id === hbj))
   await done(c)
 })
 
@@ -424,5 +439,32 @@ test('the order holds in every state: no meeting record or decision before a pas
   assert.equal(clock(r, 'review').days, 10)
   // 10 working days after Mon 11-23: 11-24..27 (4), 11-30..12-04 (9), 12-07 (10).
   assert.equal(clock(r, 'review').due_date, '2026-12-07')
+  await done(c)
+})
+
+test('the portal on the demo county\'s day: the catalogue with an item taken off and why, a consultation open with its hearing, published decisions with how the comments were taken up', async () => {
+  const c = await on('2026-11-23')
+  const cat = await c.get('/api/public/decision-catalogue?year=2026&per_page=50')
+  assert.equal(cat.status, 200)
+  assert.ok(cat.json.items.length >= 7)
+  assert.ok(cat.json.items.every((x) => x.published_on && x.status !== 'proposed'), 'only published items')
+  const dropped = cat.json.items.find((x) => x.status === 'dropped')
+  assert.ok(dropped && dropped.drop_reason, 'an item taken off keeps its reason')
+  const open = await c.get('/api/public/decision-consultations?status=open')
+  const old = open.json.items.find((x) => x.title.includes('老旧小区'))
+  assert.ok(old, 'the old residential areas plan is out for comment')
+  assert.equal(old.open, true)
+  assert.ok(old.days_left > 0)
+  assert.ok(old.hearing_on)
+  const pub = await c.get('/api/public/decisions?per_page=50')
+  const parking = pub.json.items.find((x) => x.title.includes('停车收费'))
+  assert.ok(parking)
+  const p = await c.get(`/api/public/decisions/${parking.case_id}`)
+  assert.match(p.json.comment_account, /采纳/)
+  assert.ok(p.json.comments.length >= 1)
+  assert.ok(p.json.comments.every((x) => !('name' in x) && !('contact' in x)), 'commenters are not named')
+  // A decision not yet published is not on the portal.
+  const decided = sql(db, "SELECT case_id FROM case_record WHERE case_type = 'major_decision' AND state = 'decided'")[0][0]
+  assert.equal((await c.get(`/api/public/decisions/${decided}`)).status, 404)
   await done(c)
 })

@@ -55,7 +55,9 @@ static const struct fz_clock_def clocks[] = {
      .article = "《重大行政决策程序暂行条例》第三十二条：决策机关应当通过本级人民政府公报和政府网站"
 		"等途径及时公布重大行政决策（设置项“决策公布期限”：集体讨论决定之日起的工作日数）",
      .cite = "《重大行政决策程序暂行条例》第三十二条",
-     .step = "decided"},
+     .step = "decided",
+     /* The government publishes: supervision charges the period to it (the case's share). */
+     .party = true},
     {.name = NULL},
 };
 
@@ -132,11 +134,7 @@ static const struct fz_transition transitions[] = {
 		{.name = "short_reason",
 		 .label = "期限少于 30 日的理由",
 		 .type = FZ_IN_TEXTAREA,
-		 .max_chars = 1000},
-		{.name = "explanation",
-		 .label = "决策草案说明（向社会公布）",
-		 .type = FZ_IN_TEXTAREA,
-		 .max_chars = 10000}},
+		 .max_chars = 1000}},
      .effects =
 	 {{.op = FZ_CLK_START, .clock = "comment", .arg = "comment_from", .days_arg = "days"}}},
     {.name = "skip_participation",
@@ -525,6 +523,7 @@ const struct fz_module fz_decision_module = {
     .records = fz_dec_records,
     .meta = fz_dec_meta,
     .figures = fz_dec_figures,
+    .report = fz_dec_stats_json,
     .review_kinds = review_kinds,
     .demo = &fz_dec_demo,
 };

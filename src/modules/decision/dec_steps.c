@@ -244,9 +244,6 @@ static enum fz_code open_comment(struct fz_ctx *ctx, struct fz_case_row *c, json
 		  " hearing_on = NULL, hearing_materials_on = NULL, hearing_place = NULL,"
 		  " hearing_participants = NULL WHERE case_id = ?",
 		  "ttiti", f, t, days, reason, c->case_id);
-	if (!rc && !fz_dec_blank(fz_json_str(in, "explanation")))
-		rc = EXEC("UPDATE dec_decision SET explanation = ? WHERE case_id = ?", "ti",
-			  fz_json_str(in, "explanation"), c->case_id);
 	return rc;
 }
 
