@@ -130,7 +130,6 @@ async function scenario() {
   await perform('open_comment', async (dialog) => {
     await typeDate(dialog, sel('action-field-comment_from'), TODAY)
     await input(dialog, 'days').fill('30')
-    await textarea(dialog, 'explanation').fill('现将《青山县老旧小区加装电梯实施办法（征求意见稿）》向社会公开征求意见。')
   })
   await expectState('公众参与中')
   await waitForText(sel('case-clocks'), '第十五条')
