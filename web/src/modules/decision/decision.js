@@ -1,7 +1,6 @@
 // 重大行政决策: the module's API paths, the steps of a decision in their order (重大行政决策程序暂行条例),
 // and the labels and colours its pages share.
 import { reactive } from 'vue'
-import api from '../../api.js'
 
 // Every route of the module in one place (the server's contract: docs/decision.md).
 export const API = {
@@ -22,16 +21,16 @@ export const API = {
 // The case type of a major decision.
 export const CASE_TYPE = 'major_decision'
 
-// The steps in their statutory order, with the article each rests on.
+// The steps in their statutory order (重大行政决策程序暂行条例 第二章、第三章).
 export const STEPS = [
-  { key: 'start', label: '决策启动', article: '第十条至第十四条' },
-  { key: 'participation', label: '公众参与', article: '第十五条至第十八条' },
-  { key: 'expert', label: '专家论证', article: '第十九条至第二十一条' },
-  { key: 'risk', label: '风险评估', article: '第二十二条至第二十四条' },
-  { key: 'legality', label: '合法性审查', article: '第二十五条至第二十八条' },
-  { key: 'meeting', label: '集体讨论决定', article: '第三十条至第三十一条' },
-  { key: 'publication', label: '决策公布', article: '第三十二条' },
-  { key: 'archive', label: '归档', article: '第三十四条' },
+  { key: 'start', label: '决策启动' },
+  { key: 'participation', label: '公众参与' },
+  { key: 'expert', label: '专家论证' },
+  { key: 'risk', label: '风险评估' },
+  { key: 'legality', label: '合法性审查' },
+  { key: 'meeting', label: '集体讨论决定' },
+  { key: 'publication', label: '决策公布' },
+  { key: 'archive', label: '归档' },
 ]
 
 // The colour of a decision's state tag.
@@ -44,7 +43,7 @@ export function decisionStateType(state) {
 }
 
 export const CATALOGUE_STATUS = {
-  proposed: { label: '已提出', type: 'info' },
+  proposed: { label: '已申报', type: 'info' },
   approved: { label: '已批准', type: 'primary' },
   published: { label: '已公布', type: 'success' },
   dropped: { label: '已调出', type: 'danger' },
@@ -55,7 +54,6 @@ export const quarterLabel = (q) => QUARTERS.find((x) => x.value === q)?.label ||
 
 export const ADOPTED_TYPE = { yes: 'success', partly: 'warning', no: 'info' }
 
-export const getJson = (path, q) => api.get(path, q)
 
 // The county government decides (its agency's staff) and the legal office acts for it: they approve,
 // publish and adjust the catalogue and see every agency's items (the server's fz_dec_is_gov).
