@@ -423,5 +423,6 @@ const struct fz_module fz_legal_module = {
     .review_kinds = legal_review_kinds,
     .report = fz_legal_stats_json,
     .demo = &fz_legal_demo,
+    .generate = fz_legal_generate,
     .event_labels = legal_any_case_events,
 };
