@@ -903,7 +903,9 @@ const char *fz_case_action_label(const struct fz_case_type *t, const char *actio
 	for (const struct fz_option *o = t ? t->event_labels : NULL; o && o->value; o++)
 		if (strcmp(o->value, action) == 0)
 			return o->label;
-	return action;
+	/* What a module records on cases of any type (platform/module.h). */
+	const char *label = fz_module_event_label(action);
+	return label ? label : action;
 }
 
 const char *fz_case_warn_sql(struct fz_ctx *ctx, const char *due, const char *period)

@@ -85,6 +85,17 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 			if (strcmp(table[j]->name, table[i]->name) == 0)
 				return fz_err_set(err, FZ_EINTERNAL, table[i]->name,
 						  "模块 %s 重复注册", table[i]->name);
+	/* The timeline's label of an event on any case: one module declares an action. */
+	for (size_t i = 0; i < table_n; i++)
+		for (const struct fz_option *o = table[i]->event_labels; o && o->value; o++)
+			for (size_t j = 0; j <= i; j++)
+				for (const struct fz_option *p = table[j]->event_labels;
+				     p && p->value && p != o; p++)
+					if (strcmp(p->value, o->value) == 0)
+						return fz_err_set(err, FZ_EINTERNAL, o->value,
+								  "事件 %s 由模块 %s 和 %s 重复声明",
+								  o->value, table[j]->name,
+								  table[i]->name);
 	/* Settings and jobs are found by key and name across the core and the modules. */
 	enum fz_code rc = fz_settings_validate(err);
 	if (!rc)
@@ -110,6 +121,16 @@ const struct fz_case_kind *fz_case_kind_for_type(const char *case_type,
 		}
 	if (module)
 		*module = NULL;
+	return NULL;
+}
+
+const char *fz_module_event_label(const char *action)
+{
+	size_t n = fz_platform_module_count();
+	for (size_t i = 0; action && i < n; i++)
+		for (const struct fz_option *o = table[i]->event_labels; o && o->value; o++)
+			if (strcmp(o->value, action) == 0)
+				return o->label;
 	return NULL;
 }
 

@@ -109,6 +109,14 @@ struct fz_module {
 	/* Creates count synthetic records spread over the given agencies (benchmarks). */
 	enum fz_code (*generate)(struct fz_ctx *ctx, long count, const int64_t *agencies,
 				 size_t nagencies, struct fz_err *err);
+	/*
+	 * The timeline's words for the events the module records on cases of
+	 * any type, other modules' included (an adviser's opinion on a normative
+	 * draft), by event action; value NULL ends; NULL for none. A case's
+	 * timeline reads its own type's event_labels (core/workflow.h) first,
+	 * then these. An action is declared by one module only.
+	 */
+	const struct fz_option *event_labels;
 };
 
 /*
@@ -153,6 +161,12 @@ const struct fz_review_kind *fz_review_kind_find(const char *name);
  * declares, and on_passed / on_failed system transitions of it.
  */
 enum fz_code fz_review_kinds_validate(struct fz_err *err);
+
+/*
+ * The label an installed module declares (fz_module.event_labels) for an
+ * event action it records on cases of any type, or NULL.
+ */
+const char *fz_module_event_label(const char *action);
 
 /* The module that declares case type case_type, or NULL. */
 const struct fz_module *fz_module_for_type(const char *case_type);

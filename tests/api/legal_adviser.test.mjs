@@ -110,6 +110,11 @@ test('an adviser’s opinion on another module’s case, in that case’s scope;
   before = stored()
   assertError(await c.api('DELETE', `/api/cases/${draft}/adviser-opinions/99`, { session: scj }), 422, 'BAD_VALUE', 'seq')
   assert.equal(stored(), before)
+  // An agency's staff delete only what they recorded; the legal office any.
+  const byLegal = await c.post(`/api/cases/${draft}/adviser-opinions`, { ...body, kind: 'oral', step: '法制机构记录' }, { session: await c.login('legal') })
+  const legalSeq = byLegal.json.items.at(-1).seq
+  assertError(await c.api('DELETE', `/api/cases/${draft}/adviser-opinions/${legalSeq}`, { session: scj }), 403, 'FORBIDDEN')
+  assert.equal((await c.api('DELETE', `/api/cases/${draft}/adviser-opinions/${legalSeq}`, { session: await c.login('legal') })).status, 200)
   const extra = await c.post(`/api/cases/${draft}/adviser-opinions`, { ...body, kind: 'oral', step: '口头咨询' }, { session: scj })
   const del = await c.api('DELETE', `/api/cases/${draft}/adviser-opinions/${extra.json.items.at(-1).seq}`, { session: scj })
   assert.equal(del.status, 200, del.text)

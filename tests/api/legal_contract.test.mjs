@@ -152,6 +152,12 @@ test('signing after 修改后合法: the date not before the opinion nor after t
   assertError(await c.act(ID, 'sign', 'zjj.clerk', { signed_on: '2026-09-30', signed_amount: 12500000 }), 422, 'BAD_DATE', 'signed_on')
   assertError(await c.act(ID, 'sign', 'zjj.clerk', { signed_on: '2026-10-10', signed_amount: 12500000 }), 422, 'BAD_DATE', 'signed_on')
   assertError(await c.act(ID, 'sign', 'zjj.clerk', { signed_on: '2026-10-09' }), 422, undefined, 'signed_amount')
+  // The amount reviewed (12,500,000 after the revision) is the most that may be signed.
+  const reviewed = d.case.fields.amount
+  assert.equal(reviewed, 12500000)
+  const over = await c.act(ID, 'sign', 'zjj.clerk', { signed_on: '2026-10-09', signed_amount: reviewed + 1 })
+  assertError(over, 422, 'BAD_VALUE', 'signed_amount')
+  assert.match(over.json.error.message, /重新送审/)
   assert.equal(stored(), before)
   d = await c.actOk(ID, 'sign', 'zjj.clerk', { signed_on: '2026-10-09', signed_amount: 12480000 })
   assert.equal(d.case.state, 'performing')

@@ -308,16 +308,19 @@ enum fz_code fz_legal_opinion_remove(struct fz_ctx *ctx, int64_t case_id, int64_
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
-	struct fz_stmt *st = fz_db_query(
-	    ctx->db, err,
-	    "DELETE FROM legal_adviser_opinion WHERE case_id = ? AND seq = ? RETURNING step", "ii",
-	    case_id, seq);
+	/* Who recorded it: an agency's staff delete only their own records, the office any. */
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err,
+			"SELECT step, COALESCE(created_by, 0) FROM legal_adviser_opinion"
+			" WHERE case_id = ? AND seq = ?",
+			"ii", case_id, seq);
 	if (!st) {
 		rc = err->code;
 		goto fail;
 	}
 	bool found = fz_stmt_row(st);
 	const char *step = found ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0)) : NULL;
+	int64_t by = found ? fz_col_int(st, 1) : 0;
 	bool failed = fz_stmt_failed(st, err);
 	fz_stmt_done(st);
 	if (failed) {
@@ -330,6 +333,17 @@ enum fz_code fz_legal_opinion_remove(struct fz_ctx *ctx, int64_t case_id, int64_
 				(long long)seq);
 		goto fail;
 	}
+	if (ctx->user && !(ctx->user->role & FZ_ROLES_LEGAL) && ctx->user->user_id != by) {
+		rc = fz_err_set(err, FZ_EFORBIDDEN, NULL,
+				"只能删除本人记录的法律顾问意见；其他记录请联系法制机构");
+		goto fail;
+	}
+	if ((rc = fz_stmt_exec(
+		 fz_db_query(ctx->db, err,
+			     "DELETE FROM legal_adviser_opinion WHERE case_id = ? AND seq = ?",
+			     "ii", case_id, seq),
+		 err)))
+		goto fail;
 	if ((rc = fz_legal_audit(ctx, case_id, "legal_adviser_opinion", "adviser_opinion_remove",
 				 fz_arena_printf(ctx->arena, "删除法律顾问意见第 %lld 条：%s",
 						 (long long)seq, step),

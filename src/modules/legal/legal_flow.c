@@ -252,8 +252,6 @@ static const struct fz_transition contract_transitions[] = {
 static const struct fz_option contract_events[] = {
     {"milestone_add", "登记履行节点"},
     {"milestone_done", "履行节点完成"},
-    {"adviser_opinion", "记录法律顾问意见"},
-    {"adviser_opinion_remove", "删除法律顾问意见"},
     {NULL, NULL},
 };
 
@@ -355,12 +353,6 @@ static const struct fz_transition matter_transitions[] = {
     {.name = NULL},
 };
 
-static const struct fz_option matter_events[] = {
-    {"adviser_opinion", "记录法律顾问意见"},
-    {"adviser_opinion_remove", "删除法律顾问意见"},
-    {NULL, NULL},
-};
-
 const struct fz_case_type fz_legal_matter_type = {
     .name = FZ_LEGAL_MATTER,
     .label = "涉法事务",
@@ -371,7 +363,6 @@ const struct fz_case_type fz_legal_matter_type = {
     .initial_state = "received",
     .on_create = {{.op = FZ_CLK_START, .clock = "handle"}},
     .create_label = "收到涉法事务",
-    .event_labels = matter_events,
 };
 
 static const struct fz_case_kind legal_kinds[] = {
@@ -409,6 +400,17 @@ static const struct fz_setting_def legal_settings[] = {
     {NULL, NULL, 0, 0, 0, NULL},
 };
 
+/*
+ * What the module records on a case of any procedure, its own and other
+ * modules' (a normative draft, a legality review, a major decision), as the
+ * case's timeline says it.
+ */
+static const struct fz_option legal_any_case_events[] = {
+    {"adviser_opinion", "记录法律顾问意见"},
+    {"adviser_opinion_remove", "删除法律顾问意见"},
+    {NULL, NULL},
+};
+
 const struct fz_module fz_legal_module = {
     .name = "legal",
     .label = "法律事务",
@@ -419,5 +421,8 @@ const struct fz_module fz_legal_module = {
     .meta = fz_legal_meta,
     .figures = fz_legal_figures,
     .review_kinds = legal_review_kinds,
+    .report = fz_legal_stats_json,
     .demo = &fz_legal_demo,
+    .generate = fz_legal_generate,
+    .event_labels = legal_any_case_events,
 };

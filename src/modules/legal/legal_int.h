@@ -6,7 +6,8 @@
  * steps, fields, milestones, disputes, lists), legal_matter.c (legal matters:
  * create, steps, fields, the opinion letter, list), legal_adviser.c (advisers,
  * engagements, adviser opinions on any case), legal_report.c (figures and the
- * statistics), legal_api.c (routes), legal_demo_kinds.c (demo records).
+ * statistics), legal_api.c (routes), legal_demo_kinds.c (demo records),
+ * legal_generate.c (synthetic records for benchmarks).
  */
 #ifndef FZ_MODULES_LEGAL_INT_H
 #define FZ_MODULES_LEGAL_INT_H
@@ -107,6 +108,10 @@ extern const struct fz_list fz_legal_opinions_list;
 /* ---- statistics (legal_report.c) ---- */
 enum fz_code fz_legal_stats_json(struct fz_ctx *ctx, int year, int64_t agency_id, json_t **out,
 				 struct fz_err *err);
+
+/* ---- benchmarks (legal_generate.c): count contracts and count / 10 matters ---- */
+enum fz_code fz_legal_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
+			       size_t nagencies, struct fz_err *err);
 
 /* ---- demo (legal_demo_kinds.c) ---- */
 struct fz_demo;

@@ -67,6 +67,64 @@ const struct fz_migration fz_legal_migrations[] = {
      " created_by INTEGER REFERENCES app_user, created_at TEXT NOT NULL,"
      " PRIMARY KEY (case_id, seq));"
      "CREATE INDEX legal_adviser_opinion_adviser ON legal_adviser_opinion(adviser_id, given_on);"},
+    /*
+     * The contract register at scale (200,000 contracts): its count and amount totals
+     * under the agency, state and year filters from a table kept by triggers instead of
+     * every contract joined (legal_contract.c, .tally_from); received_on there is 1
+     * January of the year of registration, so the year filter's range holds on it. The
+     * register by amount reads an index; newest first reads case_type_received or
+     * case_agency_type_received (legal_contract.c, .key_from).
+     */
+    {"legal-002",
+     "CREATE TABLE legal_contract_tally ("
+     " agency_id INTEGER NOT NULL, state TEXT NOT NULL, received_on TEXT NOT NULL,"
+     " n INTEGER NOT NULL, amount INTEGER NOT NULL, signed_amount INTEGER NOT NULL,"
+     " PRIMARY KEY (agency_id, state, received_on));"
+     "INSERT INTO legal_contract_tally"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', COUNT(*),"
+     " SUM(k.amount), SUM(COALESCE(k.signed_amount, 0))"
+     " FROM case_record c JOIN legal_contract k ON k.case_id = c.case_id GROUP BY 1, 2, 3;"
+     /* A contract's row is written after its case row (fz_legal_contract_create). */
+     "CREATE TRIGGER legal_contract_tally_ins AFTER INSERT ON legal_contract BEGIN"
+     " INSERT INTO legal_contract_tally"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', 1, NEW.amount,"
+     " COALESCE(NEW.signed_amount, 0) FROM case_record c WHERE c.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1,"
+     " amount = amount + excluded.amount, signed_amount = signed_amount + excluded.signed_amount;"
+     " END;"
+     "CREATE TRIGGER legal_contract_tally_amount AFTER UPDATE OF amount, signed_amount"
+     " ON legal_contract WHEN OLD.amount IS NOT NEW.amount"
+     " OR OLD.signed_amount IS NOT NEW.signed_amount BEGIN"
+     " UPDATE legal_contract_tally SET amount = amount + NEW.amount - OLD.amount,"
+     " signed_amount = signed_amount + COALESCE(NEW.signed_amount, 0)"
+     " - COALESCE(OLD.signed_amount, 0)"
+     " WHERE (agency_id, state, received_on) = (SELECT c.agency_id, c.state,"
+     " substr(c.received_on, 1, 4) || '-01-01' FROM case_record c WHERE c.case_id = NEW.case_id);"
+     " END;"
+     "CREATE TRIGGER legal_contract_tally_del AFTER DELETE ON legal_contract BEGIN"
+     " UPDATE legal_contract_tally SET n = n - 1, amount = amount - OLD.amount,"
+     " signed_amount = signed_amount - COALESCE(OLD.signed_amount, 0)"
+     " WHERE (agency_id, state, received_on) = (SELECT c.agency_id, c.state,"
+     " substr(c.received_on, 1, 4) || '-01-01' FROM case_record c WHERE c.case_id = OLD.case_id);"
+     " END;"
+     /* A step moves the contract's amounts from its old state (or agency) to its new one. */
+     "CREATE TRIGGER legal_contract_tally_case AFTER UPDATE OF agency_id, state, received_on"
+     " ON case_record WHEN NEW.case_type = 'legal_contract' AND (OLD.agency_id IS NOT NEW.agency_id"
+     " OR OLD.state IS NOT NEW.state OR OLD.received_on IS NOT NEW.received_on) BEGIN"
+     " UPDATE legal_contract_tally SET n = n - 1,"
+     " amount = amount - (SELECT k.amount FROM legal_contract k WHERE k.case_id = NEW.case_id),"
+     " signed_amount = signed_amount - (SELECT COALESCE(k.signed_amount, 0)"
+     " FROM legal_contract k WHERE k.case_id = NEW.case_id)"
+     " WHERE agency_id = OLD.agency_id AND state = OLD.state"
+     " AND received_on = substr(OLD.received_on, 1, 4) || '-01-01'"
+     " AND EXISTS (SELECT 1 FROM legal_contract k WHERE k.case_id = NEW.case_id);"
+     " INSERT INTO legal_contract_tally"
+     " SELECT NEW.agency_id, NEW.state, substr(NEW.received_on, 1, 4) || '-01-01', 1, k.amount,"
+     " COALESCE(k.signed_amount, 0) FROM legal_contract k WHERE k.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1,"
+     " amount = amount + excluded.amount, signed_amount = signed_amount + excluded.signed_amount;"
+     " END;"
+     "CREATE INDEX legal_contract_amount ON legal_contract(amount);"},
     {NULL, NULL},
 };
 
