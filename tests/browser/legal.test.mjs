@@ -1,10 +1,12 @@
 // End-to-end test of a government contract (法律事务 · 政府合同) through the browser, against a running
 // `fazhi serve` with the demo county loaded:
-//   the housing bureau's clerk registers a contract on 登记合同 (counterparty, amount) and it is sent to
-//   the legality review → the legal office's head assigns the review, the reviewer gives 合法 → the
-//   contract waits to be signed and the bureau signs it → a performance milestone is added on the
-//   contract's page → a legal adviser's opinion is recorded on the contract (the case section every
-//   case's page has) and shows there; the register lists the signed contract with its amount.
+//   the housing bureau's clerk registers a contract on 登记合同 (counterparty, amount); signing is not
+//   offered yet → the bureau's head sends it to the legality review (the server lets an agency's head,
+//   not its clerk, submit) → the legal office's head assigns the review, the reviewer gives 合法 → the
+//   legal office adds an adviser to the register → the clerk signs the contract → adds a performance
+//   milestone (highlighted as due soon; the contract's clock and timeline follow) → records the
+//   adviser's written opinion in the section every case's page has, and it shows there → completes
+//   the milestone → the register lists the contract, performing, with its amount in 万元.
 //
 // Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
@@ -141,6 +143,9 @@ async function scenario() {
   await page.click(sel('lc-milestone-add'))
   await waitForText(sel('lc-milestone-title'), milestone)
   await waitForText(sel('lc-milestone-state'), '5 天后到期')
+  // The contract's clock now runs to that day, and the timeline records the milestone.
+  await waitForText(sel('case-clocks'), '履行节点期限')
+  await waitForText(sel('case-timeline'), '登记履行节点')
 
   // 6. A legal adviser's opinion on the contract, in the section every case's page has.
   await page.locator(sel('adviser-opinions')).waitFor()
@@ -156,6 +161,16 @@ async function scenario() {
   await waitForText(sel('ao-adviser'), adviser)
   await waitForText(sel('ao-kind'), '书面意见')
   await shot('legal-contract-case.png')
+
+  // The milestone is met: completed with its day, no longer highlighted.
+  await page.click(sel('lc-milestone-done-1'))
+  const done = page.locator(sel('lc-milestone-dialog'))
+  await done.waitFor()
+  await page.fill(field('lc-milestone-done-note', 'textarea'), '首期服务费已支付。')
+  await page.click(sel('lc-milestone-done-save'))
+  await done.waitFor({ state: 'hidden' })
+  await waitForText(sel('lc-milestone-state'), '已完成')
+  await waitForText(sel('case-timeline'), '履行节点完成')
 
   // 7. The register lists it, signed, with its amount.
   await page.goto(`${BASE}/app/legal/contracts?q=${stamp}`)

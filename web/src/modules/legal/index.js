@@ -68,7 +68,7 @@ export default {
       on: 'signed_amount',
       shows: () => true,
       needs: (name) => name === 'signed_on' || name === 'signed_amount',
-      hints: { signed_amount: '签订金额以元为单位；与登记金额不一致的，在签订说明中写明原因。' },
+      hints: { signed_amount: '签订金额以元为单位，不得超过经合法性审核的合同金额（超过的，应当重新送审）；与登记金额不一致的，在签订说明中写明原因。' },
     },
   },
   // On every case's page, whatever its type: the legal advisers' opinions on the case.
