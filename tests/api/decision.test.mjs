@@ -198,6 +198,10 @@ test('a decision runs its steps in order: 30-day comment across 国庆, hearing 
   assert.equal(d.case.state, 'drafting')
   assert.equal(d.case.fields.review_opinion, 'unlawful')
   assertError(await c.act(id, 'decide', 'gov.head', { meeting_id: 1, outcome: 'adopted' }), 409, 'STATE')
+  // Back in drafting, the comment period already held is not offered again (it would overwrite its record).
+  assert.ok(!d.actions.some((a) => a.name === 'open_comment'), d.actions.map((a) => a.name).join())
+  assertError(await c.act(id, 'open_comment', 'zjj.clerk', { comment_from: '2026-10-09', days: 30 }), 409)
+  assert.equal((await c.detail(id)).case.fields.participation_done, true)
   // Revised and resubmitted (the earlier steps stay done): passed.
   await c.actOk(id, 'revise', 'zjj.clerk', { draft: '修改后的方案。' })
   d = await c.actOk(id, 'submit_review', 'zjj.clerk', { summary: '按审查意见修改后重新送审' })

@@ -114,9 +114,17 @@ static const struct fz_transition transitions[] = {
 		 .label = "起草说明",
 		 .type = FZ_IN_TEXTAREA,
 		 .max_chars = 10000}}},
+    /*
+     * Once: a decision back in drafting after a failed review keeps its
+     * comment record and goes to review again; opening a new period would
+     * overwrite the first one's.
+     */
     {.name = "open_comment",
      .label = "公开征求意见",
-     .when = {UNDERTAKER},
+     .when = {UNDERTAKER,
+	      {.field = "participation_done",
+	       .is_not = "true",
+	       .rule = "公众参与已经完成，退回修改的决策草案修改后直接重新送请合法性审查"}},
      .from = {"drafting"},
      .to = "participation",
      .roles = AGENCY | LEGAL,
