@@ -66,9 +66,17 @@ export default {
     { group, path: '/app/decision/stats', label: '统计分析', test: 'menu-dec-stats', order: 5, api: `GET ${API.stats}` },
   ],
   portal: {
-    // No entry in the portal's top navigation yet: its eight entries take 1072 of the layout's 1100 px,
-    // and a ninth wraps every portal page onto two lines (PortalLayout's nav needs to make room).
-    // The section is reached from its block on the home page and its own tabs.
+    nav: [
+      {
+        label: '重大决策', to: '/decision/catalogue', test: 'nav-decision', order: 55, section: 'decision',
+        children: [
+          { label: '决策事项目录', to: '/decision/catalogue', test: 'nav-dec-catalogue' },
+          { label: '征求意见', to: '/decision/consultations', test: 'nav-dec-consultations' },
+          { label: '意见查询', to: '/decision/comments', test: 'nav-dec-comments' },
+          { label: '决策公布', to: '/decision/decisions', test: 'nav-dec-decisions' },
+        ],
+      },
+    ],
     home: { order: 45, component: HomeCard },
     brand: {
       title: '重大行政决策',

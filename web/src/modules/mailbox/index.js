@@ -27,9 +27,16 @@ export default {
     // the page that tracks this procedure's codes (the portal's one tracking box opens it)
     track: { mailbox: '/track' },
     nav: [
-      { label: '我要写信', to: '/mailbox', test: 'nav-mailbox', order: 10, names: ['portal-mailbox'] },
+      // 县长信箱 as one entry (writing and the published replies), so the portal's bar keeps room for
+      // every module's section; tracking stays an entry of its own: it finds every procedure's code.
+      {
+        label: '县长信箱', to: '/mailbox', test: 'nav-mailbox', order: 10, names: ['portal-mailbox', 'portal-replies'],
+        children: [
+          { label: '我要写信', to: '/mailbox', test: 'nav-mailbox-write' },
+          { label: '公开答复', to: '/replies', test: 'nav-replies' },
+        ],
+      },
       { label: '查询办理进度', to: '/track', test: 'nav-track', order: 11, names: ['portal-track', 'portal-track-code'] },
-      { label: '公开答复', to: '/replies', test: 'nav-replies', order: 12, names: ['portal-replies'] },
     ],
     home: { order: 10, component: HomeCard },
     brand: {
