@@ -387,6 +387,21 @@ test('the figures: each equals its drill-down, and the test decision is counted'
   // The meetings with 会前学法 as counted by the figure.
   const n = sqlNumber(db, "SELECT COUNT(*) FROM dec_meeting WHERE study_topic IS NOT NULL AND held_on LIKE '2026-%'")
   assert.equal(st.json.figures.find((x) => x.name === 'decision.meetings.study').value, n)
+  // The county government decides every agency's decisions: its office reads the county's statistics
+  // (the same as the legal office's) and each figure's drill-down gives it the same total.
+  const gov = await c.login('gov.clerk')
+  const gs = await c.get('/api/decisions/stats?year=2026', { session: gov })
+  assert.equal(gs.status, 200, gs.text)
+  assert.deepEqual(gs.json.figures.map((x) => [x.name, x.value]), st.json.figures.map((x) => [x.name, x.value]))
+  for (const x of gs.json.figures) {
+    const r = await c.get(`${x.drill.path}?${x.drill.query}&per_page=1`, { session: gov })
+    assert.equal(r.status, 200, `${x.name}: ${r.text}`)
+    assert.equal(r.json.total, x.value, `gov.clerk ${x.name}`)
+  }
+  // An undertaking agency still reads only its own.
+  const own = await c.get('/api/decisions/stats?year=2026', { session: await c.login('zjj.clerk') })
+  assert.equal(own.json.agency_id, await c.agencyOf('zjj.clerk'))
+  assertError(await c.get('/api/decisions/stats?year=2026&agency_id=abc', { session: gov }), 422, 'BAD_VALUE', 'agency_id')
   await done(c)
 })
 

@@ -129,9 +129,22 @@ static enum fz_code stats(struct fz_req *req, json_t **out, struct fz_err *err)
 	int year;
 	int64_t agency;
 	enum fz_code rc = fz_stats_year_arg(req, &year, err);
-	if (!rc)
-		rc = fz_figures_agency(req->ctx, fz_req_query(req, "agency_id"), &agency, err);
-	return rc ? rc : fz_dec_stats_json(req->ctx, year, agency, out, err);
+	const char *arg = fz_req_query(req, "agency_id");
+	if (rc)
+		return rc;
+	/*
+	 * The county government decides every agency's decisions (they are
+	 * shared with it): its staff read the county's statistics, or one
+	 * undertaking agency's, like the legal office.
+	 */
+	if (fz_dec_is_gov(req->ctx) && !fz_ctx_sees_all(req->ctx)) {
+		agency = 0;
+		if (arg && *arg && !fz_parse_int(arg, 0, INT64_MAX, &agency))
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id", "单位编号应为整数");
+	} else if ((rc = fz_figures_agency(req->ctx, arg, &agency, err))) {
+		return rc;
+	}
+	return fz_dec_stats_json(req->ctx, year, agency, out, err);
 }
 
 /* ---- the catalogue ---- */
