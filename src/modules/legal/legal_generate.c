@@ -84,8 +84,8 @@ static void credit_code(long n, char out[19])
 	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 	static const int weights[17] = {1,  3,	9,  27, 19, 26, 16, 17, 20,
 					29, 25, 13, 8,	24, 10, 30, 28};
-	char body[18];
-	snprintf(body, sizeof body, "913311%02u%09ld", rnd(100), n % 1000000000L);
+	char body[40]; /* 17 characters: rnd(100) has two digits, n % 10^9 nine */
+	snprintf(body, sizeof body, "913311%02u%09ld", rnd(100) % 100u, labs(n) % 1000000000L);
 	int sum = 0;
 	for (int i = 0; i < 17; i++) {
 		out[i] = body[i];
