@@ -160,6 +160,7 @@ async function scenario() {
   await waitForText(sel('ao-summary'), opinion)
   await waitForText(sel('ao-adviser'), adviser)
   await waitForText(sel('ao-kind'), '书面意见')
+  await waitForText(sel('case-timeline'), '记录法律顾问意见')
   await shot('legal-contract-case.png')
 
   // The milestone is met: completed with its day, no longer highlighted.
