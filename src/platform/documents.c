@@ -206,55 +206,82 @@ enum fz_code fz_docx_finish(struct fz_docx *d, char **out, size_t *len, struct f
 	if (!doc)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "内存不足");
 	snprintf(doc, doclen + 1, "%s%s%s", doc_head, d->body ? d->body : "", doc_tail);
+	const struct fz_zip_entry parts[] = {
+	    {"[Content_Types].xml", content_types, sizeof content_types - 1},
+	    {"_rels/.rels", rels, sizeof rels - 1},
+	    {"word/document.xml", doc, doclen}};
+	enum fz_code rc = fz_zip_build(parts, 3, "Word 文档", out, len, err);
+	free(doc);
+	return rc;
+}
+
+enum fz_code fz_zip_build(const struct fz_zip_entry *e, size_t n, const char *what, char **out,
+			  size_t *len, struct fz_err *err)
+{
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	enum fz_code rc = FZ_OK;
 	zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
+	enum fz_code rc = FZ_OK;
 	if (!za) {
 		zip_source_free(src);
-		free(doc);
 		zip_error_fini(&ze);
-		return fz_err_set(err, FZ_EINTERNAL, NULL, "生成 Word 文档失败");
+		return fz_err_set(err, FZ_EINTERNAL, NULL, "生成%s失败", what);
 	}
 	zip_source_keep(src);
-	const struct {
-		const char *name, *data;
-		size_t len;
-	} parts[] = {{"[Content_Types].xml", content_types, sizeof content_types - 1},
-		     {"_rels/.rels", rels, sizeof rels - 1},
-		     {"word/document.xml", doc, doclen}};
-	for (size_t i = 0; i < 3 && !rc; i++) {
-		zip_source_t *s = zip_source_buffer(za, parts[i].data, parts[i].len, 0);
-		if (!s || zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
+	for (size_t i = 0; i < n && !rc; i++) {
+		zip_source_t *s = zip_source_buffer(za, e[i].data, e[i].len, 0);
+		if (!s || zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
 			zip_source_free(s);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成 Word 文档失败");
+			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成%s失败", what);
 		}
 	}
 	if (zip_close(za) < 0) {
 		zip_discard(za);
-		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成 Word 文档失败");
+		if (!rc)
+			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成%s失败", what);
 	}
-	free(doc);
 	if (!rc && zip_source_open(src) == 0) {
 		zip_source_seek(src, 0, SEEK_END);
-		zip_int64_t n = zip_source_tell(src);
+		zip_int64_t size = zip_source_tell(src);
 		zip_source_seek(src, 0, SEEK_SET);
-		char *buf = n > 0 ? malloc((size_t)n) : NULL;
-		if (buf && zip_source_read(src, buf, (zip_uint64_t)n) == n) {
-			*out = buf;
-			*len = (size_t)n;
+		char *b = size > 0 ? malloc((size_t)size) : NULL;
+		if (b && zip_source_read(src, b, (zip_uint64_t)size) == size) {
+			*out = b;
+			*len = (size_t)size;
 		} else {
-			free(buf);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成 Word 文档失败");
+			free(b);
+			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成%s失败", what);
 		}
 		zip_source_close(src);
 	} else if (!rc) {
-		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成 Word 文档失败");
+		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成%s失败", what);
 	}
 	zip_source_free(src);
 	zip_error_fini(&ze);
 	return rc;
+}
+
+void fz_html_esc(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
 }
 
 void fz_date_chinese(int day, char out[32])

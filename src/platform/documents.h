@@ -12,6 +12,7 @@
 #define FZ_PLATFORM_DOCUMENTS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/err.h"
 
@@ -40,6 +41,26 @@ void fz_docx_table(struct fz_docx *d, int rows, int cols, const char *const *cel
 void fz_docx_page_break(struct fz_docx *d);
 /* The finished .docx; *out is malloc'd and owned by the caller. */
 enum fz_code fz_docx_finish(struct fz_docx *d, char **out, size_t *len, struct fz_err *err);
+
+/*
+ * One file of a ZIP built in memory: its path inside the archive (UTF-8) and
+ * its bytes, which stay the caller's and must live until fz_zip_build returns.
+ */
+struct fz_zip_entry {
+	const char *name;
+	const void *data;
+	size_t len;
+};
+
+/*
+ * Builds a ZIP of the n entries into a malloc'd buffer (*out, *len; the
+ * caller frees it). what names the archive in the error ("案卷压缩包").
+ */
+enum fz_code fz_zip_build(const struct fz_zip_entry *e, size_t n, const char *what, char **out,
+			  size_t *len, struct fz_err *err);
+
+/* Writes s to f with & < > " escaped for HTML; NULL writes nothing. */
+void fz_html_esc(FILE *f, const char *s);
 
 /* "2026年11月23日" for a day number, into out (32 bytes). */
 void fz_date_chinese(int day, char out[32]);

@@ -4,39 +4,17 @@
  * step by step (draft, public participation with the comments and answers,
  * experts, risk assessment, legality review, the meeting with each speech, the
  * publication, execution reports, post-evaluation), the timeline with each
- * event's hash, and every attachment. Built as the enforcement module builds
- * its case archive (libzip, in memory).
+ * event's hash, and every attachment, zipped in memory by the platform
+ * (fz_zip_build, platform/documents.h) like the enforcement case archive.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "modules/decision/dec_int.h"
 #include "platform/attachments.h"
+#include "platform/documents.h"
 #include "platform/jsonx.h"
-
-static void esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
 
 static const char *S(json_t *o, const char *k)
 {
@@ -47,7 +25,7 @@ static const char *S(json_t *o, const char *k)
 static void head(FILE *f, const char *title, json_t *c)
 {
 	fputs("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", f);
-	esc(f, title);
+	fz_html_esc(f, title);
 	fputs(
 	    "</"
 	    "title><style>body{font-family:'FangSong','仿宋',serif;margin:2em}table{border-"
@@ -56,13 +34,13 @@ static void head(FILE *f, const char *title, json_t *c)
 	    "vertical-align:top;white-space:pre-wrap}th{background:#eee;width:12em;text-align:left}"
 	    "code{font-size:12px;word-break:break-all}</style></head><body><h1>",
 	    f);
-	esc(f, title);
+	fz_html_esc(f, title);
 	fputs("</h1><p>编号：", f);
-	esc(f, S(c, "number"));
+	fz_html_esc(f, S(c, "number"));
 	fputs("　决策事项：", f);
-	esc(f, S(c, "title"));
+	fz_html_esc(f, S(c, "title"));
 	fputs("　承办单位：", f);
-	esc(f, S(c, "agency_name"));
+	fz_html_esc(f, S(c, "agency_name"));
 	fputs("</p>", f);
 }
 
@@ -71,63 +49,10 @@ static void row(FILE *f, const char *label, const char *v)
 	if (!v || !*v)
 		return;
 	fputs("<tr><th>", f);
-	esc(f, label);
+	fz_html_esc(f, label);
 	fputs("</th><td>", f);
-	esc(f, v);
+	fz_html_esc(f, v);
 	fputs("</td></tr>", f);
-}
-
-struct entry {
-	const char *name;
-	const void *data;
-	size_t len;
-};
-
-static enum fz_code zip_entries(const struct entry *e, size_t n, char **out, size_t *len,
-				struct fz_err *err)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-	enum fz_code rc = FZ_OK;
-	if (!za) {
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return fz_err_set(err, FZ_EINTERNAL, NULL, "生成决策案卷压缩包失败");
-	}
-	zip_source_keep(src);
-	for (size_t i = 0; i < n && !rc; i++) {
-		zip_source_t *s = zip_source_buffer(za, e[i].data, e[i].len, 0);
-		if (!s || zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
-			zip_source_free(s);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成决策案卷压缩包失败");
-		}
-	}
-	if (zip_close(za) < 0) {
-		zip_discard(za);
-		if (!rc)
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成决策案卷压缩包失败");
-	}
-	if (!rc && zip_source_open(src) == 0) {
-		zip_source_seek(src, 0, SEEK_END);
-		zip_int64_t size = zip_source_tell(src);
-		zip_source_seek(src, 0, SEEK_SET);
-		char *b = size > 0 ? malloc((size_t)size) : NULL;
-		if (b && zip_source_read(src, b, (zip_uint64_t)size) == size) {
-			*out = b;
-			*len = (size_t)size;
-		} else {
-			free(b);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成决策案卷压缩包失败");
-		}
-		zip_source_close(src);
-	} else if (!rc) {
-		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成决策案卷压缩包失败");
-	}
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	return rc;
 }
 
 static void record_html(FILE *f, json_t *c, json_t *comments)
@@ -155,13 +80,13 @@ static void record_html(FILE *f, json_t *c, json_t *comments)
 		    f);
 		json_array_foreach (json_object_get(comments, "items"), i, v) {
 			fputs("<tr><td>", f);
-			esc(f, S(v, "submitted_on"));
+			fz_html_esc(f, S(v, "submitted_on"));
 			fputs("</td><td>", f);
-			esc(f, S(v, "content"));
+			fz_html_esc(f, S(v, "content"));
 			fputs("</td><td>", f);
-			esc(f, S(v, "adopted_label"));
+			fz_html_esc(f, S(v, "adopted_label"));
 			fputs("</td><td>", f);
-			esc(f, S(v, "answer"));
+			fz_html_esc(f, S(v, "answer"));
 			fputs("</td></tr>", f);
 		}
 		fputs("</table>", f);
@@ -240,7 +165,7 @@ enum fz_code fz_dec_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 	if ((rc = fz_dec_case_comments_json(ctx, case_id, &comments, err)))
 		goto done;
 	size_t natt = json_array_size(json_object_get(c, "attachments"));
-	struct entry *e = fz_arena_alloc(ctx->arena, sizeof *e * (natt + 4));
+	struct fz_zip_entry *e = fz_arena_alloc(ctx->arena, sizeof *e * (natt + 4));
 	size_t n = 0;
 	char *rec = NULL, *idx = NULL, *tl = NULL;
 	size_t rec_len = 0, idx_len = 0, tl_len = 0;
@@ -267,11 +192,11 @@ enum fz_code fz_dec_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 		if ((rc = fz_attachment_get(ctx, aid, &att, err)))
 			break;
 		const char *name = fz_arena_printf(ctx->arena, "附件/%02d-%s", ++seq, att.filename);
-		e[n++] = (struct entry){name, att.data, att.len};
+		e[n++] = (struct fz_zip_entry){name, att.data, att.len};
 		fprintf(fi, "<tr><td>%d</td><td>", seq);
-		esc(fi, att.filename);
+		fz_html_esc(fi, att.filename);
 		fputs("</td><td>", fi);
-		esc(fi, name);
+		fz_html_esc(fi, name);
 		fputs("</td></tr>", fi);
 	}
 	fputs(
@@ -296,13 +221,13 @@ enum fz_code fz_dec_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 			snprintf(hash, sizeof hash, "%s", fz_col_text(st, 0));
 		fz_stmt_done(st);
 		fprintf(ft, "<tr><td>%lld</td><td>", (long long)id);
-		esc(ft, S(ev, "at"));
+		fz_html_esc(ft, S(ev, "at"));
 		fputs("</td><td>", ft);
-		esc(ft, S(ev, "actor"));
+		fz_html_esc(ft, S(ev, "actor"));
 		fputs("</td><td>", ft);
-		esc(ft, S(ev, "action_label"));
+		fz_html_esc(ft, S(ev, "action_label"));
 		fputs("</td><td>", ft);
-		esc(ft, S(ev, "note"));
+		fz_html_esc(ft, S(ev, "note"));
 		fprintf(ft, "</td><td><code>%s</code></td></tr>", hash);
 	}
 	fputs("</table></body></html>", ft);
@@ -314,10 +239,10 @@ close:
 	if (ft)
 		fclose(ft);
 	if (!rc) {
-		e[n++] = (struct entry){"目录.html", idx, idx_len};
-		e[n++] = (struct entry){"决策过程记录.html", rec, rec_len};
-		e[n++] = (struct entry){"办理过程.html", tl, tl_len};
-		rc = zip_entries(e, n, out, len, err);
+		e[n++] = (struct fz_zip_entry){"目录.html", idx, idx_len};
+		e[n++] = (struct fz_zip_entry){"决策过程记录.html", rec, rec_len};
+		e[n++] = (struct fz_zip_entry){"办理过程.html", tl, tl_len};
+		rc = fz_zip_build(e, n, "决策案卷压缩包", out, len, err);
 		*filename = fz_arena_printf(ctx->arena, "决策案卷-%s.zip", S(cs, "number"));
 	}
 	free(rec);

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zip.h>
 
 #include "core/calendar.h"
 #include "core/numbering.h"
@@ -922,32 +921,10 @@ struct buf {
 	FILE *f;
 };
 
-static void html_esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
-
 static void html_head(FILE *f, const char *title, const struct pcase *c)
 {
 	fputs("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", f);
-	html_esc(f, title);
+	fz_html_esc(f, title);
 	fputs(
 	    "</title><style>body{font-family:'FangSong','仿宋',serif;margin:2em}"
 	    "table{border-collapse:collapse;width:100%}td,th{border:1px solid #333;padding:4px 6px;"
@@ -955,69 +932,16 @@ static void html_head(FILE *f, const char *title, const struct pcase *c)
 	    "break-all}"
 	    "</style></head><body><h1>",
 	    f);
-	html_esc(f, title);
+	fz_html_esc(f, title);
 	fputs("</h1><p>案号：", f);
-	html_esc(f, c->row.number);
+	fz_html_esc(f, c->row.number);
 	fputs("　案由：", f);
-	html_esc(f, S(c, "matter"));
+	fz_html_esc(f, S(c, "matter"));
 	fputs("　当事人：", f);
-	html_esc(f, S(c, "party_name"));
+	fz_html_esc(f, S(c, "party_name"));
 	fputs("　执法主体：", f);
-	html_esc(f, S(c, "body_name"));
+	fz_html_esc(f, S(c, "body_name"));
 	fputs("</p>", f);
-}
-
-struct entry {
-	const char *name;
-	const void *data;
-	size_t len;
-};
-
-static enum fz_code zip_entries(const struct entry *e, size_t n, char **out, size_t *len,
-				struct fz_err *err)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-	enum fz_code rc = FZ_OK;
-	if (!za) {
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return fz_err_set(err, FZ_EINTERNAL, NULL, "生成案卷压缩包失败");
-	}
-	zip_source_keep(src);
-	for (size_t i = 0; i < n && !rc; i++) {
-		zip_source_t *s = zip_source_buffer(za, e[i].data, e[i].len, 0);
-		if (!s || zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
-			zip_source_free(s);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成案卷压缩包失败");
-		}
-	}
-	if (zip_close(za) < 0) {
-		zip_discard(za);
-		if (!rc)
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成案卷压缩包失败");
-	}
-	if (!rc && zip_source_open(src) == 0) {
-		zip_source_seek(src, 0, SEEK_END);
-		zip_int64_t size = zip_source_tell(src);
-		zip_source_seek(src, 0, SEEK_SET);
-		char *b = size > 0 ? malloc((size_t)size) : NULL;
-		if (b && zip_source_read(src, b, (zip_uint64_t)size) == size) {
-			*out = b;
-			*len = (size_t)size;
-		} else {
-			free(b);
-			rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成案卷压缩包失败");
-		}
-		zip_source_close(src);
-	} else if (!rc) {
-		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "生成案卷压缩包失败");
-	}
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	return rc;
 }
 
 /* Copies a blob into the arena (the ZIP reads it when it is closed). */
@@ -1053,7 +977,7 @@ enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 	if ((rc = fz_case_detail(ctx, case_id, &detail, err)))
 		goto done;
 	size_t cap = NKINDS + json_array_size(json_object_get(detail, "attachments")) + 2, n = 0;
-	struct entry *e = fz_arena_alloc(ctx->arena, sizeof *e * cap);
+	struct fz_zip_entry *e = fz_arena_alloc(ctx->arena, sizeof *e * cap);
 	struct buf idx = {0}, tl = {0};
 	idx.f = open_memstream(&idx.p, &idx.len);
 	tl.f = open_memstream(&tl.p, &tl.len);
@@ -1078,14 +1002,14 @@ enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 			rc = err->code;
 			break;
 		}
-		e[n++] = (struct entry){name, data, blen};
+		e[n++] = (struct fz_zip_entry){name, data, blen};
 		fprintf(idx.f, "<tr><td>%d</td><td>", seq);
-		html_esc(idx.f, kinds[i].title);
+		fz_html_esc(idx.f, kinds[i].title);
 		fputs("</td><td>", idx.f);
-		html_esc(idx.f, is.number);
+		fz_html_esc(idx.f, is.number);
 		fprintf(idx.f, "</td><td>%s</td><td>%zu</td><td><code>%s</code></td><td>",
 			is.doc_date, blen, is.sha256);
-		html_esc(idx.f, name);
+		fz_html_esc(idx.f, name);
 		fputs("</td></tr>", idx.f);
 	}
 	size_t i;
@@ -1098,13 +1022,13 @@ enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 		if ((rc = fz_attachment_get(ctx, aid, &att, err)))
 			break;
 		const char *name = fz_arena_printf(ctx->arena, "证据/%02d-%s", ++seq, att.filename);
-		e[n++] = (struct entry){name, att.data, att.len};
+		e[n++] = (struct fz_zip_entry){name, att.data, att.len};
 		const char *at = json_string_value(json_object_get(a, "uploaded_at"));
 		fprintf(idx.f, "<tr><td>%d</td><td>证据材料（%s）</td><td>", seq, att.content_type);
-		html_esc(idx.f, att.filename);
+		fz_html_esc(idx.f, att.filename);
 		fprintf(idx.f, "</td><td>%.10s</td><td>%zu</td><td><code>%s</code></td><td>",
 			at ? at : "", att.len, json_string_value(json_object_get(a, "sha256")));
-		html_esc(idx.f, name);
+		fz_html_esc(idx.f, name);
 		fputs("</td></tr>", idx.f);
 	}
 	fprintf(idx.f,
@@ -1132,17 +1056,17 @@ enum fz_code fz_enf_archive_zip(struct fz_ctx *ctx, int64_t case_id, char **out,
 			snprintf(hash, sizeof hash, "%s", fz_col_text(st, 0));
 		fz_stmt_done(st);
 		fprintf(tl.f, "<tr><td>%lld</td><td>", (long long)id);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "at")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "at")));
 		fputs("</td><td>", tl.f);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "actor")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "actor")));
 		fputs("（", tl.f);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "actor_role_label")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "actor_role_label")));
 		fputs("）</td><td>", tl.f);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "action_label")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "action_label")));
 		fputs("</td><td>", tl.f);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "to_state_label")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "to_state_label")));
 		fputs("</td><td>", tl.f);
-		html_esc(tl.f, json_string_value(json_object_get(ev, "note")));
+		fz_html_esc(tl.f, json_string_value(json_object_get(ev, "note")));
 		fprintf(tl.f, "</td><td><code>%s</code></td></tr>", hash);
 	}
 	fputs("</table></body></html>", tl.f);
@@ -1152,9 +1076,9 @@ close:
 	if (tl.f)
 		fclose(tl.f);
 	if (!rc) {
-		e[n++] = (struct entry){"目录.html", idx.p, idx.len};
-		e[n++] = (struct entry){"办理过程.html", tl.p, tl.len};
-		rc = zip_entries(e, n, out, len, err);
+		e[n++] = (struct fz_zip_entry){"目录.html", idx.p, idx.len};
+		e[n++] = (struct fz_zip_entry){"办理过程.html", tl.p, tl.len};
+		rc = fz_zip_build(e, n, "案卷压缩包", out, len, err);
 		*filename = fz_arena_printf(ctx->arena, "案卷-%s.zip", c.row.number);
 	}
 	free(idx.p);
