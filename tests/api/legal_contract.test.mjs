@@ -201,6 +201,13 @@ test('milestones: the nearest open one is the contract’s due day and is remind
   const list = await c.get('/api/legal/milestones?per_page=100', { session: other })
   assert.ok(!list.json.items.some((m) => m.case_id === ID))
   assert.ok(!(await c.get('/api/legal/contracts?per_page=100', { session: other })).json.items.some((x) => x.case_id === ID))
+  // 待履行 (open=1): the open milestones of contracts in performance only, never a terminated contract's.
+  const open = (await c.get('/api/legal/milestones?open=1&per_page=100', { session: await c.login('legal') })).json.items
+  assert.ok(open.length >= 1)
+  const states = new Map(sql(db, 'SELECT case_id, state FROM case_record WHERE case_type = \'legal_contract\'').map(([id, st]) => [Number(id), st]))
+  for (const m of open) assert.ok(['performing', 'disputed'].includes(states.get(m.case_id)), `${m.case_id} ${states.get(m.case_id)}`)
+  // (The demo county has a terminated contract with a milestone left undone: the rule is exercised.)
+  assert.ok(Number(sql(db, "SELECT COUNT(*) FROM legal_milestone m JOIN case_record c ON c.case_id = m.case_id WHERE m.done_on IS NULL AND c.state = 'terminated'")[0][0]) >= 1)
 
   // A week later the first is overdue: red, reminded; done, the clock moves to the next.
   c = await on('2026-10-16')

@@ -898,7 +898,11 @@ static const struct fz_list_filter milestone_filters[] = {
     {.param = "due_year", .label = "约定期限年度", .kind = FZ_LF_YEAR, .sql = "m.due_on"},
     {.param = "agency_id", .label = "承办单位", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?"},
     {.param = "case_id", .label = "合同", .kind = FZ_LF_ID, .sql = "m.case_id = ?"},
-    {.param = "open", .label = "未完成", .kind = FZ_LF_FLAG, .sql = "m.done_on IS NULL"},
+    /* Still to perform: not done, of a contract in performance (a terminated one's are not). */
+    {.param = "open",
+     .label = "待履行",
+     .kind = FZ_LF_FLAG,
+     .sql = "m.done_on IS NULL AND c.state IN ('performing', 'disputed')"},
     {.param = "remind", .label = "待提醒", .kind = FZ_LF_CUSTOM, .custom = remind_filter},
     {.param = "q",
      .label = "关键词",
