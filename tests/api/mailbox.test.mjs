@@ -306,8 +306,10 @@ test('close: a pending letter is closed with a reason; both clocks stop; trackin
 
 test('a letter is not assigned where nobody could open it: 422 naming the agency; nothing is written', async () => {
   const l = await c.submitLetter({ subject: '改派测试：无人办理的单位' })
-  // The county government itself has no agency clerk or head account in the demo county.
-  const [[county, name]] = sql(c.db, "SELECT agency_id, name FROM agency WHERE kind = 'county' LIMIT 1")
+  // An agency with no clerk or head account at all (a new one, not yet staffed).
+  const name = '青山县新设事务中心'
+  sql(c.db, `INSERT INTO agency(code, name, short_name, kind, sort_order) VALUES ('xszx', '${name}', '新设中心', 'department', 99)`)
+  const county = sql(c.db, `SELECT agency_id FROM agency WHERE code = 'xszx'`)[0][0]
   const before = await snapshot(c, l.case_id)
   const e = assertError(await c.act(l.case_id, 'assign', 'legal', { agency_id: Number(county) }), 422, 'BAD_VALUE', 'agency_id')
   assert.ok(e.message.includes(name), e.message)
