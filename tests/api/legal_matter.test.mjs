@@ -46,7 +46,7 @@ after(() => stopAll(servers))
 
 let GOV, LATE
 
-/** The county government (gov) has no accounts of its own in the demo: the legal office registers its referrals. */
+/** The county government (gov): its office refers matters itself, or the legal office registers them for it. */
 async function govId (c) {
   return (await c.agencies()).find((a) => a.name === '青山县人民政府').agency_id
 }
@@ -74,6 +74,12 @@ test('referral: refusals name the field and write nothing; the county government
   // Another agency's clerk: missing.
   assertError(await c.get(`/api/cases/${GOV}`, { session: await c.login('scj.clerk') }), 404)
   assert.ok(!(await c.get('/api/legal/matters?per_page=100', { session: await c.login('scj.clerk') })).json.items.some((m) => m.case_id === GOV))
+  // The county government's office refers one of its own; it reads it, an agency does not.
+  const own = await c.post('/api/legal/matters', matter({ title: '关于县政府与某公司合作协议条款的法律咨询', kind: 'agreement' }), { session: await c.login('gov.clerk') })
+  assert.equal(own.status, 201, own.text)
+  assert.equal(own.json.case.agency_id, gov)
+  assert.equal((await c.get(`/api/cases/${own.json.case.case_id}`, { session: await c.login('gov.head') })).status, 200)
+  assertError(await c.get(`/api/cases/${own.json.case.case_id}`, { session: await c.login('zjj.clerk') }), 404)
   LATE = (await c.post('/api/legal/matters', matter({ title: '关于某企业投诉征收补偿标准的应诉准备', kind: 'litigation' }),
     { session: await c.login('zjj.clerk') })).json.case.case_id
 })
