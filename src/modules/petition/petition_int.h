@@ -1,0 +1,51 @@
+/*
+ * petition_int.h - private to the petitions module: shared between its files.
+ */
+#ifndef FZ_MODULES_PETITION_INT_H
+#define FZ_MODULES_PETITION_INT_H
+
+#include <jansson.h>
+
+#include "core/workflow.h"
+#include "platform/api.h"
+#include "platform/cases.h"
+#include "platform/ctx.h"
+#include "platform/figures.h"
+#include "platform/lists.h"
+#include "store/migrations.h"
+
+extern const struct fz_case_type fz_petition_type;
+extern const struct fz_migration fz_petition_migrations[];
+extern const struct fz_route fz_petition_routes[];
+extern const struct fz_figure fz_petition_figures[];
+extern const struct fz_option fz_petition_channels[];
+extern const struct fz_option fz_petition_matters[];
+extern const struct fz_option fz_petition_outcomes[];
+extern const struct fz_option fz_petition_ratings[];
+extern const struct fz_input fz_petition_public_inputs[];
+extern const struct fz_input fz_petition_staff_inputs[];
+extern const struct fz_list fz_petition_list;
+extern const struct fz_demo fz_petition_demo;
+
+/*
+ * Registers a petition from body (the staff or the public form, already
+ * checked): case, clocks, event and the petition row in one transaction.
+ * The same petitioner's same matter still in progress is registered as 重复信访
+ * linked to the first (第19条); one closed after 复核 is refused (第36条).
+ */
+enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *body, const char *channel,
+				int64_t agency_id, int received, struct fz_case_row *out,
+				struct fz_err *err);
+/* The county body that receives petitions from the portal (the county government). */
+int64_t fz_petition_office(struct fz_ctx *ctx);
+
+enum fz_code fz_petition_apply(struct fz_ctx *ctx, struct fz_case_row *c,
+			       const struct fz_transition *tr, json_t *input, struct fz_err *err);
+enum fz_code fz_petition_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
+				struct fz_err *err);
+enum fz_code fz_petition_track_json(struct fz_ctx *ctx, const char *code, json_t **out,
+				    struct fz_err *err);
+enum fz_code fz_petition_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err);
+void fz_petition_meta(json_t *obj);
+
+#endif
