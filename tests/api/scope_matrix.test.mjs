@@ -59,6 +59,7 @@ const ACTIONS = {
   legal_review: 'opinion',
   legal_contract: 'revise',
   legal_matter: 'withdraw',
+  petition: 'accept',
 }
 
 /**
@@ -67,7 +68,7 @@ const ACTIONS = {
  * A kind "case:<type>" is a case of that procedure only (its documents).
  */
 /** The agency a case is shared with besides its own: a reconsideration case's respondent. */
-const SHARED = "COALESCE((SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %), (SELECT g.agency_id FROM dec_decision d JOIN agency g ON g.code = 'gov' WHERE d.case_id = %))"
+const SHARED = "COALESCE((SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %), (SELECT g.agency_id FROM dec_decision d JOIN agency g ON g.code = 'gov' WHERE d.case_id = %), (SELECT p.handler_agency_id FROM petition p WHERE p.case_id = %))"
 const KINDS = {
   case: (type) => 'SELECT case_id, agency_id, case_type || \'/\' || state, case_type,' +
     ` ${SHARED.replaceAll('%', 'case_record.case_id')} FROM case_record` +
@@ -116,6 +117,9 @@ const LIST_SHARED = {
  */
 const READY = {
   'GET /api/reviews/{id}/letter': (rec) => rec.state === 'legal_review/done', // issued with the opinion
+  // the written handling opinion (第32条) exists once it is given
+  'GET /api/cases/{id}/documents/petition-opinion.docx': (rec) =>
+    ['replied', 'reviewing', 'reviewed', 'rechecking', 'closed', 'final'].includes(rec.state.split('/')[1]),
 }
 
 const MISSING_ID = 999999999
@@ -420,7 +424,8 @@ test('a filter naming another agency returns an agency user none of its rows, on
         const what = `GET ${o.path}${q} as ${u}`
         if (r.status >= 500) { failures.push(`${what}: ${r.status}`); continue }
         if (!r.json || r.status !== 200) continue // refused: nothing listed
-        const shared = new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agencyOf[u]}`).map(([x]) => Number(x)))
+        const shared = new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agencyOf[u]}` +
+          ` UNION SELECT case_id FROM petition WHERE handler_agency_id = ${agencyOf[u]}`).map(([x]) => Number(x)))
         const foreignIds = agencyIds(r.json, [], shared).filter((x) => x !== agencyOf[u])
         if (foreignIds.length) failures.push(`${what}: rows of agencies ${[...new Set(foreignIds)].join(', ')}`)
         if (b !== undefined && Array.isArray(r.json.items) && r.json.items.length === 0 && r.json.total) {
