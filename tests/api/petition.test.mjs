@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, makeDb, mkTemp, Client, sql, sqlNumber, assertError, ROOT, TODAY } from './lib.mjs'
+import { startServer, makeDb, mkTemp, Client, sql, sqlNumber, assertError, multipart, ROOT, TODAY } from './lib.mjs'
 
 // ---- the official calendar, read from the data file the server loads ----------------------
 const special = new Map()
@@ -401,4 +401,44 @@ test('the list filters and exports; the statistics agree with the figures; the o
   assert.equal(w.status, 200, w.text)
   assert.match(w.headers.get('content-type'), /wordprocessingml/)
   assertError(await main.get(`/api/cases/${ids.p1}/documents/petition-opinion.docx`, { session: s }), 409, 'STATE', 'outcome')
+})
+
+// ---- the 12345 hotline's work orders ----------------------------------------------------------------
+
+test('12345 work orders import from CSV: a dry run, all or nothing, each order once', async () => {
+  const s = await main.login('cgz.clerk')
+  const head = '\uFEFF12345热线工单导出\n工单编号,来电时间,来电人,身份证号码,联系电话,地址,诉求类别,诉求标题,诉求内容\n'
+  const rows = [
+    'GD-2026-110001,2026/11/20 09:12,"周, 海",360121198503031234,13907911111,城关镇人民路1号,城乡建设,城关镇人民路积水,"雨后积水严重，""出行困难"""',
+    'GD-2026-110002,2026-11-21,吴敏,36012119900405123X,13907912222,,other,城关镇路灯不亮,夜间路灯不亮',
+  ]
+  const up = (text, q) => { const m = multipart('工单.csv', Buffer.from(text), { type: 'text/csv' }); return main.post(`/api/petitions/import${q}`, m.body, { session: s, headers: m.headers }) }
+  const before = sqlNumber(main.db, 'SELECT COUNT(*) FROM petition')
+  const bad = head + rows.join('\n') + '\nGD-2026-110003,2026-11-21,郑强,123,13907913333,,other,乱停车,乱停车\n'
+  const dry = await up(bad, '')
+  assert.equal(dry.status, 200, dry.text)
+  assert.equal(dry.json.valid, 2)
+  assert.equal(dry.json.invalid, 1)
+  assert.deepEqual([dry.json.errors[0].row, dry.json.errors[0].field, dry.json.errors[0].label], [5, 'id_number', '身份证号码'])
+  const refused = assertError(await up(bad, '?commit=1'), 422, 'BAD_VALUE', 'file')
+  assert.match(refused.message, /第 5 行/)
+  assert.equal(sqlNumber(main.db, 'SELECT COUNT(*) FROM petition'), before, 'nothing written')
+  const ok = await up(head + rows.join('\r\n') + '\r\n', '?commit=1')
+  assert.equal(ok.status, 200, ok.text)
+  assert.equal(ok.json.imported, true)
+  assert.equal(ok.json.created.length, 2)
+  const d = await main.detail(ok.json.created[0].case_id, 'cgz.clerk')
+  assert.equal(d.case.fields.channel, 'hotline')
+  assert.equal(d.case.fields.order_number, 'GD-2026-110001')
+  assert.equal(d.case.fields.petitioner_name, '周, 海')
+  assert.equal(d.case.fields.content, '雨后积水严重，"出行困难"')
+  assert.equal(d.case.fields.matter_type, 'housing')
+  assert.equal(d.case.received_on, '2026-11-20')
+  assert.equal(clock(d, 'route').due_date, cdDue('2026-11-20', 15))
+  // The same file again: each order is already there.
+  const again = await up(head + rows.join('\n'), '')
+  assert.equal(again.json.invalid, 2)
+  assert.match(again.json.errors[0].message, /已经导入/)
+  assertError(await up('姓名,电话\n张三,1\n', ''), 422, 'BAD_VALUE', 'file')
+  assert.equal((await main.post('/api/petitions/import', multipart('x.csv', Buffer.from(head)).body, { session: await main.login('leader'), headers: multipart('x.csv', Buffer.from(head)).headers })).status, 403)
 })

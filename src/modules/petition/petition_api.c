@@ -101,6 +101,20 @@ static enum fz_code public_rate(struct fz_req *req, json_t **out, struct fz_err 
 	return fz_petition_track_json(req->ctx, code, out, err);
 }
 
+/* POST /api/petitions/import?commit=1: the workbook or CSV as multipart (field "file"). */
+static enum fz_code import(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	if (!req->ctx->user || !req->ctx->user->agency_id)
+		return fz_err_set(err, FZ_EFORBIDDEN, NULL,
+				  "只有信访工作机构或乡镇的工作人员可以导入工单");
+	if (!req->upload_len)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "file",
+				  "请上传 12345 热线工单（.xlsx 或 .csv 文件）");
+	const char *c = fz_req_query(req, "commit");
+	bool commit = c && (strcmp(c, "1") == 0 || strcmp(c, "true") == 0);
+	return fz_petition_import(req->ctx, req->upload_data, req->upload_len, commit, out, err);
+}
+
 static enum fz_code list(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	return fz_list_answer(req, &fz_petition_list, out, err);
@@ -216,6 +230,8 @@ const struct fz_route fz_petition_routes[] = {
     {"POST", "/api/petitions", staff_register, STAFF, 0,
      "登记信访事项（来访、来信、电话、12345热线、县长信箱转入等渠道）", T,
      .body = fz_petition_staff_inputs, .status = 201},
+    {"POST", "/api/petitions/import", import, STAFF, FZ_R_UPLOAD,
+     "导入 12345 热线工单（Excel 或 CSV）：不带 commit 为校验，commit=1 全部登记或全部不登记", T},
     {"GET", "/api/petitions", list, FZ_ROLES_SIGNED_IN, 0,
      "信访事项列表：按年度、渠道、事项类别、登记机关、办理机关、状态、时限、关键词筛选", T},
     {"GET", "/api/petitions.xlsx", export, FZ_ROLES_SIGNED_IN, 0,

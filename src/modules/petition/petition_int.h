@@ -36,6 +36,8 @@ extern const struct fz_demo fz_petition_demo;
 enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *body, const char *channel,
 				int64_t agency_id, int received, struct fz_case_row *out,
 				struct fz_err *err);
+/* The petitioner's ID number and phone as the forms require them (422 naming the field). */
+enum fz_code fz_petition_check_person(json_t *body, struct fz_err *err);
 /* The county body that receives petitions from the portal (the county government). */
 int64_t fz_petition_office(struct fz_ctx *ctx);
 
@@ -47,5 +49,8 @@ enum fz_code fz_petition_track_json(struct fz_ctx *ctx, const char *code, json_t
 				    struct fz_err *err);
 enum fz_code fz_petition_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err);
 void fz_petition_meta(json_t *obj);
+/* The 12345 hotline's work orders (xlsx or CSV): a dry run, or with commit all rows or none. */
+enum fz_code fz_petition_import(struct fz_ctx *ctx, const char *data, size_t len, bool commit,
+				json_t **out, struct fz_err *err);
 
 #endif

@@ -57,6 +57,17 @@ static bool id_number_ok(const char *s)
 	return true;
 }
 
+enum fz_code fz_petition_check_person(json_t *b, struct fz_err *err)
+{
+	if (!id_number_ok(fz_json_str(b, "id_number")))
+		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
+				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
+	if (!fz_phone_valid(fz_json_str(b, "phone")))
+		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
+				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	return FZ_OK;
+}
+
 enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *channel,
 				int64_t agency_id, int received, struct fz_case_row *out,
 				struct fz_err *err)
@@ -64,12 +75,9 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 	const char *name = fz_json_str(b, "name"), *idn = fz_json_str(b, "id_number"),
 		   *phone = fz_json_str(b, "phone"), *matter = fz_json_str(b, "matter_type"),
 		   *subject = fz_json_str(b, "subject"), *content = fz_json_str(b, "content");
-	if (!id_number_ok(idn))
-		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
-				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
-	if (!fz_phone_valid(phone))
-		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
-				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	enum fz_code vrc = fz_petition_check_person(b, err);
+	if (vrc)
+		return vrc;
 	if (received > ctx->today)
 		return fz_err_set(err, FZ_EBAD_DATE, "received_on", "收到日期不能晚于今天");
 	if (!agency_id)
