@@ -87,10 +87,12 @@ static enum fz_code public_rate(struct fz_req *req, json_t **out, struct fz_err 
 				  "没有找到该查询码对应的信访事项，请核对后重试");
 	json_t *body = json_pack("{s:O}", "rating", json_object_get(req->body, "rating"));
 	enum fz_code rc = fz_db_begin(req->ctx->db, err);
-	if (!rc && !(rc = fz_case_act_system(req->ctx, id, "public_rate", body, err)))
-		rc = fz_db_commit(req->ctx->db, err);
-	else
-		fz_db_rollback(req->ctx->db);
+	if (!rc) {
+		if (!(rc = fz_case_act_system(req->ctx, id, "public_rate", body, err)))
+			rc = fz_db_commit(req->ctx->db, err);
+		if (rc)
+			fz_db_rollback(req->ctx->db);
+	}
 	json_decref(body);
 	if (rc) {
 		/* The system step's refusal is about the state: say it for the petitioner. */

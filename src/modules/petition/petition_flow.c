@@ -148,15 +148,17 @@ static const struct fz_clock_def clocks[] = {
      .max_extension = 30,
      .max_extensions = 1,
      .party = true},
-    {.name = "review_request",
-     .label = "复查申请期限",
-     .unit = FZ_UNIT_CD,
-     .days = 30,
-     .article = "《信访工作条例》第三十五条：信访人对处理意见不服的，可以自收到书面答复之日起 30 "
-		"日内请求上一级机关复查",
-     .cite = "《信访工作条例》第三十五条",
-     .step = "replied",
-     .validity = true},
+    {
+	.name = "review_request",
+	.label = "复查申请期限",
+	.unit = FZ_UNIT_CD,
+	.days = 30,
+	.article =
+	    "《信访工作条例》第三十五条：信访人对处理意见不服的，可以自收到书面答复之日起 30 "
+	    "日内请求上一级机关复查",
+	.cite = "《信访工作条例》第三十五条",
+	.step = "replied",
+    },
     {.name = "review",
      .label = "复查期限",
      .unit = FZ_UNIT_CD,
@@ -164,15 +166,17 @@ static const struct fz_clock_def clocks[] = {
      .article = "《信访工作条例》第三十五条：收到复查请求之日起 30 日内提出复查意见",
      .cite = "《信访工作条例》第三十五条",
      .step = "reviewing"},
-    {.name = "recheck_request",
-     .label = "复核申请期限",
-     .unit = FZ_UNIT_CD,
-     .days = 30,
-     .article = "《信访工作条例》第三十六条：信访人对复查意见不服的，可以自收到书面意见之日起 30 "
-		"日内向复查机关的上一级机关请求复核",
-     .cite = "《信访工作条例》第三十六条",
-     .step = "reviewed",
-     .validity = true},
+    {
+	.name = "recheck_request",
+	.label = "复核申请期限",
+	.unit = FZ_UNIT_CD,
+	.days = 30,
+	.article =
+	    "《信访工作条例》第三十六条：信访人对复查意见不服的，可以自收到书面意见之日起 30 "
+	    "日内向复查机关的上一级机关请求复核",
+	.cite = "《信访工作条例》第三十六条",
+	.step = "reviewed",
+    },
     {.name = "recheck",
      .label = "复核期限",
      .unit = FZ_UNIT_CD,
