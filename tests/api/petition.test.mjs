@@ -368,7 +368,15 @@ test('422 naming the field, nothing written', async () => {
     assertError(r, 422, undefined, field)
   }
   assertError(await main.post('/api/public/petitions', { ...petitioner(), id_number: '3601' }), 422, undefined, 'id_number')
-  assert.equal(sqlNumber(main.db, 'SELECT COUNT(*) FROM case_record'), before)
+  // Routed to an agency nobody can open it in (the justice bureau has no clerk or head): refused.
+  const p = await register(main, 'gov.clerk', { received_on: TODAY })
+  const sfj = Number(sql(main.db, "SELECT agency_id FROM agency WHERE code = 'sfj'")[0][0])
+  const e = assertError(await main.act(p.case_id, 'route', 'gov.clerk', { agency_id: sfj, route_kind: 'transfer' }), 422, 'BAD_VALUE', 'agency_id')
+  assert.match(e.message, /账号/)
+  assert.equal((await main.detail(p.case_id, 'gov.clerk')).case.state, 'registered')
+  const cases = sqlNumber(main.db, 'SELECT COUNT(*) FROM case_record')
+  assert.equal(sqlNumber(main.db, 'SELECT COUNT(*) FROM case_record'), cases)
+  assert.equal(cases, before + 1)
   // Registration is for the petition office or a township's staff, not the leader.
   assert.equal((await main.post('/api/petitions', { channel: 'visit', received_on: TODAY, ...petitioner() }, { session: await main.login('leader') })).status, 403)
 })

@@ -178,6 +178,28 @@ fail:
 	return rc;
 }
 
+/* A petition routed where nobody can open it would sit there unanswered. */
+static enum fz_code route_ok(struct fz_ctx *ctx, int64_t to, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT a.name, (SELECT COUNT(*) FROM app_user u WHERE u.agency_id = a.agency_id"
+	    " AND u.disabled = 0 AND u.role IN ('agency_clerk', 'agency_head'))"
+	    " FROM agency a WHERE a.agency_id = ?",
+	    "i", to);
+	if (!st)
+		return err->code;
+	bool row = fz_stmt_row(st), ok = row && fz_col_int(st, 1) > 0;
+	const char *name = row ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0)) : NULL;
+	fz_stmt_done(st);
+	if (!ok)
+		return fz_err_set(
+		    err, FZ_EBAD_VALUE, "agency_id",
+		    "“%s”没有可以办理信访事项的账号（部门经办人员或负责人），请转送交办其他机关",
+		    name ? name : "该机关");
+	return FZ_OK;
+}
+
 enum fz_code fz_petition_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			       const struct fz_transition *tr, json_t *input, struct fz_err *err)
 {
@@ -187,6 +209,9 @@ enum fz_code fz_petition_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	int64_t id = c->case_id;
 	struct fz_db *db = ctx->db;
 	struct fz_stmt *st = NULL;
+	if (strcmp(n, "route") == 0 &&
+	    route_ok(ctx, json_integer_value(json_object_get(input, "agency_id")), err))
+		return err->code;
 	if (strcmp(n, "route") == 0)
 		st = fz_db_query(
 		    db, err,
