@@ -450,3 +450,17 @@ test('12345 work orders import from CSV: a dry run, all or nothing, each order o
   assertError(await up('姓名,电话\n张三,1\n', ''), 422, 'BAD_VALUE', 'file')
   assert.equal((await main.post('/api/petitions/import', multipart('x.csv', Buffer.from(head)).body, { session: await main.login('leader'), headers: multipart('x.csv', Buffer.from(head)).headers })).status, 403)
 })
+
+// ---- supervision ------------------------------------------------------------------------------------
+
+test('the handling clock is the handling agency’s in 电子监察, not the registering office’s', async () => {
+  // The demo's petition accepted by 人社局 on 2026-09-11 and not yet answered: 60 CD ran out on 11-10.
+  const [[id]] = sql(main.db, "SELECT c.case_id FROM case_record c JOIN petition p ON p.case_id = c.case_id WHERE p.subject = '城关镇滨江花园项目工地工伤待遇未落实'")
+  const sup = (await main.get('/api/supervision', { session: await main.login('legal') })).json
+  const item = sup.items.find((i) => i.case_id === Number(id) && i.clock_label === '办理期限')
+  assert.ok(item, 'the overdue handling clock is in supervision')
+  assert.equal(item.agency_name, '青山县人力资源和社会保障局')
+  assert.equal(item.due_date, cdDue('2026-09-11', 60))
+  assert.equal(item.status, 'red')
+  assert.match(item.article, /第三十四条/)
+})
