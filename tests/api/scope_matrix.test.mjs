@@ -59,6 +59,7 @@ const ACTIONS = {
   legal_review: 'opinion',
   legal_contract: 'revise',
   legal_matter: 'withdraw',
+  mediation: 'perform',
 }
 
 /**
@@ -90,6 +91,7 @@ const KINDS = {
   norm_campaign: () => 'SELECT campaign_id, NULL, status, NULL FROM norm_campaign',
   dec_item: () => 'SELECT item_id, NULL, status, NULL FROM dec_item',
   dec_meeting: () => 'SELECT meeting_id, agency_id, kind, NULL FROM dec_meeting',
+  med_committee: () => "SELECT committee_id, agency_id, 'committee', NULL FROM med_committee",
   dec_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM dec_comment m JOIN case_record c ON c.case_id = m.case_id',
 }
 
@@ -116,6 +118,7 @@ const LIST_SHARED = {
  */
 const READY = {
   'GET /api/reviews/{id}/letter': (rec) => rec.state === 'legal_review/done', // issued with the opinion
+  'GET /api/cases/{id}/documents/mediation-agreement.docx': (rec) => ['mediation/agreed', 'mediation/confirming', 'mediation/closed'].includes(rec.state), // once agreed
 }
 
 const MISSING_ID = 999999999
