@@ -273,6 +273,30 @@ test('the public directory lists committees and mediators, a mediator’s phone 
   assert.ok(!/id_number|"parties"/.test(r.text))
 })
 
+test('a township keeps its register: a mediator made public shows a phone, one struck off leaves the directory', async () => {
+  const s = await c.login('bsx.clerk')
+  const made = await c.post('/api/mediation/committees', { name: '白沙乡新村人民调解委员会', village: '新村', director: '苗测试', phone: '0551-62220001' }, { session: s })
+  assert.equal(made.status, 201, made.text)
+  const k = made.json.committee_id
+  assertError(await c.post('/api/mediation/committees', { name: '错', director: '某', agency_id: await c.agencyOf('scj.clerk') }, { session: await c.login('legal') }), 422, undefined, 'agency_id')
+  const m = await c.post(`/api/mediation/committees/${k}/mediators`, { name: '白调解', phone: '13955550001', post: 'mediator', trained_on: TODAY }, { session: s })
+  assert.equal(m.status, 201, m.text)
+  assertError(await c.post(`/api/mediation/committees/${k}/mediators`, { name: '白二', phone: '1', post: 'member' }, { session: s }), 422, undefined, 'phone')
+  const id = m.json.mediator_id
+  const dir = async () => (await c.get('/api/public/mediation/directory?q=白沙乡新村&per_page=50')).json.items
+  assert.equal((await dir()).find((x) => x.mediator_name === '白调解').phone, null)
+  assertError(await c.api('PATCH', `/api/mediation/mediators/${id}`, { body: { phone_public: true }, session: await c.login('qsz.clerk') }), 404)
+  const p = await c.api('PATCH', `/api/mediation/mediators/${id}`, { body: { phone_public: true, training: '调解技巧培训' }, session: s })
+  assert.equal(p.status, 200, p.text)
+  assert.equal((await dir()).find((x) => x.mediator_name === '白调解').phone, '13955550001')
+  await c.api('PATCH', `/api/mediation/mediators/${id}`, { body: { active: false }, session: s })
+  assert.equal((await dir()).find((x) => x.mediator_name === '白调解'), undefined)
+  const kp = await c.api('PATCH', `/api/mediation/committees/${k}`, { body: { director: '苗新任' }, session: s })
+  assert.equal(kp.status, 200, kp.text)
+  assert.equal(kp.json.director, '苗新任')
+  assert.equal(kp.json.mediators.length, 0)
+})
+
 test('named figures: cases and agreements by kind, each equal to its drill-down and to the statistics', async () => {
   const s = await c.login('legal')
   const f = await c.get('/api/figures?year=2026', { session: s })

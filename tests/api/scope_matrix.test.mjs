@@ -92,6 +92,7 @@ const KINDS = {
   dec_item: () => 'SELECT item_id, NULL, status, NULL FROM dec_item',
   dec_meeting: () => 'SELECT meeting_id, agency_id, kind, NULL FROM dec_meeting',
   med_committee: () => "SELECT committee_id, agency_id, 'committee', NULL FROM med_committee",
+  med_mediator: () => "SELECT m.mediator_id, k.agency_id, 'mediator', NULL FROM med_mediator m JOIN med_committee k ON k.committee_id = m.committee_id",
   dec_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM dec_comment m JOIN case_record c ON c.case_id = m.case_id',
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "modules/mediation/mediation_int.h"
 #include "platform/documents.h"
 #include "platform/jsonx.h"
@@ -83,8 +84,17 @@ const struct fz_input fz_med_case_inputs[] = {
 
 const struct fz_record_kind fz_med_records[] = {
     {"med_committee", "SELECT agency_id FROM med_committee WHERE committee_id = ?"},
+    {"med_mediator", "SELECT k.agency_id FROM med_mediator m JOIN med_committee k"
+		     " ON k.committee_id = m.committee_id WHERE m.mediator_id = ?"},
     {NULL, NULL},
 };
+
+static int64_t path_id(struct fz_req *req)
+{
+	long long id = 0;
+	sscanf(req->params[0], "%lld", &id);
+	return (int64_t)id;
+}
 
 static enum fz_code check_case_body(struct fz_ctx *ctx, json_t *b, struct fz_err *err)
 {
@@ -134,7 +144,7 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 	    " k.address, k.founded_on FROM med_committee k JOIN agency a ON a.agency_id = "
 	    "k.agency_id"
 	    " WHERE k.committee_id = ?",
-	    "t", req->params[0]);
+	    "i", path_id(req));
 	if (!st)
 		return err->code;
 	if (!fz_stmt_row(st)) {
@@ -153,7 +163,7 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 	    ctx->db, err,
 	    "SELECT mediator_id, name, phone, phone_public, post, trained_on, training"
 	    " FROM med_mediator WHERE committee_id = ? AND active = 1 ORDER BY mediator_id",
-	    "t", req->params[0]);
+	    "i", path_id(req));
 	while (st && fz_stmt_row(st))
 		json_array_append_new(
 		    ms, json_pack(
@@ -166,6 +176,77 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 	fz_stmt_done(st);
 	json_object_set_new(o, "mediators", ms);
 	*out = o;
+	return FZ_OK;
+}
+
+/* What a committee's or a mediator's record may change; absent keys keep their value. */
+static const struct fz_input committee_patch_inputs[] = {
+    {.name = "name", .label = "调解委员会名称", .type = FZ_IN_TEXT, .max_chars = 60},
+    {.name = "director", .label = "主任", .type = FZ_IN_TEXT, .max_chars = 30},
+    {.name = "phone", .label = "办公电话", .type = FZ_IN_TEXT, .max_chars = 20},
+    {.name = "address", .label = "办公地址", .type = FZ_IN_TEXT, .max_chars = 100},
+    {.name = "active", .label = "在册", .type = FZ_IN_BOOL},
+    {.name = NULL},
+};
+
+static const struct fz_input mediator_patch_inputs[] = {
+    {.name = "phone", .label = "联系电话", .type = FZ_IN_TEXT, .max_chars = 20},
+    {.name = "phone_public", .label = "联系电话对外公开", .type = FZ_IN_BOOL},
+    {.name = "trained_on", .label = "最近一次业务培训日期", .type = FZ_IN_DATE},
+    {.name = "training", .label = "培训内容", .type = FZ_IN_TEXT, .max_chars = 200},
+    {.name = "active", .label = "在册", .type = FZ_IN_BOOL},
+    {.name = NULL},
+};
+
+/* -1 when the boolean key is absent, else 0 or 1. */
+static int tri(json_t *b, const char *key)
+{
+	json_t *v = json_object_get(b, key);
+	return json_is_boolean(v) ? json_is_true(v) : -1;
+}
+
+static enum fz_code committee_patch(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	json_t *b = req->body;
+	const char *phone = fz_json_str(b, "phone");
+	if (phone && *phone && !fz_phone_valid(phone))
+		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
+				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	struct fz_stmt *st = fz_db_query(
+	    req->ctx->db, err,
+	    "UPDATE med_committee SET name = COALESCE(?, name), director = COALESCE(?, director),"
+	    " phone = COALESCE(?, phone), address = COALESCE(?, address),"
+	    " active = CASE WHEN ? < 0 THEN active ELSE ? END WHERE committee_id = ?",
+	    "ttttIIi", fz_json_str(b, "name"), fz_json_str(b, "director"), phone,
+	    fz_json_str(b, "address"), tri(b, "active"), tri(b, "active"), path_id(req));
+	enum fz_code rc = fz_stmt_exec(st, err);
+	return rc ? rc : committee_get(req, out, err);
+}
+
+static enum fz_code mediator_patch(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	json_t *b = req->body;
+	struct fz_ctx *ctx = req->ctx;
+	const char *phone = fz_json_str(b, "phone");
+	if (phone && !fz_phone_valid(phone))
+		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
+				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");
+	const char *trained = fz_json_str(b, "trained_on");
+	int day;
+	if (trained && !fz_date_parse(trained, &day) && day > ctx->today)
+		return fz_err_set(err, FZ_EBAD_DATE, "trained_on", "培训日期不能晚于今天");
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err,
+	    "UPDATE med_mediator SET phone = COALESCE(?, phone),"
+	    " phone_public = CASE WHEN ? < 0 THEN phone_public ELSE ? END,"
+	    " trained_on = COALESCE(?, trained_on), training = COALESCE(?, training),"
+	    " active = CASE WHEN ? < 0 THEN active ELSE ? END WHERE mediator_id = ?",
+	    "tIIttIIi", phone, tri(b, "phone_public"), tri(b, "phone_public"), trained,
+	    fz_json_str(b, "training"), tri(b, "active"), tri(b, "active"), path_id(req));
+	enum fz_code rc = fz_stmt_exec(st, err);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:I}", "mediator_id", (json_int_t)path_id(req));
 	return FZ_OK;
 }
 
@@ -505,6 +586,12 @@ const struct fz_route fz_med_routes[] = {
      "人民调解委员会及其调解员（含联系电话和培训情况）", T, "med_committee"},
     {"POST", "/api/mediation/committees/{id}/mediators", mediator_create, STAFF, 0,
      "登记人民调解员", T, "med_committee", .body = fz_med_mediator_inputs, .status = 201},
+    {"PATCH", "/api/mediation/committees/{id}", committee_patch, STAFF, 0,
+     "修改人民调解委员会（名称、主任、电话、地址、是否在册）", T, "med_committee",
+     .body = committee_patch_inputs},
+    {"PATCH", "/api/mediation/mediators/{id}", mediator_patch, STAFF, 0,
+     "修改人民调解员（电话及是否公开、培训情况、是否在册）", T, "med_mediator",
+     .body = mediator_patch_inputs},
     {"POST", "/api/mediations", case_create, STAFF, FZ_R_JSON,
      "受理调解案件（人民调解或行政调解），当事人两人以上", T, .status = 201},
     {"GET", "/api/mediations", cases_list, SIGNED_IN, 0,
