@@ -255,6 +255,11 @@ test('scope: a township sees only its own cases and committees; another agency g
     const l = await c.get(`/api/mediations?agency_id=${qsz}`, { session: o })
     assert.equal(l.status === 200 ? l.json.total : 0, 0)
   }
+  // The Excel export is the same scoped list.
+  const x = await c.get('/api/mediations.xlsx', { session: s })
+  assert.equal(x.status, 200)
+  assert.match(x.headers.get('content-type'), /spreadsheetml/)
+  assert.equal(x.bytes.subarray(0, 2).toString(), 'PK')
   // Legal sees every township's.
   const all = await c.get('/api/mediations?per_page=1', { session: await c.login('legal') })
   assert.ok(all.json.total > list.json.total)
@@ -315,6 +320,10 @@ test('named figures: cases and agreements by kind, each equal to its drill-down 
   const sql = "SELECT COUNT(*) FROM case_record c JOIN med_case x ON x.case_id = c.case_id WHERE c.received_on LIKE '2026-%'"
   assert.equal(v['mediation.cases.received'], sqlNumber(c.db, sql))
   assert.equal(v['mediation.cases.agreed'], sqlNumber(c.db, sql + " AND x.outcome = 'agreed'"))
+  // By agency: the townships and the agencies, adding up to the whole.
+  assert.equal(st.json.by_agency.reduce((n, a) => n + a.received, 0), v['mediation.cases.received'])
+  const rate = st.json.totals.success_rate
+  assert.ok(rate > 0 && rate <= 100)
   // A township's own figures are its own cases.
   const qsz = await c.agencyOf('qsz.clerk')
   const own = await c.get('/api/mediation/stats?year=2026', { session: await c.login('qsz.clerk') })
