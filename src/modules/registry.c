@@ -18,6 +18,7 @@
 	X(decision)                                                            \
 	X(legal)                                                               \
 	X(petition)                                                            \
+	X(mediation)                                                           \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;

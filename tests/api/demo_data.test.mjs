@@ -169,6 +169,7 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'legal_contract in_review': 2, 'legal_contract performing': 7, 'legal_contract reviewed': 1, 'legal_contract terminated': 2,
     'legal_matter answered': 21, 'legal_matter handling': 2, 'legal_matter received': 2, 'legal_matter withdrawn': 1,
     'legal_review done': 43, 'legal_review reviewing': 3, 'legal_review submitted': 1,
+    'mediation agreed': 3, 'mediation closed': 74, 'mediation confirming': 2, 'mediation failed': 33, 'mediation mediating': 8,
     'major_decision archived': 2, 'major_decision decided': 1, 'major_decision drafting': 1, 'major_decision evaluated': 1,
     'major_decision expert': 1, 'major_decision in_review': 1, 'major_decision participation': 1,
     'litigation judged': 3, 'litigation pending': 1,
@@ -192,6 +193,7 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     legal_review: 47,
     legal_contract: 23, legal_contract_party: 23, legal_milestone: 40, legal_dispute: 5, legal_matter: 26,
     legal_adviser: 6, legal_engagement: 7, legal_adviser_opinion: 21,
+    med_committee: 15, med_mediator: 36, med_case: 120, med_party: 240,
     dec_item: 11, dec_item_change: 33, dec_meeting: 7, dec_decision: 8, dec_expert: 7, dec_speech: 14, dec_progress: 2, dec_comment: 17,
     petition: 226,
   }

@@ -60,6 +60,7 @@ const ACTIONS = {
   legal_contract: 'revise',
   legal_matter: 'withdraw',
   petition: 'accept',
+  mediation: 'perform',
 }
 
 /**
@@ -91,6 +92,8 @@ const KINDS = {
   norm_campaign: () => 'SELECT campaign_id, NULL, status, NULL FROM norm_campaign',
   dec_item: () => 'SELECT item_id, NULL, status, NULL FROM dec_item',
   dec_meeting: () => 'SELECT meeting_id, agency_id, kind, NULL FROM dec_meeting',
+  med_committee: () => "SELECT committee_id, agency_id, 'committee', NULL FROM med_committee",
+  med_mediator: () => "SELECT m.mediator_id, k.agency_id, 'mediator', NULL FROM med_mediator m JOIN med_committee k ON k.committee_id = m.committee_id",
   dec_comment: () => 'SELECT m.comment_id, c.agency_id, c.state, NULL FROM dec_comment m JOIN case_record c ON c.case_id = m.case_id',
 }
 
@@ -120,6 +123,7 @@ const READY = {
   // the written handling opinion (第32条) exists once it is given
   'GET /api/cases/{id}/documents/petition-opinion.docx': (rec) =>
     ['replied', 'reviewing', 'reviewed', 'rechecking', 'closed', 'final'].includes(rec.state.split('/')[1]),
+  'GET /api/cases/{id}/documents/mediation-agreement.docx': (rec) => ['mediation/agreed', 'mediation/confirming', 'mediation/closed'].includes(rec.state), // once agreed
 }
 
 const MISSING_ID = 999999999
