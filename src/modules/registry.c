@@ -17,6 +17,7 @@
 	X(norm)                                                                \
 	X(decision)                                                            \
 	X(legal)                                                               \
+	X(proposal)                                                            \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;
