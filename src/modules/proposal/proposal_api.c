@@ -39,8 +39,6 @@ const struct fz_input fz_proposal_item_inputs[] = {
     {.name = NULL},
 };
 
-static const char *const item_extra[] = {"authors", NULL};
-
 static enum fz_code sessions_get(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	return fz_proposal_sessions_json(req->ctx, out, err);
@@ -58,13 +56,9 @@ static enum fz_code sessions_post(struct fz_req *req, json_t **out, struct fz_er
 
 static enum fz_code item_post(struct fz_req *req, json_t **out, struct fz_err *err)
 {
-	enum fz_code rc =
-	    fz_json_check_inputs(req->ctx, fz_proposal_item_inputs, 8, req->body, item_extra, err);
-	if (rc)
-		return rc;
 	json_t *in = json_deep_copy(req->body);
 	struct fz_case_row c;
-	rc = fz_proposal_item_create(req->ctx, in, &c, err);
+	enum fz_code rc = fz_proposal_item_create(req->ctx, in, &c, err);
 	json_decref(in);
 	if (rc)
 		return rc;

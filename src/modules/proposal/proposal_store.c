@@ -159,7 +159,8 @@ static enum fz_code check_authors(json_t *authors, struct fz_err *err)
 enum fz_code fz_proposal_item_create(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
 				     struct fz_err *err)
 {
-	enum fz_code rc = fz_json_check_inputs(ctx, fz_proposal_item_inputs, 8, in, NULL, err);
+	static const char *const extra[] = {"authors", NULL};
+	enum fz_code rc = fz_json_check_inputs(ctx, fz_proposal_item_inputs, 8, in, extra, err);
 	if (rc)
 		return rc;
 	json_t *authors = json_object_get(in, "authors");
@@ -257,8 +258,14 @@ static const char *reply_due(struct fz_ctx *ctx, int64_t case_id)
 	size_t i;
 	json_t *k;
 	json_array_foreach (clocks, i, k) {
-		if (strcmp(fz_json_str(k, "name"), "reply") == 0 && fz_json_str(k, "due_date"))
-			due = fz_arena_strdup(ctx->arena, fz_json_str(k, "due_date"));
+		if (strcmp(fz_json_str(k, "name"), "reply") != 0)
+			continue;
+		/* A due day in a year whose calendar is not loaded yet: the provisional one. */
+		const char *d = fz_json_str(k, "due_date");
+		if (!d)
+			d = fz_json_str(k, "provisional_due_date");
+		if (d)
+			due = fz_arena_strdup(ctx->arena, d);
 	}
 	json_decref(clocks);
 	return due;
