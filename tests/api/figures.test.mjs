@@ -68,7 +68,7 @@ describe('GET /api/figures', () => {
       assert.match(x.name, /^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
       assert.match(x.label, /\p{Script=Han}/u, x.name)
       assert.ok(x.unit, x.name)
-      assert.ok(['mailbox', 'disclosure', 'reconsideration', 'enforcement', 'review', 'normative', 'decision', 'legal'].includes(x.module), x.module)
+      assert.ok(['mailbox', 'disclosure', 'reconsideration', 'enforcement', 'review', 'normative', 'decision', 'legal', 'proposal'].includes(x.module), x.module)
       assert.ok(['count', 'sum'].includes(x.kind), x.name)
       assert.equal(typeof x.value, 'number', x.name)
       assert.ok(Number.isInteger(x.value) && x.value >= 0, x.name)
