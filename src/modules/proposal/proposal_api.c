@@ -7,6 +7,7 @@
 
 #include "modules/proposal/proposal_int.h"
 #include "platform/documents.h"
+#include "core/text.h"
 #include "platform/jsonx.h"
 
 const struct fz_input fz_proposal_session_inputs[] = {
@@ -64,6 +65,32 @@ static enum fz_code item_post(struct fz_req *req, json_t **out, struct fz_err *e
 		return rc;
 	*out = json_pack("{s:I, s:s}", "case_id", (json_int_t)c.case_id, "number", c.number);
 	return FZ_OK;
+}
+
+/* POST /api/proposals/import?session_id=&commit=1: the workbook as multipart (field "file") or raw.
+ */
+static enum fz_code import(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	const char *sid = fz_req_query(req, "session_id");
+	int64_t id = 0;
+	if (!sid || !*sid)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "session_id",
+				  "请选择导入到哪个会次（session_id）");
+	struct fz_stmt *st = NULL;
+	if (fz_parse_int(sid, 1, 1000000000, &id))
+		st = fz_db_query(req->ctx->db, err,
+				 "SELECT COUNT(*) FROM proposal_session WHERE session_id = ?", "i",
+				 id);
+	bool found = st && fz_stmt_row(st) && fz_col_int(st, 0) > 0;
+	fz_stmt_done(st);
+	if (!found)
+		return fz_err_set(err, FZ_EBAD_VALUE, "session_id", "会次不存在，请先登记会次");
+	if (!req->upload_len)
+		return fz_err_set(err, FZ_EMISSING_FIELD, "file", "请上传 .xlsx 文件");
+	const char *c = fz_req_query(req, "commit");
+	bool commit = c && (strcmp(c, "1") == 0 || strcmp(c, "true") == 0);
+	return fz_proposal_import(req->ctx, id, req->upload_data, req->upload_len, commit, out,
+				  err);
 }
 
 static enum fz_code list_get(struct fz_req *req, json_t **out, struct fz_err *err)
@@ -189,6 +216,8 @@ const struct fz_route fz_proposal_routes[] = {
      .status = 201},
     {"POST", "/api/proposals", item_post, LEGAL, FZ_R_JSON,
      "登记一件人大代表建议或政协委员提案（编号、标题、内容、提出人）", T, .status = 201},
+    {"POST", "/api/proposals/import", import, LEGAL, FZ_R_UPLOAD,
+     "从 Excel 导入一个会次的建议或提案（先预检，commit=1 时全部导入或全部不导入）", T},
     {"GET", "/api/proposals", list_get, FZ_ROLES_SIGNED_IN, 0,
      "建议提案列表：按年度、会次、机关、状态、主办单位、按期、满意、关键词筛选", T},
     {"GET", "/api/proposals.xlsx", list_xlsx, FZ_ROLES_SIGNED_IN, 0,

@@ -38,6 +38,9 @@ enum fz_code fz_proposal_session_create(struct fz_ctx *ctx, json_t *in, int64_t 
 /* Registers an item of a session (its case, its authors) in one transaction. */
 enum fz_code fz_proposal_item_create(struct fz_ctx *ctx, json_t *in, struct fz_case_row *out,
 				     struct fz_err *err);
+/* The items of a session from an .xlsx (proposal_import.c): a dry run unless commit. */
+enum fz_code fz_proposal_import(struct fz_ctx *ctx, int64_t session_id, const void *data,
+				size_t len, bool commit, json_t **out, struct fz_err *err);
 enum fz_code fz_proposal_sessions_json(struct fz_ctx *ctx, json_t **out, struct fz_err *err);
 
 enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
