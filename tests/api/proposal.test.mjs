@@ -98,9 +98,9 @@ test('the reply is due 3 or 6 calendar months after assignment, month end clampe
 })
 
 test('a CPPCC period follows its own setting', async () => {
-  const admin = await c.login('admin')
+  const admin = await c.login('legalhead')
   const r = await c.api('PUT', '/api/settings/proposal.cppcc_months', { session: admin, body: { value: 2 } })
-  if (r.status !== 200) return // settings route shape differs: the default rule is tested above
+  assert.equal(r.status, 200, r.text)
   try {
     const { d } = await assigned(c, 'cppcc')
     assert.equal(due(clock(d, 'reply')), workingOnOrAfter(c.db, addMonths(TODAY, 2)))
@@ -123,7 +123,12 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   assert.match(r.json.error.message, /协办/)
   // The lead may not give a co-handler's opinion.
   r = await c.act(id, 'cohandle', 'zjj.clerk', { opinion: '主办代填' })
-  assertError(r, 403)
+  assertError(r, 409)
+  // Each agency is offered only its own steps: the lead its own, a co-handler its opinion.
+  const offered = async (u) => (await c.detail(id, u)).actions.map((a) => a.name).sort()
+  assert.deepEqual(await offered('zjj.clerk'), ['contact', 'waive'])
+  assert.deepEqual(await offered('hbj.clerk'), ['cohandle'])
+  assert.equal((await c.detail(id, 'hbj.clerk')).case.fields.my_part, 'cohandler_due')
   // A co-handler gives its opinion; the second is excused by the lead with a reason.
   await c.actOk(id, 'cohandle', 'hbj.clerk', { opinion: '环保方面无异议，配合做好扬尘治理。' })
   r = await c.act(id, 'cohandle', 'hbj.clerk', { opinion: '再来一次' })
@@ -137,7 +142,9 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   assert.match(r.json.error.message, /沟通/)
   // A co-handler cannot take the lead's steps.
   r = await c.act(id, 'contact', 'hbj.clerk', { contact_on: TODAY, way: 'phone', summary: '电话' })
-  assertError(r, 403)
+  assertError(r, 409)
+  assert.deepEqual(await offered('hbj.clerk'), [])
+  assert.equal((await c.detail(id, 'hbj.clerk')).case.fields.my_part, 'cohandler')
   await c.actOk(id, 'contact', 'zjj.clerk', { contact_on: TODAY, way: 'meeting', summary: '当面听取代表意见。' })
   const done = await c.actOk(id, 'reply', 'zjj.clerk', { result: 'B', reply_text: '已列入明年计划。' })
   assert.equal(done.case.state, 'replied')

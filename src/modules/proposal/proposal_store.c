@@ -562,6 +562,9 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 enum fz_code fz_proposal_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				struct fz_err *err)
 {
+	bool agency_user =
+	    ctx->user && (ctx->user->role & (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD));
+	int64_t mine = agency_user ? ctx->user->agency_id : 0;
 	struct fz_stmt *st = fz_db_query(
 	    ctx->db, err,
 	    "SELECT i.session_id, s.name, i.body, i.item_no, i.title, i.content, i.difficult,"
@@ -570,16 +573,31 @@ enum fz_code fz_proposal_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 	    " (SELECT COUNT(*) FROM proposal_cohandler h WHERE h.case_id = i.case_id"
 	    "  AND h.answered_on IS NULL AND h.waived_reason IS NULL),"
 	    " (SELECT COUNT(*) FROM proposal_contact k WHERE k.case_id = i.case_id"
-	    "  AND k.round = i.round)"
+	    "  AND k.round = i.round),"
+	    " (SELECT agency_id FROM case_record c WHERE c.case_id = i.case_id),"
+	    " (SELECT COUNT(*) FROM proposal_cohandler h WHERE h.case_id = i.case_id"
+	    "  AND h.agency_id = ?),"
+	    " (SELECT COUNT(*) FROM proposal_cohandler h WHERE h.case_id = i.case_id"
+	    "  AND h.agency_id = ? AND h.answered_on IS NULL AND h.waived_reason IS NULL)"
 	    " FROM proposal_item i JOIN proposal_session s ON s.session_id = i.session_id"
 	    " WHERE i.case_id = ?",
-	    "i", case_id);
+	    "iii", mine, mine, case_id);
 	if (!st)
 		return err->code;
 	if (!fz_stmt_row(st)) {
 		fz_stmt_done(st);
 		return FZ_OK;
 	}
+	/*
+	 * The caller's part in the item: the steps' guards read it, so the engine
+	 * offers an agency only its own steps (the lead's, or its co-handling).
+	 */
+	const char *part = !agency_user			? "office"
+			   : fz_col_int(st, 20) == mine ? "lead"
+			   : fz_col_int(st, 22)		? "cohandler_due"
+			   : fz_col_int(st, 21)		? "cohandler"
+							: "other";
+	fz_json_set_str(obj, "my_part", part);
 	json_object_set_new(obj, "session_id", json_integer(fz_col_int(st, 0)));
 	fz_json_set_str(obj, "session_name", fz_col_text(st, 1));
 	fz_json_set_str(obj, "body", fz_col_text(st, 2));
