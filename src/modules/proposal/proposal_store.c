@@ -456,6 +456,53 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 					mine),
 			    err);
 	}
+	if (strcmp(name, "mark_difficult") == 0) {
+		int assigned = ctx->today;
+		fz_date_parse(it.assigned_on, &assigned);
+		int due =
+		    fz_proposal_add_months(assigned, (int)months_for(ctx, it.body, true, false));
+		if ((rc = fz_case_clock_set_days(ctx, c, "reply", due - assigned, err)))
+			return rc;
+		const char *d = reply_due(ctx, c->case_id);
+		if ((rc =
+			 exec(fz_db_query(ctx->db, err,
+					  "UPDATE proposal_item SET difficult = 1, first_due_on = ?"
+					  " WHERE case_id = ?",
+					  "ti", d, c->case_id),
+			      err)))
+			return rc;
+		return exec(
+		    fz_db_query(
+			ctx->db, err,
+			"UPDATE proposal_round SET due_on = ? WHERE case_id = ? AND round = 1",
+			"ti", d, c->case_id),
+		    err);
+	}
+	if (strcmp(name, "transfer") == 0) {
+		int64_t to = json_integer_value(json_object_get(input, "agency_id"));
+		const char *tname;
+		if (to == c->agency_id)
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id",
+					  "新的主办单位与原主办单位相同");
+		if (!agency_staffed(ctx, to, &tname))
+			return fz_err_set(
+			    err, FZ_EBAD_VALUE, "agency_id",
+			    "“%s”没有可以办理的账号（部门经办人员或负责人），请改派其他单位",
+			    tname);
+		struct fz_stmt *st = fz_db_query(
+		    ctx->db, err,
+		    "SELECT COUNT(*) FROM proposal_cohandler WHERE case_id = ? AND agency_id = ?",
+		    "ii", c->case_id, to);
+		if (!st)
+			return err->code;
+		long co = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+		fz_stmt_done(st);
+		if (co)
+			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id",
+					  "“%s”是本件的协办单位，不能同时作为主办单位", tname);
+		c->agency_id = to;
+		return FZ_OK;
+	}
 	if ((rc = lead_only(ctx, c, err)))
 		return rc;
 	if (strcmp(name, "waive") == 0) {
