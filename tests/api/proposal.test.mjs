@@ -127,15 +127,21 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   // Each agency is offered only its own steps: the lead its own, a co-handler its opinion.
   const offered = async (u) => (await c.detail(id, u)).actions.map((a) => a.name).sort()
   assert.deepEqual(await offered('zjj.clerk'), ['contact', 'waive'])
+  assert.match((await c.act(id, 'waive_last', 'zjj.clerk', { agency_id: await c.agencyOf('cgj.clerk'), reason: 'x' })).json.error.message, /没有待提交/)
   assert.deepEqual(await offered('hbj.clerk'), ['cohandle'])
   assert.equal((await c.detail(id, 'hbj.clerk')).case.fields.my_part, 'cohandler_due')
   // A co-handler gives its opinion; the second is excused by the lead with a reason.
   await c.actOk(id, 'cohandle', 'hbj.clerk', { opinion: '环保方面无异议，配合做好扬尘治理。' })
   r = await c.act(id, 'cohandle', 'hbj.clerk', { opinion: '再来一次' })
   assert.ok([403, 409].includes(r.status), r.text)
-  r = await c.act(id, 'waive', 'zjj.clerk', { agency_id: await c.agencyOf('hbj.clerk'), reason: '已提交' })
+  assert.deepEqual(await offered('zjj.clerk'), ['contact', 'waive_last'])
+  r = await c.act(id, 'waive_last', 'zjj.clerk', { agency_id: await c.agencyOf('hbj.clerk'), reason: '已提交' })
   assertError(r, 422, 'BAD_VALUE', 'agency_id')
-  await c.actOk(id, 'waive', 'zjj.clerk', { agency_id: await c.agencyOf('cgj.clerk'), reason: '经电话催办，城管局表示无补充意见。' })
+  const w = await c.actOk(id, 'waive_last', 'zjj.clerk', { agency_id: await c.agencyOf('cgj.clerk'), reason: '经电话催办，城管局表示无补充意见。' })
+  assert.equal(clock(w, 'cohandle').state, 'stopped')
+  const cgj = await c.agencyOf('cgj.clerk')
+  assert.equal(w.case.fields.cohandlers.find((x) => x.agency_id === cgj).waived_reason, '经电话催办，城管局表示无补充意见。')
+  assert.equal(w.case.fields.cohandle_left, 0)
   // Still no contact with the author this round.
   r = await c.act(id, 'reply', 'zjj.clerk', { result: 'A', reply_text: '已解决。' })
   assertError(r, 409)

@@ -505,7 +505,7 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 	}
 	if ((rc = lead_only(ctx, c, err)))
 		return rc;
-	if (strcmp(name, "waive") == 0) {
+	if (strcmp(name, "waive") == 0 || strcmp(name, "waive_last") == 0) {
 		int64_t co = json_integer_value(json_object_get(input, "agency_id"));
 		struct fz_stmt *st = fz_db_query(
 		    ctx->db, err,
