@@ -19,6 +19,7 @@
 	X(legal)                                                               \
 	X(petition)                                                            \
 	X(mediation)                                                           \
+	X(proposal)                                                            \
 	/* a new module: one line above this one */
 
 #define FZ_DECLARE(name) extern const struct fz_module fz_##name##_module;

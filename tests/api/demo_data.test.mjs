@@ -177,6 +177,7 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     'mailbox reviewing': 1,
     'norm_doc abandoned': 1, 'norm_doc commenting': 1, 'norm_doc deliberated': 1, 'norm_doc drafting': 2,
     'norm_doc filed': 14, 'norm_doc filing': 1, 'norm_doc in_review': 1, 'norm_doc reviewed': 1,
+    'proposal closed': 52, 'proposal handling': 14, 'proposal pending': 4, 'proposal replied': 10,
     'reconsideration accepted': 1, 'reconsideration decided': 6, 'reconsideration received': 1, 'reconsideration refused': 1,
     'petition accepted': 29, 'petition closed': 147, 'petition duplicate': 6, 'petition final': 3, 'petition not_accepted': 6,
     'petition rechecking': 1, 'petition registered': 2, 'petition replied': 20, 'petition reviewed': 5, 'petition reviewing': 2,
@@ -196,6 +197,7 @@ test('the compiled-in demo county keeps its size: records per procedure and stat
     med_committee: 15, med_mediator: 36, med_case: 120, med_party: 240,
     dec_item: 11, dec_item_change: 33, dec_meeting: 7, dec_decision: 8, dec_expert: 7, dec_speech: 14, dec_progress: 2, dec_comment: 17,
     petition: 226,
+    proposal_session: 2, proposal_item: 80, proposal_author: 137, proposal_cohandler: 77, proposal_contact: 80, proposal_round: 86,
   }
   for (const [table, n] of Object.entries(tables)) assert.equal(sqlNumber(db, `SELECT COUNT(*) FROM ${table}`), n, table)
   // Every demo account a test or a trainer signs in with is there (the county government's office too).

@@ -61,6 +61,7 @@ const ACTIONS = {
   legal_matter: 'withdraw',
   petition: 'accept',
   mediation: 'perform',
+  proposal: 'contact',
 }
 
 /**
@@ -69,7 +70,11 @@ const ACTIONS = {
  * A kind "case:<type>" is a case of that procedure only (its documents).
  */
 /** The agency a case is shared with besides its own: a reconsideration case's respondent. */
-const SHARED = "COALESCE((SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %), (SELECT g.agency_id FROM dec_decision d JOIN agency g ON g.code = 'gov' WHERE d.case_id = %), (SELECT p.handler_agency_id FROM petition p WHERE p.case_id = %))"
+const SHARED = "COALESCE((SELECT r.respondent_agency_id FROM recon_case r WHERE r.case_id = %), (SELECT g.agency_id FROM dec_decision d JOIN agency g ON g.code = 'gov' WHERE d.case_id = %)," +
+  // A petition is shared with the body it was routed to (转送/交办).
+  " (SELECT p.handler_agency_id FROM petition p WHERE p.case_id = %)," +
+  // A suggestion or proposal is shared with each of its co-handling agencies (协办单位): a list.
+  " (SELECT group_concat(h.agency_id) FROM proposal_cohandler h WHERE h.case_id = %))"
 const KINDS = {
   case: (type) => 'SELECT case_id, agency_id, case_type || \'/\' || state, case_type,' +
     ` ${SHARED.replaceAll('%', 'case_record.case_id')} FROM case_record` +
@@ -228,7 +233,7 @@ function records (kind) {
   const rule = KINDS[base]
   assert.ok(rule, `record kind "${kind}" has no rule in KINDS: say how to find its records of an agency`)
   rows[kind] = sql(c.db, rule(type)).map(([id, agency, state, t, shared]) =>
-    ({ id: Number(id), agency: Number(agency), state, type: t, shared: shared == null || shared === '' ? null : Number(shared) }))
+    ({ id: Number(id), agency: Number(agency), state, type: t, shared: shared == null || shared === '' ? [] : String(shared).split(',').map(Number) }))
   return rows[kind]
 }
 
@@ -237,7 +242,7 @@ function foreign (kind, agency) {
   const tested = new Set(Object.values(agencyOf))
   const by = new Map()
   for (const r of records(kind)) {
-    if (r.agency === agency || r.shared === agency) continue
+    if (r.agency === agency || r.shared.includes(agency)) continue
     if (!by.has(r.state)) by.set(r.state, [])
     by.get(r.state).push(r)
   }
@@ -429,7 +434,8 @@ test('a filter naming another agency returns an agency user none of its rows, on
         if (r.status >= 500) { failures.push(`${what}: ${r.status}`); continue }
         if (!r.json || r.status !== 200) continue // refused: nothing listed
         const shared = new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agencyOf[u]}` +
-          ` UNION SELECT case_id FROM petition WHERE handler_agency_id = ${agencyOf[u]}`).map(([x]) => Number(x)))
+          ` UNION SELECT case_id FROM petition WHERE handler_agency_id = ${agencyOf[u]}` +
+          ` UNION SELECT case_id FROM proposal_cohandler WHERE agency_id = ${agencyOf[u]}`).map(([x]) => Number(x)))
         const foreignIds = agencyIds(r.json, [], shared).filter((x) => x !== agencyOf[u])
         if (foreignIds.length) failures.push(`${what}: rows of agencies ${[...new Set(foreignIds)].join(', ')}`)
         if (b !== undefined && Array.isArray(r.json.items) && r.json.items.length === 0 && r.json.total) {
