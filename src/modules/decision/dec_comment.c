@@ -462,8 +462,8 @@ enum fz_code fz_dec_public_json(struct fz_ctx *ctx, int64_t id, json_t **out, st
 	    " FROM case_record c JOIN dec_decision d ON d.case_id = c.case_id"
 	    " JOIN agency a ON a.agency_id = c.agency_id"
 	    " LEFT JOIN dec_meeting m ON m.meeting_id = d.meeting_id"
-	    " WHERE c.case_id = ? AND c.case_type = 'major_decision' AND d.published_on IS NOT "
-	    "NULL",
+	    " WHERE c.case_id = ? AND c.case_type = 'major_decision'"
+	    " AND d.published_on IS NOT NULL",
 	    "i", id);
 	if (!st)
 		return err->code;
