@@ -76,9 +76,38 @@ export function activeMenuPath(entries, route) {
   return best ? best.path : ''
 }
 
-/** The portal's navigation after 首页: every module's `portal.nav` entries, in their order. */
+/**
+ * The portal's navigation after 首页: every module's `portal.nav` entries, in their order. Entries
+ * naming a `group` (web/src/portalGroups.js) make one drop-down of that group, whatever module they
+ * come from: its lines are the entries (or an entry's own children) in their order, it opens the
+ * first line's page and is active on any of their pages.
+ */
 export function portalEntries() {
-  return modules.flatMap((m) => m.portal?.nav || []).sort(byOrder)
+  const entries = modules.flatMap((m) => m.portal?.nav || [])
+  const groups = new Map()
+  const out = []
+  for (const e of entries) {
+    if (!e.group) {
+      out.push(e)
+      continue
+    }
+    let g = groups.get(e.group.key)
+    if (!g) {
+      g = { label: e.group.label, test: `nav-${e.group.key}`, order: e.group.order, names: [], sections: [], parts: [] }
+      groups.set(e.group.key, g)
+      out.push(g)
+    }
+    g.parts.push(e)
+    g.names.push(...(e.names || []))
+    if (e.section) g.sections.push(e.section)
+  }
+  for (const g of groups.values()) {
+    g.children = g.parts.sort(byOrder).flatMap((e) =>
+      e.children ? e.children : [{ label: e.label, to: e.to, test: e.test }])
+    g.to = g.children[0].to
+    delete g.parts
+  }
+  return out.sort(byOrder)
 }
 
 /** The portal page that tracks a case of this type by its code ('/track'), or null. */

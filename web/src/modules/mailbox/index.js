@@ -2,6 +2,7 @@
 // The portal's home page is this module's: its brand heads pages of no module.
 import { Message } from '@element-plus/icons-vue'
 import HomeCard from './portal/HomeCard.vue'
+import { interact } from '../../portalGroups.js'
 
 const group = { key: 'mailbox', label: '县长信箱', icon: Message, order: 10 }
 const section = { section: 'mailbox' }
@@ -27,15 +28,10 @@ export default {
     // the page that tracks this procedure's codes (the portal's one tracking box opens it)
     track: { mailbox: '/track' },
     nav: [
-      // 县长信箱 as one entry (writing and the published replies), so the portal's bar keeps room for
-      // every module's section; tracking stays an entry of its own: it finds every procedure's code.
-      {
-        label: '县长信箱', to: '/mailbox', test: 'nav-mailbox', order: 10, names: ['portal-mailbox', 'portal-replies'],
-        children: [
-          { label: '我要写信', to: '/mailbox', test: 'nav-mailbox-write' },
-          { label: '公开答复', to: '/replies', test: 'nav-replies' },
-        ],
-      },
+      // Writing and the published replies are lines of the shared 政民互动 drop-down, beside the other
+      // channels of the public; tracking stays an entry of its own: it finds every procedure's code.
+      { group: interact, label: '县长信箱', to: '/mailbox', test: 'nav-mailbox-write', order: 10, names: ['portal-mailbox'] },
+      { group: interact, label: '信箱公开答复', to: '/replies', test: 'nav-replies', order: 11, names: ['portal-replies'] },
       { label: '查询办理进度', to: '/track', test: 'nav-track', order: 11, names: ['portal-track', 'portal-track-code'] },
     ],
     home: { order: 10, component: HomeCard },
