@@ -119,6 +119,14 @@ struct fz_clock_def {
 	 */
 	bool party;
 	/*
+	 * With party, for a kind shared with several agencies that each owe the
+	 * same step (a proposal's co-handlers): the clock is kept by the
+	 * party_rank-th of them by agency id (1 = the first); 0 = the first. A
+	 * kind declares one such clock per possible party and its apply hook
+	 * starts and stops each (platform/cases.h fz_case_clock_stop).
+	 */
+	int party_rank;
+	/*
 	 * A validity period (有效期, e.g. a certificate's), not a time limit to
 	 * act: shown as "有效期至 …" and "已过期 N 天", never "超期".
 	 */

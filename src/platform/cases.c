@@ -22,7 +22,7 @@
 #include "platform/search.h"
 #include "platform/settings.h"
 
-#define MAX_CLOCKS 8
+#define MAX_CLOCKS 16
 #define MAX_PAUSES 16
 
 struct clock_rec {
@@ -227,6 +227,20 @@ static int64_t clock_agency(struct fz_ctx *ctx, const struct fz_case_row *c,
 			    const struct fz_clock_def *def)
 {
 	int64_t party = def->party ? shared_query(ctx, c->kind, c->case_id, 0) : -1;
+	if (def->party && def->party_rank > 1 && c->kind && c->kind->shares) {
+		/* The rank-th shared agency by id (workflow.h fz_clock_def.party_rank). */
+		party = -1;
+		struct fz_stmt *st = fz_db_query(
+			ctx->db, NULL,
+			fz_arena_printf(ctx->arena,
+					"SELECT s.agency_id FROM (%s) s WHERE s.case_id = ?"
+					" ORDER BY s.agency_id LIMIT 1 OFFSET ?",
+					c->kind->shares),
+			"ii", c->case_id, (int64_t)(def->party_rank - 1));
+		if (st && fz_stmt_row(st))
+			party = fz_col_int(st, 0);
+		fz_stmt_done(st);
+	}
 	return party > 0 ? party : c->agency_id;
 }
 
@@ -412,6 +426,21 @@ enum fz_code fz_case_clock_set_days(struct fz_ctx *ctx, const struct fz_case_row
 	r->days = days;
 	rc = compute(ctx, r, NULL, err);
 	return rc ? rc : save_clock(ctx, r, err);
+}
+
+enum fz_code fz_case_clock_stop(struct fz_ctx *ctx, const struct fz_case_row *c,
+				const char *clock, int day, struct fz_err *err)
+{
+	const struct fz_clock_def *def = fz_flow_clock(c->type, clock);
+	if (!def)
+		return fz_err_set(err, FZ_EINTERNAL, clock, "时限 %s 未声明", clock);
+	struct fz_clock_effect e = {.op = FZ_CLK_STOP, .clock = clock};
+	struct clock_rec recs[MAX_CLOCKS];
+	size_t n = 0;
+	enum fz_code rc = load_clocks(ctx, c->case_id, recs, &n, err);
+	if (!rc)
+		rc = apply_effect(ctx, c, NULL, &e, day, NULL, recs, n, err);
+	return rc ? rc : refresh_case_due(ctx, c->case_id, err);
 }
 
 static enum fz_code refresh_case_due(struct fz_ctx *ctx, int64_t case_id, struct fz_err *err)

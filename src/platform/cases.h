@@ -65,6 +65,14 @@ enum fz_code fz_case_clock_start(struct fz_ctx *ctx, const struct fz_case_row *c
 				 const char *clock, int trigger, int days, struct fz_err *err);
 
 /*
+ * For a domain's apply hook: stops a declared clock on day (a clock that never
+ * ran: nothing), e.g. one party's clock of several (fz_clock_def.party_rank)
+ * when that party has done its part. The engine's own effects run after it.
+ */
+enum fz_code fz_case_clock_stop(struct fz_ctx *ctx, const struct fz_case_row *c,
+				const char *clock, int day, struct fz_err *err);
+
+/*
  * For a domain's apply hook: changes the number of days of a running or paused
  * clock, keeping its trigger day, pauses and extensions (a procedure switched
  * to a longer period: the suspended days stay out of the count).

@@ -113,8 +113,12 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   const { id, d } = await assigned(c, 'npc', { cohandlers: 'hbj、cgj' })
   assert.equal(d.case.fields.cohandlers.length, 2)
   assert.equal(d.case.fields.cohandle_left, 2)
-  const co = clock(d, 'cohandle')
+  // One co-handling clock for each co-handler, named in its row of the fields.
+  const coClocks = d.case.fields.cohandlers.map((h) => clock(d, h.clock))
+  assert.equal(new Set(d.case.fields.cohandlers.map((h) => h.clock)).size, 2)
+  const co = coClocks[0]
   assert.ok(co && due(co), 'co-handling clock runs')
+  assert.equal(due(coClocks[1]), due(co))
   assert.equal(due(co), workingOnOrAfter(c.db, new Date(Date.parse(TODAY + 'T00:00:00Z') + 30 * 86400000).toISOString().slice(0, 10)))
 
   // The lead cannot reply yet: neither contacted nor co-handled.
@@ -137,9 +141,14 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   assert.deepEqual(await offered('zjj.clerk'), ['contact', 'waive_last'])
   r = await c.act(id, 'waive_last', 'zjj.clerk', { agency_id: await c.agencyOf('hbj.clerk'), reason: '已提交' })
   assertError(r, 422, 'BAD_VALUE', 'agency_id')
-  const w = await c.actOk(id, 'waive_last', 'zjj.clerk', { agency_id: await c.agencyOf('cgj.clerk'), reason: '经电话催办，城管局表示无补充意见。' })
-  assert.equal(clock(w, 'cohandle').state, 'stopped')
   const cgj = await c.agencyOf('cgj.clerk')
+  const hbj = await c.agencyOf('hbj.clerk')
+  const mid = await c.detail(id, 'zjj.clerk')
+  const clockOf = (dd, ag) => clock(dd, dd.case.fields.cohandlers.find((x) => x.agency_id === ag).clock)
+  assert.equal(clockOf(mid, hbj).state, 'stopped')
+  assert.equal(clockOf(mid, cgj).state, 'running')
+  const w = await c.actOk(id, 'waive_last', 'zjj.clerk', { agency_id: cgj, reason: '经电话催办，城管局表示无补充意见。' })
+  assert.equal(clockOf(w, cgj).state, 'stopped')
   assert.equal(w.case.fields.cohandlers.find((x) => x.agency_id === cgj).waived_reason, '经电话催办，城管局表示无补充意见。')
   assert.equal(w.case.fields.cohandle_left, 0)
   // Still no contact with the author this round.
@@ -155,7 +164,7 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   const done = await c.actOk(id, 'reply', 'zjj.clerk', { result: 'B', reply_text: '已列入明年计划。' })
   assert.equal(done.case.state, 'replied')
   assert.equal(clock(done, 'reply').state, 'stopped')
-  assert.equal(clock(done, 'cohandle').state, 'stopped')
+  assert.ok(done.clocks.filter((k) => k.name.startsWith('cohandle_')).every((k) => k.state === 'stopped'))
   assert.equal(done.case.fields.on_time, true)
   assert.equal(done.case.fields.result, 'B')
   // The reply letter as Word.
@@ -167,8 +176,49 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
 test('the last co-handler\'s opinion stops the co-handling clock', async () => {
   const { id } = await assigned(c, 'cppcc', { cohandlers: 'hbj' })
   const d = await c.actOk(id, 'cohandle_last', 'hbj.clerk', { opinion: '无补充意见。' })
-  assert.equal(clock(d, 'cohandle').state, 'stopped')
+  assert.equal(clock(d, d.case.fields.cohandlers[0].clock).state, 'stopped')
   assert.equal(d.case.fields.cohandle_left, 0)
+})
+
+test('each co-handler keeps its own co-handling clock in supervision until it answers or is excused', async () => {
+  // Assigned on 2026-10-10: by TODAY (2026-11-23) the 30-day co-handling period has run out.
+  const early = await startServer({ env: { FAZHI_TODAY: '2026-10-10' } })
+  let id
+  try {
+    const e = new Client(early)
+    id = (await assigned(e, 'npc', { cohandlers: 'hbj、cgj、jtj' })).id
+  } finally {
+    await early.stop({ keep: true })
+  }
+  const srv = await startServer({ dir: early.dir, db: early.db })
+  extra.push(srv)
+  const k = new Client(srv)
+  const due = async (user) => {
+    const r = await k.get('/api/supervision', { session: await k.login(user) })
+    assert.equal(r.status, 200, r.text)
+    return r.json.items.filter((x) => x.case_id === id && x.clock_label === '协办意见期限')
+  }
+  // Each co-handler's clerk sees its own overdue opinion, charged to its agency; the lead does not.
+  for (const u of ['hbj.clerk', 'cgj.clerk', 'jtj.clerk']) {
+    const mine = await due(u)
+    assert.equal(mine.length, 1, `${u}: ${JSON.stringify(mine)}`)
+    const ag = await k.agencyOf(u)
+    assert.equal(mine[0].agency_name, (await k.detail(id, u)).case.fields.cohandlers.find((h) => h.agency_id === ag).agency_name)
+    assert.equal(mine[0].status, 'red')
+  }
+  assert.equal((await due('zjj.clerk')).length, 0)
+  // The legal office sees all three, each under its co-handler.
+  const all = await due('legal')
+  assert.deepEqual(all.map((x) => x.agency_name).sort(), (await k.detail(id, 'legal')).case.fields.cohandlers.map((h) => h.agency_name).sort())
+  // hbj answers: its line is gone, the others remain.
+  await k.actOk(id, 'cohandle', 'hbj.clerk', { opinion: '无补充意见。' })
+  assert.equal((await due('hbj.clerk')).length, 0)
+  assert.equal((await due('cgj.clerk')).length, 1)
+  // The lead excuses jtj: gone for jtj, still there for cgj.
+  await k.actOk(id, 'waive', 'zjj.clerk', { agency_id: await k.agencyOf('jtj.clerk'), reason: '多次催办未回复。' })
+  assert.equal((await due('jtj.clerk')).length, 0)
+  assert.equal((await due('cgj.clerk')).length, 1)
+  assert.equal((await due('legal')).length, 1)
 })
 
 test('不满意 opens a new round on a new clock, with a new contact before the new reply', async () => {

@@ -54,6 +54,17 @@ static const struct fz_state states[] = {
 	"《代表法》第五十一条：自交办之日起三个月内答复，涉及面广、处理难度大的六个月内答复；" \
 	"政协委员提案按本县提案工作规定（设置项，默认三个月、难度大的六个月）"
 
+#define COHANDLE(k)                                                                               \
+	{.name = "cohandle_" #k,                                                                  \
+	 .label = "协办意见期限",                                                                 \
+	 .unit = FZ_UNIT_CD,                                                                      \
+	 .days = 30,                                                                              \
+	 .days_setting = "proposal.cohandle_days",                                                \
+	 .party = true,                                                                           \
+	 .party_rank = k,                                                                         \
+	 .article = "本县建议提案办理规定（设置项“协办意见期限”）：协办单位自交办之日起 30 日内" \
+		    "向主办单位提出协办意见"}
+
 static const struct fz_clock_def clocks[] = {
     {.name = "reply",
      .label = "答复期限",
@@ -61,14 +72,14 @@ static const struct fz_clock_def clocks[] = {
      .days = 92,
      .article = ART51,
      .cite = "《代表法》第五十一条"},
-    {.name = "cohandle",
-     .label = "协办意见期限",
-     .unit = FZ_UNIT_CD,
-     .days = 30,
-     .days_setting = "proposal.cohandle_days",
-     .article =
-	 "本县建议提案办理规定（设置项“协办意见期限”）：协办单位自交办之日起 30 日内向主办单位"
-	 "提出协办意见"},
+    /*
+     * One clock per co-handler (at most 10), kept by that co-handler in
+     * supervision: cohandle_k by the k-th co-handler by agency id (party_rank).
+     * The apply hook starts one for each at assignment and stops a
+     * co-handler's own when it answers or the lead records why it did not.
+     */
+    COHANDLE(1), COHANDLE(2), COHANDLE(3), COHANDLE(4), COHANDLE(5),
+    COHANDLE(6), COHANDLE(7), COHANDLE(8), COHANDLE(9), COHANDLE(10),
     {.name = NULL},
 };
 
@@ -102,7 +113,7 @@ static const struct fz_transition transitions[] = {
 	       .is = "cohandler_due",
 	       .rule = "本单位不是该件待提交意见的协办单位"}},
      .note_input = "opinion"},
-    /* The last opinion in stops the co-handling clock. */
+    /* The last opinion in (the same step; the guards offer one of the two). */
     {.name = "cohandle_last",
      .label = "提交协办意见",
      .from = {"handling"},
@@ -116,7 +127,6 @@ static const struct fz_transition transitions[] = {
 	      {.field = "my_part",
 	       .is = "cohandler_due",
 	       .rule = "本单位不是该件待提交意见的协办单位"}},
-     .effects = {{.op = FZ_CLK_STOP, .clock = "cohandle"}},
      .note_input = "opinion"},
     {.name = "waive",
      .label = "记录协办单位未提意见的原因",
@@ -132,7 +142,7 @@ static const struct fz_transition transitions[] = {
 	      {.field = "cohandle_left", .is_not = "1", .rule = "没有待提交的协办意见"},
 	      {.field = "my_part", .is = "lead", .rule = "此步骤由主办单位办理"}},
      .note_input = "reason"},
-    /* The last one outstanding excused: the co-handling clock stops. */
+    /* The last one outstanding excused (the same step; the guards offer one of the two). */
     {.name = "waive_last",
      .label = "记录协办单位未提意见的原因",
      .from = {"handling"},
@@ -145,7 +155,6 @@ static const struct fz_transition transitions[] = {
 		 .max_chars = 500}},
      .when = {{.field = "cohandle_left", .is = "1", .rule = "没有待提交的协办意见"},
 	      {.field = "my_part", .is = "lead", .rule = "此步骤由主办单位办理"}},
-     .effects = {{.op = FZ_CLK_STOP, .clock = "cohandle"}},
      .note_input = "reason"},
     {.name = "contact",
      .label = "记录与代表委员沟通",
@@ -179,7 +188,7 @@ static const struct fz_transition transitions[] = {
 		 .type = FZ_IN_TEXTAREA,
 		 .required = true,
 		 .max_chars = 10000}},
-     .effects = {{.op = FZ_CLK_STOP, .clock = "reply"}, {.op = FZ_CLK_STOP, .clock = "cohandle"}},
+     .effects = {{.op = FZ_CLK_STOP, .clock = "reply"}},
      .article = ART51,
      .when = {{.field = "cohandle_left",
 	       .is = "0",

@@ -386,6 +386,26 @@ static enum fz_code lead_only(struct fz_ctx *ctx, const struct fz_case_row *c, s
 	return FZ_OK;
 }
 
+/*
+ * A co-handler has answered or been excused: its own clock stops (cohandle_k,
+ * k its rank by agency id among the item's co-handlers; proposal_flow.c).
+ */
+static enum fz_code stop_cohandle_clock(struct fz_ctx *ctx, const struct fz_case_row *c,
+					int64_t agency_id, struct fz_err *err)
+{
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT COUNT(*) FROM proposal_cohandler WHERE case_id = ? AND agency_id <= ?", "ii",
+	    c->case_id, agency_id);
+	if (!st)
+		return err->code;
+	long rank = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	char clk[16];
+	snprintf(clk, sizeof clk, "cohandle_%ld", rank);
+	return fz_case_clock_stop(ctx, c, clk, ctx->today, err);
+}
+
 enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			       const struct fz_transition *tr, json_t *input, struct fz_err *err)
 {
@@ -425,8 +445,13 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				 err)))
 				return rc;
 		c->agency_id = lead;
-		if (n && (rc = fz_case_clock_start(ctx, c, "cohandle", ctx->today, 0, err)))
-			return rc;
+		/* Each co-handler's own clock (cohandle_k: the k-th by agency id). */
+		for (size_t i = 0; i < n; i++) {
+			char clk[16];
+			snprintf(clk, sizeof clk, "cohandle_%zu", i + 1);
+			if ((rc = fz_case_clock_start(ctx, c, clk, ctx->today, 0, err)))
+				return rc;
+		}
 		if ((rc = start_round(ctx, c, it.body, difficult, 1, err)))
 			return rc;
 		return exec(
@@ -449,12 +474,14 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (!pending)
 			return fz_err_set(err, FZ_EFORBIDDEN, NULL,
 					  "本单位不是该件待提交意见的协办单位");
-		return exec(fz_db_query(ctx->db, err,
-					"UPDATE proposal_cohandler SET opinion = ?, answered_on = ?"
-					" WHERE case_id = ? AND agency_id = ?",
-					"ttii", fz_json_str(input, "opinion"), today, c->case_id,
-					mine),
-			    err);
+		if ((rc = exec(fz_db_query(ctx->db, err,
+					   "UPDATE proposal_cohandler SET opinion = ?, answered_on = ?"
+					   " WHERE case_id = ? AND agency_id = ?",
+					   "ttii", fz_json_str(input, "opinion"), today, c->case_id,
+					   mine),
+			       err)))
+			return rc;
+		return stop_cohandle_clock(ctx, c, mine, err);
 	}
 	if (strcmp(name, "mark_difficult") == 0) {
 		int assigned = ctx->today;
@@ -519,11 +546,13 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		if (!pending)
 			return fz_err_set(err, FZ_EBAD_VALUE, "agency_id",
 					  "该单位不是本件尚未提交意见的协办单位");
-		return exec(fz_db_query(ctx->db, err,
-					"UPDATE proposal_cohandler SET waived_reason = ?"
-					" WHERE case_id = ? AND agency_id = ?",
-					"tii", fz_json_str(input, "reason"), c->case_id, co),
-			    err);
+		if ((rc = exec(fz_db_query(ctx->db, err,
+					   "UPDATE proposal_cohandler SET waived_reason = ?"
+					   " WHERE case_id = ? AND agency_id = ?",
+					   "tii", fz_json_str(input, "reason"), c->case_id, co),
+			       err)))
+			return rc;
+		return stop_cohandle_clock(ctx, c, co, err);
 	}
 	if (strcmp(name, "contact") == 0) {
 		const char *on = fz_json_str(input, "contact_on");
@@ -693,7 +722,9 @@ enum fz_code fz_proposal_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 
 	arr = json_array();
 	st = fz_db_query(ctx->db, err,
-			 "SELECT h.agency_id, a.name, h.opinion, h.answered_on, h.waived_reason"
+			 "SELECT h.agency_id, a.name, h.opinion, h.answered_on, h.waived_reason,"
+			 " (SELECT COUNT(*) FROM proposal_cohandler x WHERE x.case_id = h.case_id"
+			 "  AND x.agency_id <= h.agency_id)"
 			 " FROM proposal_cohandler h JOIN agency a ON a.agency_id = h.agency_id"
 			 " WHERE h.case_id = ? ORDER BY a.sort_order, a.agency_id",
 			 "i", case_id);
@@ -701,10 +732,12 @@ enum fz_code fz_proposal_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 		return err->code;
 	while (fz_stmt_row(st))
 		json_array_append_new(
-		    arr, json_pack("{s:I, s:s?, s:s?, s:s?, s:s?}", "agency_id",
+		    arr, json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s}", "agency_id",
 				   (json_int_t)fz_col_int(st, 0), "agency_name", fz_col_text(st, 1),
 				   "opinion", fz_col_text(st, 2), "answered_on", fz_col_text(st, 3),
-				   "waived_reason", fz_col_text(st, 4)));
+				   "waived_reason", fz_col_text(st, 4), "clock",
+				   fz_arena_printf(ctx->arena, "cohandle_%lld",
+						   (long long)fz_col_int(st, 5))));
 	fz_stmt_done(st);
 	json_object_set_new(obj, "cohandlers", arr);
 
