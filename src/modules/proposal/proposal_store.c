@@ -401,7 +401,7 @@ static enum fz_code stop_cohandle_clock(struct fz_ctx *ctx, const struct fz_case
 		return err->code;
 	long rank = fz_stmt_row(st) ? (long)fz_col_int(st, 0) : 0;
 	fz_stmt_done(st);
-	char clk[16];
+	char clk[32];
 	snprintf(clk, sizeof clk, "cohandle_%ld", rank);
 	return fz_case_clock_stop(ctx, c, clk, ctx->today, err);
 }
@@ -447,7 +447,7 @@ enum fz_code fz_proposal_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 		c->agency_id = lead;
 		/* Each co-handler's own clock (cohandle_k: the k-th by agency id). */
 		for (size_t i = 0; i < n; i++) {
-			char clk[16];
+			char clk[32];
 			snprintf(clk, sizeof clk, "cohandle_%zu", i + 1);
 			if ((rc = fz_case_clock_start(ctx, c, clk, ctx->today, 0, err)))
 				return rc;
