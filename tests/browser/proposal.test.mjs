@@ -117,7 +117,11 @@ async function scenario() {
   // 3. Assignment: the housing bureau leads, the environment bureau co-handles.
   await perform('assign', async (dialog) => {
     await choose(dialog, sel('action-input-agency_id'), '住房和城乡建设局')
-    await dialog.locator(field('action-input-cohandlers', 'input')).first().fill('hbj')
+    // 协办单位: a multi-select of the agencies.
+    await dialog.locator(sel('action-input-cohandlers')).first().click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '生态环境分局' }).first().click()
+    await dialog.locator(`${sel('action-input-cohandlers')} .el-select__selected-item`, { hasText: '生态环境分局' }).first().waitFor()
+    await dialog.locator('.el-dialog__title').click()
     await waitForText('.el-dialog', '《代表法》第五十一条')
   })
   await expectState('办理中')

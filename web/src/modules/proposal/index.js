@@ -6,6 +6,7 @@
 import { Tickets } from '@element-plus/icons-vue'
 import { interact } from '../../portalGroups.js'
 import { API } from './proposal.js'
+import { getAgencies } from '../../session.js'
 
 const group = { key: 'proposal', label: '建议提案', icon: Tickets, order: 58 }
 const crumbs = [{ title: '建议提案' }]
@@ -72,7 +73,12 @@ export default {
       shows: () => true,
       needs: (name) => name === 'agency_id',
       hints: {
-        agency_id: '自交办之日起三个月内答复，勾选“涉及面广、处理难度大”的六个月（《代表法》第五十一条）。协办单位填写单位代码（如 hbj、cgj），以顿号分隔，最多 10 个，不含主办单位；每个协办单位自交办之日起 30 日内提出协办意见。',
+        agency_id: '协办单位可选多个（最多 10 个，不含主办单位），各自在交办之日起 30 日内提出协办意见；意见均提交或由主办单位说明原因后方可答复。',
+      },
+      // 协办单位: any agencies, sent as their ids joined by 、 (the API's form).
+      multiple: { cohandlers: '、' },
+      choices: {
+        cohandlers: () => getAgencies().then((list) => list.map((a) => ({ value: String(a.agency_id), label: a.name }))),
       },
     },
     'proposal.waive': waiveForm,
