@@ -1138,6 +1138,17 @@ enum fz_code fz_case_clocks_json(struct fz_ctx *ctx, int64_t case_id, json_t **o
 		fz_json_set_str(o, "article", def ? def->article : NULL);
 		fz_json_set_str(o, "kind", def && def->validity ? "validity" : "deadline");
 		fz_json_set_str(o, "step", def ? def->step : NULL);
+		if (def && def->party) {
+			/* A party's clock names the agency keeping it (several parties: which one). */
+			struct fz_stmt *ks = fz_db_query(
+				ctx->db, NULL,
+				"SELECT a.name FROM case_clock k JOIN agency a ON a.agency_id = k.agency_id"
+				" WHERE k.case_id = ? AND k.name = ?",
+				"it", case_id, r->name);
+			if (ks && fz_stmt_row(ks))
+				fz_json_set_str(o, "keeper_name", fz_col_text(ks, 0));
+			fz_stmt_done(ks);
+		}
 		if (def && def->step)
 			fz_json_set_str(o, "step_label", state_label(c.type, def->step));
 		struct fz_clock_explain ex;

@@ -119,6 +119,8 @@ test('the reply waits for every co-handler (or the lead\'s reason) and for the c
   const co = coClocks[0]
   assert.ok(co && due(co), 'co-handling clock runs')
   assert.equal(due(coClocks[1]), due(co))
+  // Each names the co-handler keeping it.
+  assert.deepEqual(d.case.fields.cohandlers.map((h) => clock(d, h.clock).keeper_name), d.case.fields.cohandlers.map((h) => h.agency_name))
   assert.equal(due(co), workingOnOrAfter(c.db, new Date(Date.parse(TODAY + 'T00:00:00Z') + 30 * 86400000).toISOString().slice(0, 10)))
 
   // The lead cannot reply yet: neither contacted nor co-handled.
