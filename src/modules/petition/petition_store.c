@@ -49,7 +49,7 @@ int64_t fz_petition_office(struct fz_ctx *ctx)
 }
 
 /* 居民身份证号码: 18 characters (17 digits and a digit or X) or the old 15 digits. */
-static bool id_number_ok(const char *s)
+bool fz_petition_id_number_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n != 18 && n != 15)
@@ -62,7 +62,7 @@ static bool id_number_ok(const char *s)
 
 enum fz_code fz_petition_check_person(json_t *b, struct fz_err *err)
 {
-	if (!id_number_ok(fz_json_str(b, "id_number")))
+	if (!fz_petition_id_number_ok(fz_json_str(b, "id_number")))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
 				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
 	if (!fz_phone_valid(fz_json_str(b, "phone")))
