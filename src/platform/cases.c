@@ -1024,9 +1024,10 @@ static const char *state_label(const struct fz_case_type *t, const char *state)
 /*
  * An open case with no due day whose running clock falls due in a year whose
  * holidays are not loaded (a 60-day period begun in November): its row says
- * so like a clock does (issue 15), provisional_due_date counted on weekends
- * only, and its status and days left by that day, so lists show the running
- * clock (whoever keeps it, a party clock too) rather than nothing.
+ * so like a clock does (issue 15), provisional true and provisional_due_date
+ * counted on weekends only, and its status and days left by that day, so
+ * lists show the running clock (whoever keeps it, a party clock too) rather
+ * than nothing. The list filter clock_status=green holds these rows.
  */
 static void row_provisional_due(struct fz_ctx *ctx, int64_t case_id, json_t *o)
 {
@@ -1064,7 +1065,6 @@ static void row_provisional_due(struct fz_ctx *ctx, int64_t case_id, json_t *o)
 	json_object_set_new(o, "due_date", json_null());
 	json_object_set_new(o, "provisional", json_true());
 	fz_json_set_str(o, "provisional_due_date", best);
-	fz_json_set_str(o, "provisional_note", "暂按周末推算，以国务院公布的节假日安排为准");
 }
 
 static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
@@ -1090,6 +1090,8 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	    d <= fz_clock_warn_end(ctx->cal, ctx->today, fz_ctx_yellow_days(ctx)))
 		period = case_due_period(ctx, fz_col_int(st, 0), due);
 	fz_case_due_json_period(ctx, o, due, fz_col_text(st, 10), period);
+	json_object_set_new(o, "provisional", json_false());
+	json_object_set_new(o, "provisional_due_date", json_null());
 	if (!due && t) {
 		const struct fz_state *sd = fz_flow_state(t, fz_col_text(st, 4));
 		if (sd && !sd->final)

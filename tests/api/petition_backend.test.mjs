@@ -301,6 +301,8 @@ test('case lists: a routed petition shows its acceptance due day; an accepted on
     // before the acceptance notice's 15 CD (12-08, 第23条).
     assert.equal(r.due_date, '2026-11-30')
     assert.equal(r.clock_status, 'green')
+    assert.equal(r.provisional, false)
+    assert.equal(r.provisional_due_date, null)
   }
   await main.actOk(id, 'accept', 'hbj.clerk', { notice: '已受理' })
   for (const [user, p] of [['gov.clerk', '/api/cases?type=petition'], ['hbj.clerk', '/api/petitions?year=2026']]) {
@@ -313,6 +315,10 @@ test('case lists: a routed petition shows its acceptance due day; an accepted on
     assert.equal(r.clock_status, 'green')
     assert.ok(r.days_left > 50)
   }
+  // ... and the green band lists it.
+  const green = (await main.get(`/api/cases?type=petition&clock_status=green&q=${encodeURIComponent(number)}`,
+    { session: await main.login('hbj.clerk') })).json
+  assert.ok(green.items.some((x) => x.case_id === id))
 })
 
 test('supervision: the acceptance and objection clocks are charged to the handling agency and listed on its page', async () => {
