@@ -154,6 +154,7 @@ test('history both ways: the petition begins with the letter\'s number, the lett
   const last = l.events[l.events.length - 1]
   assert.equal(last.action, 'convert')
   assert.ok(last.note.includes(facts.conv1.json.number), last.note)
+  assert.match(last.note, /青山县人民政府.*转办/, 'who converted it')
   // The letter's history before the conversion is kept as it was.
   assert.equal(l.events[0].action, 'create')
   // Its clocks stopped: no open work left in the mailbox.

@@ -145,8 +145,11 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 	json_decref(b);
 	if (rc)
 		goto fail;
-	const char *lnote = note ? fz_arena_printf(ctx->arena, "已转为信访事项 %s：%s", pet.number, note)
-				 : fz_arena_printf(ctx->arena, "已转为信访事项 %s", pet.number);
+	/* The letter's step is the system's: its note says who converted it. */
+	const char *who = fz_arena_printf(ctx->arena, "%s%s", u->agency_name, u->display_name);
+	const char *lnote =
+	    note ? fz_arena_printf(ctx->arena, "已转为信访事项 %s（%s转办）：%s", pet.number, who, note)
+		 : fz_arena_printf(ctx->arena, "已转为信访事项 %s（%s转办）", pet.number, who);
 	if ((rc = fz_case_convert_done(ctx, letter_id, pet.number, lnote, err)))
 		goto fail;
 	if ((rc = fz_db_commit(ctx->db, err)))
