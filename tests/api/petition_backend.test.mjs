@@ -186,7 +186,8 @@ test('conversion leaves the mailbox\'s lists and supervision; double conversion 
   assert.deepEqual(ks, [['assign', 'stopped'], ['reply', 'stopped']])
   // Twice: 409, nothing written.
   const n = sql(main.db, 'SELECT COUNT(*) FROM petition')[0][0]
-  assertError(await convert(main, l.case_id, 'legal'), 409, 'STATE', 'id')
+  const twice = assertError(await convert(main, l.case_id, 'legal'), 409, 'STATE', 'id')
+  assert.ok(twice.message.includes(r.json.number), twice.message)
   assertError(await convert(main, l.case_id, 'gov.clerk'), 409, 'STATE', 'id')
   assert.equal(sql(main.db, 'SELECT COUNT(*) FROM petition')[0][0], n)
   // An answered letter is final: 409.

@@ -102,16 +102,7 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 	struct fz_case_row letter, pet;
 	memset(&letter, 0, sizeof letter);
 	json_t *f = json_object();
-	if ((rc = fz_case_convert_source(ctx, letter_id, &letter, f, err))) {
-		/* Only letters are served here: another case is no letter. */
-		if (rc == FZ_ESTATE && letter.type && strcmp(letter.type->name, "mailbox") != 0)
-			rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
-		goto fail;
-	}
-	if (strcmp(letter.type->name, "mailbox") != 0) {
-		rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
-		goto fail;
-	}
+	/* Converted already: name the petition (the path's letter is in the caller's scope). */
 	struct fz_stmt *st = fz_db_query(ctx->db, err,
 					 "SELECT c.number FROM petition p JOIN case_record c"
 					 " ON c.case_id = p.case_id WHERE p.source_case_id = ?",
@@ -126,6 +117,16 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 		goto fail;
 	}
 	fz_stmt_done(st);
+	if ((rc = fz_case_convert_source(ctx, letter_id, &letter, f, err))) {
+		/* Only letters are served here: another case is no letter. */
+		if (rc == FZ_ESTATE && letter.type && strcmp(letter.type->name, "mailbox") != 0)
+			rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
+		goto fail;
+	}
+	if (strcmp(letter.type->name, "mailbox") != 0) {
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
+		goto fail;
+	}
 	json_t *b = json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "name",
 			      fz_json_str(f, "writer_name"), "phone", fz_json_str(f, "phone"),
 			      "id_number", idn && *idn ? idn : NULL, "matter_type",
