@@ -632,7 +632,12 @@ enum fz_code fz_case_create(struct fz_ctx *ctx, const struct fz_case_new *n, str
 		 out->state, (long long)out->agency_id);
 	struct fz_event ev = {.case_id = out->case_id, .entity = "case", .action = "create",
 			      .to_state = out->state, .note = note, .input = n->input, .after = after};
-	return fz_audit_append(ctx, &ev, NULL, err);
+	rc = fz_audit_append(ctx, &ev, NULL, err);
+	if (rc || !n->origin)
+		return rc;
+	struct fz_event in = {.case_id = out->case_id, .entity = "case", .action = "convert_in",
+			      .note = n->origin};
+	return fz_audit_append(ctx, &in, NULL, err);
 }
 
 void fz_case_receipt_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj)
@@ -926,6 +931,8 @@ const char *fz_case_action_label(const struct fz_case_type *t, const char *actio
 		return "生成文书";
 	if (strcmp(action, "clock_recompute") == 0)
 		return "节假日日历调整，重新计算期限";
+	if (strcmp(action, "convert_in") == 0)
+		return "由其他案件转入";
 	const struct fz_transition *tr = t ? fz_flow_transition(t, action) : NULL;
 	if (tr)
 		return tr->label;
@@ -1043,6 +1050,52 @@ static const char *state_label(const struct fz_case_type *t, const char *state)
  * created_at, due_date, due_unit, version, tracking_code. */
 #define ROW_COLS FZ_CASE_ROW_COLS
 
+/*
+ * An open case with no due day whose running clock falls due in a year whose
+ * holidays are not loaded (a 60-day period begun in November): its row says
+ * so like a clock does (issue 15), provisional true and provisional_due_date
+ * counted on weekends only, and its status and days left by that day, so
+ * lists show the running clock (whoever keeps it, a party clock too) rather
+ * than nothing. The list filter clock_status=green holds these rows.
+ */
+static void row_provisional_due(struct fz_ctx *ctx, int64_t case_id, json_t *o)
+{
+	struct fz_stmt *st = fz_db_query(ctx->db, NULL,
+					 "SELECT COUNT(*) FROM case_clock WHERE case_id = ?"
+					 " AND state = 'running' AND due_date IS NULL",
+					 "i", case_id);
+	bool any = st && fz_stmt_row(st) && fz_col_int(st, 0) > 0;
+	fz_stmt_done(st);
+	json_t *clocks = NULL;
+	struct fz_err err;
+	fz_err_clear(&err);
+	if (!any || fz_case_clocks_json(ctx, case_id, &clocks, &err) != FZ_OK)
+		return;
+	const char *best = NULL, *unit = NULL;
+	int period = INT_MAX;
+	size_t i;
+	json_t *k;
+	json_array_foreach(clocks, i, k)
+	{
+		const char *pd = fz_json_str(k, "provisional_due_date");
+		if (!pd || strcmp(fz_json_str(k, "state"), "running") != 0)
+			continue;
+		if (!best || strcmp(pd, best) < 0) {
+			best = fz_arena_strdup(ctx->arena, pd);
+			unit = fz_arena_strdup(ctx->arena, fz_json_str(k, "unit"));
+			period = (int)(json_integer_value(json_object_get(k, "days")) +
+				       json_integer_value(json_object_get(k, "extended_days")));
+		}
+	}
+	json_decref(clocks);
+	if (!best)
+		return;
+	fz_case_due_json_period(ctx, o, best, unit, period);
+	json_object_set_new(o, "due_date", json_null());
+	json_object_set_new(o, "provisional", json_true());
+	fz_json_set_str(o, "provisional_due_date", best);
+}
+
 static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 {
 	const struct fz_case_kind *kind = fz_case_kind_for_type(fz_col_text(st, 1), NULL);
@@ -1066,6 +1119,13 @@ static json_t *row_json(struct fz_ctx *ctx, struct fz_stmt *st)
 	    d <= fz_clock_warn_end(ctx->cal, ctx->today, fz_ctx_yellow_days(ctx)))
 		period = case_due_period(ctx, fz_col_int(st, 0), due);
 	fz_case_due_json_period(ctx, o, due, fz_col_text(st, 10), period);
+	json_object_set_new(o, "provisional", json_false());
+	json_object_set_new(o, "provisional_due_date", json_null());
+	if (!due && t) {
+		const struct fz_state *sd = fz_flow_state(t, fz_col_text(st, 4));
+		if (sd && !sd->final)
+			row_provisional_due(ctx, fz_col_int(st, 0), o);
+	}
 	fz_json_set_str(o, "due_kind", fz_case_due_kind(ctx, t, fz_col_int(st, 0), due));
 	json_object_set_new(o, "version", json_integer(fz_col_int(st, 11)));
 	return o;
@@ -1586,5 +1646,47 @@ enum fz_code fz_clocks_recompute_all(struct fz_ctx *ctx, int *changed, struct fz
 		(*changed)++;
 	}
 	free(ids);
+	return rc;
+}
+
+/* ---- conversion into another kind's case ------------------------------------- */
+
+enum fz_code fz_case_convert_source(struct fz_ctx *ctx, int64_t source_id, struct fz_case_row *out,
+				    json_t *fields, struct fz_err *err)
+{
+	enum fz_code rc = fz_case_load(ctx, source_id, false, out, err);
+	if (rc)
+		return rc;
+	const struct fz_transition *tr =
+		out->kind->convert ? fz_flow_transition(out->type, out->kind->convert) : NULL;
+	bool open = false;
+	for (int i = 0; tr && i < FZ_MAX_FROM && tr->from[i]; i++)
+		open = open || strcmp(tr->from[i], out->state) == 0;
+	if (!tr)
+		return fz_err_set(err, FZ_ESTATE, "id", "%s不能转为其他案件办理", out->type->label);
+	if (!open) {
+		const struct fz_state *s = fz_flow_state(out->type, out->state);
+		return fz_err_set(err, FZ_ESTATE, "id", "%s %s 当前状态为“%s”，不能再转办", out->type->label,
+				  out->number, s ? s->label : out->state);
+	}
+	if (fields && out->kind->fields)
+		return out->kind->fields(ctx, source_id, fields, err);
+	return FZ_OK;
+}
+
+enum fz_code fz_case_convert_done(struct fz_ctx *ctx, int64_t source_id, const char *to_number,
+				  const char *note, struct fz_err *err)
+{
+	struct fz_case_row c;
+	enum fz_code rc = fz_case_load(ctx, source_id, true, &c, err);
+	if (rc)
+		return rc;
+	if (!c.kind->convert)
+		return fz_err_set(err, FZ_ESTATE, "id", "%s不能转为其他案件办理", c.type->label);
+	json_t *body = json_pack("{s:s}", "to_number", to_number);
+	if (note)
+		json_object_set_new(body, "note", json_string(note));
+	rc = fz_case_act_system(ctx, source_id, c.kind->convert, body, err);
+	json_decref(body);
 	return rc;
 }

@@ -49,6 +49,12 @@ struct fz_case_new {
 	bool receipt;
 	const char *input;  /* JSON of the submission, for the event */
 	const char *state;  /* the state it begins in, NULL: the type's initial_state */
+	/*
+	 * Where the case came from (a petition converted from a 县长信箱 letter:
+	 * "由县长信箱来信 … 转入"): recorded right after the creation event as an
+	 * event "convert_in" (由其他案件转入) with this note. NULL: none.
+	 */
+	const char *origin;
 };
 
 /* Creates a case inside the caller's transaction: number, tracking code, clocks, event. */
@@ -117,6 +123,22 @@ enum fz_code fz_case_act_current(struct fz_ctx *ctx, int64_t case_id, const char
  */
 enum fz_code fz_case_act_system(struct fz_ctx *ctx, int64_t case_id, const char *action,
 				json_t *body, struct fz_err *err);
+
+/*
+ * A case of another kind made from case source_id (platform/module.h
+ * `convert`, e.g. a 县长信箱 letter turned into a petition). _source loads the
+ * source as the caller may see it (FZ_ENOT_FOUND otherwise, like any unseen
+ * case) and answers FZ_ESTATE naming field "id" when its kind declares no
+ * conversion or its state is not one the conversion step leaves (a final
+ * state, or converted already); fields (may be NULL) receives the kind's
+ * fields of the case (its detail view's "fields"). _done takes the source's
+ * conversion step as the system inside the caller's transaction, its event
+ * naming to_number (and note): the source's clocks stop, it ends.
+ */
+enum fz_code fz_case_convert_source(struct fz_ctx *ctx, int64_t source_id, struct fz_case_row *out,
+				    json_t *fields, struct fz_err *err);
+enum fz_code fz_case_convert_done(struct fz_ctx *ctx, int64_t source_id, const char *to_number,
+				  const char *note, struct fz_err *err);
 
 /* Does the case offer this user at least one action (what its detail view lists)? */
 bool fz_case_actionable(struct fz_ctx *ctx, int64_t case_id);

@@ -246,17 +246,32 @@ static void add_clock(struct fz_list_run *run, const char *col, const char *band
 		 * FZ_CASE_ROW_COLS) asks its clocks due that day; any other column
 		 * takes the county's window.
 		 */
-		const char *own = strcmp(col, "c.due_date") == 0 ? fz_case_warn_case_sql(ctx, "c")
-								   : "1 = 1";
-		fz_list_where(run, fz_arena_printf(ctx->arena, "%s%s >= ? AND %s <= ? AND %s%s",
-						   strcmp(band, "yellow") == 0 ? "" : "NOT (", col, col,
-						   own, strcmp(band, "yellow") == 0 ? "" : ")"));
+		bool case_row = strcmp(col, "c.due_date") == 0;
+		const char *own = case_row ? fz_case_warn_case_sql(ctx, "c") : "1 = 1";
+		if (strcmp(band, "yellow") == 0) {
+			fz_list_where(run, fz_arena_printf(ctx->arena, "%s >= ? AND %s <= ? AND %s",
+							   col, col, own));
+		} else {
+			/*
+			 * Green also holds a case row whose running clock falls due in a
+			 * year whose holidays are not loaded (no due day yet; the row shows
+			 * the provisional one, far beyond the window).
+			 */
+			fz_list_where(
+				run,
+				fz_arena_printf(
+					ctx->arena,
+					"(NOT (%s >= ? AND %s <= ? AND %s) AND %s >= ?%s)", col, col, own,
+					col,
+					case_row ? " OR (c.due_date IS NULL AND EXISTS (SELECT 1 FROM"
+						   " case_clock pk WHERE pk.case_id = c.case_id AND"
+						   " pk.state = 'running' AND pk.due_date IS NULL))"
+						 : ""));
+		}
 		fz_list_bind_text(run, t);
 		fz_list_bind_text(run, s);
-		if (strcmp(band, "yellow") != 0) {
-			fz_list_where(run, fz_arena_printf(ctx->arena, "%s >= ?", col));
+		if (strcmp(band, "yellow") != 0)
 			fz_list_bind_text(run, t);
-		}
 	}
 }
 

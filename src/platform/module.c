@@ -78,6 +78,17 @@ enum fz_code fz_modules_validate(struct fz_err *err)
 			if (strcmp(kinds[j]->type->name, t->name) == 0)
 				return fz_err_set(err, FZ_EINTERNAL, t->name,
 						  "案件类型 %s 重复注册", t->name);
+		/* A conversion step is a system step taking the new case's number. */
+		if (kinds[i]->convert) {
+			const struct fz_transition *tr = fz_flow_transition(t, kinds[i]->convert);
+			bool to_number = false;
+			for (int j = 0; tr && j < FZ_MAX_INPUTS && tr->inputs[j].name; j++)
+				to_number = to_number || strcmp(tr->inputs[j].name, "to_number") == 0;
+			if (!tr || !tr->system || !to_number)
+				return fz_err_set(err, FZ_EINTERNAL, t->name,
+						  "%s 的转换步骤 %s 应为带 to_number 输入的系统步骤",
+						  t->name, kinds[i]->convert);
+		}
 	}
 	/* `fazhi report <name>` finds a module by its name. */
 	for (size_t i = 0; i < table_n; i++)

@@ -72,6 +72,17 @@ struct fz_case_kind {
 	 * check, the lists' scope and supervision all read this one rule. NULL: none.
 	 */
 	const char *shares;
+	/*
+	 * The system transition (core/workflow.h `system`) that takes a case of
+	 * this kind out of its own procedure when another kind's case is made from
+	 * it (a 县长信箱 letter turned into a petition, docs/petition.md): its
+	 * clocks stop and it ends in a final state, so it leaves the kind's open
+	 * work, lists and supervision; its inputs are `to_number` (the new case's
+	 * number, which its event names) and `note`. Its `from` states are the
+	 * ones a case may be converted in. fz_case_convert_source and
+	 * fz_case_convert_done (platform/cases.h) read it. NULL: none.
+	 */
+	const char *convert;
 };
 
 struct fz_module {

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { useServer, mkTemp, assertError, HAN, sql } from './lib.mjs'
+import { sharedWith } from './shared.mjs'
+import { useServer, mkTemp, assertError, HAN, sqlNumber } from './lib.mjs'
 
 const c = useServer()
 
@@ -172,9 +173,9 @@ test('an agency user’s export holds only its agency’s rows (and the cases sh
   for (const user of ['scj.clerk', 'zjj.head']) {
     const s = await c.login(user)
     const me = (await c.get('/api/session', { session: s })).json.user
-    // Shared with the agency: the reconsideration cases it is the respondent in (行政复议法 第48条).
-    const shared = new Set(sql(c.db, 'SELECT c.number FROM recon_case r JOIN case_record c ON c.case_id = r.case_id' +
-      ` WHERE r.respondent_agency_id = ${me.agency_id}`).map(([n]) => n))
+    // Shared with the agency (tests/api/shared.mjs): the reconsideration cases it is the respondent
+    // in (行政复议法 第48条), the petitions routed to it, the proposals it co-handles.
+    const shared = sharedWith(c.db, me.agency_id, { numbers: true })
     for (const L of LISTS) {
       const q = L.queries[0]
       const list = await listAll(L.path, q, s)
@@ -185,11 +186,14 @@ test('an agency user’s export holds only its agency’s rows (and the cases sh
       // Asking for another agency finds nothing, in the list and in the export alike.
       if (L.path === '/api/cases') {
         const other = (await c.agencies()).find((a) => a.agency_id !== me.agency_id && a.kind !== 'legal_office').agency_id
-        assert.equal((await exported(`${L.xlsx}?agency_id=${other}`, s)).body.length, 0)
+        const sharedOfOther = sqlNumber(c.db, `SELECT COUNT(*) FROM case_record WHERE agency_id = ${other} AND number IN` +
+          ` (${[...shared].map((n) => `'${n}'`).join(',') || 'NULL'})`)
+        assert.equal((await exported(`${L.xlsx}?agency_id=${other}`, s)).body.length, sharedOfOther)
       }
     }
     // The department sees only the reconsideration cases against it (they belong to the legal office) …
-    assert.equal((await listAll('/api/reconsideration/cases', '', s)).total, shared.size)
+    assert.equal((await listAll('/api/reconsideration/cases', '', s)).total,
+      sharedWith(c.db, me.agency_id, { type: 'reconsideration' }).size)
   }
   // … and the legal office sees every agency's.
   const legal = await c.login('legal')

@@ -1,10 +1,12 @@
 // Agency scope: an agency's staff see and touch only their own agency's cases and those shared
-// with it (the reconsideration cases it is the respondent in, 行政复议法 第48条); for anything
+// with it (tests/api/shared.mjs: a reconsideration case's respondent, a routed petition's
+// handling body, a proposal's co-handlers, the county government's decisions); for anything
 // else the answer is 404 (not 403, which would confirm the case exists) and nothing is
 // written. The county leader reads everything and changes nothing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { useServer, assertError, snapshot, assertUnchanged, sql, sqlNumber, multipart } from './lib.mjs'
+import { sharedWith as sharedCases } from './shared.mjs'
 
 const c = useServer({ setup })
 
@@ -28,9 +30,9 @@ async function listAll (username, query = '') {
 
 let scj, zjj, hbj
 
-/** Case ids shared with an agency: the reconsideration cases it is the respondent in. */
+/** Case ids shared with an agency (not its own). */
 function sharedWith (agency) {
-  return new Set(sql(c.db, `SELECT case_id FROM recon_case WHERE respondent_agency_id = ${agency}`).map(([x]) => Number(x)))
+  return sharedCases(c.db, agency)
 }
 /** Is the case the agency's own or shared with it? */
 function sees (agency, x) {
@@ -77,7 +79,7 @@ test('an agency clerk lists only the own agency’s cases, on every page', async
   // Exactly what the legal office sees for that agency, and the applications against it.
   const asLegal = await listAll('legal', `&agency_id=${scj}`)
   const shared = [...sharedWith(scj)]
-  assert.ok(shared.length > 0, 'the demo has applications against scj')
+  assert.ok(shared.length > 0, 'the demo has cases shared with scj (applications against it, petitions routed to it)')
   assert.deepEqual(mine.map((x) => x.case_id).sort((a, b) => a - b),
     [...asLegal.map((x) => x.case_id), ...shared].sort((a, b) => a - b))
   // Filters and search stay inside the scope.
@@ -92,8 +94,8 @@ test('filtering by another agency returns nothing, not that agency’s cases (on
   for (const other of [zjj, hbj, 1, 2]) {
     const r = await c.get(`/api/cases?agency_id=${other}&per_page=100`, { session: await c.login('scj.clerk') })
     assert.equal(r.status, 200, r.text)
-    const expect = sqlNumber(c.db, `SELECT COUNT(*) FROM recon_case r JOIN case_record k ON k.case_id = r.case_id` +
-      ` WHERE r.respondent_agency_id = ${scj} AND k.agency_id = ${other}`)
+    const expect = sqlNumber(c.db, `SELECT COUNT(*) FROM case_record WHERE agency_id = ${other}` +
+      ` AND case_id IN (${[...shared].join(',') || 'NULL'})`)
     assert.equal(r.json.total, expect, `agency ${other}`)
     for (const x of r.json.items) assert.ok(shared.has(x.case_id), `case ${x.case_id} of agency ${other}`)
   }

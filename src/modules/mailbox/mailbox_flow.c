@@ -51,6 +51,7 @@ static const struct fz_state states[] = {
 	{"answered", "已答复", true},
 	{"published", "已公开", true},
 	{"closed", "不予办理", true},
+	{"converted", "已转为信访事项", true},
 	{NULL, NULL, false},
 };
 
@@ -125,6 +126,22 @@ static const struct fz_transition transitions[] = {
 		     .required = true, .max_chars = 500}},
 	 .effects = {{.op = FZ_CLK_STOP, .clock = "assign"}, {.op = FZ_CLK_STOP, .clock = "reply"}},
 	 .note_input = "reason"},
+	/*
+	 * The letter is a petition (信访事项) and goes on as one (docs/petition.md,
+	 * POST /api/petitions/from-mailbox/{id}): the petitions module takes this
+	 * step through the platform (fz_case_convert_done, the kind's `convert`);
+	 * the letter's clocks stop and it leaves the mailbox's open work.
+	 */
+	{.name = "convert",
+	 .label = "转为信访事项",
+	 .from = {"pending", "handling", "reviewing"},
+	 .to = "converted",
+	 .system = true,
+	 .inputs = {{.name = "to_number", .label = "信访事项编号", .type = FZ_IN_TEXT, .required = true,
+		     .max_chars = 64},
+		    {.name = "note", .label = "说明", .type = FZ_IN_TEXTAREA, .max_chars = 1000}},
+	 .effects = {{.op = FZ_CLK_STOP, .clock = "assign"}, {.op = FZ_CLK_STOP, .clock = "reply"}},
+	 .note_input = "note"},
 	{.name = NULL},
 };
 
@@ -141,7 +158,8 @@ const struct fz_case_type fz_mailbox_type = {
 };
 
 static const struct fz_case_kind mailbox_kinds[] = {
-	{.type = &fz_mailbox_type, .apply = fz_mailbox_apply, .fields = fz_mailbox_fields},
+	{.type = &fz_mailbox_type, .apply = fz_mailbox_apply, .fields = fz_mailbox_fields,
+	 .convert = "convert"},
 	{.type = NULL},
 };
 

@@ -183,6 +183,8 @@ static const char *public_label(const char *action, const char *agency)
 		return "答复已在网站公开";
 	if (strcmp(action, "close") == 0)
 		return "不予办理";
+	if (strcmp(action, "convert") == 0)
+		return "已转为信访事项办理";
 	return NULL;
 }
 

@@ -51,6 +51,122 @@ static enum fz_code staff_register(struct fz_req *req, json_t **out, struct fz_e
 	return FZ_OK;
 }
 
+static const char *agency_kind(struct fz_ctx *ctx, int64_t agency_id)
+{
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, NULL, "SELECT kind FROM agency WHERE agency_id = ? AND active = 1",
+			"i", agency_id);
+	const char *k =
+	    st && fz_stmt_row(st) ? fz_arena_strdup(ctx->arena, fz_col_text(st, 0)) : NULL;
+	fz_stmt_done(st);
+	return k;
+}
+
+/*
+ * POST /api/petitions/from-mailbox/{id}: a 县长信箱 letter is a petition (信访事项)
+ * and goes on as one. The letter is read and ended through the platform
+ * (fz_case_convert_source / _done: the mailbox kind's `convert` step), never
+ * through the mailbox's own tables. The petition is received on the letter's
+ * receipt day: the county government received the matter then (the mailbox is
+ * its channel), so the 15 days of 第22条 run from that day.
+ */
+static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err *err)
+{
+	struct fz_ctx *ctx = req->ctx;
+	const struct fz_user *u = ctx->user;
+	bool legal = u && (u->role & FZ_ROLES_LEGAL);
+	const char *kind = u && u->agency_id ? agency_kind(ctx, u->agency_id) : NULL;
+	if (!legal && !(kind && strcmp(kind, "county") == 0))
+		return fz_err_set(err, FZ_EFORBIDDEN, NULL,
+				  "只有司法局（法制机构）和县政府办公室可以将来信转为信访事项");
+	int64_t letter_id;
+	if (!fz_req_id(req, 0, &letter_id))
+		return fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
+	int64_t agency = fz_petition_office(ctx);
+	json_t *town = json_object_get(req->body, "township_agency_id");
+	if (json_is_integer(town)) {
+		const char *k = agency_kind(ctx, json_integer_value(town));
+		if (!k || strcmp(k, "township") != 0)
+			return fz_err_set(err, FZ_EBAD_VALUE, "township_agency_id",
+					  "登记机关应为乡镇（街道），不填则由县政府信访工作机构登记");
+		agency = json_integer_value(town);
+	}
+	const char *idn = fz_json_str(req->body, "id_number");
+	if (idn && *idn && !fz_petition_id_number_ok(idn))
+		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
+				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
+
+	enum fz_code rc = fz_db_begin(ctx->db, err);
+	if (rc)
+		return rc;
+	struct fz_case_row letter, pet;
+	memset(&letter, 0, sizeof letter);
+	json_t *f = json_object();
+	/* Converted already: name the petition (the path's letter is in the caller's scope). */
+	struct fz_stmt *st = fz_db_query(ctx->db, err,
+					 "SELECT c.number FROM petition p JOIN case_record c"
+					 " ON c.case_id = p.case_id WHERE p.source_case_id = ?",
+					 "i", letter_id);
+	if (!st) {
+		rc = err->code;
+		goto fail;
+	}
+	if (fz_stmt_row(st)) {
+		rc = fz_err_set(err, FZ_ESTATE, "id", "该来信已转为信访事项 %s", fz_col_text(st, 0));
+		fz_stmt_done(st);
+		goto fail;
+	}
+	fz_stmt_done(st);
+	if ((rc = fz_case_convert_source(ctx, letter_id, &letter, f, err))) {
+		/* Only letters are served here: another case is no letter. */
+		if (rc == FZ_ESTATE && letter.type && strcmp(letter.type->name, "mailbox") != 0)
+			rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
+		goto fail;
+	}
+	if (strcmp(letter.type->name, "mailbox") != 0) {
+		rc = fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
+		goto fail;
+	}
+	json_t *b = json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "name",
+			      fz_json_str(f, "writer_name"), "phone", fz_json_str(f, "phone"),
+			      "id_number", idn && *idn ? idn : NULL, "matter_type",
+			      fz_json_str(req->body, "matter_type"), "subject",
+			      fz_json_str(f, "subject") ? fz_json_str(f, "subject") : letter.title,
+			      "content", fz_json_str(f, "content"));
+	int received = ctx->today;
+	fz_date_parse(letter.received_on, &received);
+	const char *note = fz_json_str(req->body, "note");
+	const char *pnote =
+	    note ? fz_arena_printf(ctx->arena, "由县长信箱来信 %s（%s 收到）转入：%s", letter.number,
+				   letter.received_on, note)
+		 : fz_arena_printf(ctx->arena, "由县长信箱来信 %s（%s 收到）转入", letter.number,
+				   letter.received_on);
+	rc = fz_petition_submit_from(ctx, b, "mailbox", agency, received, letter_id, pnote, &pet,
+				     err);
+	json_decref(b);
+	if (rc)
+		goto fail;
+	/* The letter's step is the system's: its note says who converted it. */
+	const char *who = fz_arena_printf(ctx->arena, "%s%s", u->agency_name, u->display_name);
+	const char *lnote =
+	    note ? fz_arena_printf(ctx->arena, "已转为信访事项 %s（%s转办）：%s", pet.number, who, note)
+		 : fz_arena_printf(ctx->arena, "已转为信访事项 %s（%s转办）", pet.number, who);
+	if ((rc = fz_case_convert_done(ctx, letter_id, pet.number, lnote, err)))
+		goto fail;
+	if ((rc = fz_db_commit(ctx->db, err)))
+		goto fail;
+	json_decref(f);
+	*out = json_pack("{s:I, s:s, s:s, s:I, s:s}", "case_id", (json_int_t)pet.case_id, "number",
+			 pet.number, "state", pet.state, "source_case_id", (json_int_t)letter_id,
+			 "source_number", letter.number);
+	fz_case_receipt_due_json(ctx, pet.case_id, "route", *out);
+	return FZ_OK;
+fail:
+	json_decref(f);
+	fz_db_rollback(ctx->db);
+	return rc;
+}
+
 static bool code_arg(struct fz_req *req, char code[15], struct fz_err *err)
 {
 	if (fz_tracking_normalize(req->params[0], code))
@@ -218,6 +334,18 @@ static const struct fz_input rating_inputs[] = {
     {.name = NULL},
 };
 
+static const struct fz_input from_mailbox_inputs[] = {
+    {.name = "matter_type",
+     .label = "事项类别",
+     .type = FZ_IN_SELECT,
+     .required = true,
+     .options = fz_petition_matters},
+    {.name = "township_agency_id", .label = "登记机关（乡镇）", .type = FZ_IN_AGENCY},
+    {.name = "id_number", .label = "身份证号码", .type = FZ_IN_TEXT, .max_chars = 18},
+    {.name = "note", .label = "转入说明", .type = FZ_IN_TEXTAREA, .max_chars = 500},
+    {.name = NULL},
+};
+
 #define T     "信访"
 #define STAFF (FZ_ROLE_AGENCY_CLERK | FZ_ROLE_AGENCY_HEAD)
 
@@ -232,6 +360,9 @@ const struct fz_route fz_petition_routes[] = {
     {"POST", "/api/petitions", staff_register, STAFF, 0,
      "登记信访事项（来访、来信、电话、12345热线、县长信箱转入等渠道）", T,
      .body = fz_petition_staff_inputs, .status = 201},
+    {"POST", "/api/petitions/from-mailbox/{id}", from_mailbox, STAFF | FZ_ROLES_LEGAL, 0,
+     "县长信箱来信转为信访事项（保留来信办理记录；县政府办公室、司法局）", T, "case:mailbox",
+     .body = from_mailbox_inputs, .status = 201},
     {"POST", "/api/petitions/import", import, STAFF, FZ_R_UPLOAD,
      "导入 12345 热线工单（Excel 或 CSV）：不带 commit 为校验，commit=1 全部登记或全部不登记", T},
     {"GET", "/api/petitions", list, FZ_ROLES_SIGNED_IN, 0,

@@ -10,6 +10,7 @@
 #include "modules/petition/petition_int.h"
 
 #include "modules/petition/petition.h"
+#include "platform/jobs.h"
 #include "platform/settings.h"
 
 const struct fz_option fz_petition_channels[] = {
@@ -382,6 +383,40 @@ static const struct fz_transition transitions[] = {
      .effects = {{.op = FZ_CLK_STOP, .clock = "recheck_request"}},
      .after_clock = "recheck_request",
      .article = "《信访工作条例》第三十六条"},
+    /*
+     * The request period ran out in silence (第35条, 第36条): the program closes the
+     * case as of the period's last day (fz_petition_conclude_lapsed, the module's
+     * job, run at start and hourly); the office's manual steps above stay for a
+     * case the job has not reached yet.
+     */
+    {.name = "lapse_review",
+     .label = "复查申请期限届满未请求复查，办结",
+     .from = {"replied"},
+     .to = "closed",
+     .system = true,
+     .inputs = {{.name = "ended_on",
+		 .label = "复查申请期限届满之日",
+		 .type = FZ_IN_DATE,
+		 .required = true},
+		{.name = "note", .label = "说明", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
+     .effects = {{.op = FZ_CLK_STOP, .clock = "review_request", .arg = "ended_on"}},
+     .after_clock = "review_request",
+     .note_input = "note",
+     .article = "《信访工作条例》第三十五条"},
+    {.name = "lapse_recheck",
+     .label = "复核申请期限届满未请求复核，办结",
+     .from = {"reviewed"},
+     .to = "closed",
+     .system = true,
+     .inputs = {{.name = "ended_on",
+		 .label = "复核申请期限届满之日",
+		 .type = FZ_IN_DATE,
+		 .required = true},
+		{.name = "note", .label = "说明", .type = FZ_IN_TEXTAREA, .max_chars = 500}},
+     .effects = {{.op = FZ_CLK_STOP, .clock = "recheck_request", .arg = "ended_on"}},
+     .after_clock = "recheck_request",
+     .note_input = "note",
+     .article = "《信访工作条例》第三十六条"},
     {.name = "rate",
      .label = "记录信访人评价",
      .from = RATED_STATES,
@@ -463,12 +498,26 @@ static const struct fz_setting_def petition_settings[] = {
     {NULL, NULL, 0, 0, 0, NULL},
 };
 
+static enum fz_code lapse_job(struct fz_ctx *ctx, const char *period_key, struct fz_err *err)
+{
+	(void)period_key;
+	int n = 0;
+	return fz_petition_conclude_lapsed(ctx, &n, err);
+}
+
+/* At start and hourly: a request period that ended yesterday closes its case in the first hour. */
+static const struct fz_job petition_jobs[] = {
+    {"petition.lapsed_requests", FZ_JOB_HOURLY, lapse_job},
+    {NULL, FZ_JOB_HOURLY, NULL},
+};
+
 const struct fz_module fz_petition_module = {
     .name = "petition",
     .label = "信访",
     .kinds = petition_kinds,
     .migrations = fz_petition_migrations,
     .settings = petition_settings,
+    .jobs = petition_jobs,
     .routes = fz_petition_routes,
     .meta = fz_petition_meta,
     .figures = fz_petition_figures,

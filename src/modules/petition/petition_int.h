@@ -36,8 +36,22 @@ extern const struct fz_demo fz_petition_demo;
 enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *body, const char *channel,
 				int64_t agency_id, int received, struct fz_case_row *out,
 				struct fz_err *err);
+/*
+ * The same, for a petition made from another case (source_id, a 县长信箱
+ * letter; 0: none): linked to it (petition.source_case_id), note on the
+ * creation event. Without an ID number (a letter has none) it is registered
+ * but not compared with other petitions (第19条, 第36条 need the ID number).
+ * Nests in the caller's transaction.
+ */
+enum fz_code fz_petition_submit_from(struct fz_ctx *ctx, json_t *body, const char *channel,
+				     int64_t agency_id, int received, int64_t source_id,
+				     const char *note, struct fz_case_row *out, struct fz_err *err);
+/* The petitions whose 复查 / 复核 request period ended in silence are closed (第35条, 第36条). */
+enum fz_code fz_petition_conclude_lapsed(struct fz_ctx *ctx, int *n, struct fz_err *err);
 /* The petitioner's ID number and phone as the forms require them (422 naming the field). */
 enum fz_code fz_petition_check_person(json_t *body, struct fz_err *err);
+/* 居民身份证号码: 18 characters (the last may be X) or 15 digits. */
+bool fz_petition_id_number_ok(const char *s);
 /* The county body that receives petitions from the portal (the county government). */
 int64_t fz_petition_office(struct fz_ctx *ctx);
 

@@ -46,6 +46,11 @@ static const struct fz_list_filter filters[] = {
      .sql = "c.received_on",
      .hint = "按收到日期所在年度筛选"},
     {.param = "agency_id", .label = "登记机关", .kind = FZ_LF_AGENCY, .sql = "c.agency_id = ?"},
+    /* An agency's petitions: those it registered and those it handles (the figures'). */
+    {.param = "party_agency_id",
+     .label = "登记或办理机关",
+     .kind = FZ_LF_AGENCY,
+     .sql = "? IN (c.agency_id, p.handler_agency_id)"},
     {.param = "handler_agency_id",
      .label = "办理机关",
      .kind = FZ_LF_AGENCY,
@@ -157,8 +162,8 @@ const struct fz_list fz_petition_list = {
 #define BASE                                                                                       \
 	"SELECT COUNT(*) FROM case_record c JOIN petition p ON p.case_id = c.case_id"              \
 	" WHERE c.case_type = 'petition' AND c.received_on >= ?1 AND c.received_on <= ?2"          \
-	" AND (?3 = 0 OR c.agency_id = ?3)"
-#define Q    "year={year}&agency_id={agency}"
+	" AND (?3 = 0 OR ?3 IN (c.agency_id, p.handler_agency_id))"
+#define Q    "year={year}&party_agency_id={agency}"
 #define LIST "GET /api/petitions"
 #define CHANNEL(v, l)                                                                              \
 	{                                                                                          \
@@ -266,7 +271,7 @@ static enum fz_code group(struct fz_ctx *ctx, const char *sql, const char *lo, c
 	" LEFT JOIN agency h ON h.agency_id = p.handler_agency_id"                                 \
 	" WHERE c.case_type = 'petition' AND " COUNTED                                             \
 	" AND c.received_on >= ? AND c.received_on <= ?"                                           \
-	" AND (? = 0 OR c.agency_id = ?)"
+	" AND (? = 0 OR ? IN (c.agency_id, p.handler_agency_id))"
 
 enum fz_code fz_petition_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err)
 {

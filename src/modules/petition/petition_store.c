@@ -28,6 +28,9 @@ const struct fz_migration fz_petition_migrations[] = {
      " duplicate_of INTEGER REFERENCES case_record);"
      "CREATE INDEX petition_matter ON petition(id_number, matter_type, subject);"
      "CREATE INDEX petition_handler ON petition(handler_agency_id);"},
+    /* A petition converted from another case (a 县长信箱 letter): at most one per source. */
+    {"petition-002", "ALTER TABLE petition ADD COLUMN source_case_id INTEGER REFERENCES case_record;"
+		     "CREATE UNIQUE INDEX petition_source ON petition(source_case_id);"},
     {NULL, NULL},
 };
 
@@ -46,7 +49,7 @@ int64_t fz_petition_office(struct fz_ctx *ctx)
 }
 
 /* 居民身份证号码: 18 characters (17 digits and a digit or X) or the old 15 digits. */
-static bool id_number_ok(const char *s)
+bool fz_petition_id_number_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n != 18 && n != 15)
@@ -59,7 +62,7 @@ static bool id_number_ok(const char *s)
 
 enum fz_code fz_petition_check_person(json_t *b, struct fz_err *err)
 {
-	if (!id_number_ok(fz_json_str(b, "id_number")))
+	if (!fz_petition_id_number_ok(fz_json_str(b, "id_number")))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
 				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
 	if (!fz_phone_valid(fz_json_str(b, "phone")))
@@ -72,10 +75,25 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 				int64_t agency_id, int received, struct fz_case_row *out,
 				struct fz_err *err)
 {
+	return fz_petition_submit_from(ctx, b, channel, agency_id, received, 0, NULL, out, err);
+}
+
+enum fz_code fz_petition_submit_from(struct fz_ctx *ctx, json_t *b, const char *channel,
+				     int64_t agency_id, int received, int64_t source_id,
+				     const char *note, struct fz_case_row *out, struct fz_err *err)
+{
 	const char *name = fz_json_str(b, "name"), *idn = fz_json_str(b, "id_number"),
 		   *phone = fz_json_str(b, "phone"), *matter = fz_json_str(b, "matter_type"),
 		   *subject = fz_json_str(b, "subject"), *content = fz_json_str(b, "content");
-	enum fz_code vrc = fz_petition_check_person(b, err);
+	/*
+	 * A converted letter carries no ID number (the mailbox does not ask for one):
+	 * registered without, it is not compared with other petitions (the same
+	 * matter is the same ID number's), unless staff add the number.
+	 */
+	bool no_id = source_id && (!idn || !*idn);
+	if (no_id)
+		idn = "";
+	enum fz_code vrc = no_id ? FZ_OK : fz_petition_check_person(b, err);
 	if (vrc)
 		return vrc;
 	if (received > ctx->today)
@@ -91,7 +109,7 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 	    "ttt", idn, matter, subject);
 	if (!st)
 		return err->code;
-	if (fz_stmt_row(st)) {
+	if (!no_id && fz_stmt_row(st)) {
 		char number[64];
 		snprintf(number, sizeof number, "%s", fz_col_text(st, 0));
 		fz_stmt_done(st);
@@ -116,7 +134,7 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 			 "ttt", idn, matter, subject);
 	if (!st)
 		return err->code;
-	if (fz_stmt_row(st)) {
+	if (!no_id && fz_stmt_row(st)) {
 		orig = fz_col_int(st, 0);
 		orig_agency = fz_col_int(st, 1);
 		snprintf(orig_number, sizeof orig_number, "%s", fz_col_text(st, 2));
@@ -134,7 +152,8 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 				.received_on = received,
 				.tracking = true,
 				.receipt = true,
-				.input = input};
+				.input = input,
+				.origin = note};
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)
 		return rc;
@@ -142,18 +161,18 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 		goto fail;
 	st = fz_db_query(ctx->db, err,
 			 "INSERT INTO petition(case_id, channel, petitioner_name, id_number, phone,"
-			 " address, matter_type, subject, content, order_number)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?)",
+			 " address, matter_type, subject, content, order_number, source_case_id)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?, 0))",
 			 "itttttttt"
-			 "t",
+			 "ti",
 			 out->case_id, channel, name, idn, phone, fz_json_str(b, "address"), matter,
-			 subject, content, fz_json_str(b, "order_number"));
+			 subject, content, fz_json_str(b, "order_number"), source_id);
 	if (!st || fz_stmt_exec(st, err)) {
 		rc = err->code;
 		goto fail;
 	}
 	if (orig) {
-		const char *note =
+		const char *dnote =
 		    orig_agency != agency_id
 			? fz_arena_printf(ctx->arena,
 					  "同一信访事项已由其他机关受理或正在办理（%s），不再受理，"
@@ -163,7 +182,7 @@ enum fz_code fz_petition_submit(struct fz_ctx *ctx, json_t *b, const char *chann
 					  "同一信访人同一事项正在办理（%s），作重复信访处理",
 					  orig_number);
 		json_t *body =
-		    json_pack("{s:I, s:s}", "duplicate_of", (json_int_t)orig, "note", note);
+		    json_pack("{s:I, s:s}", "duplicate_of", (json_int_t)orig, "note", dnote);
 		rc = fz_case_act_system(ctx, out->case_id, "mark_duplicate", body, err);
 		json_decref(body);
 		if (rc)
@@ -274,6 +293,9 @@ enum fz_code fz_petition_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 				 "UPDATE petition SET reopened = reopened + 1, finished_on = NULL"
 				 " WHERE case_id = ?",
 				 "i", id);
+	else if (strcmp(n, "lapse_review") == 0 || strcmp(n, "lapse_recheck") == 0)
+		st = fz_db_query(db, err, "UPDATE petition SET finished_on = ? WHERE case_id = ?",
+				 "ti", fz_json_str(input, "ended_on"), id);
 	else if (strcmp(n, "conclude") == 0 || strcmp(n, "conclude_review") == 0)
 		st = fz_db_query(db, err, "UPDATE petition SET finished_on = ? WHERE case_id = ?",
 				 "ti", today, id);
@@ -304,9 +326,10 @@ enum fz_code fz_petition_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 	    " p.extension_reason, p.outcome, p.opinion, p.replied_on, p.review_outcome,"
 	    " p.review_opinion, p.reviewed_on, p.recheck_outcome, p.recheck_opinion,"
 	    " p.rechecked_on, p.hearing, p.rating, p.rated_on, p.rated_by, p.reopened,"
-	    " p.finished_on, p.duplicate_of, d.number"
+	    " p.finished_on, p.duplicate_of, d.number, p.source_case_id, s.number, s.case_type"
 	    " FROM petition p LEFT JOIN agency h ON h.agency_id = p.handler_agency_id"
-	    " LEFT JOIN case_record d ON d.case_id = p.duplicate_of WHERE p.case_id = ?",
+	    " LEFT JOIN case_record d ON d.case_id = p.duplicate_of"
+	    " LEFT JOIN case_record s ON s.case_id = p.source_case_id WHERE p.case_id = ?",
 	    "i", case_id);
 	if (!st)
 		return err->code;
@@ -352,14 +375,75 @@ enum fz_code fz_petition_fields(struct fz_ctx *ctx, int64_t case_id, json_t *obj
 				    fz_col_null(st, 33) ? json_null()
 							: json_integer(fz_col_int(st, 33)));
 		fz_json_set_str(obj, "duplicate_of_number", fz_col_text(st, 34));
+		/* The case it was converted from (a 县长信箱 letter), if any. */
+		json_object_set_new(obj, "source_case_id",
+				    fz_col_null(st, 35) ? json_null()
+							: json_integer(fz_col_int(st, 35)));
+		fz_json_set_str(obj, "source_number", fz_col_text(st, 36));
+		fz_json_set_str(obj, "source_case_type", fz_col_text(st, 37));
 	}
 	fz_stmt_done(st);
+	return FZ_OK;
+}
+
+enum fz_code fz_petition_conclude_lapsed(struct fz_ctx *ctx, int *n, struct fz_err *err)
+{
+	*n = 0;
+	char today[11];
+	fz_date_format(ctx->today, today);
+	/* Collect first: each act issues its own queries on this connection. */
+	struct fz_stmt *st = fz_db_query(
+	    ctx->db, err,
+	    "SELECT c.case_id, k.name, k.due_date FROM case_record c"
+	    " JOIN case_clock k ON k.case_id = c.case_id"
+	    " WHERE c.case_type = 'petition' AND k.state = 'running' AND k.due_date < ?"
+	    " AND ((c.state = 'replied' AND k.name = 'review_request')"
+	    " OR (c.state = 'reviewed' AND k.name = 'recheck_request'))"
+	    " ORDER BY c.case_id LIMIT 500",
+	    "t", today);
+	if (!st)
+		return err->code;
+	int64_t ids[500];
+	bool review[500];
+	char days[500][11];
+	size_t k = 0;
+	while (k < 500 && fz_stmt_row(st)) {
+		ids[k] = fz_col_int(st, 0);
+		review[k] = strcmp(fz_col_text(st, 1), "review_request") == 0;
+		snprintf(days[k], sizeof days[k], "%s", fz_col_text(st, 2));
+		k++;
+	}
+	bool failed = fz_stmt_failed(st, err);
+	fz_stmt_done(st);
+	if (failed)
+		return err->code;
+	for (size_t i = 0; i < k; i++) {
+		int y = 0, m = 0, d = 0;
+		sscanf(days[i], "%d-%d-%d", &y, &m, &d);
+		const char *note =
+		    review[i] ? fz_arena_printf(ctx->arena,
+						"复查申请期限于%d年%d月%d日届满，信访人未请求复查，"
+						"信访事项办结（《信访工作条例》第三十五条）",
+						y, m, d)
+			      : fz_arena_printf(ctx->arena,
+						"复核申请期限于%d年%d月%d日届满，信访人未请求复核，"
+						"信访事项办结（《信访工作条例》第三十六条）",
+						y, m, d);
+		json_t *in = json_pack("{s:s, s:s}", "ended_on", days[i], "note", note);
+		enum fz_code rc = fz_case_act_system(
+		    ctx, ids[i], review[i] ? "lapse_review" : "lapse_recheck", in, err);
+		json_decref(in);
+		if (rc)
+			return rc;
+		(*n)++;
+	}
 	return FZ_OK;
 }
 
 /* What the petitioner sees of each step: no staff names, no internal notes. */
 static const struct fz_public_step public_steps[] = {
     {"create", "信访事项已登记", NULL},
+    {"convert_in", "县长信箱来信已转为信访事项办理", NULL},
     {"route", "已转送、交办有权处理的机关", NULL},
     {"object", "办理机关提出职责异议，正在重新转送交办", NULL},
     {"accept", "已受理", NULL},
@@ -374,6 +458,8 @@ static const struct fz_public_step public_steps[] = {
     {"recheck_opinion", "已出具复核意见", NULL},
     {"conclude", "已办结", NULL},
     {"conclude_review", "已办结", NULL},
+    {"lapse_review", "复查申请期限届满，已办结", "ended_on"},
+    {"lapse_recheck", "复核申请期限届满，已办结", "ended_on"},
     {"rate", "已记录评价", NULL},
     {"public_rate", "已评价", NULL},
     {"reopen", "决定重新办理", NULL},
