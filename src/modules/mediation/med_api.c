@@ -142,9 +142,8 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 	struct fz_stmt *st = fz_db_query(
 	    ctx->db, err,
 	    "SELECT k.committee_id, k.agency_id, a.name, k.name, k.village, k.director, k.phone,"
-	    " k.address, k.founded_on, k.active FROM med_committee k JOIN agency a ON a.agency_id = "
-	    "k.agency_id"
-	    " WHERE k.committee_id = ?",
+	    " k.address, k.founded_on, k.active FROM med_committee k"
+	    " JOIN agency a ON a.agency_id = k.agency_id WHERE k.committee_id = ?",
 	    "i", path_id(req));
 	if (!st)
 		return err->code;
