@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "modules/mediation/mediation_int.h"
 #include "platform/documents.h"
+#include "platform/figures.h"
 #include "platform/jsonx.h"
 #include "platform/lists.h"
 
@@ -141,9 +142,8 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 	struct fz_stmt *st = fz_db_query(
 	    ctx->db, err,
 	    "SELECT k.committee_id, k.agency_id, a.name, k.name, k.village, k.director, k.phone,"
-	    " k.address, k.founded_on FROM med_committee k JOIN agency a ON a.agency_id = "
-	    "k.agency_id"
-	    " WHERE k.committee_id = ?",
+	    " k.address, k.founded_on, k.active FROM med_committee k"
+	    " JOIN agency a ON a.agency_id = k.agency_id WHERE k.committee_id = ?",
 	    "i", path_id(req));
 	if (!st)
 		return err->code;
@@ -157,6 +157,7 @@ static enum fz_code committee_get(struct fz_req *req, json_t **out, struct fz_er
 			      "name", fz_col_text(st, 3), "village", fz_col_text(st, 4), "director",
 			      fz_col_text(st, 5), "phone", fz_col_text(st, 6), "address",
 			      fz_col_text(st, 7), "founded_on", fz_col_text(st, 8));
+	json_object_set_new(o, "active", json_boolean(fz_col_int(st, 9)));
 	fz_stmt_done(st);
 	json_t *ms = json_array();
 	st = fz_db_query(
@@ -289,9 +290,21 @@ const struct fz_list fz_med_committees_list = {
     .columns = committee_cols,
 };
 
-/* The portal's directory: a mediator's phone only when marked public. */
+/* The portal's directory: a mediator's phone only when marked public; the keyword finds a
+ * committee, a village, a township or a mediator by name. */
+static const struct fz_list_filter directory_filters[] = {
+    {.param = "agency_id", .label = "乡镇（街道）", .kind = FZ_LF_AGENCY, .sql = "k.agency_id = ?"},
+    {.param = "q",
+     .label = "关键词",
+     .kind = FZ_LF_KEYWORD,
+     .max_chars = 50,
+     .like = (const char *const[]){"k.name", "k.village", "a.name", "m.name", NULL}},
+    {.param = NULL},
+};
+
 static const struct fz_list_col directory_cols[] = {
     {"committee_id", "k.committee_id", FZ_LC_NUMBER},
+    {"agency_id", "k.agency_id", FZ_LC_NUMBER},
     {"agency_name", "a.name", FZ_LC_TEXT},
     {"committee_name", "k.name", FZ_LC_TEXT},
     {"village", "k.village", FZ_LC_TEXT},
@@ -299,6 +312,10 @@ static const struct fz_list_col directory_cols[] = {
     {"office_phone", "k.phone", FZ_LC_TEXT},
     {"mediator_name", "m.name", FZ_LC_TEXT},
     {"post", "m.post", FZ_LC_TEXT},
+    {"post_label",
+     "CASE m.post WHEN 'director' THEN '主任' WHEN 'deputy' THEN '副主任'"
+     " WHEN 'member' THEN '委员' ELSE '调解员' END",
+     FZ_LC_TEXT},
     {"phone", "CASE WHEN m.phone_public = 1 THEN m.phone END", FZ_LC_TEXT},
     {NULL},
 };
@@ -308,7 +325,7 @@ const struct fz_list fz_med_directory_list = {
     .from = "med_mediator m JOIN med_committee k ON k.committee_id = m.committee_id"
 	    " JOIN agency a ON a.agency_id = k.agency_id",
     .where = "m.active = 1 AND k.active = 1",
-    .filters = committee_filters,
+    .filters = directory_filters,
     .order = "a.sort_order, k.committee_id, m.mediator_id",
     .per_page = 50,
     .per_page_max = 200,
@@ -466,8 +483,11 @@ static enum fz_code directory(struct fz_req *req, json_t **out, struct fz_err *e
 static enum fz_code stats(struct fz_req *req, json_t **out, struct fz_err *err)
 {
 	int year;
+	int64_t agency = 0;
 	enum fz_code rc = fz_stats_year_arg(req, &year, err);
-	return rc ? rc : fz_med_stats_json(req->ctx, year, out, err);
+	if (!rc)
+		rc = fz_figures_agency(req->ctx, fz_req_query(req, "agency_id"), &agency, err);
+	return rc ? rc : fz_med_stats_json(req->ctx, year, agency, out, err);
 }
 
 /* ---- the agreement (人民调解法 第29条: its content, signed by the parties and mediator) --- */

@@ -116,12 +116,12 @@ static enum fz_code by(struct fz_ctx *ctx, const char *sql, const char *lo, cons
 	return FZ_OK;
 }
 
-enum fz_code fz_med_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err)
+enum fz_code fz_med_stats_json(struct fz_ctx *ctx, int year, int64_t scope, json_t **out,
+			       struct fz_err *err)
 {
 	char lo[11], hi[11];
 	fz_date_format(fz_date_from_ymd(year, 1, 1), lo);
 	fz_date_format(fz_date_from_ymd(year, 12, 31), hi);
-	int64_t scope = fz_ctx_sees_all(ctx) ? 0 : (ctx->user ? ctx->user->agency_id : -1);
 	json_t *totals = rate_row(json_object(), 0, 0, 0);
 	json_t *kinds = json_array(), *types = json_array(), *ags = json_array();
 	enum fz_code rc = by(ctx, "SELECT x.kind, NULL," COUNTS " GROUP BY x.kind", lo, hi, scope,
@@ -149,7 +149,8 @@ enum fz_code fz_med_stats_json(struct fz_ctx *ctx, int year, json_t **out, struc
 		return rc;
 	}
 	rate_row(totals, received, agreed, json_integer_value(json_object_get(totals, "failed")));
-	*out = json_pack("{s:i, s:o, s:o, s:o, s:o}", "year", year, "totals", totals, "by_kind",
-			 kinds, "by_dispute_type", types, "by_agency", ags);
+	*out = json_pack("{s:i, s:I, s:o, s:o, s:o, s:o}", "year", year, "agency_id",
+			 (json_int_t)scope, "totals", totals, "by_kind", kinds, "by_dispute_type",
+			 types, "by_agency", ags);
 	return FZ_OK;
 }

@@ -243,11 +243,18 @@ enum fz_code fz_med_submit(struct fz_ctx *ctx, json_t *b, int64_t *case_id, stru
 			return fz_err_set(err, FZ_EBAD_VALUE, "source_case_id",
 					  "关联案件不存在、无权查看，或不是信访、行政复议案件");
 	}
+	/* The title names the dispute: 张三与李四邻里纠纷, 甲与乙纠纷 (其他). */
 	const char *dt = fz_json_str(b, "dispute_type");
+	const char *dl = fz_option_label(fz_med_dispute_types, dt);
+	size_t dn = strlen(dl);
+	const char *suffix =
+	    strcmp(dt, "other") == 0 ? "纠纷"
+	    : (dn >= 6 && (strcmp(dl + dn - 6, "纠纷") == 0 || strcmp(dl + dn - 6, "争议") == 0))
+		? dl
+		: fz_arena_printf(ctx->arena, "%s纠纷", dl);
 	const char *title =
 	    fz_arena_printf(ctx->arena, "%s与%s%s", fz_json_str(json_array_get(parties, 0), "name"),
-			    fz_json_str(json_array_get(parties, 1), "name"),
-			    fz_option_label(fz_med_dispute_types, dt));
+			    fz_json_str(json_array_get(parties, 1), "name"), suffix);
 	struct fz_case_new n = {
 	    .case_type = "mediation",
 	    .agency_id = agency,

@@ -45,6 +45,8 @@ enum fz_code fz_med_apply(struct fz_ctx *ctx, struct fz_case_row *c, const struc
 			  json_t *input, struct fz_err *err);
 enum fz_code fz_med_fields_json(struct fz_ctx *ctx, int64_t case_id, json_t *obj,
 				struct fz_err *err);
-enum fz_code fz_med_stats_json(struct fz_ctx *ctx, int year, json_t **out, struct fz_err *err);
+/* The year's statistics of one agency (0: the whole county; the caller checked the scope). */
+enum fz_code fz_med_stats_json(struct fz_ctx *ctx, int year, int64_t agency, json_t **out,
+			       struct fz_err *err);
 
 #endif
