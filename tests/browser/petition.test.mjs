@@ -128,7 +128,32 @@ async function scenario() {
   assert.equal(await page.locator(sel('pt-petitioner')).count(), 0)
   await logout()
 
-  // 8. A mailbox letter: 转为信访事项 only for those the server lets call the route.
+  // 8. 12345 hotline work orders: a file with a wrong row is checked and refused row by row; the
+  //    corrected file is registered at once.
+  await login('qsz.clerk')
+  await page.locator(sel('menu-petition-import')).click()
+  await page.waitForURL((url) => url.pathname === '/app/petition/import')
+  const header = '工单编号,受理日期,来电人,身份证号码,联系电话,地址,事项类别,诉求标题,诉求内容'
+  const good = `GD${stamp}1,2026-11-20,王大力,330102198807154216,13900001111,青山镇东街,交通运输,青山镇东街路口信号灯故障${stamp},路口信号灯已故障三天，存在安全隐患。`
+  const bad = `GD${stamp}2,2026/11/21 09:12,李小四,12345,13900002222,,教育,学校收取资料费${stamp},学校要求统一购买教辅资料。`
+  const csv = (rows) => ({ name: 'hotline.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[header, ...rows].join('\n')}\n`, 'utf8') })
+  await page.locator(`${sel('pti-file')} input[type=file]`).setInputFiles(csv([good, bad]))
+  await page.click(sel('pti-check'))
+  await waitForText(sel('pti-invalid'), '1')
+  await waitForText(sel('pti-errors'), '第 3 行')
+  await waitForText(sel('pti-errors'), '身份证号码')
+  assert.equal(await page.locator(sel('pti-commit')).count(), 0, 'no registration while a row is wrong')
+  await shot('petition-import-errors.png')
+  await page.reload()
+  await page.locator(`${sel('pti-file')} input[type=file]`).setInputFiles(csv([good]))
+  await page.click(sel('pti-check'))
+  await waitForText(sel('pti-valid'), '1')
+  await page.click(sel('pti-commit'))
+  await waitForText(sel('pti-imported'), '1')
+  await waitForText(sel('pti-created'), '青山镇访')
+  await logout()
+
+  // 9. A mailbox letter: 转为信访事项 only for those the server lets call the route.
   await login('legal')
   const meta = await getJson('/api/meta')
   const route = (meta.routes || []).find((r) => r.method === 'POST' && r.path === '/api/petitions/from-mailbox/{mailbox_case_id}')
