@@ -29,7 +29,8 @@ async function scenario() {
   // 1. The resident writes on 网上信访; a wrong ID number is said under its field.
   await page.goto(`${BASE}/`)
   await page.locator(sel('nav-interact')).hover()
-  await page.goto(`${BASE}/petition`)
+  await page.locator(sel('nav-petition')).click()
+  await page.waitForURL((url) => url.pathname === '/petition')
   await page.locator(sel('pp-form')).waitFor()
   await waitForText(sel('pp-privacy'), '不在网站公开')
   await page.fill(field('pp-name', 'input'), name)
