@@ -74,6 +74,24 @@ async function scenario() {
   })
   await expectState('待受理告知')
   await waitForText(sel('field-handler_agency_name'), '人力资源和社会保障局')
+
+  // The same resident comes in person about the same matter: registered as 重复信访, linked to the first.
+  await page.locator(sel('menu-petition-new')).click()
+  await page.waitForURL((url) => url.pathname === '/app/petition/new')
+  await page.fill(field('pt-name', 'input'), name)
+  await page.fill(field('pt-id', 'input'), idNumber)
+  await page.fill(field('pt-phone', 'input'), phone)
+  await choose(page, sel('pt-matter'), exact('劳动社保'))
+  await page.fill(field('pt-subject', 'input'), subject)
+  await page.fill(field('pt-content', 'textarea'), '再次反映公益性岗位工资拖欠问题。')
+  await page.click(sel('pt-submit'))
+  await page.locator(sel('pt-duplicate')).waitFor()
+  await page.click(sel('pt-result-open'))
+  await page.waitForURL(/\/app\/cases\/\d+$/)
+  await expectState('重复信访')
+  await waitForText(sel('pt-duplicate-link'), number)
+  await page.click(sel('pt-duplicate-link'))
+  await page.waitForURL((url) => url.pathname === caseUrl)
   await logout()
 
   // 3. The bureau accepts it and gives its opinion; the opinion letter is offered.
