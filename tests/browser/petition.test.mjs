@@ -2,16 +2,19 @@
 // demo county loaded:
 //   a resident writes on 网上信访 (a wrong ID number is shown under its field first) and keeps the
 //   tracking code → the county's petition office (gov.clerk) finds it in 信访事项, sees the
-//   petitioner's identity on the case page and routes it to 人社局 → the bureau's clerk accepts it
+//   petitioner's identity on the case page and routes it to 人社局 (the same matter registered again
+//   in person becomes 重复信访, linked to the first) → the bureau's clerk accepts it
 //   and gives its opinion (支持) → the portal's tracking page (reached from the portal's one
 //   tracking box) shows the state, the steps and the opinion, never the identity → the resident
 //   rates it 基本满意 → the staff case page shows the rating; the environment bureau's clerk does
-//   not see the petition in the list; a mailbox letter's 转为信访事项 shows only to those the server
-//   lets call the route.
+//   not see the petition in the list; a township imports 12345 work orders (a wrong row refused with
+//   its row and column, then the corrected file registered); the county's statistics show the four
+//   rates, the charts and the township heat table; a mailbox letter's 转为信访事项 shows only to those
+//   the server lets call the route.
 //
 // Environment: see lib.mjs (FAZHI_URL, FAZHI_SHOTS, FAZHI_DEMO_PASSWORD).
 import assert from 'node:assert/strict'
-import { BASE, browserTest, page, sel, shot, waitForText, textOf, login, logout, perform, expectState, choose, getJson } from './lib.mjs'
+import { BASE, XLSX, fetchBytes, browserTest, page, sel, shot, waitForText, textOf, login, logout, perform, expectState, choose, getJson } from './lib.mjs'
 
 const field = (name, tag) => `${sel(name)} ${tag}, ${tag}${sel(name)}`
 const exact = (s) => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
@@ -60,6 +63,9 @@ async function scenario() {
   await page.click(sel('pt-search'))
   await waitForText(sel('pt-total'), '共 1 件')
   await waitForText(sel('pt-petitioner'), name)
+  const xlsx = await fetchBytes(`/api/petitions.xlsx?q=${encodeURIComponent(stamp)}`)
+  assert.equal(xlsx.status, 200)
+  assert.equal(xlsx.type, XLSX)
   await page.locator(sel('pt-link')).first().click()
   await page.waitForURL(/\/app\/cases\/\d+$/)
   const caseUrl = new URL(page.url()).pathname
@@ -172,8 +178,17 @@ async function scenario() {
   await waitForText(sel('pti-created'), '青山镇访')
   await logout()
 
-  // 9. A mailbox letter: 转为信访事项 only for those the server lets call the route.
+  // 9. The county's statistics: the four rates, the charts, the township heat table.
   await login('legal')
+  await page.locator(sel('menu-petition-stats')).click()
+  await page.waitForURL((url) => url.pathname === '/app/petition/stats')
+  await waitForText(sel('pts-scope'), '全县')
+  for (const r of ['timely_acceptance', 'on_time_handling', 'satisfaction', 'repeated']) await waitForText(sel(`pts-rate-${r}`), '%')
+  await page.locator(`${sel('pts-channel-chart')} canvas`).waitFor()
+  await page.locator(`${sel('pts-township')} tbody tr`).nth(6).waitFor()
+  await shot('petition-stats.png')
+
+  // 10. A mailbox letter: 转为信访事项 only for those the server lets call the route.
   const meta = await getJson('/api/meta')
   const route = (meta.routes || []).find((r) => r.method === 'POST' && r.path === '/api/petitions/from-mailbox/{mailbox_case_id}')
   const letters = await getJson('/api/cases?type=mailbox&per_page=50')
