@@ -146,11 +146,20 @@ async function scenario() {
   await waitForText(sel('field-group-rating'), '信访人在门户网站评价')
   await logout()
 
-  // 7. Another agency (生态环境分局) does not see the petition.
+  // 7. Another agency (生态环境分局) does not see the petition, nor 转为信访事项 on a letter it handles
+  //    (the route is the legal office's and the county government office's).
   await login('hbj.clerk')
   await page.goto(`${BASE}/app/petition/list?q=${encodeURIComponent(stamp)}`)
   await waitForText(sel('pt-total'), '共 0 件')
   assert.equal(await page.locator(sel('pt-petitioner')).count(), 0)
+  const own = await getJson('/api/cases?type=mailbox&per_page=20')
+  const mine = (own.items || []).find((c) => c.state === 'handling')
+  if (mine) {
+    await page.goto(`${BASE}/app/cases/${mine.case_id}`)
+    await expectState('办理中')
+    await page.waitForTimeout(500)
+    assert.equal(await page.locator(sel('pt-from-mailbox')).count(), 0, 'no conversion for a department')
+  }
   await logout()
 
   // 8. 12345 hotline work orders: a file with a wrong row is checked and refused row by row; the
@@ -190,7 +199,7 @@ async function scenario() {
 
   // 10. A mailbox letter: 转为信访事项 only for those the server lets call the route.
   const meta = await getJson('/api/meta')
-  const route = (meta.routes || []).find((r) => r.method === 'POST' && r.path === '/api/petitions/from-mailbox/{mailbox_case_id}')
+  const route = (meta.routes || []).find((r) => r.method === 'POST' && r.path.startsWith('/api/petitions/from-mailbox/'))
   const letters = await getJson('/api/cases?type=mailbox&per_page=50')
   const open = (letters.items || []).find((c) => ['pending', 'handling'].includes(c.state))
   assert.ok(open, 'the demo has an open mailbox letter')
@@ -206,11 +215,20 @@ async function scenario() {
     await choose(dialog, sel('pt-convert-matter'), exact('其他'))
     await dialog.locator(sel('pt-convert-submit')).click()
     await waitForText(sel('pt-convert-link'), '访')
+    await expectState('已转为信访事项')
+    const letterUrl = new URL(page.url()).pathname
     await page.click(sel('pt-convert-link'))
-    await page.waitForURL(/\/app\/cases\/\d+$/)
+    await page.waitForURL((url) => /\/app\/cases\/\d+$/.test(url.pathname) && url.pathname !== letterUrl)
+    await expectState('待转送交办')
     await waitForText(sel('field-channel_label'), '县长信箱转入')
+    await waitForText(sel('field-source_number'), open.number)
+    // Back on the letter: it names the petition it became.
+    await page.goto(`${BASE}${letterUrl}`)
+    await expectState('已转为信访事项')
+    await waitForText(sel('pt-convert-done'), '已登记为信访事项')
   }
   // Never on a petition's own page.
+  await page.waitForTimeout(300)
   await page.goto(`${BASE}${caseUrl}`)
   await expectState('已出具处理意见')
   assert.equal(await page.locator(sel('pt-from-mailbox')).count(), 0)
