@@ -403,6 +403,19 @@ test('the list filters and exports; the statistics agree with the figures; the o
   for (const f of figs) assert.equal(st.json.figures[f.name] ?? f.value, f.value, f.name)
   assert.equal(st.json.by_channel.reduce((a, r) => a + r.count, 0), st.json.figures['petition.received.total'])
   assert.ok(st.json.by_township.length >= 5, 'the township heat table')
+  // A township's heat is every petition it registered, or that the county registered and routed
+  // to it (信访工作条例 第22条), duplicates left out; the county office's own view has the latter.
+  const town = (scope) => new Map(sql(main.db, "SELECT t.agency_id, COUNT(*) FROM case_record c JOIN petition p ON p.case_id = c.case_id" +
+    ' JOIN agency r ON r.agency_id = c.agency_id LEFT JOIN agency h ON h.agency_id = p.handler_agency_id' +
+    " JOIN agency t ON t.agency_id = CASE WHEN r.kind = 'township' THEN r.agency_id ELSE h.agency_id END AND t.kind = 'township'" +
+    " WHERE c.state <> 'duplicate' AND c.received_on BETWEEN '2026-01-01' AND '2026-12-31'" +
+    (scope ? ` AND ${scope} IN (c.agency_id, p.handler_agency_id)` : '') + ' GROUP BY t.agency_id').map(([k, n]) => [k, Number(n)]))
+  const heat = (rows) => new Map(rows.map((r) => [r.key, r.count]))
+  assert.deepEqual(heat(st.json.by_township), town(null))
+  const govId = sqlNumber(main.db, "SELECT agency_id FROM agency WHERE code = 'gov'")
+  const gst = await main.get('/api/petitions/stats?year=2026', { session: await main.login('gov.clerk') })
+  assert.ok(gst.json.by_township.length >= 3, 'the county office sees the petitions it routed to townships')
+  assert.deepEqual(heat(gst.json.by_township), town(govId))
   assert.ok(st.json.rates.timely_acceptance > 0 && st.json.rates.timely_acceptance <= 100)
   const replied = Number(sql(main.db, "SELECT c.case_id FROM case_record c JOIN petition p ON p.case_id = c.case_id WHERE p.outcome IS NOT NULL AND c.agency_id = (SELECT agency_id FROM agency WHERE code = 'gov') LIMIT 1")[0][0])
   const w = await main.get(`/api/cases/${replied}/documents/petition-opinion.docx`, { session: await main.login('gov.clerk') })

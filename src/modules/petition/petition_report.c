@@ -311,11 +311,14 @@ enum fz_code fz_petition_stats_json(struct fz_ctx *ctx, int year, json_t **out, 
 			      "h.name") " AND h.agency_id IS NOT NULL"
 					" GROUP BY h.agency_id, h.name ORDER BY 3 DESC, 1",
 			lo, hi, scope, NULL, &by_handler, err)) ||
-	    /* The township heat table: petitions registered by or routed to each township. */
+	    /* The township heat table: petitions registered by a township, or registered by
+	     * the county and routed to a township, each counted once for that township. */
 	    (rc = group(ctx,
-			GROUP("CAST(a.agency_id AS TEXT)",
-			      "a.name") " AND a.kind = 'township'"
-					" GROUP BY a.agency_id, a.name ORDER BY 3 DESC, 1",
+			GROUP("CAST(CASE WHEN a.kind = 'township' THEN a.agency_id"
+			      " ELSE h.agency_id END AS TEXT)",
+			      "CASE WHEN a.kind = 'township' THEN a.name ELSE h.name END")
+			    " AND (a.kind = 'township' OR h.kind = 'township')"
+			    " GROUP BY 1, 2 ORDER BY 3 DESC, 1",
 			lo, hi, scope, NULL, &by_township, err))) {
 		json_decref(figs);
 		json_decref(rates);
