@@ -143,6 +143,10 @@ async function scenario() {
     await dialog.locator(sel('action-hint-consent')).waitFor()
     assert.equal(await dialog.locator(sel('action-field-days')).count(), 0, 'the days are asked once the parties consent')
     await dialog.locator(sel('action-input-consent')).click()
+    await dialog.locator(sel('action-field-days')).waitFor()
+    await page.waitForTimeout(400) // a rule change validates asynchronously
+    // The input it reveals is asked for, not flagged as missing before anything is typed.
+    assert.equal(await dialog.locator(`${sel('action-field-days')} .el-form-item__error`).count(), 0, 'no error before typing')
     await dialog.locator(field('action-input-days', 'input')).first().fill('10')
   })
   await waitForText(sel('field-extended_days'), '延长 10 日')
