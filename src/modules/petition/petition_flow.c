@@ -522,4 +522,5 @@ const struct fz_module fz_petition_module = {
     .meta = fz_petition_meta,
     .figures = fz_petition_figures,
     .demo = &fz_petition_demo,
+    .generate = fz_petition_generate,
 };

@@ -67,4 +67,8 @@ void fz_petition_meta(json_t *obj);
 enum fz_code fz_petition_import(struct fz_ctx *ctx, const char *data, size_t len, bool commit,
 				json_t **out, struct fz_err *err);
 
+/* bench-gen: count synthetic petitions over the agencies (petition_generate.c). */
+enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
+				  size_t nagencies, struct fz_err *err);
+
 #endif
