@@ -45,6 +45,10 @@ test('the generated register holds every stage: routed, accepted, answered, clos
   // The answered ones carry their outcome; the rated ones their rating.
   assert.equal(count("p.replied_on IS NOT NULL AND p.outcome IS NULL"), 0)
   assert.ok(count('p.rating IS NOT NULL') > 0)
+  // The counts the triggers keep (petition-004) are the petitions', by body, state and year.
+  const kept = sql(c.db, "SELECT agency_id, state, received_on, n FROM petition_tally WHERE n <> 0 ORDER BY 1, 2, 3").map((r) => r.join('|'))
+  const real = sql(c.db, "SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', COUNT(*) FROM case_record c JOIN petition p ON p.case_id = c.case_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").map((r) => r.join('|'))
+  assert.deepEqual(kept, real)
 })
 
 test('the list: totals by channel, state and year add up to the whole and match the rows', async () => {

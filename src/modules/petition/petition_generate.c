@@ -127,7 +127,7 @@ static enum fz_code make_user(struct fz_ctx *ctx, const char *name, const char *
 /* The bench townships bt01 … (kind township), made once. */
 static enum fz_code township(struct fz_ctx *ctx, int i, int64_t *id, struct fz_err *err)
 {
-	char code[8], name[48], shortname[24];
+	char code[16], name[48], shortname[24];
 	snprintf(code, sizeof code, "bt%02d", i + 1);
 	snprintf(name, sizeof name, "基准乡镇%02d", i + 1);
 	snprintf(shortname, sizeof shortname, "乡%02d", i + 1);

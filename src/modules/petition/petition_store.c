@@ -60,6 +60,45 @@ const struct fz_migration fz_petition_migrations[] = {
      /* Without their statistics the planner keeps reading the petition rows. */
      "ANALYZE petition;"
      "ANALYZE petition_due;"},
+    /*
+     * The list's count by year of receipt, registering body and state (the list as
+     * opened, a year's, a state's) from counts kept by triggers, not by joining tens of
+     * thousands of petitions to their cases (a year of 200,000: 50-70 ms). case_type is
+     * the list's own condition (c.case_type = 'petition'), constant here.
+     */
+    {"petition-004",
+     "CREATE TABLE petition_tally ("
+     " case_type TEXT NOT NULL DEFAULT 'petition', agency_id INTEGER NOT NULL,"
+     " state TEXT NOT NULL, received_on TEXT NOT NULL, n INTEGER NOT NULL,"
+     " PRIMARY KEY (agency_id, state, received_on));"
+     "INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', COUNT(*)"
+     " FROM case_record c JOIN petition p ON p.case_id = c.case_id GROUP BY 1, 2, 3;"
+     /* A petition's row is written after its case row (fz_petition_submit_from). */
+     "CREATE TRIGGER petition_tally_ins AFTER INSERT ON petition BEGIN"
+     " INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', 1"
+     " FROM case_record c WHERE c.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1;"
+     " END;"
+     "CREATE TRIGGER petition_tally_del AFTER DELETE ON petition BEGIN"
+     " UPDATE petition_tally SET n = n - 1"
+     " WHERE (agency_id, state, received_on) = (SELECT c.agency_id, c.state,"
+     " substr(c.received_on, 1, 4) || '-01-01' FROM case_record c WHERE c.case_id = OLD.case_id);"
+     " END;"
+     /* A step moves the petition from its old state (or body, or year) to its new one. */
+     "CREATE TRIGGER petition_tally_case AFTER UPDATE OF agency_id, state, received_on"
+     " ON case_record WHEN NEW.case_type = 'petition' AND (OLD.agency_id IS NOT NEW.agency_id"
+     " OR OLD.state IS NOT NEW.state OR OLD.received_on IS NOT NEW.received_on) BEGIN"
+     " UPDATE petition_tally SET n = n - 1"
+     " WHERE agency_id = OLD.agency_id AND state = OLD.state"
+     " AND received_on = substr(OLD.received_on, 1, 4) || '-01-01'"
+     " AND EXISTS (SELECT 1 FROM petition k WHERE k.case_id = NEW.case_id);"
+     " INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT NEW.agency_id, NEW.state, substr(NEW.received_on, 1, 4) || '-01-01', 1"
+     " FROM petition k WHERE k.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1;"
+     " END;"},
     {NULL, NULL},
 };
 
