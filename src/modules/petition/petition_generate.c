@@ -94,7 +94,9 @@ static enum fz_code act(struct fz_ctx *ctx, struct fz_user *as, int64_t case_id,
 {
 	ctx->user = as;
 	on_day(ctx, day);
-	enum fz_code rc = fz_case_act_current(ctx, case_id, action, in ? in : json_object(), err);
+	if (!in)
+		in = json_object();
+	enum fz_code rc = fz_case_act_current(ctx, case_id, action, in, err);
 	json_decref(in);
 	return rc;
 }
