@@ -71,7 +71,7 @@ enum fz_code fz_petition_import(struct fz_ctx *ctx, const char *data, size_t len
 enum fz_code fz_petition_index(struct fz_ctx *ctx, int64_t case_id, const char *number,
 				const char *name, const char *subject, const char *content,
 				const char *order_number, struct fz_err *err);
-/* Every petition not yet indexed (*n of them); then the keyword uses the index. */
+/* Every petition indexed (*n of them); then the keyword uses the index. */
 enum fz_code fz_petition_index_all(struct fz_ctx *ctx, long *n, struct fz_err *err);
 bool fz_petition_indexed(struct fz_ctx *ctx);
 /* bench-gen: count synthetic petitions over the agencies (petition_generate.c). */

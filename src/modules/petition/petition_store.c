@@ -290,21 +290,21 @@ bool fz_petition_indexed(struct fz_ctx *ctx)
 	return done;
 }
 
-/* The petitions not yet in the full-text index, indexed; then the index is complete. */
+/*
+ * Every petition (re)indexed, 500 at a time in case order, then the index is complete: those
+ * registered since the migration were indexed already, and indexing replaces.
+ */
 enum fz_code fz_petition_index_all(struct fz_ctx *ctx, long *n, struct fz_err *err)
 {
 	*n = 0;
 	if (fz_petition_indexed(ctx))
 		return FZ_OK;
 	for (int64_t last = 0;;) {
-		/* In case_id order from the last one seen: each batch reads its own rows only. */
 		struct fz_stmt *st = fz_db_query(
 		    ctx->db, err,
 		    "SELECT p.case_id, c.number, p.petitioner_name, p.subject, p.content,"
 		    " p.order_number FROM petition p JOIN case_record c ON c.case_id = p.case_id"
-		    " WHERE p.case_id > ?"
-		    " AND NOT EXISTS (SELECT 1 FROM petition_fts f WHERE f.rowid = p.case_id)"
-		    " ORDER BY p.case_id LIMIT 500",
+		    " WHERE p.case_id > ? ORDER BY p.case_id LIMIT 500",
 		    "i", last);
 		if (!st)
 			return err->code;
