@@ -47,13 +47,16 @@ static unsigned rnd(unsigned n)
 static const struct {
 	const char *matter, *subject, *content;
 } subjects[] = {
-    {"land", "土地征收补偿款未足额发放", "反映本村土地征收补偿款至今未足额发放到户，要求核实并补发。"},
+    {"land", "土地征收补偿款未足额发放",
+     "反映本村土地征收补偿款至今未足额发放到户，要求核实并补发。"},
     {"land", "宅基地审批久拖未办", "申请宅基地建房已逾一年，村镇两级均未给予明确答复。"},
-    {"housing", "安置房逾期未交付", "拆迁安置房约定交付期已过，安置房至今未能交付，要求明确交付时间。"},
+    {"housing", "安置房逾期未交付",
+     "拆迁安置房约定交付期已过，安置房至今未能交付，要求明确交付时间。"},
     {"housing", "小区物业服务不到位", "小区物业公司服务不到位，电梯长期故障，垃圾清运不及时。"},
     {"labour", "拖欠农民工工资", "在某工地务工，包工头拖欠工资三个月，多次讨要未果。"},
     {"labour", "养老金待遇核定有误", "认为本人养老金待遇核定有误，要求重新核定并补发差额。"},
-    {"environment", "企业夜间施工噪音扰民", "附近企业夜间施工噪音严重扰民，影响休息，要求依法查处。"},
+    {"environment", "企业夜间施工噪音扰民",
+     "附近企业夜间施工噪音严重扰民，影响休息，要求依法查处。"},
     {"environment", "养殖场污水直排河道", "村边养殖场污水直排河道，河水发黑发臭，要求整治。"},
     {"law", "邻里纠纷处理不公", "与邻居因宅基地界址发生纠纷，认为派出所调处不公。"},
     {"agriculture", "土地流转租金未兑现", "承包地流转给合作社，租金两年未兑现，要求督促支付。"},
@@ -62,12 +65,13 @@ static const struct {
     {"health", "医疗费用报销不予受理", "住院医疗费用报销申请被退回，要求说明理由并依规报销。"},
     {"education", "子女入学安排不合理", "子女就近入学申请未获安排，要求按学区政策解决。"},
     {"civil", "低保资格被取消", "家庭困难，低保资格被取消，要求重新审核。"},
-    {"other", "对政务服务窗口工作人员态度不满", "到政务服务中心办事，窗口工作人员态度生硬，推诿不办。"},
+    {"other", "对政务服务窗口工作人员态度不满",
+     "到政务服务中心办事，窗口工作人员态度生硬，推诿不办。"},
 };
 #define NSUBJECTS (sizeof subjects / sizeof subjects[0])
 
-static const char *const villages[] = {"青山村", "下溪村", "枫林村", "石门村", "桃源村",
-				       "新塘村", "上坞村", "龙井村", "梅园村", "白沙村",
+static const char *const villages[] = {"青山村",   "下溪村",   "枫林村",   "石门村",  "桃源村",
+				       "新塘村",   "上坞村",   "龙井村",   "梅园村",  "白沙村",
 				       "城东社区", "城西社区", "南门社区", "北苑社区"};
 #define NVILLAGES (sizeof villages / sizeof villages[0])
 
@@ -79,8 +83,12 @@ static const char *const given[] = {"建国", "秀英", "桂兰", "志强", "丽
 /* Channels, weighted: online and the hotline most, the mailbox least. */
 static const char *channel_of(unsigned r)
 {
-	return r < 22 ? "visit" : r < 34 ? "letter" : r < 44 ? "phone" : r < 70 ? "online"
-				     : r < 94 ? "hotline" : "mailbox";
+	return r < 22	? "visit"
+	       : r < 34 ? "letter"
+	       : r < 44 ? "phone"
+	       : r < 70 ? "online"
+	       : r < 94 ? "hotline"
+			: "mailbox";
 }
 
 static void on_day(struct fz_ctx *ctx, int day)
@@ -135,7 +143,8 @@ static enum fz_code township(struct fz_ctx *ctx, int i, int64_t *id, struct fz_e
 	snprintf(shortname, sizeof shortname, "乡%02d", i + 1);
 	struct fz_stmt *st = fz_db_query(
 	    ctx->db, err,
-	    "INSERT INTO agency(code, name, short_name, kind, sort_order) VALUES (?,?,?,'township',?)"
+	    "INSERT INTO agency(code, name, short_name, kind, sort_order) VALUES "
+	    "(?,?,?,'township',?)"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING agency_id",
 	    "ttti", code, name, shortname, (int64_t)(5000 + i));
 	if (!st || !fz_stmt_row(st)) {
@@ -149,9 +158,9 @@ static enum fz_code township(struct fz_ctx *ctx, int i, int64_t *id, struct fz_e
 }
 
 struct people {
-	struct fz_user county;		   /* the county petition office */
-	struct fz_user towns[NTOWNSHIPS];  /* the townships' petition staff */
-	struct fz_user *heads;		   /* a head in each bench agency */
+	struct fz_user county;		  /* the county petition office */
+	struct fz_user towns[NTOWNSHIPS]; /* the townships' petition staff */
+	struct fz_user *heads;		  /* a head in each bench agency */
 	size_t nheads;
 };
 
@@ -161,13 +170,14 @@ static json_t *person(struct fz_ctx *ctx, long p, unsigned s, unsigned v, const 
 	/* 331122 + year of birth + eight digits of the petitioner's number: 18, unique. */
 	snprintf(idn, sizeof idn, "331122%04u%08ld", 1940 + (unsigned)(p % 60), p % 100000000L);
 	snprintf(phone, sizeof phone, "13%09ld", p % 1000000000L);
-	return json_pack("{ss ss ss ss ss ss ss}", "name",
-			 fz_arena_printf(ctx->arena, "%s%s", surnames[p % 16], given[(p / 16) % 14]),
-			 "id_number", idn, "phone", phone, "address",
-			 fz_arena_printf(ctx->arena, "青山县%s%ld号", villages[v], 1 + p % 200),
-			 "matter_type", subjects[s].matter, "subject", subject, "content",
-			 fz_arena_printf(ctx->arena, "信访人%s%s：%s", villages[v], "村民",
-					 subjects[s].content));
+	return json_pack(
+	    "{ss ss ss ss ss ss ss}", "name",
+	    fz_arena_printf(ctx->arena, "%s%s", surnames[p % 16], given[(p / 16) % 14]),
+	    "id_number", idn, "phone", phone, "address",
+	    fz_arena_printf(ctx->arena, "青山县%s%ld号", villages[v], 1 + p % 200), "matter_type",
+	    subjects[s].matter, "subject", subject, "content",
+	    fz_arena_printf(ctx->arena, "信访人%s%s：%s", villages[v], "村民",
+			    subjects[s].content));
 }
 
 /* One petition received on day `reg` and taken as far as its age allows. */
@@ -180,12 +190,14 @@ static enum fz_code one(struct fz_ctx *ctx, struct people *pp, int today, int sp
 	struct fz_user *office = by_town ? &pp->towns[t] : &pp->county;
 	const char *channel = channel_of(rnd(100));
 	if (by_town && (strcmp(channel, "online") == 0 || strcmp(channel, "hotline") == 0))
-		channel = rnd(2) ? "visit" : "letter"; /* the portal and the hotline reach the county */
+		channel =
+		    rnd(2) ? "visit" : "letter"; /* the portal and the hotline reach the county */
 	const char *subject = fz_arena_printf(ctx->arena, "%s%s", villages[v], subjects[s].subject);
 	json_t *b = person(ctx, n, s, v, subject);
 	if (strcmp(channel, "hotline") == 0)
-		json_object_set_new(b, "order_number",
-				    json_string(fz_arena_printf(ctx->arena, "12345-%ld", 1000000 + n)));
+		json_object_set_new(
+		    b, "order_number",
+		    json_string(fz_arena_printf(ctx->arena, "12345-%ld", 1000000 + n)));
 	ctx->user = office;
 	on_day(ctx, reg);
 	struct fz_case_row c;
@@ -200,8 +212,8 @@ static enum fz_code one(struct fz_ctx *ctx, struct people *pp, int today, int sp
 		int again = reg + 1 + (int)rnd(9);
 		on_day(ctx, again);
 		ctx->user = office;
-		rc = fz_petition_submit(ctx, b, rnd(2) ? "visit" : channel, office->agency_id, again,
-					&d, err);
+		rc = fz_petition_submit(ctx, b, rnd(2) ? "visit" : channel, office->agency_id,
+					again, &d, err);
 	}
 	json_decref(b);
 	if (rc)
@@ -211,20 +223,21 @@ static enum fz_code one(struct fz_ctx *ctx, struct people *pp, int today, int sp
 	if (age < 3 || r < 2)
 		return FZ_OK; /* still to be routed */
 	if (r < 5)
-		return act(ctx, office, c.case_id, reg + 2, "refuse",
-			   json_pack("{ss}", "reason",
-				     "该事项已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决，"
-				     "不予受理（《信访工作条例》第二十三条）。"),
-			   err);
+		return act(
+		    ctx, office, c.case_id, reg + 2, "refuse",
+		    json_pack("{ss}", "reason",
+			      "该事项已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决，"
+			      "不予受理（《信访工作条例》第二十三条）。"),
+		    err);
 	/* Routed to a bench agency; a fifth of the county's to a township. */
 	struct fz_user *handler = !by_town && rnd(5) == 0 ? &pp->towns[rnd(NTOWNSHIPS)]
-							   : &pp->heads[rnd((unsigned)pp->nheads)];
+							  : &pp->heads[rnd((unsigned)pp->nheads)];
 	int routed = reg + 1 + (int)rnd(r < 8 ? 20 : 10);
 	if (routed > today)
 		return FZ_OK;
-	json_t *route = json_pack("{sI ss ss}", "agency_id", (json_int_t)handler->agency_id,
-				  "route_kind", rnd(3) ? "transfer" : "assign", "opinion",
-				  "请依法按期办理并答复信访人。");
+	json_t *route =
+	    json_pack("{sI ss ss}", "agency_id", (json_int_t)handler->agency_id, "route_kind",
+		      rnd(3) ? "transfer" : "assign", "opinion", "请依法按期办理并答复信访人。");
 	if ((rc = act(ctx, office, c.case_id, routed, "route", route, err)))
 		return rc;
 	int day = routed;
@@ -281,8 +294,9 @@ static enum fz_code one(struct fz_ctx *ctx, struct people *pp, int today, int sp
 	}
 	if (rnd(25) == 0 && replied + 20 <= today) {
 		/* 复查 requested within 30 days; the opinion within 30 more. */
-		if ((rc = act(ctx, office, c.case_id, replied + 20, "request_review",
-			      json_pack("{ss}", "reason", "信访人对处理意见不服，请求复查。"), err)))
+		if ((rc =
+			 act(ctx, office, c.case_id, replied + 20, "request_review",
+			     json_pack("{ss}", "reason", "信访人对处理意见不服，请求复查。"), err)))
 			return rc;
 		int rv = replied + 20 + 5 + (int)rnd(25);
 		if (rv > today)
@@ -293,9 +307,10 @@ static enum fz_code one(struct fz_ctx *ctx, struct people *pp, int today, int sp
 			      err)))
 			return rc;
 		if (rnd(4) == 0 && rv + 20 <= today) {
-			if ((rc = act(ctx, office, c.case_id, rv + 20, "request_recheck",
-				      json_pack("{ss}", "reason", "信访人对复查意见不服，请求复核。"),
-				      err)))
+			if ((rc = act(
+				 ctx, office, c.case_id, rv + 20, "request_recheck",
+				 json_pack("{ss}", "reason", "信访人对复查意见不服，请求复核。"),
+				 err)))
 				return rc;
 			int rk = rv + 20 + 5 + (int)rnd(25);
 			if (rk > today)
@@ -336,7 +351,8 @@ enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t 
 	/* Four years back, but only as far as the official calendars loaded (a clock needs its
 	 * year's calendar for a due day). */
 	int span = 4 * 365;
-	struct fz_stmt *st = fz_db_query(ctx->db, NULL, "SELECT MIN(year) FROM calendar_year", NULL);
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, NULL, "SELECT MIN(year) FROM calendar_year", NULL);
 	if (st && fz_stmt_row(st) && !fz_col_null(st, 0)) {
 		int first = fz_date_from_ymd((int)fz_col_int(st, 0), 1, 1);
 		if (today - first < span)
@@ -354,8 +370,8 @@ enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t 
 		char name[32];
 		snprintf(name, sizeof name, "bench.tphead%02d", i + 1);
 		if (!(rc = township(ctx, i, &towns[i], err)))
-			rc = make_user(ctx, name, "压测乡镇信访负责人", FZ_ROLE_AGENCY_HEAD, towns[i],
-				       hash, &pp.towns[i], err);
+			rc = make_user(ctx, name, "压测乡镇信访负责人", FZ_ROLE_AGENCY_HEAD,
+				       towns[i], hash, &pp.towns[i], err);
 	}
 	for (size_t i = 0; i < nagencies && !rc; i++) {
 		char name[32];
