@@ -315,9 +315,9 @@ report_run() {
 		"$(field "$3" rps)" "$(field "$3" p50_ms)" "$(field "$3" p99_ms)" "$(field "$3" non2xx)" \
 		"$(field "$3" timeouts)" "$(field "$3" statuses | sed 's/^-$//')"
 }
-NAMES=(ceiling list detail penalties publications library contracts assign)
-declare -A TARGET_PORT=([ceiling]="$CEIL_PORT" [list]="$PORT" [detail]="$PORT" [supervision]="$PORT" [assign]="$PORT" [penalties]="$PORT" [publications]="$PORT" [library]="$PORT" [contracts]="$PORT")
-declare -A SCRIPT=([ceiling]=list [list]=list [detail]=detail [supervision]=supervision [assign]=assign [penalties]=penalties [publications]=publications [library]=norm_search [contracts]=contracts)
+NAMES=(ceiling list detail penalties publications library contracts petitions assign)
+declare -A TARGET_PORT=([ceiling]="$CEIL_PORT" [list]="$PORT" [detail]="$PORT" [supervision]="$PORT" [assign]="$PORT" [penalties]="$PORT" [publications]="$PORT" [library]="$PORT" [contracts]="$PORT" [petitions]="$PORT")
+declare -A SCRIPT=([ceiling]=list [list]=list [detail]=detail [supervision]=supervision [assign]=assign [penalties]=penalties [publications]=publications [library]=norm_search [contracts]=contracts [petitions]=petitions)
 for r in $(seq "$RUNS"); do
 	for n in "${NAMES[@]}"; do
 		f=$(run_wrk "$n.r$r" "${TARGET_PORT[$n]}" "${SCRIPT[$n]}")
@@ -330,7 +330,7 @@ for r in $(seq "$RUNS"); do
 done
 # One connection: what a single request costs when it never waits for another (no queueing).
 FZ_WRK_THREADS=1
-for n in list detail penalties publications library contracts assign; do
+for n in list detail penalties publications library contracts petitions assign; do
 	report_run "one conn" "$n" "$(run_wrk "one-$n" "$PORT" "${SCRIPT[$n]}" -t1 -c1 -d5s --timeout 30s --latency)"
 done
 FZ_WRK_THREADS="$WRK_THREADS"
@@ -353,6 +353,7 @@ declare -A LABEL=(
 	[publications]="portal decision list \`GET /api/public/enforcement/decisions?[agency_id=…&]page=1..$PAGES\`"
 	[library]="portal library search \`GET /api/public/normative/documents?q=<2-4 字>\`"
 	[contracts]="contract register \`GET /api/legal/contracts?[agency_id=…|sort=-amount|year=…&per_page=1&]page=1..$PAGES\` with its amount totals"
+	[petitions]="petitions register \`GET /api/petitions?[year=…|channel=…|handler_agency_id=…|state=…|q=<2-3 字>|sort=due_date&]page=1..$PAGES\`"
 	[supervision]="supervision \`GET /api/supervision\`"
 	[ceiling]="ceiling (\`build/ceiling\`, a fixed small JSON body)")
 {
@@ -365,7 +366,7 @@ declare -A LABEL=(
 	echo
 	echo "| measurement | req/s | p50 ms | p99 ms | vs ceiling | non-2xx | timeouts |"
 	echo "|---|---:|---:|---:|---:|---:|---:|"
-	for n in list detail penalties publications library contracts assign supervision ceiling; do
+	for n in list detail penalties publications library contracts petitions assign supervision ceiling; do
 		rps=$(med "$n" rps)
 		printf '| %s | %.1f | %.2f | %.2f | %s | %s | %s |\n' "${LABEL[$n]}" "$rps" "$(med "$n" p50_ms)" \
 			"$(med "$n" p99_ms)" "$(awk -v a="$rps" -v b="$CEIL_RPS" 'BEGIN { printf "%.1f%%", 100 * a / b }')" \
@@ -376,7 +377,7 @@ declare -A LABEL=(
 	echo
 	echo "| measurement | req/s | p50 ms | p99 ms |"
 	echo "|---|---:|---:|---:|"
-	for n in list detail penalties publications library contracts assign; do
+	for n in list detail penalties publications library contracts petitions assign; do
 		printf '| %s | %.1f | %.2f | %.2f |\n' "${LABEL[$n]}" "$(field "$RAW/one-$n.txt" rps)" \
 			"$(field "$RAW/one-$n.txt" p50_ms)" "$(field "$RAW/one-$n.txt" p99_ms)"
 	done

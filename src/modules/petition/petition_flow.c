@@ -505,9 +505,18 @@ static enum fz_code lapse_job(struct fz_ctx *ctx, const char *period_key, struct
 	return fz_petition_conclude_lapsed(ctx, &n, err);
 }
 
+static enum fz_code index_job(struct fz_ctx *ctx, const char *period_key, struct fz_err *err)
+{
+	(void)period_key;
+	long n = 0;
+	return fz_petition_index_all(ctx, &n, err);
+}
+
 /* At start and hourly: a request period that ended yesterday closes its case in the first hour. */
 static const struct fz_job petition_jobs[] = {
     {"petition.lapsed_requests", FZ_JOB_HOURLY, lapse_job},
+    /* Petitions registered before the full-text index (petition-003): once, at the next start. */
+    {"petition.search_index", FZ_JOB_HOURLY, index_job},
     {NULL, FZ_JOB_HOURLY, NULL},
 };
 
@@ -522,4 +531,5 @@ const struct fz_module fz_petition_module = {
     .meta = fz_petition_meta,
     .figures = fz_petition_figures,
     .demo = &fz_petition_demo,
+    .generate = fz_petition_generate,
 };

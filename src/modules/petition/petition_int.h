@@ -67,4 +67,15 @@ void fz_petition_meta(json_t *obj);
 enum fz_code fz_petition_import(struct fz_ctx *ctx, const char *data, size_t len, bool commit,
 				json_t **out, struct fz_err *err);
 
+/* Indexes a petition's text for the keyword (petition-003), in the caller's transaction. */
+enum fz_code fz_petition_index(struct fz_ctx *ctx, int64_t case_id, const char *number,
+				const char *name, const char *subject, const char *content,
+				const char *order_number, struct fz_err *err);
+/* Every petition indexed (*n of them); then the keyword uses the index. */
+enum fz_code fz_petition_index_all(struct fz_ctx *ctx, long *n, struct fz_err *err);
+bool fz_petition_indexed(struct fz_ctx *ctx);
+/* bench-gen: count synthetic petitions over the agencies (petition_generate.c). */
+enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t *agencies,
+				  size_t nagencies, struct fz_err *err);
+
 #endif

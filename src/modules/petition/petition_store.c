@@ -6,11 +6,13 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
 #include "modules/petition/petition_int.h"
 #include "platform/jsonx.h"
+#include "platform/search.h"
 
 const struct fz_migration fz_petition_migrations[] = {
     {"petition-001",
@@ -31,6 +33,72 @@ const struct fz_migration fz_petition_migrations[] = {
     /* A petition converted from another case (a 县长信箱 letter): at most one per source. */
     {"petition-002", "ALTER TABLE petition ADD COLUMN source_case_id INTEGER REFERENCES case_record;"
 		     "CREATE UNIQUE INDEX petition_source ON petition(source_case_id);"},
+    /*
+     * The keyword (编号、信访人、事项、内容、工单编号) through the module's own full-text
+     * index with character pairs for two-character words (platform/search.h): LIKE over
+     * 200,000 petitions took 0.3-0.7 s. Petitions registered before are indexed by the
+     * job petition.search_index (at the next start); until it has indexed them all
+     * (petition_fts_state.complete) the keyword stays LIKE.
+     */
+    {"petition-003",
+     "CREATE VIRTUAL TABLE petition_fts USING fts5(number, name, subject, content, order_number,"
+     " tokenize='trigram');"
+     "CREATE VIRTUAL TABLE petition_fts_pairs USING fts5(number, name, subject, content,"
+     " order_number, content='', detail='none', tokenize='unicode61');"
+     "CREATE TABLE petition_fts_state (complete INTEGER NOT NULL);"
+     "INSERT INTO petition_fts_state VALUES (0);"
+     /*
+      * The list's count joins each case to its petition: through this narrow index, not
+      * the petition rows (a year's 70,000: 175 → 50 ms); by channel from its own index
+      * (390 → 15 ms); sorted by due date (open ones first) along the petitions' due dates
+      * instead of sorting them all (0.8 s → 8 ms).
+      */
+     "CREATE INDEX petition_cover ON petition(case_id, channel, handler_agency_id);"
+     "CREATE INDEX petition_channel ON petition(channel);"
+     "CREATE INDEX petition_due ON case_record(due_date IS NULL, due_date, case_id)"
+     " WHERE case_type = 'petition';"
+     /* Without their statistics the planner keeps reading the petition rows. */
+     "ANALYZE petition;"
+     "ANALYZE petition_due;"},
+    /*
+     * The list's count by year of receipt, registering body and state (the list as
+     * opened, a year's, a state's) from counts kept by triggers, not by joining tens of
+     * thousands of petitions to their cases (a year of 200,000: 50-70 ms). case_type is
+     * the list's own condition (c.case_type = 'petition'), constant here.
+     */
+    {"petition-004",
+     "CREATE TABLE petition_tally ("
+     " case_type TEXT NOT NULL DEFAULT 'petition', agency_id INTEGER NOT NULL,"
+     " state TEXT NOT NULL, received_on TEXT NOT NULL, n INTEGER NOT NULL,"
+     " PRIMARY KEY (agency_id, state, received_on));"
+     "INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', COUNT(*)"
+     " FROM case_record c JOIN petition p ON p.case_id = c.case_id GROUP BY 1, 2, 3;"
+     /* A petition's row is written after its case row (fz_petition_submit_from). */
+     "CREATE TRIGGER petition_tally_ins AFTER INSERT ON petition BEGIN"
+     " INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT c.agency_id, c.state, substr(c.received_on, 1, 4) || '-01-01', 1"
+     " FROM case_record c WHERE c.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1;"
+     " END;"
+     "CREATE TRIGGER petition_tally_del AFTER DELETE ON petition BEGIN"
+     " UPDATE petition_tally SET n = n - 1"
+     " WHERE (agency_id, state, received_on) = (SELECT c.agency_id, c.state,"
+     " substr(c.received_on, 1, 4) || '-01-01' FROM case_record c WHERE c.case_id = OLD.case_id);"
+     " END;"
+     /* A step moves the petition from its old state (or body, or year) to its new one. */
+     "CREATE TRIGGER petition_tally_case AFTER UPDATE OF agency_id, state, received_on"
+     " ON case_record WHEN NEW.case_type = 'petition' AND (OLD.agency_id IS NOT NEW.agency_id"
+     " OR OLD.state IS NOT NEW.state OR OLD.received_on IS NOT NEW.received_on) BEGIN"
+     " UPDATE petition_tally SET n = n - 1"
+     " WHERE agency_id = OLD.agency_id AND state = OLD.state"
+     " AND received_on = substr(OLD.received_on, 1, 4) || '-01-01'"
+     " AND EXISTS (SELECT 1 FROM petition k WHERE k.case_id = NEW.case_id);"
+     " INSERT INTO petition_tally(agency_id, state, received_on, n)"
+     " SELECT NEW.agency_id, NEW.state, substr(NEW.received_on, 1, 4) || '-01-01', 1"
+     " FROM petition k WHERE k.case_id = NEW.case_id"
+     " ON CONFLICT (agency_id, state, received_on) DO UPDATE SET n = n + 1;"
+     " END;"},
     {NULL, NULL},
 };
 
@@ -171,6 +239,9 @@ enum fz_code fz_petition_submit_from(struct fz_ctx *ctx, json_t *b, const char *
 		rc = err->code;
 		goto fail;
 	}
+	if ((rc = fz_petition_index(ctx, out->case_id, out->number, name, subject, content,
+				    fz_json_str(b, "order_number"), err)))
+		goto fail;
 	if (orig) {
 		const char *dnote =
 		    orig_agency != agency_id
@@ -195,6 +266,81 @@ enum fz_code fz_petition_submit_from(struct fz_ctx *ctx, json_t *b, const char *
 fail:
 	fz_db_rollback(ctx->db);
 	return rc;
+}
+
+enum fz_code fz_petition_index(struct fz_ctx *ctx, int64_t case_id, const char *number,
+				const char *name, const char *subject, const char *content,
+				const char *order_number, struct fz_err *err)
+{
+	struct fz_search_field text[] = {{"number", number},
+					 {"name", name},
+					 {"subject", subject},
+					 {"content", content},
+					 {"order_number", order_number}};
+	return fz_search_index(ctx->db, "petition", case_id, text, 5, err);
+}
+
+/* Is every petition in the full-text index (petition-003)? */
+bool fz_petition_indexed(struct fz_ctx *ctx)
+{
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, NULL, "SELECT complete FROM petition_fts_state", NULL);
+	bool done = st && fz_stmt_row(st) && fz_col_int(st, 0) == 1;
+	fz_stmt_done(st);
+	return done;
+}
+
+/*
+ * Every petition (re)indexed, 500 at a time in case order, then the index is complete: those
+ * registered since the migration were indexed already, and indexing replaces.
+ */
+enum fz_code fz_petition_index_all(struct fz_ctx *ctx, long *n, struct fz_err *err)
+{
+	*n = 0;
+	if (fz_petition_indexed(ctx))
+		return FZ_OK;
+	for (int64_t last = 0;;) {
+		struct fz_stmt *st = fz_db_query(
+		    ctx->db, err,
+		    "SELECT p.case_id, c.number, p.petitioner_name, p.subject, p.content,"
+		    " p.order_number FROM petition p JOIN case_record c ON c.case_id = p.case_id"
+		    " WHERE p.case_id > ? ORDER BY p.case_id LIMIT 500",
+		    "i", last);
+		if (!st)
+			return err->code;
+		struct {
+			int64_t id;
+			char *t[5];
+		} rows[500];
+		int k = 0;
+		while (k < 500 && fz_stmt_row(st)) {
+			rows[k].id = last = fz_col_int(st, 0);
+			for (int j = 0; j < 5; j++) {
+				const char *v = fz_col_text(st, 1 + j);
+				rows[k].t[j] = v ? strdup(v) : NULL;
+			}
+			k++;
+		}
+		bool failed = fz_stmt_failed(st, err);
+		fz_stmt_done(st);
+		enum fz_code rc = failed ? err->code : FZ_OK;
+		for (int i = 0; i < k; i++) {
+			if (!rc)
+				rc = fz_petition_index(ctx, rows[i].id, rows[i].t[0], rows[i].t[1],
+						       rows[i].t[2], rows[i].t[3], rows[i].t[4],
+						       err);
+			for (int j = 0; j < 5; j++)
+				free(rows[i].t[j]);
+		}
+		if (rc)
+			return rc;
+		*n += k;
+		if (k < 500)
+			break;
+	}
+	struct fz_stmt *st = fz_db_query(ctx->db, err, "UPDATE petition_fts_state SET complete = 1",
+					 NULL);
+	return st ? fz_stmt_exec(st, err) : err->code;
 }
 
 /* A petition routed where nobody can open it would sit there unanswered. */
