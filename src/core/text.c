@@ -173,6 +173,50 @@ bool fz_phone_valid(const char *s)
 	return digits >= 7;
 }
 
+char fz_resident_id_check(const char *s)
+{
+	static const int weight[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+	int sum = 0;
+	for (int i = 0; i < 17; i++)
+		sum += (s[i] - '0') * weight[i];
+	return "10X98765432"[sum % 11];
+}
+
+/* A real day: y-m-d with the month's length (February 29 in leap years only). */
+static bool real_day(int y, int m, int d)
+{
+	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= len[m - 1] + (m == 2 && leap);
+}
+
+static int digits_at(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+bool fz_resident_id_valid(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n != 18 && n != 15)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && !(n == 18 && i == 17 && (s[i] == 'X' || s[i] == 'x')))
+			return false;
+	if (n == 15)
+		return real_day(1900 + digits_at(s + 6, 2), digits_at(s + 8, 2), digits_at(s + 10, 2));
+	int y = digits_at(s + 6, 4);
+	if (y < 1900 || y > 2099 || !real_day(y, digits_at(s + 10, 2), digits_at(s + 12, 2)))
+		return false;
+	char c = s[17] == 'x' ? 'X' : s[17];
+	return fz_resident_id_check(s) == c;
+}
+
 bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
 {
 	/* strtoll would skip leading white space and take a '+': neither is a whole integer. */

@@ -34,6 +34,15 @@ bool fz_text_blank(const char *s);
 size_t fz_text_excerpt(const char *s, size_t max_chars, char *out, size_t size);
 /* Phone: 7-20 characters of digits, '-', '+', spaces, at least 7 digits. */
 bool fz_phone_valid(const char *s);
+/*
+ * 居民身份证号码 (GB 11643-1999): 18 characters — a 6-digit area code, the birth date
+ * YYYYMMDD (a real day of 1900-2099), a 3-digit sequence and the ISO 7064 MOD 11-2 check
+ * character (a digit or X, either case) — or the 15 digits of a first-generation card with
+ * the birth date YYMMDD.
+ */
+bool fz_resident_id_valid(const char *s);
+/* The check character ('0'-'9' or 'X') of the 17 digits at s (GB 11643-1999). */
+char fz_resident_id_check(const char *s);
 /* Whole decimal integer in [min, max], no junk. */
 bool fz_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
 /* Value 0-15 of one hexadecimal digit in either case, -1 for any other character. */

@@ -432,3 +432,11 @@ function counts (db) {
 export async function assertUnchanged (client, caseId, before) {
   assert.deepEqual(await snapshot(client, caseId), before, 'a rejected request changed stored data')
 }
+
+/** A 居民身份证号码: the 17 digits given and their GB 11643-1999 check character. */
+export function residentId (first17) {
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * W[i]
+  return first17 + '10X98765432'[sum % 11]
+}

@@ -46,7 +46,7 @@ function dueCD (day, n) {
 
 const clockOf = (detail, name) => detail.clocks.find((k) => k.name === name)
 const parties = (tag) => [
-  { name: `甲${tag}`, id_type: 'id_card', id_number: '341122199001011234', phone: '13905510001' },
+  { name: `甲${tag}`, id_type: 'id_card', id_number: '341122199001011232', phone: '13905510001' },
   { name: `乙${tag}`, id_type: 'id_card', id_number: '341122198805054321', phone: '13905510002' },
 ]
 
@@ -188,6 +188,8 @@ test('a form the law refuses answers 422 naming the field and writes nothing', a
     [{ parties: parties('x').slice(0, 1) }, 'parties'],
     [{ parties: undefined }, 'parties'],
     [{ parties: [{ ...parties('y')[0], phone: '12' }, parties('y')[1]] }, 'parties'],
+    // a 居民身份证 number whose check character is wrong (GB 11643-1999); another kind of document is not checked so
+    [{ parties: [{ ...parties('z')[0], id_number: '341122199001011234' }, parties('z')[1]] }, 'parties'],
     [{ committee_id: undefined }, 'committee_id'],
     [{ committee_id: other.committee_id, mediator_id: other.mediator_id }, 'committee_id'],
     [{ mediator_id: other.mediator_id }, 'mediator_id'],
@@ -213,6 +215,7 @@ test('a form the law refuses answers 422 naming the field and writes nothing', a
   assert.equal(sqlNumber(c.db, 'SELECT COUNT(*) FROM med_party'), parties1)
   // The same form, good, is taken; so is the market authority's own.
   await register(c, 'qsz.clerk', { parties: parties('好') })
+  await register(c, 'qsz.clerk', { parties: [{ ...parties('证')[0], id_type: 'other', id_number: '341122199001011234' }, parties('证')[1]] })
   const r = await c.post('/api/mediations', { ...scjBody, field: 'market', dispute_type: 'consumer' }, { session: await c.login('scj.clerk') })
   assert.equal(r.status, 201, r.text)
   assert.equal(r.json.case.fields.kind_label, '行政调解')

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, makeDb, mkTemp, Client, sql, sqlNumber, assertError, multipart, ROOT, TODAY } from './lib.mjs'
+import { startServer, makeDb, mkTemp, Client, sql, sqlNumber, assertError, multipart, residentId, ROOT, TODAY } from './lib.mjs'
 
 // ---- the official calendar, read from the data file the server loads ----------------------
 const special = new Map()
@@ -54,7 +54,7 @@ let seq = 0
 function petitioner (over = {}) {
   seq++
   return {
-    name: `测试信访人${seq}`, id_number: `36012119800101${String(1000 + seq).slice(-4)}`,
+    name: `测试信访人${seq}`, id_number: residentId(`36012119800101${String(1000 + seq).slice(-3)}`),
     phone: `1390791${String(1000 + seq).padStart(4, '0')}`, address: `青山县城关镇测试路${seq}号`,
     matter_type: 'housing', subject: `城关镇测试小区房屋漏水问题${seq}`, content: '房屋漏水，多次反映未果，请求处理。',
     ...over,
@@ -264,7 +264,7 @@ test('第19条: the same petitioner and matter in progress is linked as 重复�
   assert.equal(await fig('petition.received.total'), total0 + 1, 'counted once')
   assert.equal(await fig('petition.repeated'), rep0 + 3)
   // Another petitioner's same subject, or the same petitioner's other matter, is a petition of its own.
-  const other = await register(main, 'qsz.clerk', { ...again, name: '另一信访人', id_number: '360121199001011235', received_on: TODAY })
+  const other = await register(main, 'qsz.clerk', { ...again, name: '另一信访人', id_number: '360121199001011239', received_on: TODAY })
   assert.equal(other.state, 'registered')
 })
 
@@ -361,6 +361,9 @@ test('422 naming the field, nothing written', async () => {
   const s = await main.login('gov.clerk')
   const bad = [
     [{ id_number: '12345' }, 'id_number'], [{ phone: 'abc' }, 'phone'], [{ subject: '' }, 'subject'],
+    // GB 11643-1999: a wrong check character, a day that does not exist (31 April), X where a digit is due.
+    [{ id_number: residentId('36012119800101123').slice(0, 17) + '0' }, 'id_number'],
+    [{ id_number: residentId('36012119800431123') }, 'id_number'], [{ id_number: '36012319800101123X' }, 'id_number'],
     [{ matter_type: 'xyz' }, 'matter_type'], [{ channel: 'pigeon' }, 'channel'], [{ received_on: '2026-11-30' }, 'received_on'],
   ]
   for (const [over, field] of bad) {
@@ -430,8 +433,8 @@ test('12345 work orders import from CSV: a dry run, all or nothing, each order o
   const s = await main.login('cgz.clerk')
   const head = '\uFEFF12345热线工单导出\n工单编号,来电时间,来电人,身份证号码,联系电话,地址,诉求类别,诉求标题,诉求内容\n'
   const rows = [
-    'GD-2026-110001,2026/11/20 09:12,"周, 海",360121198503031234,13907911111,城关镇人民路1号,城乡建设,城关镇人民路积水,"雨后积水严重，""出行困难"""',
-    'GD-2026-110002,2026-11-21,吴敏,36012119900405123X,13907912222,,other,城关镇路灯不亮,夜间路灯不亮',
+    'GD-2026-110001,2026/11/20 09:12,"周, 海",360121198503031235,13907911111,城关镇人民路1号,城乡建设,城关镇人民路积水,"雨后积水严重，""出行困难"""',
+    'GD-2026-110002,2026-11-21,吴敏,36012119900405105X,13907912222,,other,城关镇路灯不亮,夜间路灯不亮',
   ]
   const up = (text, q) => { const m = multipart('工单.csv', Buffer.from(text), { type: 'text/csv' }); return main.post(`/api/petitions/import${q}`, m.body, { session: s, headers: m.headers }) }
   const before = sqlNumber(main.db, 'SELECT COUNT(*) FROM petition')

@@ -8,7 +8,7 @@
 // working day. 09-01 + 30 = 10-01 (holiday) -> 10-08; 09-16 + 15 = 10-01 -> 10-08.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, makeDb, mkTemp, Client, sql, assertError, TODAY } from './lib.mjs'
+import { startServer, makeDb, mkTemp, Client, sql, assertError, residentId, TODAY } from './lib.mjs'
 
 let dir, db
 let main
@@ -19,7 +19,7 @@ let seq = 0
 function petitioner (over = {}) {
   seq++
   return {
-    name: `转办测试人${seq}`, id_number: `36012119900101${String(2000 + seq).slice(-4)}`,
+    name: `转办测试人${seq}`, id_number: residentId(`36012119900101${String(2000 + seq).slice(-3)}`),
     phone: `1390792${String(1000 + seq).padStart(4, '0')}`, matter_type: 'labour',
     subject: `拖欠工资问题${seq}`, content: '用人单位拖欠工资三个月，请求处理。', ...over,
   }
@@ -222,9 +222,9 @@ test('conversion: who may (legal office, county government office), scope 403/40
   assertError(await convert(main, l.case_id, 'scj.clerk'), 403, 'FORBIDDEN')
   assertError(await convert(main, l.case_id, 'scj.head'), 403, 'FORBIDDEN')
   // The legal office may; gov.head may convert its own letters.
-  const r = await convert(main, l.case_id, 'legal', { matter_type: 'land', id_number: '360121199001011234' })
+  const r = await convert(main, l.case_id, 'legal', { matter_type: 'land', id_number: '360121199001011239' })
   assert.equal(r.status, 201, r.text)
-  assert.equal((await main.detail(r.json.case_id)).case.fields.id_number, '360121199001011234')
+  assert.equal((await main.detail(r.json.case_id)).case.fields.id_number, '360121199001011239')
   const g = await main.submitLetter({ subject: '转办测试：县政府办' })
   assert.equal((await convert(main, g.case_id, 'gov.head')).status, 201)
 })

@@ -26,7 +26,7 @@ async function scenario() {
   const stamp = `T${Date.now().toString(36).toUpperCase()}`
   const subject = `社区公益性岗位工资拖欠三个月未发放${stamp}`
   const name = '郑晓明'
-  const idNumber = '330102198807154216'
+  const idNumber = '330102198807154213'
   const phone = '13905717788'
 
   // 1. The resident writes on 网上信访; a wrong ID number is said under its field.
@@ -43,7 +43,7 @@ async function scenario() {
   await page.fill(field('pp-subject', 'input'), subject)
   await page.fill(field('pp-content', 'textarea'), '本人在社区从事公益性岗位工作，8月至10月工资未发放，多次向社区反映未果，请求依法督促发放。')
   await page.click(sel('pp-submit'))
-  await waitForText(`${sel('pp-field-id')} .el-form-item__error`, '身份证号码格式不正确')
+  await waitForText(`${sel('pp-field-id')} .el-form-item__error`, '身份证号码不正确')
   assert.equal(await page.locator(sel('pp-result')).count(), 0, 'nothing is sent with a wrong ID number')
   await page.fill(field('pp-id', 'input'), idNumber)
   await page.click(sel('pp-submit'))
@@ -168,7 +168,7 @@ async function scenario() {
   await page.locator(sel('menu-petition-import')).click()
   await page.waitForURL((url) => url.pathname === '/app/petition/import')
   const header = '工单编号,受理日期,来电人,身份证号码,联系电话,地址,事项类别,诉求标题,诉求内容'
-  const good = `GD${stamp}1,2026-11-20,王大力,330102198807154216,13900001111,青山镇东街,交通运输,青山镇东街路口信号灯故障${stamp},路口信号灯已故障三天，存在安全隐患。`
+  const good = `GD${stamp}1,2026-11-20,王大力,330102198807154213,13900001111,青山镇东街,交通运输,青山镇东街路口信号灯故障${stamp},路口信号灯已故障三天，存在安全隐患。`
   const bad = `GD${stamp}2,2026/11/21 09:12,李小四,12345,13900002222,,教育,学校收取资料费${stamp},学校要求统一购买教辅资料。`
   const csv = (rows) => ({ name: 'hotline.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${[header, ...rows].join('\n')}\n`, 'utf8') })
   await page.locator(`${sel('pti-file')} input[type=file]`).setInputFiles(csv([good, bad]))

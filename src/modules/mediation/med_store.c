@@ -159,6 +159,11 @@ static enum fz_code check_parties(json_t *parties, struct fz_err *err)
 		if (idn && strlen(idn) > 30)
 			return fz_err_set(err, FZ_EBAD_VALUE, "parties",
 					  "第 %zu 名当事人：证件号码不超过 30 位", i + 1);
+		if (idn && *idn && strcmp(t, "id_card") == 0 && !fz_resident_id_valid(idn))
+			return fz_err_set(err, FZ_EBAD_VALUE, "parties",
+					  "第 %zu 名当事人：居民身份证号码不正确（应为 18 位，含有效的出生日期，"
+					  "末位校验码正确；或 15 位数字）",
+					  i + 1);
 		if (!fz_phone_valid(fz_json_str(p, "phone")))
 			return fz_err_set(
 			    err, FZ_EBAD_VALUE, "parties",

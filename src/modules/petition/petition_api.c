@@ -94,7 +94,7 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 	const char *idn = fz_json_str(req->body, "id_number");
 	if (idn && *idn && !fz_petition_id_number_ok(idn))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
-				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
+				  "身份证号码不正确：应为 18 位（含有效的出生日期，末位校验码正确，可为 X）或 15 位数字");
 
 	enum fz_code rc = fz_db_begin(ctx->db, err);
 	if (rc)

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "modules/petition/petition_int.h"
 #include "platform/accounts.h"
 #include "platform/jsonx.h"
@@ -167,8 +168,12 @@ struct people {
 static json_t *person(struct fz_ctx *ctx, long p, unsigned s, unsigned v, const char *subject)
 {
 	char idn[24], phone[16];
-	/* 331122 + year of birth + eight digits of the petitioner's number: 18, unique. */
-	snprintf(idn, sizeof idn, "331122%04u%08ld", 1940 + (unsigned)(p % 60), p % 100000000L);
+	/* 331122, a birth day of 1940-1999 and a sequence, all from the petitioner's number
+	 * (unique up to 60 × 336 × 1000 petitioners), then the check character. */
+	snprintf(idn, sizeof idn, "331122%04u%02u%02u%03ld", 1940 + (unsigned)(p % 60),
+		 1 + (unsigned)(p / 60 % 12), 1 + (unsigned)(p / 720 % 28), p / 20160 % 1000);
+	idn[17] = fz_resident_id_check(idn);
+	idn[18] = '\0';
 	snprintf(phone, sizeof phone, "13%09ld", p % 1000000000L);
 	return json_pack(
 	    "{ss ss ss ss ss ss ss}", "name",

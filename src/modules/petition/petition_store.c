@@ -4,7 +4,6 @@
  * registration with the duplicate rules (第19条, 第36条), the domain half of
  * each transition and the public tracking view (no identity data).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,23 +115,17 @@ int64_t fz_petition_office(struct fz_ctx *ctx)
 	return id;
 }
 
-/* 居民身份证号码: 18 characters (17 digits and a digit or X) or the old 15 digits. */
+/* 居民身份证号码 (GB 11643-1999): the birth date and check character too (core/text.h). */
 bool fz_petition_id_number_ok(const char *s)
 {
-	size_t n = s ? strlen(s) : 0;
-	if (n != 18 && n != 15)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && !(i == 17 && (s[i] == 'X' || s[i] == 'x')))
-			return false;
-	return true;
+	return fz_resident_id_valid(s);
 }
 
 enum fz_code fz_petition_check_person(json_t *b, struct fz_err *err)
 {
 	if (!fz_petition_id_number_ok(fz_json_str(b, "id_number")))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
-				  "身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字");
+				  "身份证号码不正确：应为 18 位（含有效的出生日期，末位校验码正确，可为 X）或 15 位数字");
 	if (!fz_phone_valid(fz_json_str(b, "phone")))
 		return fz_err_set(err, FZ_EBAD_VALUE, "phone",
 				  "联系电话格式不正确：应为 7 至 20 位数字，可含 - 和 +");

@@ -318,6 +318,42 @@ struct phone_row {
 	bool valid;
 };
 
+/* 居民身份证号码 (GB 11643-1999): shape, birth date and check character. */
+static void resident_id_table(void **state)
+{
+	(void)state;
+	static const struct phone_row rows[] = {
+		{"the standard's example, check X", "11010519491231002X", true},
+		{"lower-case x", "11010519491231002x", true},
+		{"a digit check", "360123198001011237", true},
+		{"29 February of a leap year", "330120200002290018", true},
+		{"15 digits, 1st generation", "360123800101123", true},
+		{"wrong check digit", "360123198001011234", false},
+		{"X where a digit is due", "36012319800101123X", false},
+		{"29 February of 1900 (not leap)", "330120190002290011", false},
+		{"month 13", "360123198013011234", false},
+		{"day 00", "360123198001001231", false},
+		{"born 1899", "360123189901011238", false},
+		{"15 digits, 31 April", "360123800431123", false},
+		{"17 characters", "36012319800101123", false},
+		{"X inside", "3601231980X1011237", false},
+		{"empty", "", false},
+		{"full-width digits", "３６０１２３１９８００１０１１２３７", false},
+	};
+	int failures = 0;
+	for (size_t i = 0; i < NROWS(rows); i++) {
+		bool got = fz_resident_id_valid(rows[i].s);
+		if (got != rows[i].valid) {
+			print_message("FAIL [%s] fz_resident_id_valid(\"%s\") = %d, want %d\n",
+				      rows[i].name, rows[i].s, got, rows[i].valid);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+	assert_int_equal(fz_resident_id_check("11010519491231002"), 'X');
+	assert_false(fz_resident_id_valid(NULL));
+}
+
 static void phone_valid_table(void **state)
 {
 	(void)state;
@@ -632,6 +668,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(text_blank_table),
 		cmocka_unit_test(text_excerpt_table),
 		cmocka_unit_test(phone_valid_table),
+		cmocka_unit_test(resident_id_table),
 		cmocka_unit_test(parse_int_table),
 		cmocka_unit_test(tracking_normalize_table),
 		cmocka_unit_test(tracking_from_bytes_round_trip),

@@ -2,7 +2,7 @@
 // colours, and the identity checks the server applies (the error shows at the field before sending).
 import { reactive } from 'vue'
 import { getMeta } from '../../session.js'
-import { phoneValid } from '../../validate.js'
+import { phoneValid, residentIdValid } from '../../validate.js'
 
 export const TYPE = 'petition'
 
@@ -60,13 +60,13 @@ export function petitionStateType(state) {
 export const OUTCOME_TYPE = { support: 'success', explain: 'primary', reject: 'danger' }
 export const RATING_TYPE = { satisfied: 'success', basic: 'primary', dissatisfied: 'danger' }
 
-// ---- identity checks (the server's, docs/petition.md: 18 characters, the last may be X, or 15 digits) ----
+// ---- identity checks (the server's, docs/petition.md: GB 11643 — birth date and check character — or 15 digits) ----
 /** '' when the ID number is acceptable, else the message. */
 export function idNumberError(s) {
   const v = String(s || '').trim()
   if (!v) return '请填写身份证号码'
-  if (/^\d{15}$/.test(v) || /^\d{17}[\dXx]$/.test(v)) return ''
-  return '身份证号码格式不正确：应为 18 位（末位可为 X）或 15 位数字'
+  if (residentIdValid(v)) return ''
+  return '身份证号码不正确：应为 18 位（含有效的出生日期，末位校验码正确，可为 X）或 15 位数字'
 }
 /** An el-form rule for an ID number. */
 export const idRule = { validator: (_r, v, cb) => { const e = idNumberError(v); e ? cb(new Error(e)) : cb() }, trigger: 'blur' }
