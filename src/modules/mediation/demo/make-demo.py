@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make-demo.py: writes committees.json and cases.json of this folder (deterministic, seed 13).
 Edit and run it to change the mediation demo; dates are relative to the demo's reference day."""
-import json, random
+import json, random, zlib
 random.seed(13)
 import os
 OUT=os.path.dirname(os.path.abspath(__file__))+'/'
@@ -11,7 +11,14 @@ sur=list('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗')
 giv=['伟','芳','娜','敏','静','磊','洋','艳','勇','军','杰','娟','涛','明','超','秀兰','霞','平','刚','桂英','建国','玉梅','德明','春生']
 def name(): return random.choice(sur)+random.choice(giv)
 def phone(): return '1'+random.choice(['35','38','39','52','58','87'])+''.join(random.choice('0123456789') for _ in range(8))
-def idno(): return '3411'+''.join(random.choice('0123456789') for _ in range(13))+random.choice('0123456789X')
+def idno():
+    """A 居民身份证号码 the server takes (GB 11643-1999): the random draw of before, its birth date made a real day
+    (1950-1999) from the draw's CRC and its last character the MOD 11-2 check character."""
+    s='3411'+''.join(random.choice('0123456789') for _ in range(13))+random.choice('0123456789X')
+    h=zlib.crc32(s.encode())
+    b='%s%04d%02d%02d%s'%(s[:6],1950+h%50,1+(h//50)%12,1+(h//600)%28,s[14:17])
+    w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+    return b+'10X98765432'[sum(int(a)*x for a,x in zip(b,w))%11]
 recs=[]
 meds={}
 for code,(tn,vils) in towns.items():
