@@ -506,3 +506,15 @@ fail:
 	fz_db_rollback(ctx->db);
 	return rc;
 }
+
+int64_t fz_county_office(struct fz_db *db)
+{
+	struct fz_stmt *st = fz_db_query(
+	    db, NULL,
+	    "SELECT agency_id FROM agency WHERE kind IN ('county', 'legal_office') AND active = 1"
+	    " ORDER BY CASE kind WHEN 'county' THEN 0 ELSE 1 END, agency_id LIMIT 1",
+	    NULL);
+	int64_t id = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
+	fz_stmt_done(st);
+	return id;
+}

@@ -34,6 +34,12 @@ enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool
  * user outside a request (demo data); a request's user comes from its session.
  */
 bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u);
+/*
+ * The county government's office (the active agency of kind county), failing that the legal
+ * office: the body that receives what the public addresses to "the county" (the mailbox, 网上信访,
+ * the people's congress and CPPCC items). 0 when neither exists.
+ */
+int64_t fz_county_office(struct fz_db *db);
 
 /*
  * Checks the password and opens a session. On success token and csrf receive

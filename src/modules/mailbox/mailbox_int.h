@@ -33,8 +33,6 @@ struct fz_letter {
 /* Registers a letter: case, clocks, event and the letter row, in one transaction. */
 enum fz_code fz_mailbox_submit(struct fz_ctx *ctx, const struct fz_letter *l,
 			       struct fz_case_row *out, struct fz_err *err);
-/* The office agency that receives letters (the county government office). */
-int64_t fz_mailbox_office(struct fz_ctx *ctx);
 
 enum fz_code fz_mailbox_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			      const struct fz_transition *tr, json_t *input, struct fz_err *err);

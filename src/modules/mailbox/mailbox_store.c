@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "modules/mailbox/mailbox_int.h"
+#include "platform/accounts.h"
 #include "platform/jsonx.h"
 #include "platform/lists.h"
 
@@ -21,23 +22,10 @@ const struct fz_migration fz_mailbox_migrations[] = {
 	{NULL, NULL},
 };
 
-int64_t fz_mailbox_office(struct fz_ctx *ctx)
-{
-	/* The county government office receives the mailbox; failing that, the legal office. */
-	struct fz_stmt *st = fz_db_query(
-		ctx->db, NULL,
-		"SELECT agency_id FROM agency WHERE kind IN ('county', 'legal_office') AND active = 1"
-		" ORDER BY CASE kind WHEN 'county' THEN 0 ELSE 1 END, agency_id LIMIT 1",
-		NULL);
-	int64_t id = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	return id;
-}
-
 enum fz_code fz_mailbox_submit(struct fz_ctx *ctx, const struct fz_letter *l,
 			       struct fz_case_row *out, struct fz_err *err)
 {
-	int64_t office = l->agency_id ? l->agency_id : fz_mailbox_office(ctx);
+	int64_t office = l->agency_id ? l->agency_id : fz_county_office(ctx->db);
 	if (!office)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未配置受理来信的单位");
 	json_t *in = json_pack("{s:s, s:s, s:s, s:b}", "category", l->category, "subject",

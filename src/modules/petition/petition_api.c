@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "modules/petition/petition_int.h"
+#include "platform/accounts.h"
 #include "platform/documents.h"
 #include "platform/jsonx.h"
 
@@ -25,7 +26,7 @@ static enum fz_code public_submit(struct fz_req *req, json_t **out, struct fz_er
 	struct fz_case_row c;
 	/* 网上信访: received the day it is sent, by the county's petition office. */
 	enum fz_code rc = fz_petition_submit(
-	    req->ctx, req->body, "online", fz_petition_office(req->ctx), req->ctx->today, &c, err);
+	    req->ctx, req->body, "online", fz_county_office(req->ctx->db), req->ctx->today, &c, err);
 	if (rc)
 		return rc;
 	/* The portal's answer: the code and the steps, never who wrote. */
@@ -82,7 +83,7 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 	int64_t letter_id;
 	if (!fz_req_id(req, 0, &letter_id))
 		return fz_err_set(err, FZ_ENOT_FOUND, "id", "来信不存在");
-	int64_t agency = fz_petition_office(ctx);
+	int64_t agency = fz_county_office(ctx->db);
 	json_t *town = json_object_get(req->body, "township_agency_id");
 	if (json_is_integer(town)) {
 		const char *k = agency_kind(ctx, json_integer_value(town));
@@ -92,7 +93,7 @@ static enum fz_code from_mailbox(struct fz_req *req, json_t **out, struct fz_err
 		agency = json_integer_value(town);
 	}
 	const char *idn = fz_json_str(req->body, "id_number");
-	if (idn && *idn && !fz_petition_id_number_ok(idn))
+	if (idn && *idn && !fz_resident_id_valid(idn))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
 				  "身份证号码不正确：应为 18 位（含有效的出生日期，末位校验码正确，可为 X）或 15 位数字");
 

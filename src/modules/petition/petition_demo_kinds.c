@@ -5,6 +5,7 @@
  * those forms check it. Its steps are the petition's transitions.
  */
 #include "modules/petition/petition_int.h"
+#include "platform/accounts.h"
 #include "platform/demo_loader.h"
 #include "platform/jsonx.h"
 
@@ -21,7 +22,7 @@ static enum fz_code petition(struct fz_ctx *ctx, json_t *f, int64_t *id, int64_t
 		fz_date_parse(fz_json_str(f, "received_on"), &received);
 	struct fz_case_row c;
 	if ((rc = fz_petition_submit(ctx, f, staff ? fz_json_str(f, "channel") : "online",
-				     staff ? ctx->user->agency_id : fz_petition_office(ctx),
+				     staff ? ctx->user->agency_id : fz_county_office(ctx->db),
 				     received, &c, err)))
 		return rc;
 	*id = *case_id = c.case_id;

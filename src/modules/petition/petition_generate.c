@@ -349,7 +349,7 @@ enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t 
 	const struct fz_user *saved = ctx->user;
 	int today = ctx->today;
 	int64_t towns[NTOWNSHIPS] = {0};
-	int64_t county = fz_petition_office(ctx);
+	int64_t county = fz_county_office(ctx->db);
 	enum fz_code rc = fz_password_hash(pw && *pw ? pw : "fazhi-demo", hash, sizeof hash, err);
 	if (!rc && !county)
 		rc = fz_err_set(err, FZ_EINTERNAL, NULL, "未配置受理信访事项的机关");

@@ -50,10 +50,6 @@ enum fz_code fz_petition_submit_from(struct fz_ctx *ctx, json_t *body, const cha
 enum fz_code fz_petition_conclude_lapsed(struct fz_ctx *ctx, int *n, struct fz_err *err);
 /* The petitioner's ID number and phone as the forms require them (422 naming the field). */
 enum fz_code fz_petition_check_person(json_t *body, struct fz_err *err);
-/* 居民身份证号码: 18 characters (the last may be X) or 15 digits. */
-bool fz_petition_id_number_ok(const char *s);
-/* The county body that receives petitions from the portal (the county government). */
-int64_t fz_petition_office(struct fz_ctx *ctx);
 
 enum fz_code fz_petition_apply(struct fz_ctx *ctx, struct fz_case_row *c,
 			       const struct fz_transition *tr, json_t *input, struct fz_err *err);

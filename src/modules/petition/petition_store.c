@@ -101,29 +101,9 @@ const struct fz_migration fz_petition_migrations[] = {
     {NULL, NULL},
 };
 
-int64_t fz_petition_office(struct fz_ctx *ctx)
-{
-	/* 网上信访 reaches the county government (its petition office); failing that, the legal
-	 * office. */
-	struct fz_stmt *st = fz_db_query(
-	    ctx->db, NULL,
-	    "SELECT agency_id FROM agency WHERE kind IN ('county', 'legal_office') AND active = 1"
-	    " ORDER BY CASE kind WHEN 'county' THEN 0 ELSE 1 END, agency_id LIMIT 1",
-	    NULL);
-	int64_t id = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	return id;
-}
-
-/* 居民身份证号码 (GB 11643-1999): the birth date and check character too (core/text.h). */
-bool fz_petition_id_number_ok(const char *s)
-{
-	return fz_resident_id_valid(s);
-}
-
 enum fz_code fz_petition_check_person(json_t *b, struct fz_err *err)
 {
-	if (!fz_petition_id_number_ok(fz_json_str(b, "id_number")))
+	if (!fz_resident_id_valid(fz_json_str(b, "id_number")))
 		return fz_err_set(err, FZ_EBAD_VALUE, "id_number",
 				  "身份证号码不正确：应为 18 位（含有效的出生日期，末位校验码正确，可为 X）或 15 位数字");
 	if (!fz_phone_valid(fz_json_str(b, "phone")))

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "modules/proposal/proposal_int.h"
+#include "platform/accounts.h"
 #include "platform/jsonx.h"
 #include "platform/settings.h"
 
@@ -120,18 +121,6 @@ enum fz_code fz_proposal_sessions_json(struct fz_ctx *ctx, json_t **out, struct 
 
 /* ---- items --------------------------------------------------------------------- */
 
-static int64_t county_office(struct fz_ctx *ctx)
-{
-	struct fz_stmt *st = fz_db_query(
-	    ctx->db, NULL,
-	    "SELECT agency_id FROM agency WHERE kind IN ('county', 'legal_office') AND active = 1"
-	    " ORDER BY CASE kind WHEN 'county' THEN 0 ELSE 1 END, agency_id LIMIT 1",
-	    NULL);
-	int64_t id = st && fz_stmt_row(st) ? fz_col_int(st, 0) : 0;
-	fz_stmt_done(st);
-	return id;
-}
-
 /* authors: [{name, unit}], one or more; checked before anything is written. */
 static enum fz_code check_authors(json_t *authors, struct fz_err *err)
 {
@@ -189,7 +178,7 @@ enum fz_code fz_proposal_item_create(struct fz_ctx *ctx, json_t *in, struct fz_c
 	if (dup)
 		return fz_err_set(err, FZ_EBAD_VALUE, "item_no", "本会次已有第 %s 号%s", no,
 				  strcmp(body, "npc") == 0 ? "建议" : "提案");
-	int64_t office = county_office(ctx);
+	int64_t office = fz_county_office(ctx->db);
 	if (!office)
 		return fz_err_set(err, FZ_EINTERNAL, NULL, "未配置县人民政府（办公室）");
 	int received = ctx->today; /* registered the day it is entered */
