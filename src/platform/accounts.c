@@ -518,3 +518,25 @@ int64_t fz_county_office(struct fz_db *db)
 	fz_stmt_done(st);
 	return id;
 }
+
+enum fz_code fz_user_ensure(struct fz_ctx *ctx, const char *name, const char *display,
+			    enum fz_role role, int64_t agency, const char *hash, struct fz_user *u,
+			    struct fz_err *err)
+{
+	memset(u, 0, sizeof *u);
+	u->role = role;
+	u->agency_id = agency;
+	snprintf(u->username, sizeof u->username, "%s", name);
+	snprintf(u->display_name, sizeof u->display_name, "%s", display);
+	/* Looked up first, not created and caught: a failed insert would spoil the transaction. */
+	struct fz_stmt *st =
+	    fz_db_query(ctx->db, err, "SELECT user_id FROM app_user WHERE username = ?", "t", name);
+	if (!st)
+		return err->code;
+	if (fz_stmt_row(st))
+		u->user_id = fz_col_int(st, 0);
+	fz_stmt_done(st);
+	if (u->user_id)
+		return FZ_OK;
+	return fz_user_create(ctx, name, display, role, agency, hash, &u->user_id, err);
+}

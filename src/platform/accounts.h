@@ -35,6 +35,13 @@ enum fz_code fz_user_set_disabled(struct fz_ctx *ctx, const char *username, bool
  */
 bool fz_user_load(struct fz_db *db, const char *username, struct fz_user *u);
 /*
+ * The account called name, created with the given role, agency and password hash if there is
+ * none (a generator run twice on one database finds its users); *u is filled either way.
+ */
+enum fz_code fz_user_ensure(struct fz_ctx *ctx, const char *name, const char *display,
+			    enum fz_role role, int64_t agency, const char *hash, struct fz_user *u,
+			    struct fz_err *err);
+/*
  * The county government's office (the active agency of kind county), failing that the legal
  * office: the body that receives what the public addresses to "the county" (the mailbox, 网上信访,
  * the people's congress and CPPCC items). 0 when neither exists.

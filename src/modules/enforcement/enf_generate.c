@@ -72,31 +72,6 @@ static json_t *day_in(const char *key, int day)
 	return json_pack("{ss}", key, d);
 }
 
-static enum fz_code make_user(struct fz_ctx *ctx, const char *name, const char *display,
-			      enum fz_role role, int64_t agency, const char *hash, struct fz_user *u,
-			      struct fz_err *err)
-{
-	memset(u, 0, sizeof *u);
-	u->role = role;
-	u->agency_id = agency;
-	snprintf(u->username, sizeof u->username, "%s", name);
-	snprintf(u->display_name, sizeof u->display_name, "%s", display);
-	if (fz_user_create(ctx, name, display, role, agency, hash, &u->user_id, err) == FZ_OK)
-		return FZ_OK;
-	if (err->code != FZ_EDUPLICATE)
-		return err->code;
-	/* A second bench-gen on the same database: the user is there already. */
-	struct fz_stmt *st = fz_db_query(ctx->db, err, "SELECT user_id FROM app_user WHERE username = ?",
-					 "t", name);
-	if (!st)
-		return err->code;
-	if (fz_stmt_row(st))
-		u->user_id = fz_col_int(st, 0);
-	fz_stmt_done(st);
-	fz_err_clear(err);
-	return FZ_OK;
-}
-
 /* The body, power item and certified officers an agency needs before it files a case. */
 static enum fz_code agency_setup(struct fz_ctx *ctx, size_t i, int64_t agency, int today,
 				 const char *hash, struct agency_kit *k, struct fz_err *err)
@@ -104,11 +79,11 @@ static enum fz_code agency_setup(struct fz_ctx *ctx, size_t i, int64_t agency, i
 	char name[64], code[32];
 	enum fz_code rc;
 	snprintf(name, sizeof name, "bench.enf%03zu", i + 1);
-	if ((rc = make_user(ctx, name, "压测执法单位负责人", FZ_ROLE_AGENCY_HEAD, agency, hash, &k->head,
+	if ((rc = fz_user_ensure(ctx, name, "压测执法单位负责人", FZ_ROLE_AGENCY_HEAD, agency, hash, &k->head,
 			    err)))
 		return rc;
 	snprintf(name, sizeof name, "bench.enflegal%03zu", i + 1);
-	if ((rc = make_user(ctx, name, "压测法制员", FZ_ROLE_LEGAL_STAFF, agency, hash, &k->legal, err)))
+	if ((rc = fz_user_ensure(ctx, name, "压测法制员", FZ_ROLE_LEGAL_STAFF, agency, hash, &k->legal, err)))
 		return rc;
 	int start = today - 800;
 	ctx->user = &k->legal;

@@ -119,31 +119,6 @@ static const char *date_s(struct fz_ctx *ctx, int day)
 	return fz_arena_printf(ctx->arena, "%s", d);
 }
 
-static enum fz_code make_user(struct fz_ctx *ctx, const char *name, const char *display,
-			      enum fz_role role, int64_t agency, const char *hash,
-			      struct fz_user *u, struct fz_err *err)
-{
-	memset(u, 0, sizeof *u);
-	u->role = role;
-	u->agency_id = agency;
-	snprintf(u->username, sizeof u->username, "%s", name);
-	snprintf(u->display_name, sizeof u->display_name, "%s", display);
-	if (fz_user_create(ctx, name, display, role, agency, hash, &u->user_id, err) == FZ_OK)
-		return FZ_OK;
-	if (err->code != FZ_EDUPLICATE)
-		return err->code;
-	/* A second bench-gen on the same database: the user is there already. */
-	struct fz_stmt *st =
-	    fz_db_query(ctx->db, err, "SELECT user_id FROM app_user WHERE username = ?", "t", name);
-	if (!st)
-		return err->code;
-	if (fz_stmt_row(st))
-		u->user_id = fz_col_int(st, 0);
-	fz_stmt_done(st);
-	fz_err_clear(err);
-	return FZ_OK;
-}
-
 /* The contract's open review case (set by submit_review). */
 static int64_t review_of(struct fz_ctx *ctx, int64_t case_id)
 {
@@ -332,12 +307,12 @@ enum fz_code fz_legal_generate(struct fz_ctx *ctx, long count, const int64_t *ag
 	if (!rc)
 		rc = fz_db_begin(ctx->db, err);
 	if (!rc)
-		rc = make_user(ctx, "bench.legalhead", "压测法制机构负责人", FZ_ROLE_LEGAL_HEAD,
+		rc = fz_user_ensure(ctx, "bench.legalhead", "压测法制机构负责人", FZ_ROLE_LEGAL_HEAD,
 			       agencies[0], hash, &office, err);
 	for (size_t i = 0; i < nagencies && !rc; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "bench.lhead%03zu", i + 1);
-		rc = make_user(ctx, name, "压测合同承办负责人", FZ_ROLE_AGENCY_HEAD, agencies[i],
+		rc = fz_user_ensure(ctx, name, "压测合同承办负责人", FZ_ROLE_AGENCY_HEAD, agencies[i],
 			       hash, &heads[i], err);
 	}
 	long matters = count / 10;

@@ -110,31 +110,6 @@ static enum fz_code act(struct fz_ctx *ctx, struct fz_user *as, int64_t case_id,
 	return rc;
 }
 
-static enum fz_code make_user(struct fz_ctx *ctx, const char *name, const char *display,
-			      enum fz_role role, int64_t agency, const char *hash,
-			      struct fz_user *u, struct fz_err *err)
-{
-	memset(u, 0, sizeof *u);
-	u->role = role;
-	u->agency_id = agency;
-	snprintf(u->username, sizeof u->username, "%s", name);
-	snprintf(u->display_name, sizeof u->display_name, "%s", display);
-	if (fz_user_create(ctx, name, display, role, agency, hash, &u->user_id, err) == FZ_OK)
-		return FZ_OK;
-	if (err->code != FZ_EDUPLICATE)
-		return err->code;
-	/* A second bench-gen on the same database: the user is there already. */
-	struct fz_stmt *st =
-	    fz_db_query(ctx->db, err, "SELECT user_id FROM app_user WHERE username = ?", "t", name);
-	if (!st)
-		return err->code;
-	if (fz_stmt_row(st))
-		u->user_id = fz_col_int(st, 0);
-	fz_stmt_done(st);
-	fz_err_clear(err);
-	return FZ_OK;
-}
-
 /* The bench townships bt01 … (kind township), made once. */
 static enum fz_code township(struct fz_ctx *ctx, int i, int64_t *id, struct fz_err *err)
 {
@@ -369,19 +344,19 @@ enum fz_code fz_petition_generate(struct fz_ctx *ctx, long count, const int64_t 
 	if (!rc)
 		rc = fz_db_begin(ctx->db, err);
 	if (!rc)
-		rc = make_user(ctx, "bench.pclerk", "压测信访局经办人", FZ_ROLE_AGENCY_HEAD, county,
+		rc = fz_user_ensure(ctx, "bench.pclerk", "压测信访局经办人", FZ_ROLE_AGENCY_HEAD, county,
 			       hash, &pp.county, err);
 	for (int i = 0; i < NTOWNSHIPS && !rc; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "bench.tphead%02d", i + 1);
 		if (!(rc = township(ctx, i, &towns[i], err)))
-			rc = make_user(ctx, name, "压测乡镇信访负责人", FZ_ROLE_AGENCY_HEAD,
+			rc = fz_user_ensure(ctx, name, "压测乡镇信访负责人", FZ_ROLE_AGENCY_HEAD,
 				       towns[i], hash, &pp.towns[i], err);
 	}
 	for (size_t i = 0; i < nagencies && !rc; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "bench.phead%03zu", i + 1);
-		rc = make_user(ctx, name, "压测信访办理负责人", FZ_ROLE_AGENCY_HEAD, agencies[i],
+		rc = fz_user_ensure(ctx, name, "压测信访办理负责人", FZ_ROLE_AGENCY_HEAD, agencies[i],
 			       hash, &pp.heads[i], err);
 	}
 	for (long i = 0; i < count && !rc; i++) {
